@@ -1,0 +1,58 @@
+/// A document and the layers the pipeline has added to it (spaCy's `Doc`, CoreNLP's
+/// `Annotation`). Each annotator reads earlier layers and adds its own.
+public struct AnnotatedDocument: Sendable {
+    public var document: Document
+    /// `document.text` as UTF-8; all spans index into it.
+    public let bytes: [UInt8]
+    public var tokens: [Token] = []
+    public var sentences: [Sentence] = []
+    public var numbers: [NumberMention] = []
+    public var times: [TimeMention] = []
+    public var sources: [SourceMention] = []
+    public var entities: [EntityMention] = []
+    public var objects: [ObjectMention] = []
+    /// Per sentence: the attribution that governs it (index into `sources`), also when carried
+    /// over from an earlier sentence in reported speech.
+    public var sentenceSource: [Int?] = []
+    /// Per sentence: its modality.
+    public var sentenceModality: [Modality] = []
+    /// Per sentence: the event key words ("Abkommen unterzeichnen") when one was found.
+    public var sentenceEvent: [String?] = []
+    public var claims: [Claim] = []
+
+    public init(document: Document) {
+        self.document = document
+        self.bytes = Array(document.text.utf8)
+    }
+
+    /// The original text of a span.
+    public func text(_ span: TextSpan) -> String {
+        let s = max(0, min(span.start, bytes.count)), e = max(s, min(span.end, bytes.count))
+        return String(decoding: bytes[s..<e], as: UTF8.self)
+    }
+
+    public func text(of sentence: Int) -> String { text(sentences[sentence].span) }
+
+    /// Converts a UTF-8 byte offset into a Unicode-scalar offset (SPEC §4 `span`).
+    public func scalarOffset(ofByte offset: Int) -> Int {
+        var n = 0
+        let end = min(offset, bytes.count)
+        var i = 0
+        while i < end {
+            if bytes[i] & 0xC0 != 0x80 { n += 1 }
+            i += 1
+        }
+        return n
+    }
+
+    /// The sentence (0-based) that contains a byte offset.
+    public func sentenceIndex(containing offset: Int) -> Int? {
+        var lo = 0, hi = sentences.count - 1
+        while lo <= hi {
+            let mid = (lo + hi) / 2
+            let s = sentences[mid].span
+            if offset < s.start { hi = mid - 1 } else if offset >= s.end { lo = mid + 1 } else { return mid }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,84 @@
+/// The last pipeline step: turns the layers into claims (SPEC §4).
+///
+/// Quantity claims come from numbers whose role is `quantity`; date claims from date
+/// expressions in sentences that name an event. Every claim takes its sentence's time,
+/// attribution, modality and entities.
+public struct ClaimAssembler: Annotator {
+    public let name = "claims"
+
+    public init() {}
+
+    public func annotate(_ doc: inout AnnotatedDocument) {
+        var claims: [Claim] = []
+        let objectByNumber = Dictionary(doc.objects.map { ($0.number, $0) }, uniquingKeysWith: { a, _ in a })
+        var entitiesBySentence: [Int: [String]] = [:]
+        for e in doc.entities where !(entitiesBySentence[e.sentence]?.contains(e.name) ?? false) {
+            entitiesBySentence[e.sentence, default: []].append(e.name)
+        }
+        var datesBySentence: [Int: [TimeMention]] = [:]
+        for t in doc.times where t.type == .date { datesBySentence[t.sentence, default: []].append(t) }
+
+        struct Pending { var start: Int; var claim: Claim }
+        var pending: [Pending] = []
+
+        for (index, number) in doc.numbers.enumerated() where number.role == .quantity {
+            let s = number.sentence
+            let object = objectByNumber[index]
+            var span = number.span
+            if let os = object?.span, !(object?.inherited ?? false) { span = span.union(os) }
+            let time = nearest(datesBySentence[s] ?? [], to: number.span)
+            var claim = baseClaim(doc, sentence: s, span: span, kind: .quantity,
+                                  entities: entitiesBySentence[s] ?? [], valueText: number.text)
+            claim.value = number.value
+            claim.high = number.high
+            claim.approx = number.approx
+            claim.unit = number.unit
+            claim.object = object?.object
+            claim.cls = object?.cls ?? (number.unit == "%" ? "percent" : nil)
+            claim.aspect = object?.aspect
+            claim.time = time?.value
+            claim.timeText = time?.text
+            claim.event = doc.sentenceEvent.indices.contains(s) ? doc.sentenceEvent[s] : nil
+            pending.append(Pending(start: span.start, claim: claim))
+        }
+        for (s, times) in datesBySentence {
+            guard doc.sentenceEvent.indices.contains(s), let event = doc.sentenceEvent[s] else { continue }
+            for t in times {
+                var claim = baseClaim(doc, sentence: s, span: t.span, kind: .date,
+                                      entities: entitiesBySentence[s] ?? [], valueText: t.text)
+                claim.time = t.value
+                claim.timeText = t.text
+                claim.event = event
+                pending.append(Pending(start: t.span.start, claim: claim))
+            }
+        }
+        pending.sort { $0.start < $1.start }
+        for (n, p) in pending.enumerated() {
+            var c = p.claim
+            c.id = "\(doc.document.id):\(n + 1)"
+            claims.append(c)
+        }
+        doc.claims = claims
+    }
+
+    func baseClaim(_ doc: AnnotatedDocument, sentence s: Int, span: TextSpan, kind: ClaimKind,
+                   entities: [String], valueText: String) -> Claim {
+        let sourceIndex = doc.sentenceSource.indices.contains(s) ? doc.sentenceSource[s] : nil
+        let source = sourceIndex.map { doc.sources[$0] }
+        let modality = doc.sentenceModality.indices.contains(s) ? doc.sentenceModality[s] : (source == nil ? .asserted : .reported)
+        let scalarSpan = TextSpan(doc.scalarOffset(ofByte: span.start), doc.scalarOffset(ofByte: span.end))
+        return Claim(id: "", doc: doc.document.id, sentence: s + 1, span: scalarSpan, kind: kind,
+                     source: source?.source, sourceText: source?.text, modality: modality,
+                     entities: entities, text: doc.text(of: s), phrase: doc.text(span), valueText: valueText)
+    }
+
+    func nearest(_ times: [TimeMention], to span: TextSpan) -> TimeMention? {
+        times.min { distance($0.span, span) < distance($1.span, span) }
+    }
+
+    func distance(_ a: TextSpan, _ b: TextSpan) -> Int {
+        if a.end <= b.start { return b.start - a.end }
+        if b.end <= a.start { return a.start - b.end }
+        return 0
+    }
+}

@@ -1,0 +1,77 @@
+import ClaimKit
+
+/// Options changed with `set` (SPEC §5).
+public struct Settings: Sendable {
+    /// nil: `table` on a terminal, `tsv` otherwise.
+    public var format: OutputFormat?
+    public var color: Bool
+    public var maxRows: Int
+    /// nil: the terminal's width.
+    public var width: Int?
+    public var timer: Bool
+    /// Reference date for relative expressions when a document has none ("2025-06-19").
+    public var refdate: String?
+    public var numbers: NumberStyle
+
+    public init(format: OutputFormat? = nil, color: Bool = false, maxRows: Int = 40, width: Int? = nil,
+                timer: Bool = false, refdate: String? = nil, numbers: NumberStyle = .de) {
+        self.format = format
+        self.color = color
+        self.maxRows = maxRows
+        self.width = width
+        self.timer = timer
+        self.refdate = refdate
+        self.numbers = numbers
+    }
+}
+
+/// The state of one claimsh session: the corpus, settings, named sets and history.
+/// Commands read and change it; the shell (interactive or batch) drives it.
+public final class Session {
+    public var corpus = Corpus()
+    public var settings = Settings()
+    /// Named result sets: `troops = claims where ...`; the claim ids in order.
+    public var sets: [String: [String]] = [:]
+    public var history: [String] = []
+    public var pipeline: Pipeline
+    /// Set by `quit`.
+    public var shouldQuit = false
+    /// Paths `load` may read from under `--safe`; nil: anywhere.
+    public var allowedLoadRoots: [String]? = nil
+    /// `--safe`: no pipes, no writing files.
+    public var safe = false
+    /// Messages for stderr (warnings, load problems), collected by commands and printed by the shell.
+    public var diagnostics: [String] = []
+
+    public init(pipeline: Pipeline = .standard) {
+        self.pipeline = pipeline
+    }
+
+    /// Annotates documents and adds them to the corpus.
+    public func add(_ documents: [Document]) {
+        corpus.add(pipeline.annotate(documents))
+    }
+
+    public func loadSeeds() {
+        add(SeedCorpus.documents())
+    }
+
+    /// Runs one command line (no redirection, no `;`): `claims where value > 1000`.
+    public func execute(_ line: String) throws(ShellError) -> CommandOutput {
+        let chars = Array(line)
+        var i = 0
+        while i < chars.count, chars[i] == " " || chars[i] == "\t" { i += 1 }
+        let start = i
+        while i < chars.count, chars[i] != " ", chars[i] != "\t" { i += 1 }
+        let name = String(chars[start..<i])
+        if name.isEmpty { return .none }
+        let rest = String(chars[i...])
+        guard let command = CommandRegistry.command(named: name) else {
+            let suggestion = Suggestion.closest(to: name, in: CommandRegistry.names)
+            throw ShellError("unknown command '\(name)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? ""),
+                             at: start..<i)
+        }
+        let invocation = CommandInvocation(name: command.name, arguments: rest, argumentOffset: i, line: line)
+        return try command.run(invocation, in: self)
+    }
+}
