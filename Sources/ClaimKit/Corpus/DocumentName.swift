@@ -17,10 +17,13 @@ public enum DocumentName {
         let folded = TextFolding.fold(name)
         if let i = ids.firstIndex(where: { TextFolding.fold($0).hasPrefix(folded) }) { return ids[i] }
         var best: (String, Int)? = nil
+        let lower = name.lowercased()
         for id in ids {
-            let head = String(id.prefix(name.count))
-            let d = min(Suggestion.distance(name.lowercased(), head.lowercased()),
-                        Suggestion.distance(name.lowercased(), id.lowercased()))
+            // Against the whole id and against its starts about as long as the name.
+            var d = Suggestion.distance(lower, id.lowercased())
+            for length in max(1, name.count - 1)...(name.count + 1) {
+                d = min(d, Suggestion.distance(lower, String(id.prefix(length)).lowercased()))
+            }
             let limit = max(1, min(3, name.count / 3))
             if d <= limit, best.map({ d < $0.1 }) ?? true { best = (id, d) }
         }

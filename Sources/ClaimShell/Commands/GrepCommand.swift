@@ -19,13 +19,11 @@ public enum GrepCommand: ShellCommand {
     ]
 
     public static func run(_ invocation: CommandInvocation, in session: Session) throws(ShellError) -> CommandOutput {
-        let words = try invocation.words()
-        var patternWords = words
+        let (matches, rest) = try pattern(invocation)
         var documents = Array(session.corpus.documents.indices)
-        if let k = words.indices.dropFirst().first(where: { words[$0].text.lowercased() == "in" && !words[$0].quoted }) {
-            patternWords = Array(words[..<k])
-            let names = words[(k + 1)...]
-            guard !names.isEmpty else { throw ShellError("'in' needs documents", at: words[k].columns) }
+        if let keyword = rest.first {
+            let names = rest.dropFirst()
+            guard !names.isEmpty else { throw ShellError("'in' needs documents", at: keyword.columns) }
             var chosen: [Int] = []
             for w in names {
                 let i = try DocsCommand.resolve(w, in: session)
@@ -33,12 +31,6 @@ public enum GrepCommand: ShellCommand {
             }
             documents = chosen.sorted()
         }
-        guard let first = patternWords.first, let last = patternWords.last else {
-            throw ShellError("grep needs a pattern: \(usage)", at: invocation.argumentOffset..<(invocation.argumentOffset + 1))
-        }
-        let columns = first.columns.lowerBound..<last.columns.upperBound
-        let pattern = patternWords.map(\.text).joined(separator: " ")
-        let matches = try matcher(pattern, quoted: first.quoted && patternWords.count == 1, at: columns)
         var rows: [[Value]] = []
         for i in documents {
             let d = session.corpus.documents[i]
@@ -52,26 +44,61 @@ public enum GrepCommand: ShellCommand {
         return .table(table)
     }
 
-    /// The test a sentence must pass: folded substring, or a regular expression for /.../.
-    static func matcher(_ pattern: String, quoted: Bool, at columns: Range<Int>) throws(ShellError) -> (String) -> Bool {
-        if !quoted, pattern.count >= 2, pattern.hasPrefix("/") {
-            var body = pattern.dropFirst()
+    /// The sentence test, and the `in DOC...` words after the pattern (starting with `in`).
+    /// A regular expression is taken from the raw text up to its closing `/`, so it may hold
+    /// blanks and quotes; `\/` is a slash inside it.
+    static func pattern(_ invocation: CommandInvocation) throws(ShellError) -> ((String) -> Bool, [ArgumentWord]) {
+        let chars = Array(invocation.arguments)
+        var i = 0
+        while i < chars.count, chars[i] == " " || chars[i] == "\t" { i += 1 }
+        let offset = invocation.argumentOffset
+        if i < chars.count, chars[i] == "/" {
+            let start = i
+            var j = i + 1
+            var body = ""
+            var closed = false
+            while j < chars.count {
+                if chars[j] == "\\", j + 1 < chars.count, chars[j + 1] == "/" { body.append("/"); j += 2; continue }
+                if chars[j] == "\\", j + 1 < chars.count { body.append(chars[j]); body.append(chars[j + 1]); j += 2; continue }
+                if chars[j] == "/" { closed = true; j += 1; break }
+                body.append(chars[j])
+                j += 1
+            }
             var caseSensitive = false
-            if body.hasSuffix("/c") { caseSensitive = true; body = body.dropLast(2) }
-            else if body.hasSuffix("/") { body = body.dropLast() }
-            else { throw ShellError("a regular expression ends with /", at: columns) }
+            if closed, j < chars.count, chars[j] == "c", j + 1 == chars.count || chars[j + 1] == " " || chars[j + 1] == "\t" {
+                caseSensitive = true
+                j += 1
+            }
+            let columns = (offset + start)..<(offset + j)
+            guard closed, j == chars.count || chars[j] == " " || chars[j] == "\t" else {
+                throw ShellError("a regular expression ends with /", at: columns)
+            }
             guard !body.isEmpty else { throw ShellError("empty regular expression", at: columns) }
             let regex: Regex<AnyRegexOutput>
             do {
-                regex = try Regex(String(body))
+                regex = try Regex(body)
             } catch {
                 throw ShellError("bad regular expression: \(error)", at: columns)
             }
             let r = caseSensitive ? regex : regex.ignoresCase()
-            return { $0.contains(r) }
+            let rest = try ArgumentWord.split(String(chars[j...]), offset: offset + j)
+            if let first = rest.first, first.text.lowercased() != "in" || first.quoted {
+                throw ShellError("unexpected '\(first.text)' after the pattern (in DOC... limits the documents)", at: first.columns)
+            }
+            return ({ $0.contains(r) }, rest)
         }
-        let folded = TextFolding.fold(pattern)
-        guard !folded.isEmpty else { throw ShellError("empty pattern", at: columns) }
-        return { TextFolding.fold($0).contains(folded) }
+        let words = try invocation.words()
+        var patternWords = words
+        var rest: [ArgumentWord] = []
+        if let k = words.indices.dropFirst().first(where: { words[$0].text.lowercased() == "in" && !words[$0].quoted }) {
+            patternWords = Array(words[..<k])
+            rest = Array(words[k...])
+        }
+        guard let first = patternWords.first, let last = patternWords.last else {
+            throw ShellError("grep needs a pattern: \(usage)", at: offset..<(offset + 1))
+        }
+        let folded = TextFolding.fold(patternWords.map(\.text).joined(separator: " "))
+        guard !folded.isEmpty else { throw ShellError("empty pattern", at: first.columns.lowerBound..<last.columns.upperBound) }
+        return ({ TextFolding.fold($0).contains(folded) }, rest)
     }
 }

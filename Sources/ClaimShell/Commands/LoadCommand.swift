@@ -49,7 +49,8 @@ public enum LoadCommand: ShellCommand {
         }
         while i < words.count {
             let w = words[i]
-            if w.text.hasPrefix("--"), !w.quoted {
+            // `--sep=';'` is a flag although quoted; `'--x'` (quoted from the start) is a path.
+            if w.text.hasPrefix("--"), !startsQuoted(w, in: invocation) {
                 var flag = w.text
                 var inline: String? = nil
                 if let eq = flag.firstIndex(of: "=") {
@@ -63,7 +64,7 @@ public enum LoadCommand: ShellCommand {
                 case "--text-column": options.textColumn = try value(w, inline: inline)
                 case "--text-field": options.textField = try value(w, inline: inline)
                 default:
-                    let known = ["--sep", "--quote", "--no-header", "--text-column", "--text-field"]
+                    let known = ["--sep", "--separator", "--quote", "--no-header", "--text-column", "--text-field"]
                     let s = Suggestion.closest(to: flag, in: known)
                     throw ShellError("unknown option '\(flag)'" + (s.map { " (did you mean '\($0)'?)" } ?? ""), at: w.columns)
                 }
@@ -100,6 +101,12 @@ public enum LoadCommand: ShellCommand {
         let skipped = report.problems.filter { $0.message.hasSuffix("skipped") }.count
         if skipped > 0 { message += "; \(skipped) skipped (see warnings)" }
         return .text(message)
+    }
+
+    static func startsQuoted(_ w: ArgumentWord, in invocation: CommandInvocation) -> Bool {
+        let line = Array(invocation.line)
+        guard w.columns.lowerBound < line.count else { return w.quoted }
+        return line[w.columns.lowerBound] == "'" || line[w.columns.lowerBound] == "\""
     }
 
     static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
