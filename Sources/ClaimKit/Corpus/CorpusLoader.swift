@@ -103,13 +103,43 @@ public enum CorpusLoader {
         if path == "-" {
             bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
         } else {
-            guard FileManager.default.isReadableFile(atPath: path),
-                  let data = FileManager.default.contents(atPath: path) else {
+            guard let read = readFile(path) else {
                 return ([], [LoadProblem(path: path, message: "cannot read file, skipped")])
             }
-            bytes = Array(data)
+            bytes = read
         }
         return documents(path: path, bytes: bytes, options: options)
+    }
+
+    /// The whole file in one buffer (no intermediate `Data` copy: corpora run to hundreds of MB).
+    static func readFile(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let size = Int(info.st_size)
+        var failed = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            var done = 0
+            guard let base = buffer.baseAddress else { count = 0; return }
+            while done < size {
+                let n = read(fd, base + done, size - done)
+                if n < 0 { failed = true; break }
+                if n == 0 { break }
+                done += n
+            }
+            count = done
+        }
+        if failed { return nil }
+        // A file that grew while being read: take the rest too.
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, 65536) }
+            if n <= 0 { break }
+            bytes += chunk[0..<n]
+        }
+        return bytes
     }
 
     private static func nonEmpty(_ doc: Document) -> Bool { !doc.text.allSatisfy(\.isWhitespace) }

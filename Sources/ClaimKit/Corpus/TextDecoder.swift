@@ -16,11 +16,7 @@ public enum TextDecoder {
         var out: [UInt8] = []
         out.reserveCapacity(body.count + body.count / 8)
         for byte in body {
-            if byte < 0x80 {
-                out.append(byte)
-            } else {
-                out.append(contentsOf: Array(String(Character(windows1252(byte))).utf8))
-            }
+            if byte < 0x80 { out.append(byte) } else { out.append(contentsOf: highUTF8[Int(byte - 0x80)]) }
         }
         return (out, .windows1252)
     }
@@ -77,6 +73,9 @@ public enum TextDecoder {
         0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
         0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
     ]
+
+    /// UTF-8 of the Windows-1252 bytes 0x80...0xFF.
+    static let highUTF8: [[UInt8]] = (0x80...0xFF).map { Array(String(Character(windows1252(UInt8($0)))).utf8) }
 
     static func windows1252(_ b: UInt8) -> Unicode.Scalar {
         if b >= 0x80 && b < 0xA0, let s = Unicode.Scalar(cp1252High[Int(b - 0x80)]) { return s }
