@@ -51,15 +51,18 @@ public enum CorpusLoader {
     public static func documents(path: String, bytes: [UInt8], options: LoadOptions) -> (documents: [Document], problems: [LoadProblem]) {
         if bytes.isEmpty { return ([], [LoadProblem(path: path, message: "empty file, skipped")]) }
         if bytes.prefix(8192).contains(0) { return ([], [LoadProblem(path: path, message: "binary file, skipped")]) }
-        let name = path == "-" ? "stdin" : FileName.base(path)
-        switch format(of: path, bytes: bytes) {
+        // Standard input is named "stdin" in ids, paths and problems.
+        let format = format(of: path, bytes: bytes)
+        let path = path == "-" ? "stdin" : path
+        let name = FileName.base(path)
+        switch format {
         case .markdown:
             let (doc, problems) = MarkdownLoader.document(name: name, path: path, bytes: bytes)
             return (nonEmpty(doc) ? [doc] : [], problems + (nonEmpty(doc) ? [] : [LoadProblem(path: path, message: "no text, skipped")]))
         case .jsonLines:
-            return JSONLinesLoader.documents(path: path == "-" ? "stdin" : path, bytes: bytes, options: options)
+            return JSONLinesLoader.documents(path: path, bytes: bytes, options: options)
         case .csv, .tsv:
-            return DelimitedLoader.documents(path: path, bytes: bytes, options: options, tab: format(of: path, bytes: bytes) == .tsv)
+            return DelimitedLoader.documents(path: path, bytes: bytes, options: options, tab: format == .tsv)
         case .plain:
             let (doc, problem) = PlainTextLoader.document(name: name, path: path, bytes: bytes)
             if !nonEmpty(doc) { return ([], [LoadProblem(path: path, message: "empty file, skipped")]) }
