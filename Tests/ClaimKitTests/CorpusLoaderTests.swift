@@ -124,4 +124,11 @@ import Testing
         #expect(docs.first?.encoding == .windows1252)
         #expect(problems.map(\.message) == ["not valid UTF-8, decoded as Windows-1252"])
     }
+
+    @Test func utf16IsNamedNotCalledBinary() {
+        let bytes: [UInt8] = [0xFF, 0xFE] + Array("Rapid gewann 2:1.".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let (docs, problems) = CorpusLoader.documents(path: "win.txt", bytes: bytes, options: LoadOptions())
+        #expect(docs.isEmpty)
+        #expect(problems.map(\.description) == ["win.txt: UTF-16 text is not supported (convert it to UTF-8), skipped"])
+    }
 }

@@ -50,6 +50,9 @@ public enum CorpusLoader {
     /// Documents from one file's bytes; `path` decides the format (and names problems).
     public static func documents(path: String, bytes: [UInt8], options: LoadOptions) -> (documents: [Document], problems: [LoadProblem]) {
         if bytes.isEmpty { return ([], [LoadProblem(path: path, message: "empty file, skipped")]) }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            return ([], [LoadProblem(path: path, message: "UTF-16 text is not supported (convert it to UTF-8), skipped")])
+        }
         if bytes.prefix(8192).contains(0) { return ([], [LoadProblem(path: path, message: "binary file, skipped")]) }
         // Standard input is named "stdin" in ids, paths and problems.
         let format = format(of: path, bytes: bytes)
