@@ -77,12 +77,22 @@ struct DelimitedReader {
                     return .bad(line: startLine, message: "unterminated quoted field, row skipped")
                 }
                 fields.append(Self.string(field))
+                // Blanks between a closing quote and the separator are tolerated.
+                while position < n, b[position] == 32 || b[position] == 9, b[position] != separator { position += 1 }
                 if position >= n { return .record(Record(fields: fields, line: startLine)) }
                 let c = b[position]
                 if c == separator { position += 1; continue }
                 if c == 10 || c == 13 {
                     endLine(b)
                     return .record(Record(fields: fields, line: startLine))
+                }
+                if line > startLine {
+                    // The "closing" quote was the opening quote of a later row: this row's
+                    // quote was never closed. Resume on the line after the row's first line.
+                    position = startPosition
+                    line = startLine
+                    skipRestOfRecord(b)
+                    return .bad(line: startLine, message: "unterminated quoted field, row skipped")
                 }
                 skipRestOfRecord(b)
                 return .bad(line: startLine, message: "unexpected text after a closing quote, row skipped")

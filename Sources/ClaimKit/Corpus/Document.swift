@@ -35,9 +35,6 @@ public struct Document: Sendable {
         self.extra = extra
     }
 
-    /// The metadata names SPEC §3 gives a column of their own.
-    public static let metadataFields: Set<String> = ["id", "title", "date", "url", "source", "lang"]
-
     /// Sets a metadata field from a front matter line, a JSON field or a CSV column; other
     /// names go to `extra`. Returns a complaint when the value cannot be used (a date that is
     /// not a date); the value is then kept in `extra` only.
