@@ -6,6 +6,11 @@ public enum CommandRegistry {
         ClaimsCommand.self,
         HelpCommand.self,
         QuitCommand.self,
+        LoadCommand.self,
+        UnloadCommand.self,
+        ResetCommand.self,
+        ShowCommand.self,
+        GrepCommand.self,
     ]
 
     public static func command(named name: String) -> (any ShellCommand.Type)? {
