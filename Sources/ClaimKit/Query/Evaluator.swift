@@ -36,7 +36,7 @@ public enum Evaluator {
         default: break
         }
         switch field.type {
-        case .number, .int: return try numeric(c, field)
+        case .number, .int: return try numeric(c, field, schema)
         case .time: return try time(c, field)
         case .bool: return try boolean(c, field)
         case .span:
@@ -61,7 +61,7 @@ public enum Evaluator {
         throw QueryError("'\(l.text)' is not a number (field '\(field)' is numeric; write 10000, 10.000, 10k, 8 Mio or 1,5)", at: l.columns)
     }
 
-    static func numeric<Row>(_ c: Expression.Comparison, _ field: QuerySchema<Row>.Field) throws(QueryError) -> Predicate<Row> {
+    static func numeric<Row>(_ c: Expression.Comparison, _ field: QuerySchema<Row>.Field, _ schema: QuerySchema<Row>) throws(QueryError) -> Predicate<Row> {
         let get = field.get
         func test(_ f: @escaping (Double) -> Bool) -> Predicate<Row> {
             return { row in
@@ -81,6 +81,24 @@ public enum Evaluator {
         case let (.between, .range(a, b)):
             let lo = try number(a, field.name), hi = try number(b, field.name)
             return test { $0 >= lo && $0 <= hi }
+        case let (op, .literal(l)) where !l.quoted && NumberLiteral.parse(l.text) == nil:
+            // `high > value`: an unquoted field name compares two fields of the same row.
+            guard let other = schema.field(named: l.text), other.type.isNumeric else { _ = try number(l, field.name); break }
+            let getOther = other.get
+            let compare: (Double, Double) -> Bool
+            switch op {
+            case .equal: compare = { $0 == $1 }
+            case .notEqual: compare = { $0 != $1 }
+            case .less: compare = { $0 < $1 }
+            case .lessOrEqual: compare = { $0 <= $1 }
+            case .greater: compare = { $0 > $1 }
+            case .greaterOrEqual: compare = { $0 >= $1 }
+            default: throw QueryError("'\(op.rawValue)' does not apply to the numeric field '\(field.name)' (use =, !=, <, <=, >, >=, in, between)", at: c.opColumns)
+            }
+            return { row in
+                guard let a = get(row).doubleValue, let b = getOther(row).doubleValue else { return false }
+                return compare(a, b)
+            }
         case let (op, .literal(l)):
             let v = try number(l, field.name)
             switch op {
@@ -171,7 +189,7 @@ public enum Evaluator {
         let folded = TextFolding.fold(l.text)
         if known.contains(where: { TextFolding.fold($0) == folded }) { return l.text }
         if field.acceptsPrefix {
-            let matches = known.filter { TextFolding.fold($0).hasPrefix(folded) }
+            let matches = known.filter { TextFolding.fold($0).hasPrefix(folded) }.sorted()
             if matches.count == 1 { return matches[0] }
             if matches.count > 1 {
                 throw QueryError("'\(l.text)' names several: " + matches.prefix(5).joined(separator: ", "), at: l.columns)

@@ -23,7 +23,8 @@ public struct QueryClauses: Sendable {
 
     public init() {}
 
-    public static func parse(_ text: String, allowed: Set<Clause>) throws(QueryError) -> QueryClauses {
+    /// `leading`: how many words may come before the first clause (`stats FIELD`: 1).
+    public static func parse(_ text: String, allowed: Set<Clause>, leading maxLeading: Int = 0) throws(QueryError) -> QueryClauses {
         let tokens = try QueryLexer.tokens(text)
         let stop = Set(allowed.map(\.rawValue))
         var p = QueryParser(tokens: tokens, stopWords: stop)
@@ -33,8 +34,9 @@ public struct QueryClauses: Sendable {
         // Leading words: anything before the first clause keyword.
         while p.peek.kind != .end, !(p.peek.kind == .word && stop.contains(p.peek.text.lowercased())) {
             let t = p.next()
-            if t.kind == .op || t.kind == .leftParen || t.kind == .rightParen || t.kind == .comma, out.leading.isEmpty || allowed.isEmpty {
-                throw QueryError("unexpected '\(t.text)'" + (allowed.isEmpty ? "" : " (expected \(expected))"), at: t.columns)
+            if out.leading.count >= maxLeading || t.kind == .op || t.kind == .leftParen || t.kind == .rightParen || t.kind == .comma {
+                let suggestion = t.kind == .word ? Suggestion.closest(to: t.text, in: allowed.map(\.rawValue)) : nil
+                throw QueryError("unexpected '\(t.text)' (expected \(suggestion.map { "'\($0)'" } ?? expected))", at: t.columns)
             }
             out.leading.append(t)
         }

@@ -65,8 +65,9 @@ public enum QueryLexer {
                 while i < c.count {
                     let d = c[i]
                     if d == " " || d == "\t" || d == "\n" || d == "\r" || d == "(" || d == ")" || d == "=" || d == "~"
-                        || d == "!" || d == "<" || d == ">" || d == "'" || d == "\"" { break }
-                    if d == "," {
+                        || d == "!" || d == "<" || d == ">" || d == "\"" { break }
+                    // A comma or apostrophe between digits belongs to the number: 1,5 and 12'000.
+                    if d == "," || d == "'" {
                         let digitBefore = i > start && isDigit(c[i - 1])
                         let digitAfter = i + 1 < c.count && isDigit(c[i + 1])
                         if !(digitBefore && digitAfter) { break }

@@ -6,9 +6,9 @@ struct ClaimSelection {
     var clauses: QueryClauses
     var claims: [Claim]
 
-    init(_ invocation: CommandInvocation, in session: Session, allowed: Set<QueryClauses.Clause>) throws(ShellError) {
+    init(_ invocation: CommandInvocation, in session: Session, allowed: Set<QueryClauses.Clause>, leading: Int = 0) throws(ShellError) {
         clauses = try ClaimSelection.lift(invocation) { () throws(QueryError) in
-            try QueryClauses.parse(invocation.arguments, allowed: allowed)
+            try QueryClauses.parse(invocation.arguments, allowed: allowed, leading: leading)
         }
         var pool = session.corpus.store.claims
         if let from = clauses.from {

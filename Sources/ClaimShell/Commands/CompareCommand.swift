@@ -30,7 +30,7 @@ public enum CompareCommand: ShellCommand {
     ]
 
     public static func run(_ invocation: CommandInvocation, in session: Session) throws(ShellError) -> CommandOutput {
-        let sel = try ClaimSelection(invocation, in: session, allowed: [.on, .where, .from])
+        let sel = try ClaimSelection(invocation, in: session, allowed: [.on, .where, .from], leading: 1)
         var explain = false
         for t in sel.clauses.leading {
             guard t.text == "--explain" else {

@@ -16,7 +16,7 @@ public enum StatsCommand: ShellCommand {
     ]
 
     public static func run(_ invocation: CommandInvocation, in session: Session) throws(ShellError) -> CommandOutput {
-        let sel = try ClaimSelection(invocation, in: session, allowed: [.by, .where, .from])
+        let sel = try ClaimSelection(invocation, in: session, allowed: [.by, .where, .from], leading: 1)
         guard let first = sel.clauses.leading.first else {
             throw ShellError("stats needs a numeric field: stats value [by FIELD, ...] [where EXPR]",
                              at: invocation.argumentOffset..<invocation.argumentOffset + 1)

@@ -17,7 +17,7 @@ public enum TopCommand: ShellCommand {
     static let barWidth = 30
 
     public static func run(_ invocation: CommandInvocation, in session: Session) throws(ShellError) -> CommandOutput {
-        let sel = try ClaimSelection(invocation, in: session, allowed: [.where, .from])
+        let sel = try ClaimSelection(invocation, in: session, allowed: [.where, .from], leading: 2)
         guard let first = sel.clauses.leading.first else {
             throw ShellError("top needs a field: top FIELD [N] [where EXPR]", at: invocation.argumentOffset..<invocation.argumentOffset + 1)
         }
