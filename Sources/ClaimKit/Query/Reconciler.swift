@@ -1,7 +1,7 @@
 /// Searches the corpus for sums of two or three claims that explain a value of a conflicting
 /// group: same kind and unit, a class equal to the target's or in the same family
-/// (`class_families` lexicon), all terms from one document (the target's first), within
-/// `tolerance`. The search is bounded: candidates are capped per document and sums pruned as
+/// (`class_families` lexicon), an aspect equal to the target's or `additional`, all terms from
+/// one document (the target's first), within `tolerance`; no term may be the sum of the others. The search is bounded: candidates are capped per document and sums pruned as
 /// soon as they exceed the target.
 public struct Reconciler: Sendable {
     /// Relative difference allowed between the sum and the target.
@@ -52,7 +52,7 @@ public struct Reconciler: Sendable {
             var docOrder: [String] = []
             for c in corpus where c.id != target.id && c.kind == .quantity && c.unit == target.unit {
                 guard let cv = c.value, cv > 0, cv < v, Reconciler.summable.contains(c.approx ?? .exact),
-                      compatible(c.cls, target.cls) else { continue }
+                      compatible(c.cls, target.cls), Reconciler.partAspect(c.aspect, of: target.aspect) else { continue }
                 if byDoc[c.doc] == nil { docOrder.append(c.doc) }
                 byDoc[c.doc, default: []].append(c)
             }
@@ -70,6 +70,8 @@ public struct Reconciler: Sendable {
                     let sum = idx.reduce(0) { $0 + vals[$1] }
                     let err = abs(sum - v) / v
                     guard err <= tolerance else { return }
+                    // A term that is itself the sum of the others would count them twice.
+                    if idx.count == 3, idx.contains(where: { i in abs(2 * vals[i] - sum) <= tolerance * vals[i] }) { return }
                     let r = Reconciliation(target: target, terms: idx.sorted().reversed().map { pool[$0] }.sorted { ($0.span.start, $0.doc) < ($1.span.start, $1.doc) }, error: err)
                     if better(r, than: best) { best = r }
                 }
@@ -78,8 +80,8 @@ public struct Reconciler: Sendable {
                         let s2 = vals[i] + vals[j]
                         tried += 1
                         consider([i, j])
-                        // Sorted descending: once two terms fall short of the target by more than
-                        // the largest remaining third term could add, later k cannot help either.
+                        // Values are sorted descending: once a third term leaves the sum short of
+                        // the target, every later (smaller) one does too.
                         for k in pool.indices where k > j {
                             if s2 + vals[k] > limit { continue }
                             tried += 1
@@ -94,6 +96,14 @@ public struct Reconciler: Sendable {
             if let best { search.found.append(best) }
         }
         return search
+    }
+
+    /// Parts of a figure happened as it did (same aspect) or on top of it (`additional`); a
+    /// total (or a figure without aspect) may be made of anything.
+    static func partAspect(_ part: String?, of whole: String?) -> Bool {
+        guard let whole, whole != "total" else { return true }
+        guard let part else { return true }
+        return part == whole || part == "additional"
     }
 
     /// One claim per (value, class, sentence): the same figure repeated in a sentence counts once.
