@@ -58,6 +58,7 @@ public final class Session {
 
     /// Runs one command line (no redirection, no `;`): `claims where value > 1000`.
     public func execute(_ line: String) throws(ShellError) -> CommandOutput {
+        if let assigned = try SetsCommand.assignment(line, in: self) { return assigned }
         let chars = Array(line)
         var i = 0
         while i < chars.count, chars[i] == " " || chars[i] == "\t" { i += 1 }
