@@ -10,7 +10,10 @@ public enum TextFolding {
         for scalar in s.unicodeScalars {
             var c = scalar
             switch c.value {
-            case 0x41...0x5A: c = Unicode.Scalar(c.value + 32)!
+            case 0x41...0x5A: c = Unicode.Scalar(UInt8(c.value + 32))
+            case 0x300...0x36F:
+                // Combining marks of decomposed text ("o" + U+0308): the base letter was kept.
+                continue
             case 0xC4, 0xE4: c = "a"
             case 0xD6, 0xF6: c = "o"
             case 0xDC, 0xFC: c = "u"
@@ -20,6 +23,8 @@ public enum TextFolding {
                 // Other Latin-1 letters: strip the diacritic by decomposition.
                 let lowered = String(c).lowercased().decomposedStringWithCanonicalMappingIfAvailable
                 if let base = lowered.unicodeScalars.first { c = base }
+            case 0x1E9E:
+                out.append("s"); out.append("s"); prev = "s"; continue
             default:
                 if c.value >= 0x100, c.properties.isUppercase, let l = String(c).lowercased().unicodeScalars.first { c = l }
             }
