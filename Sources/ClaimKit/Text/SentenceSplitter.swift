@@ -77,7 +77,7 @@ public struct SentenceSplitter: Sendable {
         while j < tokens.count {
             let t = tokens[j]
             if t.newlinesBefore > 0 { return last + 1 }
-            if startsSentence(t) { return last + 1 }
+            if startsSentence(tokens, j), t.spaceBefore || afterOpening || isGluedSentence(tokens, j) { return last + 1 }
             let attached = !t.spaceBefore
             if attached && !afterOpening && last == j - 1 && (isTerminal(t) || isClosing(tokens, j, bytes)) {
                 last = j
@@ -115,11 +115,26 @@ public struct SentenceSplitter: Sendable {
         }
     }
 
-    /// The token a sentence can start with: a capitalised word or a plain number ("2015").
-    func startsSentence(_ t: Token) -> Bool {
+    /// The token a sentence can start with: a capitalised word, a plain number ("2015", "52.
+    /// Minute"), a hashtag or an @-mention.
+    func startsSentence(_ tokens: [Token], _ j: Int) -> Bool {
+        let t = tokens[j]
         if t.kind == .number { return t.text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+        if t.text == "#" || t.text == "@" {
+            return j + 1 < tokens.count && !tokens[j + 1].spaceBefore && tokens[j + 1].kind == .word
+        }
         guard t.kind == .word || t.kind == .symbol, let f = t.text.unicodeScalars.first else { return false }
         return f.properties.isUppercase
+    }
+
+    /// "Ende.Die", "sagt Raderbauer.Im": a missing space after the period between a lower-case
+    /// word and a capitalised one (not "SAT.1", "Leave.EU", "f2.8").
+    func isGluedSentence(_ tokens: [Token], _ j: Int) -> Bool {
+        guard j >= 2, tokens[j].kind == .word, tokens[j - 1].text == ".", tokens[j - 2].kind == .word else { return false }
+        let before = Array(tokens[j - 2].text.unicodeScalars.suffix(2))
+        let after = Array(tokens[j].text.unicodeScalars.prefix(2))
+        return before.count == 2 && before.allSatisfy { $0.properties.isLowercase }
+            && after.count == 2 && after[0].properties.isUppercase && after[1].properties.isLowercase
     }
 
     /// Quotes are told apart by spacing (typographic ones are normalised to `"` and `'`): one
@@ -151,13 +166,26 @@ public struct SentenceSplitter: Sendable {
         guard prev.span.end == tokens[dot].span.start else { return false }
         switch prev.kind {
         case .word:
-            let lower = prev.lower
-            if lower.unicodeScalars.count == 1 { return true }  // initials, "z. B.", "u. a."
+            var lower = prev.lower
+            if lower.unicodeScalars.count == 1 {
+                // Initials, "z. B.", "u. a." -- but not the end of "km/h", "Gbit/s", "5s".
+                guard dot >= 2, prev.span.start == tokens[dot - 2].span.end else { return true }
+                let before = tokens[dot - 2]
+                return before.text == "." || isOpening(tokens, dot - 2, bytes)
+            }
+            // "ATP-Nr.", "Weltranglisten-19."
+            if let hyphen = lower.lastIndex(of: "-") {
+                let tail = String(lower[lower.index(after: hyphen)...])
+                if tail.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true { return Self.isOrdinal(tail) }
+                if !tail.isEmpty { lower = tail }
+            }
             if abbreviations.contains(lower) { return true }
             if numberAbbreviations.contains(lower), dot + 1 < tokens.count, tokens[dot + 1].kind == .number { return true }
             if abbreviationSuffixes.contains(where: { lower.hasSuffix($0) }) { return true }
             return Self.isRomanOrdinal(prev.text)
         case .number:
+            // A score or clock time ends the sentence: "gewann 2:1.", "stand es 0:10."
+            if dot >= 2, tokens[dot - 2].text == ":", tokens[dot - 2].span.end == prev.span.start { return false }
             return Self.isOrdinal(prev.text)
         default:
             return false
