@@ -51,6 +51,8 @@ public struct NumberAnnotator: Annotator {
     let cuesBefore: PhraseTable<UnitCue>
     /// One-word "before" cues that are not units, also matched as compound heads ("UN-Resolutionen").
     let compoundCues: [String: NumberRole]
+    /// Words before "N." that make it an ordinal at the end of a sentence: "dem 20.", "am 27."
+    let ordinalCues: Set<String>
     let months: Set<String>
     let objects: ObjectLexicon
 
@@ -72,13 +74,16 @@ public struct NumberAnnotator: Annotator {
         approxAfter = PhraseTable(after)
         var unitsAfter: [(String, UnitCue)] = [], unitsBefore: [(String, UnitCue)] = []
         var compound: [String: NumberRole] = [:]
+        var ordinal: Set<String> = []
         for row in lexicon.table("units").rows where row.count >= 5 {
             guard let role = NumberRole(rawValue: row[3]) else { continue }
             let cue = UnitCue(unit: row[1] == "-" ? nil : row[1], cls: row[2] == "-" ? nil : row[2], role: role)
             if row[4] == "before" {
                 unitsBefore.append((row[0], cue))
                 let form = row[0].lowercased()
-                if role != .quantity, form.count >= 4, form.allSatisfy(\.isLetter) { compound[form] = role }
+                if role == .identifier || role == .counter || role == .phone, form.count >= 4,
+                   form.allSatisfy(\.isLetter) { compound[form] = role }
+                if role == .ordinal { ordinal.insert(form) }
             } else {
                 unitsAfter.append((row[0], cue))
             }
@@ -86,6 +91,7 @@ public struct NumberAnnotator: Annotator {
         self.unitsAfter = PhraseTable(unitsAfter)
         cuesBefore = PhraseTable(unitsBefore)
         compoundCues = compound
+        ordinalCues = ordinal
         months = Set(lexicon.table("months").rows.compactMap { $0.first?.lowercased() })
     }
 
@@ -133,13 +139,24 @@ public struct NumberAnnotator: Annotator {
         }
         guard token.kind == .word else { return nil }
         // "einige Millionen", "ein paar hundert": a vague quantifier needs a scale word.
-        if let q = approxBefore.match(t, at: i, end: end, where: { $0.approx == .vague }),
-           let s = scales.match(t, at: i + q.length, end: end) {
-            return Reading(start: i, end: i + q.length + s.length, value: q.value.low * s.value,
-                           high: q.value.high * s.value, vague: true, scale: s.value)
+        if let q = approxBefore.match(t, at: i, end: end, where: { $0.approx == .vague }) {
+            if let s = scales.match(t, at: i + q.length, end: end) {
+                return Reading(start: i, end: i + q.length + s.length, value: q.value.low * s.value,
+                               high: q.value.high * s.value, vague: true, scale: s.value)
+            }
+            // "mehrere hunderttausend": a round number word works as a scale.
+            let k = i + q.length
+            if k < end, t[k].isWord, let v = words.value(of: t[k].lower), v >= 100, isPowerOfTen(v) {
+                return Reading(start: i, end: k + 1, value: q.value.low * v, high: q.value.high * v, vague: true, scale: v)
+            }
         }
         let w = token.lower
         if let v = words.vague[w] {
+            // "dutzende Millionen"
+            if let s = scales.match(t, at: i + 1, end: end) {
+                return Reading(start: i, end: i + 1 + s.length, value: v.low * s.value, high: v.high * s.value,
+                               vague: true, scale: s.value)
+            }
             return Reading(start: i, end: i + 1, value: v.low, high: v.high, vague: true)
         }
         if words.articles.contains(w) {
@@ -150,6 +167,12 @@ public struct NumberAnnotator: Annotator {
         var r = Reading(start: i, end: i + 1, value: v, high: v)
         applyScale(&r, t, end)
         return r
+    }
+
+    private func isPowerOfTen(_ v: Double) -> Bool {
+        var x = v
+        while x >= 10 && x.truncatingRemainder(dividingBy: 10) == 0 { x /= 10 }
+        return x == 1
     }
 
     private func applyScale(_ r: inout Reading, _ t: [Token], _ end: Int) {
@@ -217,11 +240,14 @@ public struct NumberAnnotator: Annotator {
         }
         let numberStart = first + approxTokens
         if role == .quantity {
-            if let c = cuesBefore.match(t, endingBefore: numberStart, start: start) {
+            // Year cues ("seit", "Ende", "im Jahr") only decide for numbers that look like years.
+            if let c = cuesBefore.match(t, endingBefore: numberStart, start: start, where: {
+                $0.role != .ordinal && ($0.role != .year || r.isYearLike)
+            }) {
                 if c.value.role == .quantity {
                     if unit == nil { unit = c.value.unit }
                     if approxTokens == 0 { first -= c.length }
-                } else if approxTokens == 0 {
+                } else if approxTokens == 0, unit == nil {
                     role = c.value.role
                 }
             } else if approxTokens == 0, numberStart > start, let cue = compoundCue(t[numberStart - 1]) {
@@ -236,6 +262,8 @@ public struct NumberAnnotator: Annotator {
 
         if role == .quantity, r.isYearLike, approx != .range, unit == nil, isYear(t, r, approxTokens: approxTokens, end: end) {
             role = .year
+        }
+        if role == .year, last == r.end {
             // "2015/16"
             if last + 1 < end, t[last].text == "/", !t[last].spaceBefore, t[last + 1].kind == .number, !t[last + 1].spaceBefore {
                 last += 2
@@ -279,6 +307,7 @@ public struct NumberAnnotator: Annotator {
             if d.groups.count == 3 { return .date }
             if let n = next, n.text == ".", nextAdjacent { last = r.end + 1; return .date }
         }
+        if let n = next, n.lower == "uhr" { last = r.end + 1; return .time }
         if d.value == nil { return .identifier }
         if d.hasLeadingZero { return .phone }
         if let p = prev, p.text == "+", prevAdjacent, let n = next, n.kind == .number { first = i - 1; return .phone }
@@ -301,7 +330,16 @@ public struct NumberAnnotator: Annotator {
         if r.scale == nil, let n = next, n.text == ".", nextAdjacent, r.end + 1 < t.count {
             let after = t[r.end + 1]
             if after.isWord && months.contains(after.lower) { last = r.end + 1; return .date }
-            if r.end + 1 < end, after.isWord || after.isNumber { last = r.end + 1; return .ordinal }
+            // "(80., 94.)", "Rang 3.", "13./Elfmeter"
+            if r.end + 1 < end, after.isWord || after.isNumber || [",", ")", "/", ";"].contains(after.text) {
+                last = r.end + 1
+                return .ordinal
+            }
+        }
+        // "in Brigittenau, dem 20." at the end of a sentence
+        if r.scale == nil, let n = next, n.text == ".", nextAdjacent, let p = prev, ordinalCues.contains(p.lower) {
+            last = r.end + 1
+            return .ordinal
         }
         if r.scale == nil, let n = next, n.isWord, months.contains(n.lower), d.isPlain, d.groups[0].count <= 2 { return .date }
         return nil
