@@ -16,6 +16,8 @@ public struct ObjectAnnotator: Annotator {
     let aspects: [String: AspectCue]
     /// Unit → class ("EUR" → money, "%" → percent), from the units lexicon.
     let unitClasses: [String: String]
+    /// "18 Prozent der Arbeiter": the article between a percentage and what it is a share of.
+    static let genitiveArticles: Set<String> = ["der", "des", "aller"]
     /// Tokens that end a clause for the aspect search.
     static let clauseBoundaries: Set<String> = [",", ";", ":", "(", ")", "\"", "-"]
 
@@ -52,7 +54,10 @@ public struct ObjectAnnotator: Annotator {
             if let uc = unitClass {
                 m.cls = uc
                 // "18 Prozent der Arbeiter": the percentage is of something.
-                if uc == "percent", let head = headNoun(t, from: n.tokens.upperBound, end: sentence.upperBound, vague: false) {
+                var from = n.tokens.upperBound
+                if from < sentence.upperBound, Self.genitiveArticles.contains(t[from].lower) { from += 1 }
+                if uc == "percent", from > n.tokens.upperBound,
+                   let head = headNoun(t, from: from, end: sentence.upperBound, vague: false) {
                     m.object = head.match.lemma
                     m.span = head.span
                     m.text = doc.text(head.span)

@@ -87,8 +87,12 @@ public struct ObjectLexicon: Sendable {
     /// Singular of an unknown noun by the lexicon's suffix rules (first matching rule wins).
     func lemmatize(_ word: String) -> String {
         let lower = word.lowercased()
-        for rule in suffixRules where lower.hasSuffix(rule.plural) && lower.count > rule.plural.count + 2 {
-            return String(word.dropLast(rule.plural.count)) + rule.singular
+        // Short endings need a stem before them; long ones ("-geräte") may be the whole word.
+        for rule in suffixRules where lower.hasSuffix(rule.plural)
+            && lower.count >= rule.plural.count + (rule.plural.count >= 5 ? 0 : 3) {
+            let stem = String(word.dropLast(rule.plural.count))
+            if stem.isEmpty, word.first?.isUppercase == true { return rule.singular.prefix(1).uppercased() + rule.singular.dropFirst() }
+            return stem + rule.singular
         }
         return word
     }
