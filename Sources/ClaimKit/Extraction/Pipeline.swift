@@ -28,6 +28,8 @@ public struct Pipeline: Sendable {
     public init(lexicon: Lexicon) {
         annotators = [
             SentenceAnnotator(lexicon: lexicon),
+            NumberAnnotator(lexicon: lexicon),
+            ObjectAnnotator(lexicon: lexicon),
             ClaimAssembler(),
         ]
     }
