@@ -1,0 +1,188 @@
+/// The `table` format: a box drawn with Unicode lines, as DuckDB's shell does.
+///
+/// The box is always Unicode (the shell switches the locale to UTF-8); whoever needs ASCII uses
+/// `tsv`, `csv` or `markdown`. Number columns are right-aligned and written per
+/// `RenderOptions.numbers`; null is empty (dim `NULL` in colour); lists are joined with ", ".
+/// With `width`, columns shrink to fit: long text first, then other text (truncated with "…");
+/// numbers are never cut, and when even that does not fit the rightmost columns are left out
+/// and named in the footer. With `maxRows`, a footer counts the rows not shown.
+enum TableRenderer {
+    /// Narrowest a long-text column (a sentence) is cut to before other columns shrink.
+    static let longTextFloor = 12
+    /// Narrowest any other text column is cut to before columns are left out.
+    static let textFloor = 5
+
+    static func render(_ table: ResultTable, _ options: RenderOptions) -> String {
+        var out = ""
+        append(table, options, to: &out)
+        return out
+    }
+
+    static func render(_ groups: [ResultGroup], _ options: RenderOptions) -> String {
+        var out = ""
+        for (n, group) in groups.enumerated() {
+            if n > 0 { out += "\n" }
+            if options.color {
+                out += (group.emphasis ? ANSI.boldRed : ANSI.bold) + group.header + ANSI.reset + "\n"
+            } else {
+                out += group.header + "\n"
+            }
+            append(group.table, options, to: &out)
+            for note in group.notes { out += note + "\n" }
+        }
+        return out
+    }
+
+    static func append(_ table: ResultTable, _ options: RenderOptions, to out: inout String) {
+        let limit = options.maxRows.flatMap { $0 > 0 ? $0 : nil } ?? table.rows.count
+        let shown = min(limit, table.rows.count)
+        let nullText = options.color ? "NULL" : ""
+        var cells: [[String]] = []
+        cells.reserveCapacity(shown)
+        for r in 0..<shown {
+            let row = table.rows[r]
+            var line: [String] = []
+            line.reserveCapacity(table.columns.count)
+            for c in table.columns.indices {
+                let v = c < row.count ? row[c] : .null
+                line.append(v.isNull ? nullText : singleLine(options.numbers.text(v)))
+            }
+            cells.append(line)
+        }
+        let headers = table.columns.map { singleLine($0.name) }
+        var natural = headers.map(TextWidth.of)
+        for line in cells {
+            for (c, cell) in line.enumerated() {
+                let w = TextWidth.of(cell)
+                if w > natural[c] { natural[c] = w }
+            }
+        }
+        let (visible, widths) = layout(natural: natural, columns: table.columns, width: options.width)
+
+        let numeric = table.columns.map { $0.kind == .number }
+        out.reserveCapacity(out.utf8.count + (shown + 4) * (widths.reduce(0, +) + 3 * widths.count + 2))
+        appendRule(widths, "┌", "┬", "┐", to: &out)
+        out += "│"
+        for (k, c) in visible.enumerated() {
+            let text = TextWidth.truncate(headers[c], to: widths[k])
+            out += " "
+            if options.color { out += ANSI.bold }
+            pad(text, widths[k], right: numeric[c], to: &out)
+            if options.color { out += ANSI.reset }
+            out += " │"
+        }
+        out += "\n"
+        appendRule(widths, "├", "┼", "┤", to: &out)
+        for (r, line) in cells.enumerated() {
+            out += "│"
+            for (k, c) in visible.enumerated() {
+                out += " "
+                let isNull = c >= table.rows[r].count || table.rows[r][c].isNull
+                if isNull, options.color {
+                    out += ANSI.dim
+                    pad(TextWidth.truncate(nullText, to: widths[k]), widths[k], right: numeric[c], to: &out)
+                    out += ANSI.reset
+                } else {
+                    pad(TextWidth.truncate(line[c], to: widths[k]), widths[k], right: numeric[c], to: &out)
+                }
+                out += " │"
+            }
+            out += "\n"
+        }
+        appendRule(widths, "└", "┴", "┘", to: &out)
+
+        let hidden = table.columns.indices.filter { !visible.contains($0) }.map { table.columns[$0].name }
+        if shown < table.rows.count {
+            let more = table.rows.count - shown
+            out += "… \(options.numbers.text(more)) more \(more == 1 ? "row" : "rows")"
+                + " (set maxrows 0 or use a pipe to see all)\n"
+        }
+        if !hidden.isEmpty {
+            out += "… \(hidden.count) more \(hidden.count == 1 ? "column" : "columns"): "
+                + hidden.joined(separator: ", ") + " (use select, or a pipe to see all)\n"
+        }
+    }
+
+    /// Which columns to show and how wide, for a terminal `width` (nil: all, untruncated).
+    static func layout(natural: [Int], columns: [ResultTable.Column], width: Int?)
+        -> (visible: [Int], widths: [Int])
+    {
+        guard let width else { return (Array(natural.indices), natural) }
+        var visible = Array(natural.indices)
+        while true {
+            // Each column costs its content plus "│ " and " "; one more "│" closes the row.
+            let available = width - 3 * visible.count - 1
+            let cols = visible.map { columns[$0] }
+            if let widths = fit(visible.map { natural[$0] }, columns: cols, available: available) {
+                return (visible, widths)
+            }
+            if visible.count == 1 {
+                return (visible, [max(1, available)])
+            }
+            visible.removeLast()
+        }
+    }
+
+    /// Shrinks column widths to `available` cells: long text first, widest first, then other
+    /// text; nil when even that does not fit.
+    static func fit(_ natural: [Int], columns: [ResultTable.Column], available: Int) -> [Int]? {
+        var widths = natural
+        var excess = widths.reduce(0, +) - available
+        if excess <= 0 { return widths }
+        let phases: [(Int) -> Int?] = [
+            { columns[$0].isLongText ? min(natural[$0], longTextFloor) : nil },
+            { columns[$0].kind == .text ? min(natural[$0], textFloor) : nil },
+        ]
+        for floor in phases {
+            let floors = widths.indices.map { floor($0) }
+            while excess > 0 {
+                var widest: Int? = nil
+                for c in widths.indices {
+                    guard let f = floors[c], widths[c] > f else { continue }
+                    if widest.map({ widths[c] > widths[$0] }) ?? true { widest = c }
+                }
+                guard let c = widest, let f = floors[c] else { break }
+                // Take the widest column down to the next widest (or its floor) in one step.
+                var next = f
+                for d in widths.indices where d != c && widths[d] <= widths[c] && floors[d] != nil {
+                    next = max(next, widths[d])
+                }
+                let cut = min(excess, max(1, widths[c] - next))
+                widths[c] -= cut
+                excess -= cut
+            }
+            if excess <= 0 { return widths }
+        }
+        return nil
+    }
+
+    static func appendRule(_ widths: [Int], _ left: String, _ middle: String, _ right: String, to out: inout String) {
+        out += left
+        for (k, w) in widths.enumerated() {
+            if k > 0 { out += middle }
+            out += String(repeating: "─", count: w + 2)
+        }
+        out += right + "\n"
+    }
+
+    static func pad(_ s: String, _ width: Int, right: Bool, to out: inout String) {
+        let fill = width - TextWidth.of(s)
+        if right, fill > 0 { out += String(repeating: " ", count: fill) }
+        out += s
+        if !right, fill > 0 { out += String(repeating: " ", count: fill) }
+    }
+
+    /// Line breaks and tabs inside a cell would break the box.
+    static func singleLine(_ s: String) -> String {
+        guard s.utf8.contains(where: { $0 < 0x20 }) else { return s }
+        return String(s.map { $0.isNewline || $0 == "\t" ? " " : $0 })
+    }
+}
+
+/// Terminal escape sequences used when colour is on.
+enum ANSI {
+    static let bold = "\u{1B}[1m"
+    static let dim = "\u{1B}[2m"
+    static let boldRed = "\u{1B}[1;31m"
+    static let reset = "\u{1B}[0m"
+}
