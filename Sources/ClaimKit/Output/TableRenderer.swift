@@ -66,9 +66,7 @@ enum TableRenderer {
         for (k, c) in visible.enumerated() {
             let text = TextWidth.truncate(headers[c], to: widths[k])
             out += " "
-            if options.color { out += ANSI.bold }
-            pad(text, widths[k], right: numeric[c], to: &out)
-            if options.color { out += ANSI.reset }
+            pad(text, widths[k], right: numeric[c], style: options.color ? ANSI.bold : nil, to: &out)
             out += " │"
         }
         out += "\n"
@@ -79,9 +77,7 @@ enum TableRenderer {
                 out += " "
                 let isNull = c >= table.rows[r].count || table.rows[r][c].isNull
                 if isNull, options.color {
-                    out += ANSI.dim
-                    pad(TextWidth.truncate(nullText, to: widths[k]), widths[k], right: numeric[c], to: &out)
-                    out += ANSI.reset
+                    pad(TextWidth.truncate(nullText, to: widths[k]), widths[k], right: numeric[c], style: ANSI.dim, to: &out)
                 } else {
                     pad(TextWidth.truncate(line[c], to: widths[k]), widths[k], right: numeric[c], to: &out)
                 }
@@ -165,10 +161,11 @@ enum TableRenderer {
         out += right + "\n"
     }
 
-    static func pad(_ s: String, _ width: Int, right: Bool, to out: inout String) {
+    /// Writes `s` padded to `width` cells; `style` (an ANSI sequence) covers the text only.
+    static func pad(_ s: String, _ width: Int, right: Bool, style: String? = nil, to out: inout String) {
         let fill = width - TextWidth.of(s)
         if right, fill > 0 { out += String(repeating: " ", count: fill) }
-        out += s
+        if let style { out += style + s + ANSI.reset } else { out += s }
         if !right, fill > 0 { out += String(repeating: " ", count: fill) }
     }
 
