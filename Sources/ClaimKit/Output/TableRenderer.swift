@@ -51,11 +51,18 @@ enum TableRenderer {
         }
         let headers = table.columns.map { singleLine($0.name) }
         var natural = headers.map(TextWidth.of)
+        // Each cell's width, measured once (measuring is the costly part on big tables).
+        var cellWidths: [[Int]] = []
+        cellWidths.reserveCapacity(cells.count)
         for line in cells {
+            var lineWidths: [Int] = []
+            lineWidths.reserveCapacity(line.count)
             for (c, cell) in line.enumerated() {
                 let w = TextWidth.of(cell)
+                lineWidths.append(w)
                 if w > natural[c] { natural[c] = w }
             }
+            cellWidths.append(lineWidths)
         }
         let (visible, widths) = layout(natural: natural, columns: table.columns, width: options.width)
 
@@ -78,8 +85,11 @@ enum TableRenderer {
                 let isNull = c >= table.rows[r].count || table.rows[r][c].isNull
                 if isNull, options.color {
                     pad(TextWidth.truncate(nullText, to: widths[k]), widths[k], right: numeric[c], style: ANSI.dim, to: &out)
+                } else if cellWidths[r][c] <= widths[k] {
+                    pad(line[c], widths[k], right: numeric[c], known: cellWidths[r][c], to: &out)
                 } else {
-                    pad(TextWidth.truncate(line[c], to: widths[k]), widths[k], right: numeric[c], to: &out)
+                    pad(TextWidth.truncate(line[c], width: cellWidths[r][c], to: widths[k]), widths[k],
+                        right: numeric[c], to: &out)
                 }
                 out += " │"
             }
@@ -162,11 +172,16 @@ enum TableRenderer {
     }
 
     /// Writes `s` padded to `width` cells; `style` (an ANSI sequence) covers the text only.
-    static func pad(_ s: String, _ width: Int, right: Bool, style: String? = nil, to out: inout String) {
-        let fill = width - TextWidth.of(s)
-        if right, fill > 0 { out += String(repeating: " ", count: fill) }
+    static func pad(_ s: String, _ width: Int, right: Bool, style: String? = nil, known: Int? = nil,
+                    to out: inout String) {
+        let fill = width - (known ?? TextWidth.of(s))
+        if right, fill > 0 { appendSpaces(fill, to: &out) }
         if let style { out += style + s + ANSI.reset } else { out += s }
-        if !right, fill > 0 { out += String(repeating: " ", count: fill) }
+        if !right, fill > 0 { appendSpaces(fill, to: &out) }
+    }
+
+    static func appendSpaces(_ n: Int, to out: inout String) {
+        for _ in 0..<n { out.unicodeScalars.append(" ") }
     }
 
     /// Line breaks and tabs inside a cell would break the box.

@@ -7,8 +7,17 @@ public enum TextWidth {
         var ascii = true
         for b in s.utf8 where b >= 0x80 || b < 0x20 { ascii = false; break }
         if ascii { return s.utf8.count }
+        // Latin text (umlauts, ß, « ») has no combining marks or wide characters below U+0300:
+        // one cell per printable scalar, no grapheme breaking needed.
         var total = 0
-        for c in s { total += of(c) }
+        for u in s.unicodeScalars {
+            if u.value >= 0x300 {
+                total = 0
+                for c in s { total += of(c) }
+                return total
+            }
+            if u.value >= 0x20, u.value < 0x7F || u.value >= 0xA0 { total += 1 }
+        }
         return total
     }
 
@@ -51,8 +60,13 @@ public enum TextWidth {
 
     /// The longest prefix of `s` that fits in `width` cells, with "…" when something was cut.
     public static func truncate(_ s: String, to width: Int) -> String {
+        truncate(s, width: of(s), to: width)
+    }
+
+    /// `truncate(_:to:)` for a string whose width `sWidth` is known.
+    static func truncate(_ s: String, width sWidth: Int, to width: Int) -> String {
         if width <= 0 { return "" }
-        if of(s) <= width { return s }
+        if sWidth <= width { return s }
         var out = ""
         var used = 0
         for c in s {
