@@ -111,4 +111,13 @@ import Testing
         #expect(lines.count == 5)
         #expect(lines[3] == "│ 12.000, 14.000 │ Wien – Die Gewerkschaft GPA-djp │")
     }
+
+    @Test func absurdWidthsAndEmptyTablesStillDrawABox() {
+        let tiny = Self.lines(Renderer.render(Self.sentenceTable, RenderOptions(format: .table, width: 3)))
+        #expect(tiny[3] == "│ … │")
+        #expect(tiny.last == "… 2 more columns: sentence, text (use select, or a pipe to see all)")
+        let empty = Renderer.render(ResultTable(["doc", "value"]), RenderOptions(format: .table, width: 0, maxRows: 40))
+        #expect(empty == "┌─────┬───────┐\n│ doc │ value │\n├─────┼───────┤\n└─────┴───────┘\n")
+        #expect(Renderer.render(ResultTable(columns: []), RenderOptions(format: .table, width: 0)) == "┌┐\n│\n├┤\n└┘\n")
+    }
 }

@@ -113,7 +113,8 @@ enum TableRenderer {
     static func layout(natural: [Int], columns: [ResultTable.Column], width: Int?)
         -> (visible: [Int], widths: [Int])
     {
-        guard let width else { return (Array(natural.indices), natural) }
+        // Zero or less: the terminal did not say (some ptys report 0 columns); do not fit.
+        guard let width, width > 0 else { return (Array(natural.indices), natural) }
         var visible = Array(natural.indices)
         while true {
             // Each column costs its content plus "│ " and " "; one more "│" closes the row.
@@ -122,8 +123,9 @@ enum TableRenderer {
             if let widths = fit(visible.map { natural[$0] }, columns: cols, available: available) {
                 return (visible, widths)
             }
-            if visible.count == 1 {
-                return (visible, [max(1, available)])
+            if visible.count <= 1 {
+                // The first column alone, cut to what is left (or one cell on absurd widths).
+                return (visible, visible.isEmpty ? [] : [max(1, available)])
             }
             visible.removeLast()
         }
