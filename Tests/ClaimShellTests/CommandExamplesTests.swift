@@ -24,13 +24,32 @@ import Testing
                 if actual != expected {
                     Issue.record("""
                         `\(example.input)` (\(command.name)) printed something else than its example says.
-                        Actual output, to paste into the example if the new behaviour is right:
+                        Expected:
+                        \(expected)
+                        Actual:
                         \(actual)
+                        As a Swift literal, to paste into the example if the new behaviour is right:
+                        \(Self.literal(actual))
                         """)
                 }
             }
         }
         #expect(checked > 0)
+    }
+
+    static func literal(_ s: String) -> String {
+        var out = "\""
+        for c in s.unicodeScalars {
+            switch c {
+            case "\t": out += "\\t"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out + "\""
     }
 
     @Test func setChangesWhatTheNextCommandShows() throws {
