@@ -37,32 +37,19 @@ enum TableRenderer {
         let limit = options.maxRows.flatMap { $0 > 0 ? $0 : nil } ?? table.rows.count
         let shown = min(limit, table.rows.count)
         let nullText = options.color ? "NULL" : ""
-        var cells: [[String]] = []
-        cells.reserveCapacity(shown)
-        for r in 0..<shown {
-            let row = table.rows[r]
-            var line: [String] = []
-            line.reserveCapacity(table.columns.count)
-            for c in table.columns.indices {
-                let v = c < row.count ? row[c] : .null
-                line.append(v.isNull ? nullText : singleLine(options.numbers.text(v)))
-            }
-            cells.append(line)
-        }
+        let columnCount = table.columns.count
         let headers = table.columns.map { singleLine($0.name) }
         var natural = headers.map(TextWidth.of)
-        // Each cell's width, measured once (measuring is the costly part on big tables).
-        var cellWidths: [[Int]] = []
-        cellWidths.reserveCapacity(cells.count)
-        for line in cells {
-            var lineWidths: [Int] = []
-            lineWidths.reserveCapacity(line.count)
-            for (c, cell) in line.enumerated() {
-                let w = TextWidth.of(cell)
-                lineWidths.append(w)
+        // Two passes: measure every cell, then write it. Only the widths are kept in between
+        // (one flat array), so a million-row table does not hold a million rows of strings.
+        var cellWidths: [Int32] = []
+        cellWidths.reserveCapacity(shown * columnCount)
+        for r in 0..<shown {
+            for c in 0..<columnCount {
+                let w = TextWidth.of(cellText(table.rows[r], c, options.numbers, nullText))
+                cellWidths.append(Int32(clamping: w))
                 if w > natural[c] { natural[c] = w }
             }
-            cellWidths.append(lineWidths)
         }
         let (visible, widths) = layout(natural: natural, columns: table.columns, width: options.width)
 
@@ -78,18 +65,19 @@ enum TableRenderer {
         }
         out += "\n"
         appendRule(widths, "├", "┼", "┤", to: &out)
-        for (r, line) in cells.enumerated() {
+        for r in 0..<shown {
+            let row = table.rows[r]
             out += "│"
             for (k, c) in visible.enumerated() {
                 out += " "
-                let isNull = c >= table.rows[r].count || table.rows[r][c].isNull
-                if isNull, options.color {
-                    pad(TextWidth.truncate(nullText, to: widths[k]), widths[k], right: numeric[c], style: ANSI.dim, to: &out)
-                } else if cellWidths[r][c] <= widths[k] {
-                    pad(line[c], widths[k], right: numeric[c], known: cellWidths[r][c], to: &out)
+                let text = cellText(row, c, options.numbers, nullText)
+                let known = Int(cellWidths[r * columnCount + c])
+                if options.color, c >= row.count || row[c].isNull {
+                    pad(TextWidth.truncate(text, to: widths[k]), widths[k], right: numeric[c], style: ANSI.dim, to: &out)
+                } else if known <= widths[k] {
+                    pad(text, widths[k], right: numeric[c], known: known, to: &out)
                 } else {
-                    pad(TextWidth.truncate(line[c], width: cellWidths[r][c], to: widths[k]), widths[k],
-                        right: numeric[c], to: &out)
+                    pad(TextWidth.truncate(text, width: known, to: widths[k]), widths[k], right: numeric[c], to: &out)
                 }
                 out += " │"
             }
@@ -184,6 +172,12 @@ enum TableRenderer {
 
     static func appendSpaces(_ n: Int, to out: inout String) {
         for _ in 0..<n { out.unicodeScalars.append(" ") }
+    }
+
+    /// A cell as the table shows it: numbers per style, lists joined, null empty or `NULL`.
+    static func cellText(_ row: [Value], _ c: Int, _ numbers: NumberStyle, _ nullText: String) -> String {
+        guard c < row.count, !row[c].isNull else { return nullText }
+        return singleLine(numbers.text(row[c]))
     }
 
     /// Line breaks and tabs inside a cell would break the box.
