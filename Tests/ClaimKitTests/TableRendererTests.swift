@@ -110,6 +110,11 @@ import Testing
         let lines = Self.lines(Renderer.render(table, RenderOptions(format: .table)))
         #expect(lines.count == 5)
         #expect(lines[3] == "│ 12.000, 14.000 │ Wien – Die Gewerkschaft GPA-djp │")
+        // A document cannot drive the terminal (clear screen, change title) through a cell.
+        let hostile = ResultTable(["text"], rows: [["Pjöngjang\u{1B}[2J\u{1B}]0;pwned\u{7}"]])
+        let out = Renderer.render(hostile, RenderOptions(format: .table, color: true))
+        #expect(!out.contains("\u{1B}[2J") && !out.contains("\u{7}"))
+        #expect(out.contains("Pjöngjang�[2J�]0;pwned�"))
     }
 
     @Test func absurdWidthsAndEmptyTablesStillDrawABox() {

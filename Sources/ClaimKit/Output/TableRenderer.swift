@@ -22,13 +22,14 @@ enum TableRenderer {
         var out = ""
         for (n, group) in groups.enumerated() {
             if n > 0 { out += "\n" }
+            let header = singleLine(group.header)
             if options.color {
-                out += (group.emphasis ? ANSI.boldRed : ANSI.bold) + group.header + ANSI.reset + "\n"
+                out += (group.emphasis ? ANSI.boldRed : ANSI.bold) + header + ANSI.reset + "\n"
             } else {
-                out += group.header + "\n"
+                out += header + "\n"
             }
             append(group.table, options, to: &out)
-            for note in group.notes { out += note + "\n" }
+            for note in group.notes { out += singleLine(note) + "\n" }
         }
         return out
     }
@@ -180,10 +181,20 @@ enum TableRenderer {
         return singleLine(numbers.text(row[c]))
     }
 
-    /// Line breaks and tabs inside a cell would break the box.
+    /// Line breaks and tabs inside a cell would break the box, and other control characters
+    /// (ESC above all) would let a document's text drive the terminal: blanks and "�" instead.
     static func singleLine(_ s: String) -> String {
-        guard s.utf8.contains(where: { $0 < 0x20 }) else { return s }
-        return String(s.map { $0.isNewline || $0 == "\t" ? " " : $0 })
+        guard s.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return s }
+        var out = ""
+        out.unicodeScalars.reserveCapacity(s.unicodeScalars.count)
+        for u in s.unicodeScalars {
+            switch u.value {
+            case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x85: out.unicodeScalars.append(" ")
+            case 0..<0x20, 0x7F..<0xA0: out.unicodeScalars.append("\u{FFFD}")
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out
     }
 }
 
