@@ -98,6 +98,9 @@ import Testing
         #expect(throws: ShellError("set timer takes one value", at: 13..<19)) {
             try session.execute("set timer on please")
         }
+        #expect(throws: ShellError("bad value 'of' for timer (did you mean 'off'?); expected on or off", at: 10..<12)) {
+            try session.execute("set timer of")
+        }
         #expect(session.settings.format == nil && session.settings.timer == false)
     }
 }

@@ -137,12 +137,21 @@ public enum SetCommand: ShellCommand {
         }
         let value = words[1]
         guard option.apply(value.text, to: &session.settings) else {
-            let s = option.choices.isEmpty ? nil : Suggestion.closest(to: value.text, in: option.choices)
+            let s = suggestion(for: value.text, in: option.choices)
             throw ShellError("bad value '\(value.text)' for \(option.rawValue)"
                              + (s.map { " (did you mean '\($0)'?)" } ?? "")
                              + "; expected \(option.expected)", at: value.columns)
         }
         return .none
+    }
+
+    /// A typed beginning ("of", "mark") points at the word it begins; otherwise the closest.
+    static func suggestion(for word: String, in choices: [String]) -> String? {
+        let w = word.lowercased()
+        if !w.isEmpty, let prefixed = choices.filter({ $0.hasPrefix(w) }).min(by: { $0.count < $1.count }) {
+            return prefixed
+        }
+        return Suggestion.closest(to: word, in: choices)
     }
 
     static func wholeNumber(_ s: String) -> Int? {
