@@ -8,13 +8,19 @@ public enum SetCommand: ShellCommand {
     public static let help = """
         Without arguments lists every option and its value; with an option name shows that one.
           format   table | tsv | csv | json | jsonl | markdown | auto
-                   (auto: table on a terminal, tsv in pipes and files)
-          color    on | off | auto    on: on a terminal; auto: the same unless NO_COLOR or --no-color
-          maxrows  N                  rows a terminal table shows before "… N more rows"; 0 = all
-          width    N | auto           columns a terminal table fits into; auto = the window's
-          timer    on | off           print "Run Time: real 0.012 s" on stderr after each command
-          refdate  YYYY-MM-DD | none  date for relative expressions in undated documents
-          numbers  de | plain         numbers in tables: 11.000 and 1,5, or 11000 and 1.5
+                   auto: table on a terminal, tsv in pipes and files
+          color    on | off | auto
+                   on: colour on a terminal; auto: the same unless NO_COLOR or --no-color
+          maxrows  N
+                   rows a terminal table shows before "… N more rows"; 0: all
+          width    N | auto
+                   columns a terminal table fits into; auto: the window's width
+          timer    on | off
+                   print "Run Time: real 0.012 s" on stderr after each command
+          refdate  YYYY-MM-DD | none
+                   the date relative expressions count from in undated documents
+          numbers  de | plain
+                   numbers in tables: 11.000 and 1,5, or 11000 and 1.5
         Pipes and files always get every row, untruncated, without colour.
         """
     public static let examples = [
