@@ -21,6 +21,7 @@ public enum CommandRegistry {
         ResetCommand.self,
         ShowCommand.self,
         GrepCommand.self,
+        SetCommand.self,
     ]
 
     public static func command(named name: String) -> (any ShellCommand.Type)? {
