@@ -15,6 +15,9 @@ public struct Pipeline: Sendable {
     public init(lexicon: Lexicon) {
         annotators = [
             SentenceAnnotator(lexicon: lexicon),
+            DocumentDateResolver(lexicon: lexicon),
+            TimeAnnotator(lexicon: lexicon),
+            EventAnnotator(lexicon: lexicon),
             ClaimAssembler(),
         ]
     }
