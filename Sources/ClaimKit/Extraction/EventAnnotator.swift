@@ -95,12 +95,13 @@ public struct EventAnnotator: Annotator {
     }
 
     /// A lexicon noun, or the longest lexicon noun that ends a compound ("partnerschaftsabkommens").
+    /// A noun listed with canonical "-" is not an event, nor is a compound it ends ("Auswahl").
     func noun(_ lower: String) -> String? {
-        if let n = nouns[lower] { return n }
+        if let n = nouns[lower] { return n == "-" ? nil : n }
         let chars = Array(lower)
         guard chars.count > minimumHead + 2 else { return nil }
         for start in 3...(chars.count - minimumHead) {
-            if let n = nouns[String(chars[start...])] { return n }
+            if let n = nouns[String(chars[start...])] { return n == "-" ? nil : n }
         }
         return nil
     }
