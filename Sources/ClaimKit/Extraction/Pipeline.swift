@@ -30,6 +30,9 @@ public struct Pipeline: Sendable {
             SentenceAnnotator(lexicon: lexicon),
             NumberAnnotator(lexicon: lexicon),
             ObjectAnnotator(lexicon: lexicon),
+            DocumentDateResolver(lexicon: lexicon),
+            TimeAnnotator(lexicon: lexicon),
+            EventAnnotator(lexicon: lexicon),
             ClaimAssembler(),
         ]
     }
