@@ -4,6 +4,7 @@ public enum CommandRegistry {
         DocsCommand.self,
         SentencesCommand.self,
         ClaimsCommand.self,
+        MentionsCommand.self,
         HelpCommand.self,
         QuitCommand.self,
     ]

@@ -15,6 +15,9 @@ public struct Pipeline: Sendable {
     public init(lexicon: Lexicon) {
         annotators = [
             SentenceAnnotator(lexicon: lexicon),
+            EntityAnnotator(lexicon: lexicon),
+            SourceAnnotator(lexicon: lexicon),
+            ModalityAnnotator(lexicon: lexicon),
             ClaimAssembler(),
         ]
     }
