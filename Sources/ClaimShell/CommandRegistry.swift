@@ -14,6 +14,7 @@ public enum CommandRegistry {
         SourcesCommand.self,
         SetsCommand.self,
         ExportCommand.self,
+        MentionsCommand.self,
         HelpCommand.self,
         QuitCommand.self,
         LoadCommand.self,

@@ -33,6 +33,9 @@ public struct Pipeline: Sendable {
             DocumentDateResolver(lexicon: lexicon),
             TimeAnnotator(lexicon: lexicon),
             EventAnnotator(lexicon: lexicon),
+            EntityAnnotator(lexicon: lexicon),
+            SourceAnnotator(lexicon: lexicon),
+            ModalityAnnotator(lexicon: lexicon),
             ClaimAssembler(),
         ]
     }
