@@ -6,6 +6,7 @@ public enum CommandRegistry {
         ClaimsCommand.self,
         HelpCommand.self,
         QuitCommand.self,
+        HistoryCommand.self,
     ]
 
     public static func command(named name: String) -> (any ShellCommand.Type)? {
