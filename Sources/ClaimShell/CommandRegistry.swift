@@ -23,6 +23,7 @@ public enum CommandRegistry {
         ShowCommand.self,
         GrepCommand.self,
         SetCommand.self,
+        HistoryCommand.self,
     ]
 
     public static func command(named name: String) -> (any ShellCommand.Type)? {
