@@ -4,6 +4,17 @@ public enum CommandRegistry {
         DocsCommand.self,
         SentencesCommand.self,
         ClaimsCommand.self,
+        CountCommand.self,
+        StatsCommand.self,
+        TopCommand.self,
+        CompareCommand.self,
+        DiffCommand.self,
+        TimelineCommand.self,
+        EntitiesCommand.self,
+        SourcesCommand.self,
+        SetsCommand.self,
+        ExportCommand.self,
+        MentionsCommand.self,
         HelpCommand.self,
         QuitCommand.self,
         LoadCommand.self,
@@ -11,6 +22,7 @@ public enum CommandRegistry {
         ResetCommand.self,
         ShowCommand.self,
         GrepCommand.self,
+        SetCommand.self,
     ]
 
     public static func command(named name: String) -> (any ShellCommand.Type)? {
