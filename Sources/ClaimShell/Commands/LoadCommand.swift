@@ -92,7 +92,13 @@ public enum LoadCommand: ShellCommand {
             !reloaded.contains("\($0.id)\u{0}\($0.path ?? "")")
         }.map(\.id))
         if !taken.isEmpty { CorpusLoader.makeUnique(&documents, taken: taken) }
+        // A progress line on a terminal while the pipeline runs (it stays quiet under a second).
+        let progress = LoadProgress.start(for: documents)
+        let previous = session.pipeline.progress
+        if let progress { session.pipeline.progress = { progress.advance($0) } }
         session.add(documents)
+        session.pipeline.progress = previous
+        progress?.finish()
         let ids = Set(documents.map(\.id))
         let added = session.corpus.documents.filter { ids.contains($0.document.id) }
         let sentences = added.reduce(0) { $0 + $1.sentences.count }
