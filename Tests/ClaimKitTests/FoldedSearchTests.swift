@@ -52,16 +52,4 @@ import Testing
         #expect(both(doc, "pjongjang").fast == [0, 1, 2])
         #expect(both(doc, "epfel").fast.isEmpty)
     }
-
-    @Test func aDocumentAfterCompactionStillServesItsText() {
-        let doc = Self.pipeline.annotate([
-            Document(id: "b", text: "Rund 12.000 Menschen demonstrierten in Wien. Die Polizei sprach von 8.000."),
-            Document(id: "c", text: "Ein zweites Dokument."),
-        ])[0]
-        #expect(doc.tokens.isEmpty)
-        #expect(doc.bytes.isEmpty)
-        #expect(doc.text(of: 1) == "Die Polizei sprach von 8.000.")
-        #expect(doc.slice(doc.sentences[0].span) == "Rund 12.000 Menschen demonstrierten in Wien.")
-        #expect(doc.scalarOffset(ofByte: doc.sentences[1].span.start) == 45)
-    }
 }
