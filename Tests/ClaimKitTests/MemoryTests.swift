@@ -42,4 +42,34 @@ import Testing
         #expect(!doc.tokens.isEmpty)
         #expect(doc.bytes.count == Self.texts[0].utf8.count)
     }
+
+    @Test func aCorpusHoldsEachClaimOnceAndGivesEveryDocumentItsOwn() throws {
+        let docs = Self.pipeline.annotate(Self.texts.enumerated().map { Document(id: "d\($0.offset)", text: $0.element) })
+        let perDocument = docs.map { $0.claims.map(\.id) }
+        #expect(perDocument[0] == ["d0:1", "d0:2"])
+        var corpus = Corpus()
+        corpus.add(docs)
+        #expect(corpus.documents.allSatisfy { $0.claims.isEmpty })
+        #expect(corpus.store.count == perDocument.joined().count)
+        #expect(corpus.documents.indices.map { corpus.claims(of: $0).map(\.id) } == perDocument)
+        #expect(corpus.annotated(1).claims.map(\.id) == perDocument[1])
+
+        // A change of metadata keeps the claims; a re-annotated document brings its own.
+        var retitled = corpus.documents[0]
+        retitled.document.title = "Demo"
+        corpus.replace(retitled)
+        #expect(corpus.documents[0].document.title == "Demo")
+        #expect(corpus.claims(of: 0).map(\.id) == perDocument[0])
+        #expect(corpus.claims(of: 1).map(\.id) == perDocument[1])
+        let shorter = Self.pipeline.annotate(Document(id: "d0", text: "Die Polizei sprach von 8.000 Teilnehmern."))
+        corpus.replace(shorter)
+        #expect(corpus.claims(of: 0).map(\.text) == ["Die Polizei sprach von 8.000 Teilnehmern."])
+        #expect(corpus.claims(of: 1).map(\.id) == perDocument[1])
+        #expect(corpus.documents[0].tokens.isEmpty)
+
+        corpus.remove(ids: ["d0"])
+        #expect(corpus.documents.map(\.document.id) == ["d1"])
+        #expect(corpus.claims(of: 0).map(\.id) == perDocument[1])
+        #expect(corpus.store[id: "d0:1"] == nil)
+    }
 }

@@ -22,6 +22,8 @@ public struct AnnotatedDocument: Sendable {
     /// Per sentence with an event: the index in `times` of the date expression the event is
     /// placed at (the one nearest to its verb within the clause), for the date claim.
     public var eventTime: [Int: Int] = [:]
+    /// The claims the pipeline found. Empty for a document held by a `Corpus`, which keeps
+    /// each claim once, in its store: ask `Corpus.claims(of:)` or `Corpus.annotated(_:)`.
     public var claims: [Claim] = []
 
     public init(document: Document) {

@@ -100,9 +100,10 @@ public enum LoadCommand: ShellCommand {
         session.pipeline.progress = previous
         progress?.finish()
         let ids = Set(documents.map(\.id))
-        let added = session.corpus.documents.filter { ids.contains($0.document.id) }
-        let sentences = added.reduce(0) { $0 + $1.sentences.count }
-        let claims = added.reduce(0) { $0 + $1.claims.count }
+        let corpus = session.corpus
+        let added = corpus.documents.indices.filter { ids.contains(corpus.documents[$0].document.id) }
+        let sentences = added.reduce(0) { $0 + corpus.documents[$1].sentences.count }
+        let claims = added.reduce(0) { $0 + corpus.claims(of: $1).count }
         var message = "loaded \(count(documents.count, "document")) (\(count(sentences, "sentence")), \(count(claims, "claim"))) from \(from)"
         let skipped = report.problems.filter { $0.message.hasSuffix("skipped") }.count
         if skipped > 0 { message += "; \(skipped) skipped (see warnings)" }
