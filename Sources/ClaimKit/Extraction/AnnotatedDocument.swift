@@ -36,6 +36,25 @@ public struct AnnotatedDocument: Sendable {
     public mutating func compact() {
         tokens = []
         bytes = []
+        // Layers grew by appending (capacity up to twice the count): keep what is used.
+        Self.fit(&sentences)
+        Self.fit(&numbers)
+        Self.fit(&times)
+        Self.fit(&sources)
+        Self.fit(&entities)
+        Self.fit(&objects)
+        Self.fit(&sentenceSource)
+        Self.fit(&sentenceModality)
+        Self.fit(&sentenceEvent)
+        Self.fit(&claims)
+    }
+
+    private static func fit<T>(_ a: inout [T]) {
+        guard a.capacity > a.count + a.count / 8 else { return }
+        var exact: [T] = []
+        exact.reserveCapacity(a.count)
+        exact.append(contentsOf: a)
+        a = exact
     }
 
     /// Calls `body` with the document's UTF-8 bytes (the spans' coordinates), without copying.

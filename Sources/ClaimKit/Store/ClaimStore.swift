@@ -14,6 +14,11 @@ public struct ClaimStore: Sendable {
         indexByID[id].map { claims[$0] }
     }
 
+    public mutating func reserveCapacity(_ n: Int) {
+        claims.reserveCapacity(n)
+        indexByID.reserveCapacity(n)
+    }
+
     public mutating func append(contentsOf more: [Claim]) {
         for c in more {
             indexByID[c.id] = claims.count

@@ -27,17 +27,22 @@ public struct Corpus: Sendable {
     }
 
     /// Adds annotated documents; a document whose id is already loaded replaces the old one.
-    public mutating func add(_ docs: [AnnotatedDocument]) {
+    /// Pass the array with `consume` when it is not used afterwards: each document's claims
+    /// are then moved into the store one document at a time instead of being copied.
+    public mutating func add(_ docs: consuming [AnnotatedDocument]) {
         let newIDs = Set(docs.map(\.document.id))
         if documents.contains(where: { newIDs.contains($0.document.id) }) {
             remove(ids: newIDs)
         }
+        var docs = docs
         documents.reserveCapacity(documents.count + docs.count)
-        for var d in docs {
+        store.reserveCapacity(store.count + docs.reduce(0) { $0 + $1.claims.count })
+        for i in docs.indices {
+            let claims = docs[i].claims
+            docs[i].claims = []
             claimStart.append(store.count)
-            store.append(contentsOf: d.claims)
-            d.claims = []
-            documents.append(d)
+            store.append(contentsOf: claims)
+            documents.append(docs[i])
         }
     }
 
