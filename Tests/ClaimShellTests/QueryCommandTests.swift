@@ -218,4 +218,16 @@ import Testing
             }
         }
     }
+
+    @Test func helpDocumentsEveryFieldAndOperator() throws {
+        let fields = try tsv("help fields")
+        for f in ClaimField.all { #expect(fields.contains("\n\(f.name)\t\(f.type.rawValue)\t"), "\(f.name)") }
+        guard case let .text(whereHelp) = try KurskClaims.session().execute("help where") else {
+            Issue.record("help where gives text"); return
+        }
+        for op in ComparisonOperator.allCases { #expect(whereHelp.contains(op.rawValue), "\(op.rawValue)") }
+        // The examples in `help fields` run.
+        let s = KurskClaims.session()
+        for f in ClaimField.all { _ = try s.execute(f.example) }
+    }
 }
