@@ -48,7 +48,7 @@ public enum CompareCommand: ShellCommand {
                 let search = reconciler.explain(g, in: all)
                 notes += search.found.map { "sum: " + $0.explanation }
                 if explain {
-                    notes += g.conflicts.prefix(10).map { "no overlap: \($0.0) \(interval(of: $0.0, in: g)) vs \($0.1) \(interval(of: $0.1, in: g))" }
+                    notes += g.conflictingPairs(limit: 10).map { "no overlap: \($0.0.id) \(interval($0.0)) vs \($0.1.id) \(interval($0.1))" }
                     notes += search.log.map { "searched " + $0 }
                 }
             }
@@ -57,8 +57,7 @@ public enum CompareCommand: ShellCommand {
         return .groups(groups)
     }
 
-    static func interval(of id: String, in g: ComparisonGroup) -> String {
-        guard let c = g.claims.first(where: { $0.id == id }) else { return "" }
+    static func interval(_ c: Claim) -> String {
         if let v = ValueInterval(c) { return v.description }
         return c.time ?? ""
     }
