@@ -10,10 +10,13 @@ public struct Reconciler: Sendable {
     public var maxCandidatesPerDocument: Int
     /// Sums tried for one target before the search gives up.
     public var maxSumsPerTarget: Int
+    /// Distinct values of a group searched; a group of hundreds of reports is not explained value by value.
+    public var maxTargetsPerGroup: Int
     public var families: [String: String]
 
     public init(tolerance: Double = 0.02, maxCandidatesPerDocument: Int = 60, maxSumsPerTarget: Int = 100_000,
-                families: [String: String]? = nil) {
+                maxTargetsPerGroup: Int = 12, families: [String: String]? = nil) {
+        self.maxTargetsPerGroup = maxTargetsPerGroup
         self.tolerance = tolerance
         self.maxCandidatesPerDocument = maxCandidatesPerDocument
         self.maxSumsPerTarget = maxSumsPerTarget
@@ -49,10 +52,12 @@ public struct Reconciler: Sendable {
         // Candidate pools per (class, unit, aspect) of the targets: per document, deduplicated,
         // largest values first, capped.
         var pools: [String: [(doc: String, claims: [Claim])]] = [:]
+        var skipped = 0
         for target in group.claims {
             guard target.kind == .quantity, let v = target.value, v > 0, Reconciler.summable.contains(target.approx ?? .exact) else { continue }
             // The same number stated twice in one document needs one explanation.
             guard seenTargets.insert(target.doc + "|" + Value.format(v)).inserted else { continue }
+            if seenTargets.count > maxTargetsPerGroup { skipped += 1; continue }
             let poolKey = [target.cls ?? "", target.unit ?? "", target.aspect ?? ""].joined(separator: "\u{1}")
             if pools[poolKey] == nil { pools[poolKey] = pool(for: target, in: corpus) }
             var docs = pools[poolKey] ?? []
@@ -104,6 +109,7 @@ public struct Reconciler: Sendable {
                               + (best.map { " → " + $0.explanation } ?? ", none within \(Value.format(tolerance * 100)) %"))
             if let best { search.found.append(best) }
         }
+        if skipped > 0 { search.log.append("\(skipped) more values not searched (limit \(maxTargetsPerGroup) per group)") }
         return search
     }
 
