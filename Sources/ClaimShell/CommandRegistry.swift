@@ -14,8 +14,16 @@ public enum CommandRegistry {
         SourcesCommand.self,
         SetsCommand.self,
         ExportCommand.self,
+        MentionsCommand.self,
         HelpCommand.self,
         QuitCommand.self,
+        LoadCommand.self,
+        UnloadCommand.self,
+        ResetCommand.self,
+        ShowCommand.self,
+        GrepCommand.self,
+        SetCommand.self,
+        HistoryCommand.self,
     ]
 
     public static func command(named name: String) -> (any ShellCommand.Type)? {

@@ -4,7 +4,14 @@ import ClaimKit
 public struct Settings: Sendable {
     /// nil: `table` on a terminal, `tsv` otherwise.
     public var format: OutputFormat?
-    public var color: Bool
+    /// `set color on|off|auto`; auto: colour on a terminal unless NO_COLOR / --no-color.
+    public var colorMode: ColorMode
+    /// Whether colour may be used (on or auto); the terminal decides the rest.
+    public var color: Bool {
+        get { colorMode != .off }
+        set { colorMode = newValue ? .on : .off }
+    }
+    /// Rows a terminal table shows; 0: all.
     public var maxRows: Int
     /// nil: the terminal's width.
     public var width: Int?
@@ -13,10 +20,12 @@ public struct Settings: Sendable {
     public var refdate: String?
     public var numbers: NumberStyle
 
-    public init(format: OutputFormat? = nil, color: Bool = false, maxRows: Int = 40, width: Int? = nil,
+    public enum ColorMode: String, Sendable, CaseIterable { case on, off, auto }
+
+    public init(format: OutputFormat? = nil, colorMode: ColorMode = .auto, maxRows: Int = 40, width: Int? = nil,
                 timer: Bool = false, refdate: String? = nil, numbers: NumberStyle = .de) {
         self.format = format
-        self.color = color
+        self.colorMode = colorMode
         self.maxRows = maxRows
         self.width = width
         self.timer = timer
@@ -42,14 +51,39 @@ public final class Session {
     public var safe = false
     /// Messages for stderr (warnings, load problems), collected by commands and printed by the shell.
     public var diagnostics: [String] = []
+    /// Asks whether the user pressed Ctrl-C; long loops check `isInterrupted` and stop early,
+    /// leaving the corpus as it was. The interactive shell wires it to its SIGINT flag.
+    public var interruptCheck: @Sendable () -> Bool = { false }
+
+    public var isInterrupted: Bool { interruptCheck() }
+
+    /// The interactive prompt (SPEC §7): `claimsh [5 docs · 31 claims]> `.
+    public var prompt: String {
+        let docs = corpus.documents.count
+        let claims = corpus.store.count
+        return "claimsh [\(docs) \(docs == 1 ? "doc" : "docs") · \(claims) \(claims == 1 ? "claim" : "claims")]> "
+    }
 
     public init(pipeline: Pipeline = .standard) {
         self.pipeline = pipeline
     }
 
-    /// Annotates documents and adds them to the corpus.
-    public func add(_ documents: [Document]) {
-        corpus.add(pipeline.annotate(documents))
+    /// Annotates documents and adds them to the corpus. Works in chunks so that Ctrl-C can stop
+    /// a long load; then nothing is added and the result is false.
+    @discardableResult
+    public func add(_ documents: [Document]) -> Bool {
+        let chunk = 256
+        var annotated: [AnnotatedDocument] = []
+        annotated.reserveCapacity(documents.count)
+        var start = 0
+        while start < documents.count {
+            if isInterrupted { return false }
+            let end = min(start + chunk, documents.count)
+            annotated += pipeline.annotate(Array(documents[start..<end]))
+            start = end
+        }
+        corpus.add(annotated)
+        return true
     }
 
     public func loadSeeds() {
