@@ -1,7 +1,9 @@
 /// Searches the corpus for sums of two or three claims that explain a value of a conflicting
 /// group: same kind and unit, a class equal to the target's or in the same family
 /// (`class_families` lexicon), an aspect equal to the target's or `additional`, all terms from
-/// one document (the target's first), within `tolerance`; no term may be the sum of the others. The search is bounded: candidates are capped per document and sums pruned as
+/// one document (the target's first, or one naming `minSharedEntities` of the target
+/// document's entities) and at most `maxSentenceGap` sentences apart, within `tolerance`; no
+/// term may be the sum of the others. Percentages are never summed. The search is bounded: candidates are capped per document and sums pruned as
 /// soon as they exceed the target.
 public struct Reconciler: Sendable {
     /// Relative difference allowed between the sum and the target.
@@ -10,12 +12,21 @@ public struct Reconciler: Sendable {
     public var maxCandidatesPerDocument: Int
     /// Sums tried for one target before the search gives up.
     public var maxSumsPerTarget: Int
+    /// Terms lie at most this many sentences apart: a report states a sum and its parts together
+    /// ("rund 11.000 ..., in diesem Jahr kamen weitere rund 3.000 hinzu").
+    public var maxSentenceGap: Int
+    /// Terms from another document than the target's count only when the two documents name at
+    /// least this many of the same entities: they report the same story.
+    public var minSharedEntities: Int
     /// Distinct values of a group searched; a group of hundreds of reports is not explained value by value.
     public var maxTargetsPerGroup: Int
     public var families: [String: String]
 
     public init(tolerance: Double = 0.02, maxCandidatesPerDocument: Int = 60, maxSumsPerTarget: Int = 100_000,
-                maxTargetsPerGroup: Int = 12, families: [String: String]? = nil) {
+                maxTargetsPerGroup: Int = 12, maxSentenceGap: Int = 1, minSharedEntities: Int = 2,
+                families: [String: String]? = nil) {
+        self.minSharedEntities = minSharedEntities
+        self.maxSentenceGap = maxSentenceGap
         self.maxTargetsPerGroup = maxTargetsPerGroup
         self.tolerance = tolerance
         self.maxCandidatesPerDocument = maxCandidatesPerDocument
@@ -43,6 +54,8 @@ public struct Reconciler: Sendable {
     }
 
     static let summable: Set<Approx> = [.exact, .about]
+    /// Shares of different wholes do not add up.
+    static let shares: Set<String> = ["%", "‰", "pp"]
 
     /// Explanations for the values of `group`, best first (terms in the target's document,
     /// fewer terms, smaller error); at most one per target.
@@ -53,8 +66,13 @@ public struct Reconciler: Sendable {
         // largest values first, capped.
         var pools: [String: [(doc: String, claims: [Claim])]] = [:]
         var skipped = 0
+        var entitiesByDoc: [String: Set<String>] = [:]
+        if group.claims.contains(where: { Reconciler.summable.contains($0.approx ?? .exact) && !Reconciler.shares.contains($0.unit ?? "") }) {
+            for c in corpus { entitiesByDoc[c.doc, default: []].formUnion(c.entities.map(TextFolding.fold)) }
+        }
         for target in group.claims {
-            guard target.kind == .quantity, let v = target.value, v > 0, Reconciler.summable.contains(target.approx ?? .exact) else { continue }
+            guard target.kind == .quantity, let v = target.value, v > 0, Reconciler.summable.contains(target.approx ?? .exact),
+                  !Reconciler.shares.contains(target.unit ?? "") else { continue }
             // The same number stated twice in one document needs one explanation.
             guard seenTargets.insert(target.doc + "|" + Value.format(v)).inserted else { continue }
             if seenTargets.count > maxTargetsPerGroup { skipped += 1; continue }
@@ -67,7 +85,9 @@ public struct Reconciler: Sendable {
             var tried = 0, candidates = 0, docsSearched = 0
             var best: Reconciliation?
             var stopped = false
-            search: for (_, all) in docs {
+            let targetEntities = entitiesByDoc[target.doc] ?? []
+            search: for (doc, all) in docs {
+                if doc != target.doc, (entitiesByDoc[doc] ?? []).intersection(targetEntities).count < minSharedEntities { continue }
                 let pool = all.filter { $0.id != target.id && ($0.value ?? 0) < v }
                 guard pool.count >= 2 else { continue }
                 docsSearched += 1
@@ -77,6 +97,8 @@ public struct Reconciler: Sendable {
                     let sum = idx.reduce(0) { $0 + vals[$1] }
                     let err = abs(sum - v) / v
                     guard err <= tolerance else { return }
+                    let sentences = idx.map { pool[$0].sentence }
+                    guard (sentences.max() ?? 0) - (sentences.min() ?? 0) <= maxSentenceGap else { return }
                     // A term that is itself the sum of the others would count them twice.
                     if idx.count == 3, idx.contains(where: { i in abs(2 * vals[i] - sum) <= tolerance * vals[i] }) { return }
                     let terms = idx.map { pool[$0] }.sorted { $0.span.start < $1.span.start }
