@@ -232,4 +232,18 @@ import Testing
         let s = KurskClaims.session()
         for f in ClaimField.all { _ = try s.execute(f.example) }
     }
+
+    @Test func tableQueryFiltersAnyCommandsRowsByColumnName() throws {
+        let s = KurskClaims.session()
+        guard case let .table(docs) = try s.execute("docs") else { Issue.record("docs gives a table"); return }
+        let out = try TableQuery.apply(" where claims >= 3 sort claims desc, id limit 2", offset: 4, to: docs)
+        #expect(out.rows.map { $0[0] } == [.string(KurskClaims.d1), .string(KurskClaims.d3)])
+        #expect(out.columns == docs.columns)
+        #expect(throws: ShellError("unknown field 'claim' (did you mean 'claims'?)", at: 11..<16)) {
+            _ = try TableQuery.apply(" where claim > 1", offset: 4, to: docs)
+        }
+        #expect(throws: ShellError("unexpected 'select' (expected limit, sort, where)", at: 5..<11)) {
+            _ = try TableQuery.apply(" select id", offset: 4, to: docs)
+        }
+    }
 }
