@@ -35,7 +35,9 @@ import Testing
         p.currentDirectoryURL = root
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
-        env.removeValue(forKey: "CLAIMSH_LEXICON")
+        // No user configuration: no rc file, no user lexicons, no history.
+        for key in ["CLAIMSH_LEXICON", "XDG_CONFIG_HOME", "XDG_STATE_HOME"] { env.removeValue(forKey: key) }
+        env["HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("claimsh-examples-home").path
         p.environment = env
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
