@@ -246,4 +246,21 @@ import Testing
             _ = try TableQuery.apply(" select id", offset: 4, to: docs)
         }
     }
+
+    @Test func timelineOfCenturiesUsesYearColumns() throws {
+        let s = Session()
+        let claims = [("1830", 1), ("1913", 2), ("2024-06", 3), ("2031-06-24", 4)].map { t, n in
+            KurskClaims.make("h", n, .date, time: t, event: "e", text: "t", phrase: t, valueText: t)
+        }
+        var d = AnnotatedDocument(document: Document(id: "h", text: "t"))
+        d.claims = claims
+        s.corpus.add([d])
+        guard case let .groups(g) = try s.execute("timeline") else { Issue.record("timeline gives groups"); return }
+        #expect(g[0].header == "timeline 1830-01 … 2031-06 — 4 claims, one column per 5 years, | = century")
+        let axes = g[0].table.rows.compactMap { $0[3].stringValue }
+        #expect(axes.allSatisfy { $0.count == 41 })
+        // 1830–1834 first; 1900 starts the 15th column, 2000 the 35th; 2031 is in the last.
+        #expect(axes[0] == "█·············|···················|······")
+        #expect(axes[3] == "··············|···················|·····█")
+    }
 }
