@@ -94,6 +94,17 @@ import Testing
         }
     }
 
+    @Test func differentUnitsDoNotConflict() {
+        var eur = KurskClaims.make("a", 1, value: 5_000_000, approx: .exact, cls: "money", text: "t", phrase: "5 Mio. Euro", valueText: "5 Mio.")
+        eur.unit = "EUR"
+        var usd = KurskClaims.make("b", 1, value: 6_000_000, approx: .exact, cls: "money", text: "t", phrase: "6 Mio. Dollar", valueText: "6 Mio.")
+        usd.unit = "USD"
+        #expect(ClaimComparison().groups([eur, usd]).first?.verdict == .agree)
+        var eur2 = usd
+        eur2.unit = "EUR"
+        #expect(ClaimComparison().groups([eur, eur2]).first?.verdict == .conflict)
+    }
+
     @Test func customKeyGroupsEveryClaim() {
         let groups = ClaimComparison(on: [ClaimField.named("class")!]).groups(claims.filter { $0.kind == .quantity })
         #expect(Set(groups.map(\.label)) == ["soldiers", "workers", "engineers"])

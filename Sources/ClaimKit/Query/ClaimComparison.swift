@@ -3,7 +3,8 @@
 /// Default key: `kind, class, aspect` for quantities (claims without a class are left out) and
 /// `kind, event` for dates (claims without an event are left out). With `on FIELD, ...` every
 /// claim is grouped by those fields. Each claim becomes an interval (`ValueInterval` for
-/// quantities, `TimeRange` for dates); only claims of different documents are compared.
+/// quantities, `TimeRange` for dates); only claims of different documents and of the same unit
+/// are compared.
 public struct ClaimComparison: Sendable {
     public var keyFields: [ClaimField]?
 
@@ -90,7 +91,7 @@ public struct ClaimComparison: Sendable {
 
     /// Whether two claims can both be true; nil when they cannot be compared (no value/time, other kinds).
     public static func compatible(_ a: Claim, _ b: Claim) -> Bool? {
-        guard a.kind == b.kind, let x = interval(a), let y = interval(b) else { return nil }
+        guard a.kind == b.kind, a.unit == b.unit, let x = interval(a), let y = interval(b) else { return nil }
         return x.overlaps(y)
     }
 
@@ -99,8 +100,11 @@ public struct ClaimComparison: Sendable {
     /// the other documents, or between the interval starting last and the one ending first
     /// among the other documents.
     static func hasConflict(_ claims: [Claim]) -> Bool {
-        for kind in [ClaimKind.quantity, .date] {
-            let items = claims.filter { $0.kind == kind }.compactMap { c in interval(c).map { (doc: c.doc, i: $0) } }
+        // Only values of one kind and unit compare: 5 Mio. EUR and 6 Mio. USD do not conflict.
+        var partitions: [String: [Claim]] = [:]
+        for c in claims { partitions[c.kind.rawValue + "|" + (c.unit ?? ""), default: []].append(c) }
+        for part in partitions.values {
+            let items = part.compactMap { c in interval(c).map { (doc: c.doc, i: $0) } }
             guard items.count > 1 else { continue }
             func endsBefore(_ a: ValueInterval, _ b: ValueInterval) -> Bool {
                 a.high != b.high ? a.high < b.high : (a.highOpen && !b.highOpen)

@@ -13,7 +13,8 @@ public enum CompareCommand: ShellCommand {
         more_than → above the value; at_least → the value or more; less_than / up_to → up to the
         value; range → its bounds; vague (tausende) → the word's bounds. Dates stand for their time
         interval (2024-06 is the whole month). Verdict: `conflict` when the intervals of two
-        documents do not overlap, `agree` when they all do, `single` when one document speaks of it.
+        documents do not overlap, `agree` when they all do, `single` when one document speaks of it;
+        values in different units (EUR, USD) are not compared.
         Conflicts come first, with spread = max / min.
         For a conflict, claims of the corpus that add up to one of the values (two or three terms
         within 2 %, same unit, same class or a class of the same family in the class_families
