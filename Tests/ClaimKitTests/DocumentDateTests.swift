@@ -54,6 +54,15 @@ import Testing
         #expect(doc2.document.date == "2014-05")
     }
 
+    @Test func plansAheadDoNotDateTheReport() {
+        // "Ab 2018" opens a coming period; "bis 2023" lies far ahead of everything else.
+        let doc = Self.annotate("Ab 2018 gilt eine zweijährige Anmeldefrist, die Beratung ist dann jährlich vorgesehen. Es sollte alles getan werden, um bis Ende 2016 wieder Konzerte möglich zu machen.")
+        #expect(doc.document.date == "2016")
+        let doc2 = Self.annotate("Ich bleibe bis Ende der Amtszeit 2018 und hoffe auf eine Wiederwahl bis 2023, erklärte das Stadtoberhaupt. Nachdem es im März 2015 Unruhe gab.")
+        // Bare years well ahead of the dated March 2015 are plans.
+        #expect(doc2.document.date == "2015-03")
+    }
+
     @Test func nothingDatedMeansNoDate() {
         let doc = Self.annotate("Ich hoffe, ich habe gestern nicht zu viele österreichische Fans verloren.")
         #expect(doc.document.date == nil)

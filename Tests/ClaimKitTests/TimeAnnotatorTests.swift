@@ -51,6 +51,11 @@ import Testing
         #expect(Self.times("Zschäpe, Mundlos und Böhnhardt waren 1998 aus Jena verschwunden.") == ["1998=1998"])
     }
 
+    @Test func decades() {
+        #expect(Self.times("Er spielt einen DDR-Spion wider Willen in den 1980er-Jahren.") == ["in den 1980er-Jahren=198"])
+        #expect(Self.times("Im Gegensatz zu den meisten Gründern der 1990er-Jahre, die geldgetrieben waren.") == ["1990er-Jahre=199"])
+    }
+
     @Test func countsAndIdentifiersAreNotYears() {
         #expect(Self.times("Insgesamt 2.000 Soldaten und 2000 Bauarbeiter wurden entsandt.").isEmpty)
         #expect(Self.times("Gemäß den UN-Resolutionen 1718, 1874 und 2270 ist es untersagt.").isEmpty)

@@ -3,7 +3,8 @@
 /// granularity the text supports ("2025", "2025-04", "2025-06-17") and is marked inferred.
 ///
 /// Inference, on the explicit time expressions of the text:
-/// 1. The year: the latest year written in the text. News omits the current year in day dates
+/// 1. The year: the latest year written in the text (not a period opening in the future, "ab
+///    2020", nor a bare year more than two years ahead of all others, "bis 2030"). News omits the current year in day dates
 ///    ("am 17. Juni"); when the text has such year-less day dates and names its latest year only
 ///    coarsely ("Mitte 2024", "2024", never with a month), that year is a past one and the
 ///    document is from the next year. A reference date (`refdate`) overrides this guess.
@@ -28,11 +29,23 @@ public struct DocumentDateResolver: Annotator {
         }
     }
 
+    /// The latest year the text writes, not counting periods that open in the future ("ab 2020")
+    /// unless nothing else is dated, and dropping a year far ahead of all others ("bis 2030").
+    static func latestYear(_ written: [TimeExpression]) -> Int? {
+        let past = written.filter { !$0.future }
+        let pool = past.isEmpty ? written : past
+        var years = Set(pool.compactMap(\.writtenYear)).sorted(by: >)
+        // A date to the month ("März 2015") anchors its year; a bare far-ahead year is a plan.
+        let anchored = Set(pool.filter(\.monthPrecise).compactMap(\.writtenYear))
+        while years.count >= 2, years[0] - years[1] > 2, !anchored.contains(years[0]) { years.removeFirst() }
+        return years.first
+    }
+
     func infer(_ expressions: [TimeExpression]) -> String? {
         let dated = expressions.filter { $0.mention.type == .date && !$0.mention.relative }
         let written = dated.filter { $0.writtenYear != nil }
         let yearlessDays = dated.filter { $0.writtenYear == nil && $0.day != nil && $0.month != nil }
-        let latestWritten = written.compactMap(\.writtenYear).max()
+        let latestWritten = DocumentDateResolver.latestYear(written)
         var year: Int
         if !yearlessDays.isEmpty, let r = referenceDate {
             year = r.year

@@ -148,7 +148,7 @@ struct TimeCursor {
         if parts.count == 3, parts[0].count <= 2, parts[1].count <= 2, parts[2].count == 2 || parts[2].count == 4,
            let d = Int(parts[0]), let m = Int(parts[1]), var y = Int(parts[2]) {
             if parts[2].count == 2 { y += y < 50 ? 2000 : 1900 }
-            guard CalendarDay(validYear: y, month: m, day: d) != nil else { return nil }
+            guard (1800...2099).contains(y), CalendarDay(validYear: y, month: m, day: d) != nil else { return nil }
             return TimeMatch(start: j, end: j + 1, value: TimexFormat.day(y, m, d), writtenYear: y, month: m, day: d,
                              monthPrecise: true)
         }
@@ -431,6 +431,10 @@ struct TimeCursor {
         var cued = context
         if words.has(lower(k), "yearcue"), year(k + 1) != nil { k += 1; cued = true }
         guard let y = year(k) else { return nil }
+        // "in den 1980er-Jahren": a decade, ISO 8601 "198".
+        if y % 10 == 0, k + 1 < end, attached(k + 1), tokens[k + 1].kind == .word, tokens[k + 1].lower.hasPrefix("er") {
+            return TimeMatch(start: j, end: k + 2, value: String(TimexFormat.year(y).prefix(3)))
+        }
         if !cued {
             guard (1900...2099).contains(y), j == 0 || !isYearBlocker(j - 1) else { return nil }
         }
