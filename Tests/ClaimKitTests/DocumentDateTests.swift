@@ -74,6 +74,16 @@ import Testing
         let text = "Das teilte TASS am 17. Juni mit. Ukrainische Streitkräfte waren Mitte 2024 erstmals dort eingedrungen."
         #expect(Self.annotate(text, refdate: ReferenceDate("2026-01-10")).document.date == "2026-06-17")
         #expect(Self.annotate(text).document.date == "2025-06-17")
+        // The standard pipeline takes the session's refdate.
+        let seed002 = SeedCorpus.documents().filter { $0.id.hasPrefix("002") }
+        let resolved = Pipeline.standard.referenceDate(ReferenceDate("2025-06-19")).annotate(seed002)
+        // 002 is inferred to be from 2025; the refdate lies inside that year and refines it.
+        #expect(resolved.first?.document.date == "2025-06-19")
+        #expect(resolved.first?.times.contains { $0.text == "vergangene Woche" && $0.value == "2025-W24" } == true)
+        #expect(resolved.first?.times.contains { $0.text == "am Donnerstag" && $0.value == "2025-06-19" } == true)
+        // A refdate outside the inferred period does not override what the text says.
+        let seed004 = SeedCorpus.documents().filter { $0.id.hasPrefix("004") }
+        #expect(Pipeline.standard.referenceDate(ReferenceDate("2025-06-19")).annotate(seed004).first?.document.date == "2024-06")
         // Without a document date at all, the reference date resolves relative expressions.
         let doc = Self.annotate("Die Verhandlungen begannen gestern.", refdate: ReferenceDate("2025-06-19"))
         #expect(doc.times.map(\.value) == ["2025-06-18"])

@@ -56,6 +56,15 @@ import Testing
         #expect(Self.times("Im Gegensatz zu den meisten Gründern der 1990er-Jahre, die geldgetrieben waren.") == ["1990er-Jahre=199"])
     }
 
+    @Test func yearsAcrossTheTurnOfTheYearAndClockTimes() {
+        #expect(Self.times("Wien – Rund 33.900 Schüler haben 2013/14 nichtdeutschen muttersprachlichen Unterricht besucht.")
+            == ["2013/14=2013/2014"])
+        #expect(Self.times("Das geht aus der Bilanz der Tagung 2014/15 hervor.") == ["2014/15=2014/2015"])
+        #expect(Self.times("Der Große Preis von Monaco startet an diesem Sonntag (14.00 Uhr/RTL und Sky).")
+            == ["an diesem Sonntag=2025-06-22", "14.00 Uhr=T14:00"])
+        #expect(Self.types("Die Sitzung beginnt um 15:30 Uhr.") == [.time])
+    }
+
     @Test func countsAndIdentifiersAreNotYears() {
         #expect(Self.times("Insgesamt 2.000 Soldaten und 2000 Bauarbeiter wurden entsandt.").isEmpty)
         #expect(Self.times("Gemäß den UN-Resolutionen 1718, 1874 und 2270 ist es untersagt.").isEmpty)

@@ -10,7 +10,8 @@
 ///    document is from the next year. A reference date (`refdate`) overrides this guess.
 /// 2. Within that year, the latest date given to the month or day, not counting periods that
 ///    start in the future ("ab Juli-August 2025"); year-less day dates count as that year's.
-/// 3. Nothing dated in the text: no date (relative expressions then use the reference date).
+/// 3. A reference date (`refdate`) that lies inside the inferred period refines it.
+/// 4. Nothing dated in the text: no date (relative expressions then use the reference date).
 public struct DocumentDateResolver: Annotator {
     public let name = "docdate"
     let times: TimeAnnotator
@@ -23,7 +24,9 @@ public struct DocumentDateResolver: Annotator {
 
     public func annotate(_ doc: inout AnnotatedDocument) {
         guard ReferenceDate(doc.document.date) == nil else { return }
-        if let date = infer(times.scan(doc, reference: nil)) {
+        if var date = infer(times.scan(doc, reference: nil)) {
+            // A reference date inside the inferred period ("2025" and refdate 2025-06-19) refines it.
+            if let r = referenceDate, r.iso.hasPrefix(date) { date = r.iso }
             doc.document.date = date
             doc.document.dateInferred = true
         }

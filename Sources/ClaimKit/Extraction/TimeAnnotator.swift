@@ -133,6 +133,7 @@ struct TimeCursor {
         if let m = dayWord(j) { return m }
         if let m = weekday(j) { return m }
         if let m = frequency(j) { return m }
+        if let m = clock(j) { return m }
         let flags = prepKind?.split(separator: " ") ?? []
         if let m = duration(j, past: flags.contains("past")) { return m }
         if let m = yearExpression(j, context: flags.contains("year")) { return m }
@@ -365,6 +366,23 @@ struct TimeCursor {
         return TimeMatch(start: j, end: j + 1, value: value, relative: true)
     }
 
+    /// "15 Uhr" T15:00, "14.00 Uhr" and "15:30 Uhr" (TIMEX3 type time, without the day).
+    func clock(_ j: Int) -> TimeMatch? {
+        guard j < end, tokens[j].kind == .number else { return nil }
+        var hour: Int, minute = 0, k = j + 1
+        let parts = tokens[j].text.split(separator: ".", omittingEmptySubsequences: false)
+        if parts.count == 2, parts[0].count <= 2, parts[1].count == 2, let h = Int(parts[0]), let m = Int(parts[1]) {
+            hour = h; minute = m
+        } else if let h = digits(j), h.count <= 2 {
+            hour = h.value
+            if isPunct(k, ":"), attached(k), let m = digits(k + 1), m.count == 2, attached(k + 1) { minute = m.value; k += 2 }
+        } else {
+            return nil
+        }
+        guard hour <= 24, minute < 60, words.has(lower(k), "clock") else { return nil }
+        return TimeMatch(start: j, end: k + 1, value: "T\(TimexFormat.two(hour)):\(TimexFormat.two(minute))", type: .time)
+    }
+
     // MARK: Durations and sets
 
     /// "jährlich", "montags", "jeden Montag", "jedes Jahr".
@@ -437,6 +455,11 @@ struct TimeCursor {
         }
         if !cued {
             guard (1900...2099).contains(y), j == 0 || !isYearBlocker(j - 1) else { return nil }
+        }
+        // "2013/14": a season or school year across the turn of the year.
+        if isPunct(k + 1, "/"), attached(k + 1), attached(k + 2), let next = digits(k + 2), next.count == 2,
+           next.value == (y + 1) % 100 {
+            return TimeMatch(start: j, end: k + 3, value: "\(TimexFormat.year(y))/\(TimexFormat.year(y + 1))", writtenYear: y + 1)
         }
         // "2014 bis 2016", "2014-2016"
         if lower(k + 1) == "bis" || isPunct(k + 1, "-"), let y2 = year(k + 2), y2 > y {
