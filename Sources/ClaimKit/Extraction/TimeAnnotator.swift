@@ -29,7 +29,7 @@ public struct TimeAnnotator: Annotator {
             let cursor = TimeCursor(tokens: doc.tokens, end: sentence.tokens.upperBound, words: words, ref: reference)
             var i = max(sentence.tokens.lowerBound, consumed)
             while i < sentence.tokens.upperBound {
-                guard let m = cursor.match(at: i), m.end > i else { i += 1; continue }
+                guard cursor.canStart(i), let m = cursor.match(at: i), m.end > i else { i += 1; continue }
                 let span = TextSpan(doc.tokens[m.start].span.start, doc.tokens[m.end - 1].span.end)
                 let mention = TimeMention(span: span, text: doc.text(span), value: m.value, type: m.type,
                                           relative: m.relative, sentence: s, tokens: m.start..<m.end)
@@ -101,6 +101,16 @@ struct TimeCursor {
     }
 
     // MARK: Entry
+
+    /// Cheap test before matching: a number, a lexicon word, or a hyphenated month pair.
+    func canStart(_ i: Int) -> Bool {
+        let t = tokens[i]
+        switch t.kind {
+        case .number: return true
+        case .word: return words.starters.contains(t.lower) || (t.isCapitalized && t.text.contains("-"))
+        default: return false
+        }
+    }
 
     func match(at i: Int) -> TimeMatch? {
         let w = lower(i)
@@ -346,13 +356,7 @@ struct TimeCursor {
     /// A capitalised day name, also with a part of day ("Donnerstagabend").
     func weekdayNumber(_ j: Int) -> Int? {
         guard isCapitalized(j) else { return nil }
-        let w = lower(j)
-        if let n = words.int(w, "weekday") { return n }
-        for (name, n) in [("montag", 1), ("dienstag", 2), ("mittwoch", 3), ("donnerstag", 4), ("freitag", 5),
-                          ("samstag", 6), ("sonntag", 7)] where w.hasPrefix(name) {
-            if words.has(String(w.dropFirst(name.count)), "daypart") { return n }
-        }
-        return nil
+        return words.weekdays[lower(j)]
     }
 
     /// "am Donnerstag": the last such day on or before the reference date (agency style uses
