@@ -83,8 +83,8 @@ public struct EventAnnotator: Annotator {
         if let (verb, date) = verbs.min(by: { $0.1.cost < $1.1.cost }) {
             let noun = nounHits.map { ($0, clause.cost(verb.index, $0.index..<($0.index + 1))) }
                 .filter { $0.1 < ClauseDistance.boundaryCost }.min { $0.1 < $1.1 }?.0
-            guard let noun else { return (verb.lemma, date.date) }
-            let canonical = synonyms["\(noun.noun)|\(verb.lemma)"] ?? verb.lemma
+            guard let noun else { return (synonyms["*|\(verb.lemma)"] ?? verb.lemma, date.date) }
+            let canonical = synonyms["\(noun.noun)|\(verb.lemma)"] ?? synonyms["*|\(verb.lemma)"] ?? verb.lemma
             return ("\(noun.noun) \(canonical)", date.date)
         }
         let nouns = nounHits.compactMap { n in nearestDate(n.index).map { (n, $0) } }
