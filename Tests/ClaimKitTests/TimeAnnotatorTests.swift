@@ -114,6 +114,23 @@ import Testing
             == ["gestern=2025-06-18", "heute=2025-06-19"])
     }
 
+    @Test func quartersHalvesAndYearWords() {
+        #expect(Self.times("Laut RTR wurden im 3. Quartal 2015 nur mehr 857 Millionen SMS verschickt.") == ["im 3. Quartal 2015=2015-07/2015-09"])
+        #expect(Self.times("Peter Filzmaier kam im ersten Halbjahr 2015 in Zeit im Bild zu Wort.") == ["im ersten Halbjahr 2015=2015-01/2015-06"])
+        #expect(Self.times("Der Umsatz stieg im dritten Quartal deutlich.", date: "2015-11-03") == ["im dritten Quartal=2015-07/2015-09"])
+        #expect(Self.times("Die EU-Defizitziele kann Österreich heuer nur unter Ausklammerung der Zusatzkosten erreichen.", date: "2016-02-10")
+            == ["heuer=2016"])
+        #expect(Self.times("Der Gewinn lag unter dem Wert im Vorjahr.", date: "2016-02-10") == ["im Vorjahr=2015"])
+        #expect(Self.times("Die Reform soll bis zum Jahresende beschlossen werden.", date: "2016-02-10") == ["bis zum Jahresende=2016-10/2016-12"])
+        #expect(Self.times("Die Ermittler arbeiten seit Jahren an dem Fall.") == ["seit Jahren=PXY"])
+    }
+
+    @Test func weekends() {
+        // Monday 2025-06-16: the weekend just past; Thursday 2025-06-19: this week's.
+        #expect(Self.times("Am Wochenende kam es zu Protesten.", date: "2025-06-16") == ["Am Wochenende=2025-W24-WE"])
+        #expect(Self.times("Am Wochenende soll es regnen.", date: "2025-06-19") == ["Am Wochenende=2025-W25-WE"])
+    }
+
     @Test func weekdaysAreTheLastSuchDayUpToTheDocumentDate() {
         // 2025-06-19 is a Thursday: agency style uses "am Donnerstag" for the day of publication.
         #expect(Self.times("sagte der südkoreanische Abgeordnete Lee Seong Kweun am Donnerstag vor Journalisten.")

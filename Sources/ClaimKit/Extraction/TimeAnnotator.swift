@@ -139,12 +139,19 @@ struct TimeCursor {
         if let m = partOf(j) { return m }
         if let m = season(j, prep: prep) { return m }
         if let m = monthExpression(j, bare: prep != nil) { return m }
+        if let m = period(j) { return m }
         if let m = shifted(j) { return m }
+        if let m = yearWord(j) { return m }
+        if let m = weekend(j) { return m }
         if let m = dayWord(j) { return m }
         if let m = weekday(j) { return m }
         if let m = frequency(j) { return m }
         if let m = clock(j) { return m }
         let flags = prepKind?.split(separator: " ") ?? []
+        // "seit Jahren": a vague duration.
+        if flags.contains("since"), words.has(lower(j), "plural"), let unit = words.value(lower(j), "unit") {
+            return TimeMatch(start: j, end: j + 1, value: "PX\(unit)", type: .duration)
+        }
         if let m = duration(j, past: flags.contains("past")) { return m }
         if let m = yearExpression(j, context: flags.contains("year")) { return m }
         return nil
@@ -270,6 +277,63 @@ struct TimeCursor {
         let value = TimexFormat.interval(TimexFormat.month(y, first),
                                          TimexFormat.month(last < first ? y.map { $0 + 1 } : y, last))
         return TimeMatch(start: j, end: k, value: value, relative: y != nil, month: last, monthPrecise: true)
+    }
+
+    /// "im dritten Quartal 2015" → 2015-07/2015-09, "im 3. Quartal", "im ersten Halbjahr 2015"
+    /// → 2015-01/2015-06 (month intervals compare with the other values).
+    func period(_ j: Int) -> TimeMatch? {
+        var n: Int, k: Int
+        if let o = words.int(lower(j), "ordinal") {
+            n = o; k = j + 1
+        } else if let d = digits(j), d.count == 1, isPunct(j + 1, "."), attached(j + 1) {
+            // The splitter may end a sentence at the ordinal's period: look past it.
+            if beyondEnd(j + 2) { return TimeCursor(tokens: tokens, end: tokens.count, words: words, ref: ref).period(j) }
+            n = d.value; k = j + 2
+        } else {
+            return nil
+        }
+        guard let size = words.int(lower(k), "period"), size > 0, 12 % size == 0 else { return nil }
+        if n < 0 { n = 12 / size }  // "im letzten Quartal"
+        guard (1...(12 / size)).contains(n) else { return nil }
+        let a = (n - 1) * size + 1, b = n * size
+        if let ys = yearSpec(k + 1) {
+            return TimeMatch(start: j, end: ys.end, value: TimexFormat.interval(TimexFormat.month(ys.year, a), TimexFormat.month(ys.year, b)),
+                             relative: !ys.written, writtenYear: ys.written ? ys.year : nil, month: b)
+        }
+        let y = ref?.year
+        return TimeMatch(start: j, end: k + 1, value: TimexFormat.interval(TimexFormat.month(y, a), TimexFormat.month(y, b)),
+                         relative: true, month: b)
+    }
+
+    /// True when `i` lies past this cursor's end but inside the document.
+    func beyondEnd(_ i: Int) -> Bool { i >= end && i < tokens.count }
+
+    /// "im Vorjahr", "heuer", "zum Jahresende" (of the document's year unless one follows).
+    func yearWord(_ j: Int) -> TimeMatch? {
+        let w = lower(j)
+        if let offset = words.int(w, "yearword") {
+            return TimeMatch(start: j, end: j + 1, value: TimexFormat.year(ref.map { $0.year + offset }), relative: true)
+        }
+        guard let (a, b) = words.monthPair(w, "yearpart") else { return nil }
+        if let y = year(j + 1) {
+            return TimeMatch(start: j, end: j + 2, value: TimexFormat.interval(TimexFormat.month(y, a), TimexFormat.month(y, b)),
+                             writtenYear: y, month: b)
+        }
+        let y = ref?.year
+        return TimeMatch(start: j, end: j + 1, value: TimexFormat.interval(TimexFormat.month(y, a), TimexFormat.month(y, b)),
+                         relative: true, month: b)
+    }
+
+    /// "am Wochenende" → 2025-W24-WE: the weekend before the document date, or that week's
+    /// when the report is from Thursday on (then it speaks of the coming or current one).
+    func weekend(_ j: Int) -> TimeMatch? {
+        guard words.has(lower(j), "weekend") else { return nil }
+        var value = "XXXX-WXX-WE"
+        if let day = ref?.calendarDay {
+            let w = (day.weekday >= 4 ? day : day.adding(days: -7)).isoWeek
+            value = TimexFormat.week(w.year, w.week) + "-WE"
+        }
+        return TimeMatch(start: j, end: j + 1, value: value, relative: true)
     }
 
     // MARK: Relative expressions
