@@ -129,6 +129,9 @@ import Testing
         // Monday 2025-06-16: the weekend just past; Thursday 2025-06-19: this week's.
         #expect(Self.times("Am Wochenende kam es zu Protesten.", date: "2025-06-16") == ["Am Wochenende=2025-W24-WE"])
         #expect(Self.times("Am Wochenende soll es regnen.", date: "2025-06-19") == ["Am Wochenende=2025-W25-WE"])
+        #expect(Self.times("Der Costa Ricaner traf am vergangenen Wochenende beim 3:1.", date: "2015-09-22")
+            == ["am vergangenen Wochenende=2015-W38-WE"])
+        #expect(Self.times("Solche Grenzverletzungen kommen fast jedes Wochenende in Köln vor.") == ["jedes Wochenende=XXXX-WXX-WE"])
     }
 
     @Test func weekdaysAreTheLastSuchDayUpToTheDocumentDate() {

@@ -392,6 +392,14 @@ struct TimeCursor {
             }
             return TimeMatch(start: j, end: k + 1, value: seasonValue(y, a, b), relative: true, month: b)
         }
+        if words.has(lower(k), "weekend") {
+            var value = "XXXX-WXX-WE"
+            if let day = ref?.calendarDay {
+                let target = shift < 0 ? day.adding(days: -7) : (shift == 0 || day.weekday <= 5 ? day : day.adding(days: 7))
+                value = TimexFormat.week(target.isoWeek.year, target.isoWeek.week) + "-WE"
+            }
+            return TimeMatch(start: j, end: k + 1, value: value, relative: true)
+        }
         if let wd = weekdayNumber(k) {
             var value = "XXXX-WXX-\(wd)"
             if let day = ref?.calendarDay {
@@ -461,6 +469,9 @@ struct TimeCursor {
         if words.has(w, "every") {
             if let wd = weekdayNumber(j + 1) {
                 return TimeMatch(start: j, end: j + 2, value: "XXXX-WXX-\(wd)", type: .set)
+            }
+            if words.has(lower(j + 1), "weekend") {
+                return TimeMatch(start: j, end: j + 2, value: "XXXX-WXX-WE", type: .set)
             }
             if let unit = words.value(lower(j + 1), "unit") {
                 return TimeMatch(start: j, end: j + 2, value: "P1\(unit)", type: .set)
