@@ -81,6 +81,12 @@ import Testing
         #expect(resolved.first?.document.date == "2025-06-19")
         #expect(resolved.first?.times.contains { $0.text == "vergangene Woche" && $0.value == "2025-W24" } == true)
         #expect(resolved.first?.times.contains { $0.text == "am Donnerstag" && $0.value == "2025-06-19" } == true)
+        // Annotating again with a refdate redoes the inference (documents keep their inferred date).
+        let again = Pipeline.standard.referenceDate(ReferenceDate("2025-06-19")).annotate(SeedCorpus.documents()[2])
+        let inferredFirst = Pipeline.standard.annotate(SeedCorpus.documents()[2]).document
+        #expect(inferredFirst.date == "2025")
+        #expect(Pipeline.standard.referenceDate(ReferenceDate("2025-06-19")).annotate(inferredFirst).document.date == again.document.date)
+        #expect(again.document.date == "2025-06-19")
         // A refdate outside the inferred period does not override what the text says.
         let seed004 = SeedCorpus.documents().filter { $0.id.hasPrefix("004") }
         #expect(Pipeline.standard.referenceDate(ReferenceDate("2025-06-19")).annotate(seed004).first?.document.date == "2024-06")

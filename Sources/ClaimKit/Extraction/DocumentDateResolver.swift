@@ -23,7 +23,10 @@ public struct DocumentDateResolver: Annotator {
     }
 
     public func annotate(_ doc: inout AnnotatedDocument) {
-        guard ReferenceDate(doc.document.date) == nil else { return }
+        // An earlier inference is redone (the refdate may have changed); a given date is kept.
+        guard ReferenceDate(doc.document.date) == nil || doc.document.dateInferred else { return }
+        doc.document.date = nil
+        doc.document.dateInferred = false
         if var date = infer(times.scan(doc, reference: nil)) {
             // A reference date inside the inferred period ("2025" and refdate 2025-06-19) refines it.
             if let r = referenceDate, r.iso.hasPrefix(date) { date = r.iso }

@@ -81,7 +81,7 @@ public struct EventAnnotator: Annotator {
         }
         let verbs = verbHits.compactMap { v in nearestDate(v.index).map { (v, $0) } }
         if let (verb, date) = verbs.min(by: { $0.1.cost < $1.1.cost }) {
-            let noun = nounHits.map { ($0, clause.cost(verb.index, $0.index..<($0.index + 1))) }
+            let noun = nounHits.filter { $0.index != verb.index }.map { ($0, clause.cost(verb.index, $0.index..<($0.index + 1))) }
                 .filter { $0.1 < ClauseDistance.boundaryCost }.min { $0.1 < $1.1 }?.0
             guard let noun else { return (synonyms["*|\(verb.lemma)"] ?? verb.lemma, date.date) }
             let canonical = synonyms["\(noun.noun)|\(verb.lemma)"] ?? synonyms["*|\(verb.lemma)"] ?? verb.lemma
