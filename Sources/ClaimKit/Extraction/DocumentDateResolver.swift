@@ -43,7 +43,8 @@ public struct DocumentDateResolver: Annotator {
         var years = Set(pool.compactMap(\.writtenYear)).sorted(by: >)
         // A date to the month ("März 2015") anchors its year; a bare far-ahead year is a plan.
         let anchored = Set(pool.filter(\.monthPrecise).compactMap(\.writtenYear))
-        while years.count >= 2, years[0] - years[1] > 2, !anchored.contains(years[0]) { years.removeFirst() }
+        // Once only: dropping further would walk back into history ("Abwahl 2012", "2002").
+        if years.count >= 2, years[0] - years[1] > 2, !anchored.contains(years[0]) { years.removeFirst() }
         return years.first
     }
 
