@@ -4,9 +4,12 @@
 /// all read "Abkommen unterzeichnen" and can be compared.
 ///
 /// The verb is the lexicon verb nearest to a date expression; the noun is the lexicon noun
-/// (or compound head: "Gegenoffensiven" → Offensive) nearest to that verb. Kinds of one thing
-/// share a canonical noun, and a verb takes its canonical synonym for that noun
-/// (an Abkommen that is geschlossen is unterzeichnet).
+/// (or compound head: "Gegenoffensiven" → Offensive) nearest to that verb in the same clause.
+/// Distances count clause boundaries (`ClauseDistance`), and words inside a quotation do not
+/// pair with a date outside it. Kinds of one thing share a canonical noun, and a verb takes its
+/// canonical synonym for that noun (an Abkommen that is geschlossen is unterzeichnet).
+/// Without a verb, a noun in the date's clause names the event alone ("Wahl"). The chosen date
+/// expression is recorded in `eventTime` for the date claim.
 public struct EventAnnotator: Annotator {
     public let name = "events"
     /// Written form → canonical noun.
