@@ -44,7 +44,7 @@ enum DelimitedRenderer {
     }
 
     static func appendTSVField(_ s: String, to out: inout OutputBuffer) {
-        guard s.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x5C }) else {
+        guard OutputBuffer.any(s, { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x5C }) else {
             out.append(s)
             return
         }
@@ -105,7 +105,7 @@ enum DelimitedRenderer {
     }
 
     static func appendCSVField(_ s: String, to out: inout OutputBuffer) {
-        guard s.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
+        guard OutputBuffer.any(s, { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
             out.append(s)
             return
         }

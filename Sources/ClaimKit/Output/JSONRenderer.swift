@@ -94,7 +94,7 @@ enum JSONRenderer {
 
     static func appendString(_ s: String, to out: inout OutputBuffer) {
         out.append(byte: 0x22)
-        guard s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else {
+        guard OutputBuffer.any(s, { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else {
             out.append(s)
             out.append(byte: 0x22)
             return

@@ -51,7 +51,7 @@ enum MarkdownRenderer {
     }
 
     static func appendEscaped(_ s: String, to out: inout OutputBuffer) {
-        guard s.utf8.contains(where: { $0 == 0x7C || $0 == 0x5C || $0 < 0x20 }) else {
+        guard OutputBuffer.any(s, { $0 == 0x7C || $0 == 0x5C || $0 < 0x20 }) else {
             out.append(s)
             return
         }

@@ -186,7 +186,7 @@ enum TableRenderer {
     /// Line breaks and tabs inside a cell would break the box, and other control characters
     /// (ESC above all) would let a document's text drive the terminal: blanks and "�" instead.
     static func singleLine(_ s: String) -> String {
-        guard s.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return s }
+        guard OutputBuffer.any(s, { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return s }
         var out = ""
         out.unicodeScalars.reserveCapacity(s.unicodeScalars.count)
         for u in s.unicodeScalars {
