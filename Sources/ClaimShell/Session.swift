@@ -51,14 +51,39 @@ public final class Session {
     public var safe = false
     /// Messages for stderr (warnings, load problems), collected by commands and printed by the shell.
     public var diagnostics: [String] = []
+    /// Asks whether the user pressed Ctrl-C; long loops check `isInterrupted` and stop early,
+    /// leaving the corpus as it was. The interactive shell wires it to its SIGINT flag.
+    public var interruptCheck: @Sendable () -> Bool = { false }
+
+    public var isInterrupted: Bool { interruptCheck() }
+
+    /// The interactive prompt (SPEC §7): `claimsh [5 docs · 31 claims]> `.
+    public var prompt: String {
+        let docs = corpus.documents.count
+        let claims = corpus.store.count
+        return "claimsh [\(docs) \(docs == 1 ? "doc" : "docs") · \(claims) \(claims == 1 ? "claim" : "claims")]> "
+    }
 
     public init(pipeline: Pipeline = .standard) {
         self.pipeline = pipeline
     }
 
-    /// Annotates documents and adds them to the corpus.
-    public func add(_ documents: [Document]) {
-        corpus.add(pipeline.annotate(documents))
+    /// Annotates documents and adds them to the corpus. Works in chunks so that Ctrl-C can stop
+    /// a long load; then nothing is added and the result is false.
+    @discardableResult
+    public func add(_ documents: [Document]) -> Bool {
+        let chunk = 256
+        var annotated: [AnnotatedDocument] = []
+        annotated.reserveCapacity(documents.count)
+        var start = 0
+        while start < documents.count {
+            if isInterrupted { return false }
+            let end = min(start + chunk, documents.count)
+            annotated += pipeline.annotate(Array(documents[start..<end]))
+            start = end
+        }
+        corpus.add(annotated)
+        return true
     }
 
     public func loadSeeds() {
@@ -67,6 +92,7 @@ public final class Session {
 
     /// Runs one command line (no redirection, no `;`): `claims where value > 1000`.
     public func execute(_ line: String) throws(ShellError) -> CommandOutput {
+        if let assigned = try SetsCommand.assignment(line, in: self) { return assigned }
         let chars = Array(line)
         var i = 0
         while i < chars.count, chars[i] == " " || chars[i] == "\t" { i += 1 }
