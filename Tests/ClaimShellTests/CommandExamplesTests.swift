@@ -57,7 +57,7 @@ import Testing
         _ = try session.execute("set numbers plain")
         _ = try session.execute("set maxrows 0")
         _ = try session.execute("SET Format JSON")
-        let options = session.settings.renderOptions(isTerminal: true, terminalWidth: 80, colorAllowed: true)
+        let options = BatchRunner.renderOptions(for: session, toTerminal: true)
         #expect(options.format == .json)
         #expect(options.numbers == .plain)
         #expect(options.maxRows == nil)
@@ -65,20 +65,22 @@ import Testing
         let listed = Renderer.render(try session.execute("set"), RenderOptions(format: .tsv))
         #expect(listed.contains("format\tjson\n"))
         #expect(listed.contains("maxrows\t0\n"))
+        #expect(listed.contains("numbers\tplain\n"))
     }
 
     @Test func pipesGetEveryRowWithoutColour() throws {
         let session = Session()
         _ = try session.execute("set color on")
         _ = try session.execute("set width 60")
-        let pipe = session.settings.renderOptions(isTerminal: false, terminalWidth: nil, colorAllowed: true)
+        let pipe = BatchRunner.renderOptions(for: session, toTerminal: false)
         #expect(pipe.format == .tsv && !pipe.color && pipe.width == nil && pipe.maxRows == nil)
-        let terminal = session.settings.renderOptions(isTerminal: true, terminalWidth: 120, colorAllowed: false)
+        let terminal = BatchRunner.renderOptions(for: session, toTerminal: true)
         #expect(terminal.format == .table && terminal.color && terminal.width == 60 && terminal.maxRows == 40)
-        _ = try session.execute("set color auto")
-        _ = try session.execute("set width auto")
-        let noColor = session.settings.renderOptions(isTerminal: true, terminalWidth: 120, colorAllowed: false)
-        #expect(!noColor.color && noColor.width == 120)
+        _ = try session.execute("set color off")
+        #expect(!BatchRunner.renderOptions(for: session, toTerminal: true).color)
+        // --no-color / NO_COLOR at startup show as `off`; allowing colour again gives `auto`.
+        session.settings.color = true
+        #expect(session.settings.colorMode == .auto)
     }
 
     @Test func badValuePointsAtTheValueAndSuggests() {
