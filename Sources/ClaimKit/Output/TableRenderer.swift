@@ -9,8 +9,9 @@
 enum TableRenderer {
     /// Narrowest a long-text column (a sentence) is cut to before other columns shrink.
     static let longTextFloor = 12
-    /// Narrowest any other text column is cut to before columns are left out.
-    static let textFloor = 5
+    /// Narrowest any other text column is cut to before columns are left out: narrower, ids and
+    /// names become unrecognisable, and fewer whole columns serve better than many stumps.
+    static let textFloor = 10
 
     static func render(_ table: ResultTable, _ options: RenderOptions) -> String {
         var out = OutputBuffer()
