@@ -16,9 +16,13 @@ public struct SentenceSplitter: Sendable {
     public let numberAbbreviations: Set<String>
     /// Endings that make any word an abbreviation ("Hauptstr.").
     public let abbreviationSuffixes: [String]
+    /// Words that start a sentence after "NUMBER." ("auf Rang 144. Es fehlen"): the number is
+    /// then a count ending the sentence, not an ordinal.
+    public let starters: Set<String>
 
     public init(lexicon: Lexicon = .shared) {
-        var abbr: Set<String> = [], final: Set<String> = [], number: Set<String> = [], suffixes: [String] = []
+        var abbr: Set<String> = [], final: Set<String> = [], number: Set<String> = [], starts: Set<String> = []
+        var suffixes: [String] = []
         for row in lexicon.table("abbreviations").rows {
             guard let first = row.first else { continue }
             var word = first.lowercased()
@@ -28,6 +32,7 @@ public struct SentenceSplitter: Sendable {
             case "end": final.insert(word)
             case "number": number.insert(word)
             case "suffix": suffixes.append(word)
+            case "starter": starts.insert(word)
             default: abbr.insert(word)
             }
         }
@@ -35,6 +40,7 @@ public struct SentenceSplitter: Sendable {
         sentenceFinalAbbreviations = final
         numberAbbreviations = number
         abbreviationSuffixes = suffixes
+        starters = starts
     }
 
     public func split(tokens: [Token], bytes: [UInt8]) -> [Sentence] {
@@ -77,7 +83,10 @@ public struct SentenceSplitter: Sendable {
         while j < tokens.count {
             let t = tokens[j]
             if t.newlinesBefore > 0 { return last + 1 }
-            if startsSentence(tokens, j), t.spaceBefore || afterOpening || isGluedSentence(tokens, j) { return last + 1 }
+            if startsSentence(tokens, j), t.spaceBefore || afterOpening || isGluedSentence(tokens, j),
+               !(t.kind == .number && tokens[j - 1].text == "(") {  // "12,5 Sek. (8./8.)"
+                return last + 1
+            }
             let attached = !t.spaceBefore
             if attached && !afterOpening && last == j - 1 && (isTerminal(t) || isClosing(tokens, j, bytes)) {
                 last = j
@@ -146,7 +155,8 @@ public struct SentenceSplitter: Sendable {
         guard t.kind == .punct else { return false }
         if isQuote(t) { return t.spaceBefore || (j > 0 && isOpening(tokens, j - 1, bytes)) }
         switch t.text {
-        case "(", "[", "{", "-", "--", "¿", "¡": return true
+        case "(", "[", "{", "¿", "¡": return true
+        case "-", "--": return t.spaceBefore  // a dash, not "dass..?-Moderator"
         default: return false
         }
     }
@@ -184,9 +194,14 @@ public struct SentenceSplitter: Sendable {
             if abbreviationSuffixes.contains(where: { lower.hasSuffix($0) }) { return true }
             return Self.isRomanOrdinal(prev.text)
         case .number:
-            // A score or clock time ends the sentence: "gewann 2:1.", "stand es 0:10."
-            if dot >= 2, tokens[dot - 2].text == ":", tokens[dot - 2].span.end == prev.span.start { return false }
-            return Self.isOrdinal(prev.text)
+            // A clock time or score with two digits ends the sentence ("stand es 0:10."); one like
+            // "2:1." is read like a short number below.
+            if dot >= 2, tokens[dot - 2].text == ":", tokens[dot - 2].span.end == prev.span.start, prev.text.utf8.count == 2 { return false }
+            guard Self.isOrdinal(prev.text) else { return false }
+            // "besten 32. Der", "Windows 10. Der": a count before a typical sentence start.
+            if dot + 1 < tokens.count, tokens[dot + 1].spaceBefore, tokens[dot + 1].isCapitalized,
+               !prev.text.contains("."), starters.contains(tokens[dot + 1].lower) { return false }
+            return true
         default:
             return false
         }
