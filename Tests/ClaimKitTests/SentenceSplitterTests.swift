@@ -55,6 +55,11 @@ private func sentenceTexts(_ text: String) -> [String] {
             == ["Die Wahl findet am 17.6. statt.", "Danach wird gezählt."])
     }
 
+    @Test func ordinalDateBeforeQuestionMark() {
+        #expect(sentenceTexts("Was geschah vom 12. Juni? Niemand weiß es. Am 3. Oktober kam die Antwort.")
+            == ["Was geschah vom 12. Juni?", "Niemand weiß es.", "Am 3. Oktober kam die Antwort."])
+    }
+
     @Test func ordinalsDoNotEndSentences() {
         #expect(sentenceTexts("Rapid liegt auf dem 3. Platz und spielte in der 2. Bundesliga. Das war 2015.")
             == ["Rapid liegt auf dem 3. Platz und spielte in der 2. Bundesliga.", "Das war 2015."])
@@ -121,6 +126,13 @@ private func sentenceTexts(_ text: String) -> [String] {
         let text = "Nordkorea hatte bis Ende 2024 rund 11.000 Soldaten nach\nRussland entsandt, in diesem Jahr kamen\nweitere rund 3.000 hinzu. Sollte dieser Plan umgesetzt werden,\nkönnte die Gesamtzahl 40.000 übersteigen."
         #expect(sentenceTexts(text).count == 2)
         #expect(sentenceTexts(text).last?.hasPrefix("Sollte") == true)
+    }
+
+    @Test func lineEndingInCommaGoesOn() {
+        // Seed 002, broken after a comma before a name.
+        let text = "Auch der Besuch des Sekretärs von Russlands Nationalem Sicherheitsrat,\nSergej Schoigu, vergangene Woche in Pjöngjang könnte darauf hindeuten.\nGemeinsame Projekte"
+        #expect(sentenceTexts(text) == ["Auch der Besuch des Sekretärs von Russlands Nationalem Sicherheitsrat,\nSergej Schoigu, vergangene Woche in Pjöngjang könnte darauf hindeuten.",
+                                        "Gemeinsame Projekte"])
     }
 
     @Test func bylineIsItsOwnSentence() {
@@ -206,6 +218,15 @@ private func sentenceTexts(_ text: String) -> [String] {
          "1940 – Hitler und Mussolini treffen am Brenner zusammen."],
         ["Ich bin überzeugt, dass der junge König Felipe VI. eine Legitimität für seine Zeit auf dem Thron braucht.",
          "Sie könnten so etwas wie eine große Koalition zwischen PP, PSOE und Ciudadanos suchen; nicht als Regierung, sondern als Pakt um die Verfassungsreform."],
+        // a count, not an ordinal, before a typical sentence start
+        ["Melzer kletterte um 22 Plätze im ATP-Ranking auf Rang 144.",
+         "Es fehlen ihm damit nur noch vier Positionen zu seinem bisherigen Karriere-Hoch."],
+        ["Vergangenen Sommer lebten noch 180 Soldaten auf dem Areal, heute sind es noch 35.",
+         "Sie nutzen sowohl die Nähe zur Front als auch die vorhandene Infrastruktur."],
+        ["Es dockt sich magnetisch an eine Tastatureinheit an und läuft mit Windows 10.",
+         "Der WebStandard hat sich den portablen Rechner näher angesehen."],
+        ["Gegen Chelsea traf der 34-Jährige im Hinspiel per abgefälschtem Freistoß immerhin zum 1:0.",
+         "Ein weiteres Tor an der Stamford Bridge würde die Kritiker vorerst verstummen lassen."],
         // initials
         ["Panthers-Kicker Graham Gano verkürzte mit einem Field Goal aus 39 Yards noch einmal zum 10:16, doch Newton verlor knapp vier Minuten vor Schluss den Ball, C. J. Anderson besorgte kurz darauf mit einem Touchdown das 22:10 für die Broncos und entschied das Spiel.",
          "Nach einer sogenannten Two-Point-Conversion stellte Bennie Fowler den Endstand her."],
