@@ -234,6 +234,7 @@ public enum Tokenizer {
             case 0x201E, 0x201C, 0x201D, 0x201F, 0xAB, 0xBB: out.append("\"")
             case 0x201A, 0x2018, 0x2019, 0x201B, 0x2039, 0x203A: out.append("'")
             case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2212: out.append("-")
+            case 0xA0, 0x2009, 0x202F: out.append(" ")  // thousands separator in "14 000"
             default: out.append(s)
             }
         }
