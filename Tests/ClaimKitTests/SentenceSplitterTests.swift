@@ -28,6 +28,11 @@ private func sentenceTexts(_ text: String) -> [String] {
         #expect(sentenceTexts("Es gibt u.a. Äpfel, z.B. Boskop. Dazu Birnen.") == ["Es gibt u.a. Äpfel, z.B. Boskop.", "Dazu Birnen."])
     }
 
+    @Test func amountAbbreviationEndsSentenceBeforeStarter() {
+        #expect(sentenceTexts("Der Verlust betrug 72 Mio. Euro. Die Bank schrieb zuletzt 407 Mio. Die Aktie fiel.")
+            == ["Der Verlust betrug 72 Mio. Euro.", "Die Bank schrieb zuletzt 407 Mio.", "Die Aktie fiel."])
+    }
+
     @Test func sentenceFinalAbbreviationEndsSentence() {
         #expect(sentenceTexts("Sie verkaufen Äpfel, Birnen usw. Der Umsatz stieg.") == ["Sie verkaufen Äpfel, Birnen usw.", "Der Umsatz stieg."])
         #expect(sentenceTexts("Gemeint sind Renten, Löhne etc. und die Steuern.") == ["Gemeint sind Renten, Löhne etc. und die Steuern."])

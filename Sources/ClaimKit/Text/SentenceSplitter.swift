@@ -14,6 +14,9 @@ public struct SentenceSplitter: Sendable {
     public let sentenceFinalAbbreviations: Set<String>
     /// Abbreviations only before a number ("Art. 5").
     public let numberAbbreviations: Set<String>
+    /// Abbreviations after a number ("5 Mio. Euro", "19. Jh."): a sentence start after them
+    /// ("um 5 Mio. Die Kosten ...") ends the sentence.
+    public let amountAbbreviations: Set<String>
     /// Endings that make any word an abbreviation ("Hauptstr.").
     public let abbreviationSuffixes: [String]
     /// Words that start a sentence after "NUMBER." ("auf Rang 144. Es fehlen"): the number is
@@ -22,6 +25,7 @@ public struct SentenceSplitter: Sendable {
 
     public init(lexicon: Lexicon = .shared) {
         var abbr: Set<String> = [], final: Set<String> = [], number: Set<String> = [], starts: Set<String> = []
+        var amount: Set<String> = []
         var suffixes: [String] = []
         for row in lexicon.table("abbreviations").rows {
             guard let first = row.first else { continue }
@@ -33,6 +37,7 @@ public struct SentenceSplitter: Sendable {
             case "number": number.insert(word)
             case "suffix": suffixes.append(word)
             case "starter": starts.insert(word)
+            case "amount": amount.insert(word)
             default: abbr.insert(word)
             }
         }
@@ -41,6 +46,7 @@ public struct SentenceSplitter: Sendable {
         numberAbbreviations = number
         abbreviationSuffixes = suffixes
         starters = starts
+        amountAbbreviations = amount
     }
 
     public func split(tokens: [Token], bytes: [UInt8]) -> [Sentence] {
@@ -190,6 +196,7 @@ public struct SentenceSplitter: Sendable {
                 if !tail.isEmpty { lower = tail }
             }
             if abbreviations.contains(lower) { return true }
+            if amountAbbreviations.contains(lower) { return !startsWithStarter(tokens, dot + 1) }
             if numberAbbreviations.contains(lower), dot + 1 < tokens.count, tokens[dot + 1].kind == .number { return true }
             if abbreviationSuffixes.contains(where: { lower.hasSuffix($0) }) { return true }
             return Self.isRomanOrdinal(prev.text)
@@ -199,12 +206,17 @@ public struct SentenceSplitter: Sendable {
             if dot >= 2, tokens[dot - 2].text == ":", tokens[dot - 2].span.end == prev.span.start, prev.text.utf8.count == 2 { return false }
             guard Self.isOrdinal(prev.text) else { return false }
             // "besten 32. Der", "Windows 10. Der": a count before a typical sentence start.
-            if dot + 1 < tokens.count, tokens[dot + 1].spaceBefore, tokens[dot + 1].isCapitalized,
-               !prev.text.contains("."), starters.contains(tokens[dot + 1].lower) { return false }
-            return true
+            return prev.text.contains(".") || !startsWithStarter(tokens, dot + 1)
         default:
             return false
         }
+    }
+
+    /// A capitalised typical sentence start ("Die", "Es", "Im") after a space.
+    func startsWithStarter(_ tokens: [Token], _ k: Int) -> Bool {
+        guard k < tokens.count else { return false }
+        let t = tokens[k]
+        return t.spaceBefore && t.isCapitalized && starters.contains(t.lower)
     }
 
     /// "17." "3." "100." are ordinals; so are numbers of five digits or more. Four-digit
