@@ -156,6 +156,19 @@ private func sentenceTexts(_ text: String) -> [String] {
         }
     }
 
+    @Test(arguments: ["", "   ", ".", "....", "(((", "\"\"\" «»", "?!?! Ja.", "a.b.c.d.e.f.g", "\u{FEFF}Kursk\u{2029}Pjöngjang",
+                      String(repeating: "a.", count: 2000), "Nr. ca. 17. J. (", "\n\n\nA\n\n"])
+    func sentencesPartitionTheTokens(_ text: String) {
+        var doc = AnnotatedDocument(document: Document(id: "t", text: text))
+        SentenceAnnotator().annotate(&doc)
+        var next = 0
+        for s in doc.sentences {
+            #expect(s.tokens.lowerBound == next && !s.tokens.isEmpty)
+            next = s.tokens.upperBound
+        }
+        #expect(next == doc.tokens.count)
+    }
+
     // MARK: - Evaluation against SoMaJo (scripts/evaluate.sh)
 
     /// Writes claimsh's sentence ends for a corpus with one article per line, as character

@@ -98,14 +98,15 @@ public enum Tokenizer {
         var j = i
         var at = -1
         var dots = 0
-        while j < n {
+        // Bounded: a start inside a long dotted run must not rescan it (quadratic time).
+        while j < n, j - i < 256 {
             let b = bytes[j]
             if isAlnumByte(b) || b == 0x2D || b == 0x5F || b == 0x25 || b == 0x2B { j += 1; continue }
             if b == 0x2E, j + 1 < n, isAlnumByte(bytes[j + 1]) { dots += 1; j += 1; continue }
             if b == 0x40, at < 0, j + 1 < n, isAlnumByte(bytes[j + 1]) { at = j; dots = 0; j += 1; continue }
             break
         }
-        guard dots > 0 else { return nil }
+        guard dots > 0, j - i < 256 else { return nil }
         // The last label must be a top-level domain (an e-mail's: any 2+ letters).
         var k = j
         while k > i, bytes[k - 1] != 0x2E { k -= 1 }
