@@ -268,6 +268,16 @@ private func sentenceTexts(_ text: String) -> [String] {
         #expect(sentenceTexts(group.joined(separator: " ")) == group)
     }
 
+    @Test func missingSpaceAfterPeriod() {
+        // 10kGNAD: the space after the period is missing in the source.
+        #expect(sentenceTexts("Jetzt soll er wieder der Allgemeinheit gehören, sagt Raderbauer.Im Rahmen des Projektes wurden auch einfachere Zugänge zur Mur gebaut.")
+            == ["Jetzt soll er wieder der Allgemeinheit gehören, sagt Raderbauer.", "Im Rahmen des Projektes wurden auch einfachere Zugänge zur Mur gebaut."])
+        #expect(sentenceTexts("Der Zugang wird blockiert, so der  EuGH.Hingegen haben sich die EU-Mitgliedsstaaten verpflichtet.")
+            == ["Der Zugang wird blockiert, so der  EuGH.", "Hingegen haben sich die EU-Mitgliedsstaaten verpflichtet."])
+        // Not a sentence end: "SAT.1", "Leave.EU".
+        #expect(sentenceTexts("Gesendet wird auf SAT.1 Österreich. So veröffentlichte Leave.EU im Internet die Nummern.").count == 2)
+    }
+
     @Test func scoresEndSentences() {
         // 10kGNAD: a score before the period is no ordinal.
         let group = ["Der BVB gewann in Stuttgart 3:0.", "Der 1. FC Köln von Trainer Peter Stöger kam nicht über ein 0:0 hinaus."]

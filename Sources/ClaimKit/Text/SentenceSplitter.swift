@@ -142,13 +142,14 @@ public struct SentenceSplitter: Sendable {
         return f.properties.isUppercase
     }
 
-    /// "Ende.Die", "sagt Raderbauer.Im": a missing space after the period between a lower-case
-    /// word and a capitalised one (not "SAT.1", "Leave.EU", "f2.8").
+    /// "Ende.Die", "so der EuGH.Hingegen": a missing space after the period between a word with
+    /// lower-case letters and a capitalised one (not "SAT.1", "Leave.EU", "f2.8", "DAS.GOLDBERG").
     func isGluedSentence(_ tokens: [Token], _ j: Int) -> Bool {
         guard j >= 2, tokens[j].kind == .word, tokens[j - 1].text == ".", tokens[j - 2].kind == .word else { return false }
-        let before = Array(tokens[j - 2].text.unicodeScalars.suffix(2))
+        let word = tokens[j - 2].text.unicodeScalars
+        let before = Array(word.suffix(2))
         let after = Array(tokens[j].text.unicodeScalars.prefix(2))
-        return before.count == 2 && before.allSatisfy { $0.properties.isLowercase }
+        return before.count == 2 && before.allSatisfy { $0.properties.isAlphabetic } && word.contains { $0.properties.isLowercase }
             && after.count == 2 && after[0].properties.isUppercase && after[1].properties.isLowercase
     }
 
