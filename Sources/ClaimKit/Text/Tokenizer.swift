@@ -134,10 +134,12 @@ public enum Tokenizer {
             if b == 0x29 { if open == 0 { break }; open -= 1 }
             j += 1
         }
-        while j > i, let last = Optional(bytes[j - 1]), last == 0x2E || last == 0x2C || last == 0x3B || last == 0x3A
-                || last == 0x21 || last == 0x3F || last == 0x27 { j -= 1 }
+        while j > i, trailingURLPunctuation.contains(bytes[j - 1]) { j -= 1 }
         return j
     }
+
+    /// . , ; : ! ? ' after a URL belong to the sentence.
+    static let trailingURLPunctuation: Set<UInt8> = [0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x27]
 
     @inline(__always) static func hasPrefix(_ bytes: [UInt8], _ i: Int, _ prefix: StaticString) -> Bool {
         let count = prefix.utf8CodeUnitCount
