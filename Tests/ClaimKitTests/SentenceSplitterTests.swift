@@ -218,6 +218,9 @@ private func sentenceTexts(_ text: String) -> [String] {
          "Das 2017 für PC, PS4 und XBO erscheinende Action-Rollenspiel Vampyr versetzt in die heiß-kalte Haut Reids und dessen zermürbenden Gewissenskonflikt zwischen hippokratischem Eid und Blutdurst."],
         ["Ebenfalls am Dienstag treffen Mattersburg und der SKN St. Pölten aufeinander (18.30 Uhr).",
          "Vor zwei Jahren schaffte der Zweitligist unter Gerald Baumgartner den Einzug ins Finale und qualifizierte sich damit für Europa."],
+        ["Vor seinem Engagement in Wr. Neustadt betreute er diverse Nachwuchsmannschaften bei seinem Stammclub FC Zbrojovka Brno (Brünn).",
+         "Mit Kreissl verliert Wr. Neustadt aber nicht nur seinen Trainer, sondern in Personalunion auch den Sportchef.",
+         "Wr. Neustadts Präsident Hans Reinisch einigte sich aber mit seinem Sturm-Pendant Christian Jauk, der seine neue Führungskraft am Dienstagnachmittag (15.00 Uhr) in einer Pressekonferenz präsentieren wird."],
         // z. B., u.a.
         ["Der Grüne Abgeordnete Lambert Schönleitner erklärte: Wir wählen Vollath mit, sie war stets sehr offen in Richtung Opposition, z. B. beim Haushaltsrecht.",
          "Selbiges gelte für Manuela Khom (ÖVP)."],
