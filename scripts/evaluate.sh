@@ -28,6 +28,13 @@ CLAIMSH_EVAL=1 CLAIMSH_EVAL_CORPUS="$DATA/corpus_1x.txt" CLAIMSH_EVAL_OUT="$DATA
 python3 "$ROOT/scripts/split_agreement.py" "$DATA/corpus_1x.txt" "$DATA/boundaries_somajo.json" \
   "$DATA/boundaries_claimsh.json" --examples "$EXAMPLES"
 
+# The same in the peers' own format (agreement.py writes agreement.json next to its inputs).
+TMP=$(mktemp -d)
+cp "$DATA/boundaries_somajo.json" "$DATA/boundaries_claimsh.json" "$TMP/"
+echo
+python3 "$PEERS/agreement.py" "$TMP" somajo claimsh
+rm -rf "$TMP"
+
 # Mention counts on 10kGNAD, once the claimsh binary has the corpus loaders and `mentions`.
 BIN="$ROOT/.build/debug/claimsh"
 CSV=${GNAD_CSV:-$PEERS/../corpora/10kGNAD/test.csv}
