@@ -4,9 +4,10 @@
 /// brackets, which stay with the sentence they close, and opening ones, which go with the next)
 /// is capitalised or a plain number. A period does not end a sentence after an abbreviation
 /// (`abbreviations.tsv`), a single letter ("J. F. Kennedy", "z. B."), an ordinal ("am 17. Juni",
-/// "der 3. Platz"), a short date ("am 17.6.") or a Roman ordinal ("Ludwig XIV."). A line break
-/// ends a line that has no final punctuation (a headline, a byline) unless the next line goes on
-/// in lower case; an empty line always ends the sentence.
+/// "der 3. Platz"; but "auf Rang 144. Es ..." ends), a short date ("am 17.6.") or a Roman
+/// ordinal ("Ludwig XIV."). A short bracket closing the text ("(APA/red)") is a sentence of its
+/// own. Line breaks: see `LineLayout`. The rules follow SoMaJo's where it is right, measured with
+/// scripts/evaluate.sh on 10kGNAD.
 public struct SentenceSplitter: Sendable {
     /// Abbreviations (lower case, without the period) whose period never ends a sentence.
     public let abbreviations: Set<String>
