@@ -90,6 +90,17 @@ private func sentenceTexts(_ text: String) -> [String] {
             == ["Laut «Tagesschau» sind 1500 Soldaten angekommen.", "«Wir sind bereit.»", "Das sagte er."])
     }
 
+    @Test func germanGuillemetsPointInwards() {
+        // »…« (opening » after a space, closing « attached to the period).
+        #expect(sentenceTexts("Der Minister sagte: »Wir schicken keine Truppen.« Danach ging er. »Nie!«, rief er.")
+            == ["Der Minister sagte: »Wir schicken keine Truppen.«", "Danach ging er.", "»Nie!«, rief er."])
+    }
+
+    @Test func countAfterAbbreviationEndsBeforeStarter() {
+        #expect(sentenceTexts("Das Buch war in den Charts die Nr. 1. Das freute den Autor.")
+            == ["Das Buch war in den Charts die Nr. 1.", "Das freute den Autor."])
+    }
+
     @Test func questionInsideQuoteDoesNotEndSentence() {
         #expect(sentenceTexts("„Wie geht es weiter?“, fragte der Kanzler. Niemand antwortete!")
             == ["„Wie geht es weiter?“, fragte der Kanzler.", "Niemand antwortete!"])
