@@ -272,7 +272,9 @@ private func sentenceTexts(_ text: String) -> [String] {
          "Es gibt sie, seit menschliche Gesellschaften existieren."],
         ["STANDARD: Ergänzen Sie: Salzburg wird Meister, weil ...",
          "Zeidler: ... ich weiß, dass wir gut zusammenarbeiten, dass wir den  längsten Atem haben."],
-        // byline
+        // bylines
+        ["Weitere versteinerte Exkremente aus der Kreidezeit, etwa 126 Millionen Jahre alt, zeigen, dass auch terrestrische Tiere wie Dinosaurier bereits mit Bandwürmern befallen waren.",
+         "(red, 31. 7. 2015)"],
         ["Die Studie wurde bereits vom Institutional Review Board als ethisch verträglich eingestuft, bislang aber noch nicht einem Peer-Review-Verfahren unterzogen, wie Golem.de feststellt.",
          "(red, 13.02.16)"],
     ]

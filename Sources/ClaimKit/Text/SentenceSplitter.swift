@@ -109,14 +109,16 @@ public struct SentenceSplitter: Sendable {
         return nil
     }
 
-    /// A short bracket closing the text or its line, as in "(APA/red)", "(afp)": an agency
-    /// byline, its own sentence even in lower case.
+    /// A short bracket closing the text or its line, as in "(APA/red)", "(afp)", "(red, 31. 7.
+    /// 2015)": an agency or author byline, its own sentence even in lower case.
     func isByline(_ tokens: [Token], _ j: Int) -> Bool {
         guard tokens[j].text == "(" else { return false }
         var k = j + 1
-        while k < tokens.count, k <= j + 8 {
+        while k < tokens.count, k <= j + 12 {
             let t = tokens[k]
-            if t.newlinesBefore > 0 || isTerminal(t) { return false }
+            if t.newlinesBefore > 0 { return false }
+            // Only the periods of dates and abbreviations ("31. 7.", "stu.").
+            if isTerminal(t), t.text != "." || t.spaceBefore { return false }
             if t.text == ")" { return k + 1 == tokens.count || tokens[k + 1].newlinesBefore > 0 }
             k += 1
         }
