@@ -119,7 +119,7 @@ public final class BatchRunner {
             let text = Renderer.render(output, renderOptions(for: session, toTerminal: toTerminal))
             (sink.isStandardOutput ? standardOutput : sink).write(text)
             sink.close()
-            if sink.interrupted || standardOutput.interrupted { return .interrupted }
+            if sink.interrupted || standardOutput.interrupted || SignalHandling.interruptPending { return .interrupted }
             return .succeeded
         } catch {
             return .failed(error)

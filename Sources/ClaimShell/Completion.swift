@@ -228,11 +228,11 @@ public struct Completion {
             listed = home + listed.dropFirst()
         }
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: listed) else { return [] }
-        return names.filter { $0.hasPrefix(base) && (base.hasPrefix(".") || !$0.hasPrefix(".")) }.sorted().map { name in
+        return names.filter { $0.hasPrefix(base) && (base.hasPrefix(".") || !$0.hasPrefix(".")) }.map { name in
             var isDirectory: ObjCBool = false
             let full = (listed.hasSuffix("/") ? listed : listed + "/") + name
             _ = FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory)
             return directory + name + (isDirectory.boolValue ? "/" : "")
-        }
+        }.sorted()
     }
 }
