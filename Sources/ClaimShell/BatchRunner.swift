@@ -93,17 +93,17 @@ public final class BatchRunner {
     /// Runs one command, renders its output for where it goes, writes it, then prints the
     /// session's diagnostics and, with `set timer on`, the run time (both on stderr).
     /// Shared by batch mode and the interactive shell.
-    public static func perform(_ command: ScriptReader.Command, in session: Session,
-                               standardOutput: OutputSink) -> Outcome {
+    public static func perform(_ command: ScriptReader.Command, in session: Session, standardOutput: OutputSink,
+                               standardError: (String) -> Void = OutputSink.writeStandardError) -> Outcome {
         let clock = ContinuousClock()
         let started = clock.now
         defer {
-            for message in session.diagnostics { OutputSink.writeStandardError(message.hasSuffix("\n") ? message : message + "\n") }
+            for message in session.diagnostics { standardError(message.hasSuffix("\n") ? message : message + "\n") }
             session.diagnostics.removeAll()
             if session.settings.timer {
                 let elapsed = clock.now - started
                 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-                OutputSink.writeStandardError("Run Time: real \(formatSeconds(seconds)) s\n")
+                standardError("Run Time: real \(formatSeconds(seconds)) s\n")
             }
         }
         do throws(ShellError) {

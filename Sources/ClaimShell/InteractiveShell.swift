@@ -43,10 +43,10 @@ public final class InteractiveShell {
             let prompt = typed.isEmpty ? session.prompt : Self.continuationPrompt
             switch editor.read(prompt: prompt) {
             case .end:
-                standardOutput.write("\n")
+                editor.echo("\n")
                 return 0
             case .interrupted:
-                standardOutput.write("^C\n")
+                editor.echo("^C\n")
                 typed = []
             case let .line(line):
                 typed.append(line)

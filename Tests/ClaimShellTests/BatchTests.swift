@@ -1,3 +1,4 @@
+@testable import ClaimShell
 import Foundation
 import Testing
 
@@ -183,5 +184,42 @@ import Testing
         let csv = try BuiltBinary.run(["extract", "--format", "csv"])
         #expect(csv.stdout.hasPrefix("id,"))
         #expect(try BuiltBinary.run(["extract", "--format", "table"]).status == 2)
+    }
+}
+
+/// What `BatchRunner.perform` adds around a command, checked in-process.
+@Suite struct CommandPerformingTests {
+    @Test func timerAndDiagnosticsGoToStandardErrorAfterTheCommand() throws {
+        let dir = try TemporaryDirectory()
+        let session = Session()
+        session.loadSeeds()
+        session.settings.timer = true
+        session.diagnostics.append("seeds: 1 Dokument übersprungen")
+        let out = try OutputSink.open(.write(path: dir.path + "/out.txt"), columns: nil, safe: false)
+        var errors: [String] = []
+        let command = try #require(ScriptReader.commands(in: "help quit", origin: "t").first)
+        let outcome = BatchRunner.perform(command, in: session, standardOutput: out) { errors.append($0) }
+        out.close()
+        #expect(outcome == .succeeded)
+        #expect(errors.count == 2)
+        #expect(errors.first == "seeds: 1 Dokument übersprungen\n")
+        #expect(errors.last?.wholeMatch(of: /Run Time: real \d+\.\d{3} s\n/) != nil, "\(errors)")
+        #expect(session.diagnostics.isEmpty)
+        let written = try String(contentsOfFile: dir.path + "/out.txt", encoding: .utf8)
+        #expect(written.hasPrefix("usage: quit"))
+    }
+
+    @Test func outputFormatFollowsTheDestination() {
+        let session = Session()
+        #expect(BatchRunner.renderOptions(for: session, toTerminal: false).format == .tsv)
+        #expect(BatchRunner.renderOptions(for: session, toTerminal: false).maxRows == nil)
+        #expect(BatchRunner.renderOptions(for: session, toTerminal: false).width == nil)
+        #expect(BatchRunner.renderOptions(for: session, toTerminal: true).format == .table)
+        #expect(BatchRunner.renderOptions(for: session, toTerminal: true).maxRows == session.settings.maxRows)
+        session.settings.color = true
+        #expect(!BatchRunner.renderOptions(for: session, toTerminal: false).color, "no colour into files and pipes")
+        #expect(BatchRunner.renderOptions(for: session, toTerminal: true).color)
+        session.settings.format = .jsonl
+        #expect(BatchRunner.renderOptions(for: session, toTerminal: true).format == .jsonl)
     }
 }

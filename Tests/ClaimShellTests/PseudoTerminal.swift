@@ -114,13 +114,22 @@ final class PseudoTerminal {
     /// echo, only when it starts reading; keys typed before are echoed and edited by the
     /// kernel, as they would be for a person typing ahead).
     func waitForRawMode(timeout: Double = 20) throws {
+        try waitForEcho(false, timeout: timeout)
+    }
+
+    /// Waits until the line editor has handed a line over (cooked mode again): the command runs.
+    func waitForCookedMode(timeout: Double = 20) throws {
+        try waitForEcho(true, timeout: timeout)
+    }
+
+    private func waitForEcho(_ on: Bool, timeout: Double) throws {
         let deadline = Date().addingTimeInterval(timeout)
         var attributes = termios()
         while Date() < deadline {
-            if tcgetattr(master, &attributes) == 0, attributes.c_lflag & tcflag_t(ECHO) == 0 { return }
+            if tcgetattr(master, &attributes) == 0, (attributes.c_lflag & tcflag_t(ECHO) != 0) == on { return }
             _ = readAvailable(timeoutMillis: 10)
         }
-        throw Failure.timeout(expected: "raw mode", output: output)
+        throw Failure.timeout(expected: on ? "cooked mode" : "raw mode", output: output)
     }
 
     /// Where the output ends now: pass it to `waitFor` to look only at what comes next.

@@ -65,7 +65,8 @@ import Testing
         // back to the prompt with the corpus intact.
         let beforeSleep = terminal.mark
         terminal.send("docs | sleep 30" + Key.enter)
-        Thread.sleep(forTimeInterval: 1)
+        try terminal.waitForCookedMode()
+        Thread.sleep(forTimeInterval: 0.5)
         terminal.send(Key.interrupt)
         let interrupted = try terminal.waitFor(Self.prompt, after: beforeSleep, timeout: 10)
         try terminal.waitForRawMode()
