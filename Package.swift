@@ -6,6 +6,7 @@ import PackageDescription
 let lexicons = [
     "abbreviations", "number_words", "scales", "approximators", "units", "objects", "aspects",
     "months", "time_words", "sources", "attribution_cues", "modality", "gazetteer", "events",
+    "query_scales", "class_families",
 ]
 
 let package = Package(

@@ -4,7 +4,14 @@ import ClaimKit
 public struct Settings: Sendable {
     /// nil: `table` on a terminal, `tsv` otherwise.
     public var format: OutputFormat?
-    public var color: Bool
+    /// `set color on|off|auto`; auto: colour on a terminal unless NO_COLOR / --no-color.
+    public var colorMode: ColorMode
+    /// Whether colour may be used (on or auto); the terminal decides the rest.
+    public var color: Bool {
+        get { colorMode != .off }
+        set { colorMode = newValue ? .on : .off }
+    }
+    /// Rows a terminal table shows; 0: all.
     public var maxRows: Int
     /// nil: the terminal's width.
     public var width: Int?
@@ -13,10 +20,12 @@ public struct Settings: Sendable {
     public var refdate: String?
     public var numbers: NumberStyle
 
-    public init(format: OutputFormat? = nil, color: Bool = false, maxRows: Int = 40, width: Int? = nil,
+    public enum ColorMode: String, Sendable, CaseIterable { case on, off, auto }
+
+    public init(format: OutputFormat? = nil, colorMode: ColorMode = .auto, maxRows: Int = 40, width: Int? = nil,
                 timer: Bool = false, refdate: String? = nil, numbers: NumberStyle = .de) {
         self.format = format
-        self.color = color
+        self.colorMode = colorMode
         self.maxRows = maxRows
         self.width = width
         self.timer = timer
@@ -83,6 +92,7 @@ public final class Session {
 
     /// Runs one command line (no redirection, no `;`): `claims where value > 1000`.
     public func execute(_ line: String) throws(ShellError) -> CommandOutput {
+        if let assigned = try SetsCommand.assignment(line, in: self) { return assigned }
         let chars = Array(line)
         var i = 0
         while i < chars.count, chars[i] == " " || chars[i] == "\t" { i += 1 }

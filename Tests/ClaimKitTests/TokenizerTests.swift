@@ -18,3 +18,18 @@ import Testing
         #expect(tokens.map(\.text) == ["\"", "Nordkorea", "sendet", "\"", "\"", "Tagesschau", "\""])
     }
 }
+
+@Suite struct TokenizerWebAddressTests {
+    @Test func webAddressesAreSingleTokens() {
+        // 10kGNAD
+        let tokens = Tokenizer.tokenize(Array("Website des Parlaments (www.parlament.gv.at), Infos auf ORF.at oder https://derstandard.at/2000012345/Artikel?x=1. Mail an presse@spoe.at.".utf8))
+        #expect(tokens.map(\.text) == ["Website", "des", "Parlaments", "(", "www.parlament.gv.at", ")", ",", "Infos", "auf", "ORF.at",
+                                       "oder", "https://derstandard.at/2000012345/Artikel?x=1", ".", "Mail", "an", "presse@spoe.at", "."])
+        #expect(tokens[4].kind == .symbol)
+    }
+
+    @Test func abbreviationsAndNumbersAreNotDomains() {
+        let tokens = Tokenizer.tokenize(Array("z.B. 11.000 Soldaten, u.a. in Wien.Die".utf8))
+        #expect(tokens.map(\.text) == ["z", ".", "B", ".", "11.000", "Soldaten", ",", "u", ".", "a", ".", "in", "Wien", ".", "Die"])
+    }
+}

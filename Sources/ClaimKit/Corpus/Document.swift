@@ -1,3 +1,5 @@
+import Foundation
+
 /// One loaded article: its text and metadata (SPEC §3).
 public struct Document: Sendable {
     public enum Encoding: String, Sendable { case utf8 = "utf-8", windows1252 = "windows-1252" }
@@ -32,6 +34,64 @@ public struct Document: Sendable {
         self.path = path
         self.extra = extra
     }
+
+    /// Sets a metadata field from a front matter line, a JSON field or a CSV column; other
+    /// names go to `extra`. Returns a complaint when the value cannot be used (a date that is
+    /// not a date); the value is then kept in `extra` only.
+    @discardableResult
+    public mutating func setMetadata(_ key: String, _ rawValue: String) -> String? {
+        let value = rawValue.trimmingCharacters(in: .whitespaces)
+        guard !value.isEmpty else { return nil }
+        switch key.lowercased() {
+        case "id": id = value
+        case "title": title = value
+        case "url": url = value
+        case "source": source = value
+        case "lang", "language": lang = value
+        case "date":
+            guard let iso = Document.isoDate(value) else {
+                extra["date"] = value
+                return "unrecognised date '\(value)' (expected YYYY-MM-DD, YYYY-MM or YYYY)"
+            }
+            date = iso
+            dateInferred = false
+        default: extra[key] = value
+        }
+        return nil
+    }
+
+    /// ISO 8601 truncated to what is given: "2025-06-19", "2025-06", "2025"; a time of day is
+    /// dropped ("2025-06-19T10:00:00Z"); German "19.06.2025" is accepted. nil: not a date.
+    public static func isoDate(_ s: String) -> String? {
+        let t = s.trimmingCharacters(in: .whitespaces)
+        let digits = { (x: Substring) in !x.isEmpty && x.allSatisfy { $0.isASCII && $0.isNumber } }
+        func valid(_ y: Substring, _ m: Substring?, _ d: Substring?) -> String? {
+            guard y.count == 4, digits(y) else { return nil }
+            var out = String(y)
+            if let m {
+                guard m.count <= 2, digits(m), let mi = Int(m), (1...12).contains(mi) else { return nil }
+                out += "-" + (mi < 10 ? "0" : "") + String(mi)
+                if let d {
+                    guard d.count <= 2, digits(d), let di = Int(d), (1...31).contains(di) else { return nil }
+                    out += "-" + (di < 10 ? "0" : "") + String(di)
+                }
+            }
+            return out
+        }
+        if t.contains(".") {
+            let p = t.split(separator: ".", omittingEmptySubsequences: false)
+            guard p.count == 3 else { return nil }
+            return valid(p[2], p[1], p[0])
+        }
+        let datePart = t.split(separator: "T", maxSplits: 1).first.map { $0.split(separator: " ").first ?? $0 } ?? Substring(t)
+        let p = datePart.split(separator: "-", omittingEmptySubsequences: false)
+        switch p.count {
+        case 1: return valid(p[0], nil, nil)
+        case 2: return valid(p[0], p[1], nil)
+        case 3: return valid(p[0], p[1], p[2])
+        default: return nil
+        }
+    }
 }
 
 /// Something that went wrong while loading; loading goes on with the rest.
@@ -44,6 +104,11 @@ public struct LoadProblem: Error, Sendable, CustomStringConvertible {
         self.path = path
         self.line = line
         self.message = message
+    }
+
+    /// The note that a file was not UTF-8 and was read as Windows-1252 (it still loads).
+    public static func decodedAsWindows1252(_ path: String) -> LoadProblem {
+        LoadProblem(path: path, message: "not valid UTF-8, decoded as Windows-1252")
     }
 
     public var description: String {

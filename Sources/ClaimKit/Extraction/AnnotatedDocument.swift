@@ -18,6 +18,9 @@ public struct AnnotatedDocument: Sendable {
     public var sentenceModality: [Modality] = []
     /// Per sentence: the event key words ("Abkommen unterzeichnen") when one was found.
     public var sentenceEvent: [String?] = []
+    /// Per sentence with an event: the index in `times` of the date expression the event is
+    /// placed at (the one nearest to its verb within the clause), for the date claim.
+    public var eventTime: [Int: Int] = [:]
     public var claims: [Claim] = []
 
     public init(document: Document) {

@@ -43,7 +43,9 @@ public struct ClaimAssembler: Annotator {
         }
         for (s, times) in datesBySentence {
             guard doc.sentenceEvent.indices.contains(s), let event = doc.sentenceEvent[s] else { continue }
-            for t in times {
+            // One date claim per event: the date expression nearest to the event's verb.
+            let dated = doc.eventTime[s].flatMap { doc.times.indices.contains($0) ? [doc.times[$0]] : nil } ?? times
+            for t in dated {
                 var claim = baseClaim(doc, sentence: s, span: t.span, kind: .date,
                                       entities: entitiesBySentence[s] ?? [], valueText: t.text)
                 claim.time = t.value

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// The text pipeline: named annotators run in order over each document; documents are
 /// processed in parallel and returned in input order.
@@ -9,12 +10,32 @@ public struct Pipeline: Sendable {
         self.annotators = annotators
     }
 
-    /// The full German claims pipeline.
-    public static let standard = Pipeline(lexicon: .shared)
+    /// The full German claims pipeline. For benchmarks, `CLAIMSH_PIPELINE=sentences` keeps only
+    /// tokenising and sentence splitting, and `CLAIMSH_THREADS=N` limits the worker threads.
+    public static let standard: Pipeline = {
+        let full = Pipeline(lexicon: .shared)
+        let env = ProcessInfo.processInfo.environment
+        var p = env["CLAIMSH_PIPELINE"] == "sentences"
+            ? Pipeline(annotators: full.annotators.filter { $0.name == "sentences" })
+            : full
+        if let t = env["CLAIMSH_THREADS"].flatMap(Int.init), t > 0 { p.threads = t }
+        return p
+    }()
+
+    /// Worker threads for `annotate(_:[Document])`; nil: one per core.
+    public var threads: Int? = nil
 
     public init(lexicon: Lexicon) {
         annotators = [
             SentenceAnnotator(lexicon: lexicon),
+            NumberAnnotator(lexicon: lexicon),
+            ObjectAnnotator(lexicon: lexicon),
+            DocumentDateResolver(lexicon: lexicon),
+            TimeAnnotator(lexicon: lexicon),
+            EventAnnotator(lexicon: lexicon),
+            EntityAnnotator(lexicon: lexicon),
+            SourceAnnotator(lexicon: lexicon),
+            ModalityAnnotator(lexicon: lexicon),
             ClaimAssembler(),
         ]
     }
@@ -27,10 +48,20 @@ public struct Pipeline: Sendable {
 
     /// Annotates documents on all cores; the result is in input order.
     public func annotate(_ documents: [Document]) -> [AnnotatedDocument] {
-        if documents.count < 2 { return documents.map(annotate) }
+        if documents.count < 2 || threads == 1 { return documents.map(annotate) }
         let results = ResultSlots<AnnotatedDocument>(count: documents.count)
-        DispatchQueue.concurrentPerform(iterations: documents.count) { i in
-            results.set(i, annotate(documents[i]))
+        let workers = threads ?? ProcessInfo.processInfo.activeProcessorCount
+        // Documents are taken in small batches from a shared counter, so long articles
+        // do not leave one core idle at the end.
+        let next = AtomicCounter()
+        DispatchQueue.concurrentPerform(iterations: max(1, workers)) { _ in
+            while true {
+                let start = next.add(8)
+                if start >= documents.count { break }
+                for i in start..<min(start + 8, documents.count) {
+                    results.set(i, annotate(documents[i]))
+                }
+            }
         }
         return results.values()
     }
@@ -49,4 +80,18 @@ final class ResultSlots<T>: @unchecked Sendable {
     }
     func set(_ i: Int, _ value: T) { buffer[i] = value }
     func values() -> [T] { buffer.map { $0! } }
+}
+
+/// A counter shared by the pipeline's workers.
+final class AtomicCounter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+    /// Returns the value before adding `n`.
+    func add(_ n: Int) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        let v = value
+        value += n
+        return v
+    }
 }

@@ -77,5 +77,7 @@ enum EmbeddedLexicon {
         ("modality", PackageResources.modality_tsv),
         ("gazetteer", PackageResources.gazetteer_tsv),
         ("events", PackageResources.events_tsv),
+        ("query_scales", PackageResources.query_scales_tsv),
+        ("class_families", PackageResources.class_families_tsv),
     ]
 }

@@ -1,8 +1,11 @@
+import Foundation
+
 /// Case- and umlaut-insensitive folding used by `grep`, `~` and lexicon lookups:
 /// "Pjöngjang", "pjoengjang" and "PJONGJANG" all fold to "pjongjang".
 public enum TextFolding {
-    /// Lowercases, maps ä/ö/ü to a/o/u, "ae"/"oe"/"ue" after a consonant-free check is *not*
-    /// attempted here; instead both spellings fold to the bare vowel: ä→a, ae→a (see `fold`).
+    /// Lower-cases, strips diacritics (ä→a, é→e, ğ→g, also from decomposed text), maps ß to
+    /// ss, and drops the e of "ae", "oe", "ue" so that the ASCII spelling of an umlaut folds
+    /// like the umlaut (both sides of a comparison are folded, so "Israel"→"isral" is harmless).
     public static func fold(_ s: String) -> String {
         var out = String.UnicodeScalarView()
         out.reserveCapacity(s.unicodeScalars.count)
@@ -10,16 +13,21 @@ public enum TextFolding {
         for scalar in s.unicodeScalars {
             var c = scalar
             switch c.value {
-            case 0x41...0x5A: c = Unicode.Scalar(c.value + 32)!
+            case 0x41...0x5A: c = Unicode.Scalar(UInt8(c.value + 32))
+            case 0x300...0x36F:
+                // Combining marks of decomposed text ("o" + U+0308): the base letter was kept.
+                continue
             case 0xC4, 0xE4: c = "a"
             case 0xD6, 0xF6: c = "o"
             case 0xDC, 0xFC: c = "u"
             case 0xDF:
                 out.append("s"); out.append("s"); prev = "s"; continue
-            case 0xC0...0xDE, 0xE0...0xFE:
-                // Other Latin-1 letters: strip the diacritic by decomposition.
-                let lowered = String(c).lowercased().decomposedStringWithCanonicalMappingIfAvailable
-                if let base = lowered.unicodeScalars.first { c = base }
+            case 0x1E9E:
+                out.append("s"); out.append("s"); prev = "s"; continue
+            case 0xC0...0x24F, 0x1E00...0x1EFF:
+                // Other Latin letters (é, ğ, ł, ø): lower case, then the base letter of the
+                // canonical decomposition; the few without one (ł, ø, đ) by their look.
+                c = baseLetter(c)
             default:
                 if c.value >= 0x100, c.properties.isUppercase, let l = String(c).lowercased().unicodeScalars.first { c = l }
             }
@@ -33,25 +41,18 @@ public enum TextFolding {
         }
         return String(out)
     }
-}
 
-extension String {
-    /// NFD without Foundation: only needed for the handful of accented Latin-1 letters.
-    var decomposedStringWithCanonicalMappingIfAvailable: String {
-        var out = String.UnicodeScalarView()
-        for s in unicodeScalars {
-            switch s {
-            case "à", "á", "â", "ã", "å": out.append("a")
-            case "ç": out.append("c")
-            case "è", "é", "ê", "ë": out.append("e")
-            case "ì", "í", "î", "ï": out.append("i")
-            case "ñ": out.append("n")
-            case "ò", "ó", "ô", "õ", "ø": out.append("o")
-            case "ù", "ú", "û": out.append("u")
-            case "ý", "ÿ": out.append("y")
-            default: out.append(s)
-            }
+    static func baseLetter(_ c: Unicode.Scalar) -> Unicode.Scalar {
+        let lower = String(c).lowercased()
+        switch lower {
+        case "ł": return "l"
+        case "ø": return "o"
+        case "đ", "ð": return "d"
+        case "ı": return "i"
+        case "æ": return "a"
+        case "œ": return "o"
+        default: break
         }
-        return String(out)
+        return lower.decomposedStringWithCanonicalMapping.unicodeScalars.first ?? c
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splits a document's UTF-8 bytes into word, number and punctuation tokens.
 ///
 ///     Tokenizer.tokenize(Array("rund 11.000 Soldaten.".utf8))
@@ -18,14 +20,21 @@ public enum Tokenizer {
             let v = scalar.value
             if isSpace(v) {
                 space = true
-                if v == 0x0A { newlines += 1 }
+                // LF, CR not followed by LF, NEL and U+2028 are line breaks; U+2029 a paragraph.
+                if v == 0x0A || v == 0x85 || v == 0x2028 || (v == 0x0D && (i + 1 >= n || bytes[i + 1] != 0x0A)) { newlines += 1 }
+                if v == 0x2029 { newlines += 2 }
                 i += len
                 continue
             }
             if v == 0xAD { i += len; continue }  // soft hyphen between tokens
             let start = i
             var kind: Token.Kind
-            if isDigit(v) {
+            if v < 0x80, let end = webAddressEnd(bytes, i) {
+                // URLs, e-mail addresses and domains ("www.allinrechner.at") are one token, so
+                // their dots neither split words nor end sentences.
+                kind = .symbol
+                i = end
+            } else if isDigit(v) {
                 kind = .number
                 i += len
                 while i < n {
@@ -44,7 +53,7 @@ public enum Tokenizer {
                 i += len
                 while i < n {
                     let (s, l) = decode(bytes, i)
-                    if isLetter(s) || isDigit(s.value) || s.value == 0xAD { i += l; continue }
+                    if isLetter(s) || isDigit(s.value) || s.value == 0xAD || isMark(s) { i += l; continue }
                     // Inner hyphen or apostrophe followed by a letter or digit.
                     if s == "-" || s == "'" || s.value == 0x2019 || s.value == 0x2010 {
                         if i + l < n {
@@ -70,6 +79,80 @@ public enum Tokenizer {
         return tokens
     }
 
+    // MARK: - Web addresses
+
+    /// Top-level domains that mark a bare domain name ("allinrechner.at", "ORF.at").
+    static let topLevelDomains: Set<String> = [
+        "de", "at", "ch", "com", "org", "net", "eu", "info", "io", "tv", "fm", "uk", "fr", "it", "nl",
+        "be", "ru", "us", "gov", "edu", "int", "co", "ly", "li", "lu", "online",
+    ]
+
+    /// End of a URL ("https://…", "www.…"), e-mail address or domain name starting at `i`.
+    static func webAddressEnd(_ bytes: [UInt8], _ i: Int) -> Int? {
+        let n = bytes.count
+        guard isAlnumByte(bytes[i]) else { return nil }
+        if hasPrefix(bytes, i, "http://") || hasPrefix(bytes, i, "https://") || hasPrefix(bytes, i, "www.") || hasPrefix(bytes, i, "WWW.") {
+            return trimmedURLEnd(bytes, i)
+        }
+        // A run of domain/e-mail characters.
+        var j = i
+        var at = -1
+        var dots = 0
+        while j < n {
+            let b = bytes[j]
+            if isAlnumByte(b) || b == 0x2D || b == 0x5F || b == 0x25 || b == 0x2B { j += 1; continue }
+            if b == 0x2E, j + 1 < n, isAlnumByte(bytes[j + 1]) { dots += 1; j += 1; continue }
+            if b == 0x40, at < 0, j + 1 < n, isAlnumByte(bytes[j + 1]) { at = j; dots = 0; j += 1; continue }
+            break
+        }
+        guard dots > 0 else { return nil }
+        // The last label must be a top-level domain (an e-mail's: any 2+ letters).
+        var k = j
+        while k > i, bytes[k - 1] != 0x2E { k -= 1 }
+        let tld = bytes[k..<j]
+        if at >= 0 {
+            guard at > i, tld.count >= 2, tld.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) else { return nil }
+            return j
+        }
+        guard topLevelDomains.contains(String(decoding: tld, as: UTF8.self)) else { return nil }
+        var firstLabel = i
+        while firstLabel < j, bytes[firstLabel] != 0x2E { firstLabel += 1 }
+        guard firstLabel - i >= 2 else { return nil }
+        if j + 1 < n, bytes[j] == 0x2F, !isSpaceByte(bytes[j + 1]) { return trimmedURLEnd(bytes, j) }
+        return j
+    }
+
+    /// A URL runs to the next space, quote or non-ASCII byte; final punctuation is not part of it.
+    static func trimmedURLEnd(_ bytes: [UInt8], _ i: Int) -> Int {
+        var j = i
+        var open = 0
+        while j < bytes.count {
+            let b = bytes[j]
+            if b >= 0x80 || isSpaceByte(b) || b == 0x22 || b == 0x3C || b == 0x3E { break }
+            if b == 0x28 { open += 1 }
+            if b == 0x29 { if open == 0 { break }; open -= 1 }
+            j += 1
+        }
+        while j > i, let last = Optional(bytes[j - 1]), last == 0x2E || last == 0x2C || last == 0x3B || last == 0x3A
+                || last == 0x21 || last == 0x3F || last == 0x27 { j -= 1 }
+        return j
+    }
+
+    @inline(__always) static func hasPrefix(_ bytes: [UInt8], _ i: Int, _ prefix: StaticString) -> Bool {
+        let count = prefix.utf8CodeUnitCount
+        guard i + count <= bytes.count else { return false }
+        return prefix.withUTF8Buffer { p in
+            for k in 0..<count where bytes[i + k] != p[k] { return false }
+            return true
+        }
+    }
+
+    @inline(__always) static func isAlnumByte(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
+    }
+
+    @inline(__always) static func isSpaceByte(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+
     // MARK: - Character classes
 
     @inline(__always) static func isDigitByte(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
@@ -84,7 +167,18 @@ public enum Tokenizer {
 
     @inline(__always) static func isSpace(_ v: UInt32) -> Bool {
         switch v {
-        case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C, 0xA0, 0x2000...0x200B, 0x202F, 0x205F, 0x3000, 0xFEFF: return true
+        case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C, 0x85, 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x2060, 0x3000, 0xFEFF: return true
+        default: return false
+        }
+    }
+
+    /// Combining marks (a decomposed "ö" is o + U+0308) and joiners stay inside their word.
+    @inline(__always) static func isMark(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x300 { return false }
+        if v == 0x200C || v == 0x200D { return true }
+        switch s.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
         default: return false
         }
     }
@@ -143,30 +237,10 @@ public enum Tokenizer {
             default: out.append(s)
             }
         }
-        return String(String(out).precomposedNFC)
-    }
-}
-
-extension String {
-    /// NFC for the common case of German text (combining diaeresis after a, o, u).
-    var precomposedNFC: String {
-        guard unicodeScalars.contains(where: { $0.value >= 0x300 && $0.value <= 0x36F }) else { return self }
-        var out = String.UnicodeScalarView()
-        for s in unicodeScalars {
-            if s.value == 0x308, let last = out.last {
-                let combined: Unicode.Scalar? = switch last {
-                case "a": "ä"
-                case "o": "ö"
-                case "u": "ü"
-                case "A": "Ä"
-                case "O": "Ö"
-                case "U": "Ü"
-                default: nil
-                }
-                if let c = combined { out.removeLast(); out.append(c); continue }
-            }
-            out.append(s)
-        }
-        return String(out)
+        let text = String(out)
+        // NFC only when a combining mark is present (rare; Foundation's mapping is slow).
+        guard text.unicodeScalars.contains(where: { $0.value >= 0x300 && $0.properties.canonicalCombiningClass != .notReordered })
+        else { return text }
+        return text.precomposedStringWithCanonicalMapping
     }
 }

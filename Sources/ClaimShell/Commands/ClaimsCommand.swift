@@ -1,24 +1,46 @@
 import ClaimKit
 
-/// `claims`: the claims of the corpus.
+/// `claims [from NAME] [where EXPR] [sort FIELD [desc], ...] [limit N] [select FIELD, ...]`.
 public enum ClaimsCommand: ShellCommand {
     public static let name = "claims"
-    public static let usage = "claims"
-    public static let summary = "List claims."
+    public static let usage = "claims [from NAME] [where EXPR] [sort FIELD [desc], ...] [limit N] [select FIELD, ...]"
+    public static let summary = "List claims, filtered, sorted and with chosen fields."
     public static let help = """
-        Lists the claims found in the loaded documents (SPEC §4 fields).
+        Lists the claims of the loaded documents (fields: `help fields`; expressions: `help where`).
+        Tables and tsv show id, doc, kind, value, approx, object, class, aspect, time, source,
+        modality and phrase; json and jsonl give every field. `select` picks the fields.
+        `from NAME` starts from a set kept with `NAME = claims ...` (see `sets`).
         """
     public static let examples = [
-        CommandExample("claims", expected: nil),
+        CommandExample("claims where class = soldiers sort value desc", expected: nil),
+        CommandExample("claims where value >= 10k and time >= 2025 select id, value, phrase", expected: nil),
+        CommandExample("claims where text ~ pjongjang limit 3", expected: nil, note: "finds Pjöngjang"),
+        CommandExample("troops = claims where class = soldiers", expected: nil, note: "keep a set"),
     ]
 
-    public static func run(_ invocation: CommandInvocation, in session: Session) throws(ShellError) -> CommandOutput {
-        let rows: [[Value]] = session.corpus.store.claims.map { c in
-            [.string(c.id), .string(c.doc), .int(c.sentence), .string(c.kind.rawValue), Value(c.value), Value(c.high),
-             Value(c.approx?.rawValue), Value(c.object), Value(c.cls), Value(c.aspect), Value(c.unit), Value(c.time),
-             Value(c.source), .string(c.modality.rawValue), Value(c.event), .string(c.phrase)]
+    static let clauses: Set<QueryClauses.Clause> = [.from, .where, .sort, .limit, .select]
+
+    /// The claims the line selects, sorted and limited: also what `NAME = claims ...` keeps.
+    static func selection(_ invocation: CommandInvocation, in session: Session) throws(ShellError) -> (ClaimSelection, [Claim]) {
+        let sel = try ClaimSelection(invocation, in: session, allowed: clauses)
+        try sel.rejectLeading(from: 0, invocation, expecting: "from, where, sort, limit or select")
+        var claims = try ClaimSelection.lift(invocation) { () throws(QueryError) in
+            try ClaimTable.sorted(sel.claims, by: sel.clauses.sort)
         }
-        return .table(ResultTable(["id", "doc", "sentence", "kind", "value", "high", "approx", "object", "class",
-                                   "aspect", "unit", "time", "source", "modality", "event", "phrase"], rows: rows))
+        if let limit = sel.clauses.limit { claims = Array(claims.prefix(limit)) }
+        return (sel, claims)
+    }
+
+    public static func run(_ invocation: CommandInvocation, in session: Session) throws(ShellError) -> CommandOutput {
+        let (sel, claims) = try selection(invocation, in: session)
+        var names: [String]
+        if !sel.clauses.select.isEmpty {
+            names = try sel.fields(sel.clauses.select, invocation).map(\.name)
+        } else if session.settings.format == .json || session.settings.format == .jsonl {
+            names = ClaimField.names
+        } else {
+            names = ClaimTable.defaultFields
+        }
+        return .table(ClaimTable.table(claims, fields: names))
     }
 }

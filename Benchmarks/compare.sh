@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# claimsh against its peers, in one run, as ratios (issue 5). `make bench` runs it.
+#
+# Uses ../shared/peers (SoMaJo, spaCy, pySBD, syntok, DuckDB's CLI, sqlite3) when present:
+# their venv lives in /tmp/peers-venv, generated inputs in /tmp/claimsh-bench; nothing is
+# written into the repository. Without ../shared only claimsh's own figures are printed.
+# Quick mode (BENCH_QUICK=1) uses the 10x corpus instead of 100x for the scale figures.
+set -uo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+SHARED=${CLAIMSH_SHARED:-$ROOT/../shared}
+PEERS=$SHARED/peers
+GNAD=$SHARED/corpora/10kGNAD/test.csv
+BIN=${CLAIMSH_BIN:-$ROOT/.build/release/claimsh}
+W=/tmp/claimsh-bench
+R=$W/results
+V=/tmp/peers-venv
+PY=python3
+mkdir -p "$W"; rm -rf "$R"; mkdir -p "$R"
+export PEERS_RESULTS=$R PEERS_DATA=$W
+
+[ -x "$BIN" ] || { echo "no release binary at $BIN (make bench builds it)" >&2; exit 2; }
+[ -f "$GNAD" ] || { echo "../shared/corpora/10kGNAD is absent: nothing to measure" >&2; exit 2; }
+LOAD=(--sep ';' --quote "'" --no-header --text-column 2)
+loadcmd() { printf "load %s --sep ';' --quote \"'\" --no-header --text-column 2" "$1"; }
+t() { $PY "$PEERS/wholetime.py" "$@"; }
+
+# --- inputs: the split (2.7 MB) and the split repeated (ids change with the row number) ------
+K=100; [ -n "${BENCH_QUICK:-}" ] && K=10
+BIG=$W/gnad_${K}x.csv
+if [ ! -s "$BIG" ]; then for _ in $(seq $K); do cat "$GNAD"; done > "$BIG.tmp" && mv "$BIG.tmp" "$BIG"; fi
+cp "$GNAD" "$W/gnad_1x.csv"
+
+# --- peers ---------------------------------------------------------------------------------------
+HAVE_PEERS=
+if [ -d "$PEERS" ]; then
+  bash "$PEERS/setup_venv.sh" && PY=$V/bin/python && HAVE_PEERS=1
+  PEERS_DATA=$W $PY "$PEERS/make_data.py" >/dev/null 2>&1 || true   # corpus_1x.txt (+ claims.jsonl)
+fi
+
+echo "== claimsh: extraction on the 10kGNAD split (2 cores, then 1 core)" >&2
+t claimsh_extract_2c -n 5 -w 1 -- "$BIN" --empty --no-init -c 'set timer on' -c "$(loadcmd "$W/gnad_1x.csv")" -c 'count'
+CLAIMSH_THREADS=1 t claimsh_extract_1c -n 3 -w 1 -- "$BIN" --empty --no-init -c 'set timer on' -c "$(loadcmd "$W/gnad_1x.csv")" -c 'count'
+CLAIMSH_PIPELINE=sentences CLAIMSH_THREADS=1 t claimsh_split_1c -n 3 -w 1 -- "$BIN" --empty --no-init -c 'set timer on' -c "$(loadcmd "$W/gnad_1x.csv")" -c 'count'
+
+echo "== claimsh: the ${K}x corpus: load, queries, grep, export" >&2
+t claimsh_big -n 1 -- "$BIN" --empty --no-init -c 'set timer on' -c "$(loadcmd "$BIG")" \
+  -c 'count' -c 'count by class > /dev/null' -c 'stats value by class > /dev/null' \
+  -c 'claims where class = soldiers and value >= 10000 > /dev/null' \
+  -c 'count by class > /dev/null' -c 'stats value by class > /dev/null' \
+  -c 'claims where class = soldiers and value >= 10000 > /dev/null' \
+  -c 'grep Soldaten > /dev/null' -c 'grep Soldaten > /dev/null' \
+  -c "export $W/claims.jsonl"
+
+echo "== start-up" >&2
+t claimsh_startup -n 20 -w 2 -- "$BIN" --no-init -c 'count'
+if [ -n "$HAVE_PEERS" ]; then
+  t duckdb_startup -n 20 -w 2 -- "$V/bin/duckdb" -c 'select 1'
+fi
+command -v sqlite3 >/dev/null && t sqlite_startup -n 20 -w 2 -- sqlite3 :memory: 'select 1'
+
+if [ -n "$HAVE_PEERS" ]; then
+  echo "== peers: sentence splitting of the same split (one article per line)" >&2
+  for tool in somajo pysbd spacy syntok; do
+    n=3; [ $tool = somajo ] || [ $tool = pysbd ] && n=1
+    t split_$tool -n $n -- $PY "$PEERS/split_bench.py" $tool "$W/corpus_1x.txt"
+  done
+  echo "== peers: DuckDB on claimsh's own exported claims" >&2
+  if [ -s "$W/claims.jsonl" ] && [ -x "$V/bin/duckdb" ]; then
+    t duckdb_claims -n 3 -w 1 -- "$V/bin/duckdb" -c ".timer on" \
+      -c "create table claims as select * from read_json_auto('$W/claims.jsonl')" \
+      -c "select class, count(*) from claims group by class order by 2 desc" \
+      -c "select class, count(value), min(value), median(value), avg(value), max(value), sum(value) from claims group by class" \
+      -c "select * from claims where class = 'soldiers' and value >= 10000" \
+      -c ".timer off" -c "select 'MEM', sum(memory_usage_bytes) from duckdb_memory()"
+  fi
+  t grep_big -n 3 -w 1 -- grep -c Soldaten "$BIG"
+fi
+
+$PY "$ROOT/Benchmarks/report.py" "$R" "$W" "$K"

@@ -1,0 +1,127 @@
+#!/usr/bin/env python3
+"""Prints the table of Benchmarks/compare.sh: claimsh and its peers from one run, as ratios.
+
+usage: report.py RESULTS_DIR WORK_DIR K
+Reads wholetime.py's NAME.json/NAME.out files. claimsh's own timings are its
+`set timer on` lines (`Run Time: real X s`), one per command, in command order.
+"""
+import json
+import os
+import re
+import statistics
+import sys
+
+R, W, K = sys.argv[1], sys.argv[2], int(sys.argv[3])
+MB = 1e6
+
+
+def load(name):
+    p = os.path.join(R, name + ".json")
+    if not os.path.exists(p):
+        return None, ""
+    return json.load(open(p)), open(os.path.join(R, name + ".out"), encoding="utf-8", errors="replace").read()
+
+
+def runs_of(name, per_run):
+    """claimsh Run Time lines grouped per process run (warm-up dropped)."""
+    s, text = load(name)
+    if not s:
+        return None, []
+    times = [float(x) for x in re.findall(r"Run Time: real ([0-9.]+) s", text)]
+    n = s["warmup"] + s["runs"]
+    if n == 0 or len(times) % n:
+        return s, []
+    k = len(times) // n
+    groups = [times[i * k:(i + 1) * k] for i in range(n)][s["warmup"]:]
+    # `set timer on` may report itself: keep the last per_run timings of each run.
+    return s, [g[-per_run:] for g in groups if len(g) >= per_run]
+
+
+def med(xs):
+    xs = [x for x in xs if x is not None]
+    return statistics.median(xs) if xs else None
+
+
+def col(groups, i):
+    return med([g[i] for g in groups]) if groups else None
+
+
+def peer_split(tool):
+    s, text = load("split_" + tool)
+    rows = [json.loads(l) for l in text.splitlines() if l.startswith("{")]
+    return med([r["mb_per_s"] for r in rows]) if rows else None
+
+
+rows = []
+
+
+def row(work, ours, peer_name, peer, unit, ratio=None, target=""):
+    def f(x):
+        if x is None:
+            return "—"
+        return f"{x:,.3f}" if abs(x) < 10 else f"{x:,.1f}"
+    if ratio is None and ours is not None and peer:
+        ratio = ours / peer
+    rows.append((work, f(ours) + " " + unit if ours is not None else "—", peer_name,
+                 f(peer) + " " + unit if peer is not None else "—",
+                 f"{ratio:,.2f}×" if ratio is not None else "—", target))
+
+
+gnad = os.path.getsize(os.path.join(W, "gnad_1x.csv"))
+big = os.path.getsize(os.path.join(W, f"gnad_{K}x.csv"))
+
+_, ex2 = runs_of("claimsh_extract_2c", 2)
+_, ex1 = runs_of("claimsh_extract_1c", 2)
+_, sp1 = runs_of("claimsh_split_1c", 2)
+e2 = gnad / MB / col(ex2, 0) if col(ex2, 0) else None
+e1 = gnad / MB / col(ex1, 0) if col(ex1, 0) else None
+s1 = gnad / MB / col(sp1, 0) if col(sp1, 0) else None
+row("extraction, 10kGNAD, 1 core", e1, "", None, "MB/s", target="≥ 20 MB/s")
+row("extraction, 10kGNAD, 2 cores", e2, "1 core", e1, "MB/s", target="≥ 1.8×")
+row("sentences only, 1 core", s1, "", None, "MB/s")
+for tool in ("somajo", "pysbd", "spacy", "syntok"):
+    p = peer_split(tool)
+    tgt = {"somajo": "> 100×", "syntok": "> 10×"}.get(tool, "")
+    row(f"extraction (1 core) vs {tool} splitting", e1, tool, p, "MB/s", target=tgt)
+    row(f"splitting (1 core) vs {tool} splitting", s1, tool, p, "MB/s")
+
+sb, bigruns = runs_of("claimsh_big", 11)
+if bigruns:
+    g = bigruns[0]
+    load_s = g[0]
+    _, text = load("claimsh_big")
+    counts = [int(x) for x in re.findall(r"^(\d+)$", text, re.M)]
+    nclaims = counts[0] if counts else None
+    row(f"load {big / MB:,.0f} MB ({K}× split), 2 cores", load_s, "", None, "s", target="≤ 10 s")
+    peak = sb["median"]["rss_mib"] * 1024 * 1024
+    row("peak memory / text size", peak / big, "", None, "×", target="≤ 2.5×")
+    if nclaims:
+        row(f"claims per second ({nclaims:,} claims)", nclaims / load_s, "", None, "/s")
+    ds, dtext = load("duckdb_claims")
+    dt = [float(x) for x in re.findall(r"Run Time \(s\): real ([0-9.]+)", dtext)]
+    dgroups = [dt[i * 4:(i + 1) * 4] for i in range(len(dt) // 4)][1:] if dt else []
+    names = ["count by class", "stats value by class", "claims where class = soldiers and value >= 10000"]
+    if dgroups:
+        row("DuckDB: load claims.jsonl", None, "duckdb", col(dgroups, 0), "s")
+    for i, n in enumerate(names):
+        ours = min(g[1 + i], g[4 + i])
+        peer = col(dgroups, 1 + i) if dgroups else None
+        tgt = "≤ 20 ms" if i == 2 else "ratio ≤ 1.0"
+        row(f"query: {n}", ours, "duckdb", peer, "s", target=tgt)
+    grep_s = min(g[7], g[8])
+    gs, _ = load("grep_big")
+    row("grep a word in the loaded corpus", big / 1e9 / grep_s, "grep -c (file)",
+        big / 1e9 / gs["median"]["wall"] if gs else None, "GB/s", target="≥ 1 GB/s")
+
+for name, peer in (("duckdb_startup", "duckdb"), ("sqlite_startup", "sqlite3")):
+    c, _ = load("claimsh_startup")
+    p, _ = load(name)
+    row(f"start-up with the seeds vs {peer}", c["median"]["wall"] if c else None, peer,
+        p["median"]["wall"] if p else None, "s", target="≤ 30 ms")
+
+w = [max(len(r[i]) for r in rows + [("work", "claimsh", "peer", "peer figure", "ratio", "target")]) for i in range(6)]
+hdr = ("work", "claimsh", "peer", "peer figure", "ratio", "target")
+print("| " + " | ".join(h.ljust(w[i]) for i, h in enumerate(hdr)) + " |")
+print("| " + " | ".join("-" * w[i] for i in range(6)) + " |")
+for r in rows:
+    print("| " + " | ".join(str(x).ljust(w[i]) for i, x in enumerate(r)) + " |")

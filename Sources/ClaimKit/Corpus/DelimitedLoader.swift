@@ -1,0 +1,122 @@
+/// CSV and TSV (SPEC §3): one document per row. With a header (the default) the columns
+/// `id`, `title`, `text`, `date`, `url`, `source`, `lang` are used by name and other columns go
+/// to `extra`; `--text-column` names the text column or gives its 1-based index. Without a
+/// header (`--no-header`, files like 10kGNAD's `Category;'text'`) the text column is the given
+/// index, else the column with the longest value in the first row. A row without an id
+/// column gets `stem:row` (1-based data row). A malformed row is reported with its line and
+/// skipped.
+public enum DelimitedLoader {
+    /// Names tried, in order, for the text column when none is given.
+    static let textColumnNames = ["text", "body", "content", "article"]
+
+    public static func documents(path: String, bytes: [UInt8], options: LoadOptions, tab: Bool)
+        -> (documents: [Document], problems: [LoadProblem]) {
+        var problems: [LoadProblem] = []
+        let (utf8, encoding) = TextDecoder.utf8Bytes(bytes)
+        if encoding == .windows1252 { problems.append(.decodedAsWindows1252(path)) }
+        let sepChar = options.separator ?? (tab ? "\t" : ",")
+        guard let sep = singleByte(sepChar), let quote = singleByte(options.quote) else {
+            problems.append(LoadProblem(path: path, message: "separator and quote must be single ASCII characters"))
+            return ([], problems)
+        }
+        var reader = DelimitedReader(bytes: utf8, separator: sep, quote: quote)
+        var header: [String]? = nil
+        if options.header {
+            while let item = reader.next() {
+                switch item {
+                case let .record(r): header = r.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+                case let .bad(line, message): problems.append(LoadProblem(path: path, line: line, message: "header: " + message))
+                }
+                if header != nil { break }
+            }
+            guard header != nil else {
+                problems.append(LoadProblem(path: path, message: "no header row"))
+                return ([], problems)
+            }
+        }
+        var textIndex: Int? = nil
+        if let header {
+            switch column(options.textColumn, in: header) {
+            case let .success(i): textIndex = i
+            case let .failure(error):
+                problems.append(LoadProblem(path: path, line: 1, message: error.description))
+                return ([], problems)
+            }
+        } else if let c = options.textColumn {
+            guard let i = Int(c), i >= 1 else {
+                problems.append(LoadProblem(path: path, message: "--no-header needs --text-column as a 1-based number, not '\(c)'"))
+                return ([], problems)
+            }
+            textIndex = i - 1
+        }
+        let stem = FileName.stem(path)
+        var documents: [Document] = []
+        var row = 0
+        while let item = reader.next() {
+            let record: DelimitedReader.Record
+            switch item {
+            case let .bad(line, message):
+                row += 1
+                problems.append(LoadProblem(path: path, line: line, message: message))
+                continue
+            case let .record(r): record = r
+            }
+            row += 1
+            let ti: Int
+            if let textIndex { ti = textIndex } else {
+                // No header and no --text-column: the column that holds the most text.
+                ti = record.fields.indices.max { record.fields[$0].utf8.count < record.fields[$1].utf8.count } ?? 0
+                textIndex = ti
+            }
+            guard ti < record.fields.count else {
+                problems.append(LoadProblem(path: path, line: record.line,
+                                            message: "row has \(record.fields.count) fields, no column \(ti + 1) for the text; row skipped"))
+                continue
+            }
+            let text = record.fields[ti]
+            guard !text.allSatisfy(\.isWhitespace) else {
+                problems.append(LoadProblem(path: path, line: record.line, message: "empty text, row skipped"))
+                continue
+            }
+            var doc = Document(id: "\(stem):\(row)", text: text, encoding: encoding, path: path)
+            for (i, value) in record.fields.enumerated() where i != ti {
+                let name = header.map { i < $0.count ? $0[i] : "column\(i + 1)" } ?? "column\(i + 1)"
+                if let complaint = doc.setMetadata(name, value) {
+                    problems.append(LoadProblem(path: path, line: record.line, message: complaint))
+                }
+            }
+            documents.append(doc)
+        }
+        return (documents, problems)
+    }
+
+    /// The 0-based index of the text column in a header.
+    static func column(_ wanted: String?, in header: [String]) -> Result<Int, ColumnError> {
+        if let wanted {
+            if let i = Int(wanted) {
+                guard i >= 1, i <= header.count else {
+                    return .failure(ColumnError("text column \(i) out of range (the header has \(header.count) columns)"))
+                }
+                return .success(i - 1)
+            }
+            if let i = header.firstIndex(where: { $0.lowercased() == wanted.lowercased() }) { return .success(i) }
+            return .failure(ColumnError("no column '\(wanted)'; columns: " + header.joined(separator: ", ")))
+        }
+        for name in textColumnNames {
+            if let i = header.firstIndex(where: { $0.lowercased() == name }) { return .success(i) }
+        }
+        return .failure(ColumnError("no text column (one named text, or --text-column); columns: " + header.joined(separator: ", ")))
+    }
+
+    struct ColumnError: Error, CustomStringConvertible {
+        var description: String
+        init(_ d: String) { description = d }
+    }
+
+    static func singleByte(_ c: Character) -> UInt8? {
+        guard c.isASCII, let b = c.asciiValue else { return nil }
+        return b
+    }
+}
+
+import Foundation

@@ -1,0 +1,128 @@
+/// RFC 4180 records from UTF-8 bytes, with a configurable separator and quote: a doubled
+/// quote inside a quoted field is a literal quote, quoted fields may hold separators and line
+/// breaks, CRLF and LF both end a record. Parses bytes, not Characters, because corpora run to
+/// hundreds of megabytes.
+struct DelimitedReader {
+    struct Record {
+        var fields: [String]
+        /// 1-based line on which the record starts.
+        var line: Int
+    }
+
+    enum Item {
+        case record(Record)
+        /// A malformed record, skipped; reading goes on after it.
+        case bad(line: Int, message: String)
+    }
+
+    let bytes: [UInt8]
+    let separator: UInt8
+    let quote: UInt8
+    private var position = 0
+    private var line = 1
+
+    init(bytes: [UInt8], separator: UInt8, quote: UInt8) {
+        self.bytes = bytes
+        self.separator = separator
+        self.quote = quote
+    }
+
+    /// The next record or bad record; nil at the end. Blank lines are skipped.
+    mutating func next() -> Item? {
+        bytes.withUnsafeBufferPointer { b in nextItem(b) }
+    }
+
+    private mutating func nextItem(_ b: UnsafeBufferPointer<UInt8>) -> Item? {
+        let n = b.count
+        // Skip blank lines.
+        while position < n, b[position] == 10 || b[position] == 13 {
+            if b[position] == 10 { line += 1 }
+            else if position + 1 >= n || b[position + 1] != 10 { line += 1 }
+            position += 1
+        }
+        guard position < n else { return nil }
+        let startLine = line
+        let startPosition = position
+        var fields: [String] = []
+        while true {
+            if position < n, b[position] == quote {
+                // Quoted field.
+                position += 1
+                var field: [UInt8] = []
+                var runStart = position
+                var closed = false
+                while position < n {
+                    let c = b[position]
+                    if c == quote {
+                        field.append(contentsOf: UnsafeBufferPointer(rebasing: b[runStart..<position]))
+                        if position + 1 < n, b[position + 1] == quote {
+                            field.append(quote)
+                            position += 2
+                            runStart = position
+                            continue
+                        }
+                        position += 1
+                        closed = true
+                        break
+                    }
+                    if c == 10 { line += 1 }
+                    position += 1
+                }
+                guard closed else {
+                    // Unterminated: resume on the line after the record's first line, so one
+                    // stray quote costs one record and not the rest of the file.
+                    position = startPosition
+                    line = startLine
+                    skipRestOfRecord(b)
+                    return .bad(line: startLine, message: "unterminated quoted field, row skipped")
+                }
+                fields.append(Self.string(field))
+                // Blanks between a closing quote and the separator are tolerated.
+                while position < n, b[position] == 32 || b[position] == 9, b[position] != separator { position += 1 }
+                if position >= n { return .record(Record(fields: fields, line: startLine)) }
+                let c = b[position]
+                if c == separator { position += 1; continue }
+                if c == 10 || c == 13 {
+                    endLine(b)
+                    return .record(Record(fields: fields, line: startLine))
+                }
+                if line > startLine {
+                    // The "closing" quote was the opening quote of a later row: this row's
+                    // quote was never closed. Resume on the line after the row's first line.
+                    position = startPosition
+                    line = startLine
+                    skipRestOfRecord(b)
+                    return .bad(line: startLine, message: "unterminated quoted field, row skipped")
+                }
+                skipRestOfRecord(b)
+                return .bad(line: startLine, message: "unexpected text after a closing quote, row skipped")
+            }
+            // Unquoted field: up to the separator or the end of the line.
+            let fieldStart = position
+            while position < n, b[position] != separator, b[position] != 10, b[position] != 13 { position += 1 }
+            fields.append(String(decoding: UnsafeBufferPointer(rebasing: b[fieldStart..<position]), as: UTF8.self))
+            if position < n, b[position] == separator { position += 1; continue }
+            if position < n { endLine(b) }
+            return .record(Record(fields: fields, line: startLine))
+        }
+    }
+
+    /// Consumes one line end (LF, CRLF or CR).
+    private mutating func endLine(_ b: UnsafeBufferPointer<UInt8>) {
+        if b[position] == 13 { position += 1 }
+        if position < b.count, b[position] == 10 { position += 1 }
+        line += 1
+    }
+
+    /// Skips to the end of the current physical line (quotes no longer count).
+    private mutating func skipRestOfRecord(_ b: UnsafeBufferPointer<UInt8>) {
+        while position < b.count, b[position] != 10, b[position] != 13 { position += 1 }
+        if position < b.count { endLine(b) }
+    }
+
+    /// A field's text; CR LF inside quoted fields becomes LF.
+    private static func string(_ bytes: [UInt8]) -> String {
+        guard bytes.contains(13) else { return String(decoding: bytes, as: UTF8.self) }
+        return TextDecoder.normalizeNewlines(String(decoding: bytes, as: UTF8.self))
+    }
+}

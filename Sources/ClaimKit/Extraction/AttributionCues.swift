@@ -1,0 +1,51 @@
+/// The attribution_cues lexicon as lookup sets, keyed by lowercased words (not umlaut-folded:
+/// "hätten" is subjunctive, "hatten" is not).
+/// See the comment at the top of `attribution_cues.tsv` for what each kind means.
+public struct AttributionCues: Sendable {
+    /// Cue phrases after which the speaker follows ("laut", "unter berufung auf"), by lowercased
+    /// words joined with spaces.
+    public var before: Set<String> = []
+    public var maxBeforeWords = 1
+    public var after: Set<String> = []
+    public var nachNouns: Set<String> = []
+    /// Verb of saying → the particles it needs ("" when it stands alone).
+    public var speech: [String: [String]] = [:]
+    public var so: Set<String> = []
+    public var subjunctive: Set<String> = []
+    public var determiners: Set<String> = []
+    public var subordinators: Set<String> = []
+    public var pronouns: Set<String> = []
+    public var auxiliaries: Set<String> = []
+    public var adverbs: Set<String> = []
+    public var function: Set<String> = []
+    /// Articles that may continue a speaker phrase after its head ("der Sekretär des ... Rates").
+    public var genitive: Set<String> = []
+    /// "und", "oder": a verb after them shares the subject of the clause.
+    public var coordinators: Set<String> = []
+
+    public init(lexicon: Lexicon) {
+        for row in lexicon.table("attribution_cues").rows where row.count >= 2 && !row[0].isEmpty {
+            let word = row[0].split(separator: " ").map { $0.lowercased() }.joined(separator: " ")
+            switch row[1] {
+            case "before":
+                before.insert(word)
+                maxBeforeWords = max(maxBeforeWords, word.split(separator: " ").count)
+            case "after": after.insert(word)
+            case "nach": nachNouns.insert(word)
+            case "speech": speech[word, default: []].append(row.count > 2 ? row[2].lowercased() : "")
+            case "so": so.insert(word)
+            case "subjunctive": subjunctive.insert(word)
+            case "determiner": determiners.insert(word)
+            case "subordinator": subordinators.insert(word)
+            case "pronoun": pronouns.insert(word)
+            case "auxiliary": auxiliaries.insert(word)
+            case "adverb": adverbs.insert(word)
+            case "function": function.insert(word)
+            case "genitive": genitive.insert(word)
+            case "coordinator": coordinators.insert(word)
+            default: continue
+            }
+        }
+    }
+
+}

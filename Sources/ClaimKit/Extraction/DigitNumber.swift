@@ -1,0 +1,58 @@
+/// A number token written in digits, read the German, Swiss or international way:
+/// "14.000" and "12'000" and "12 000" (thin space) are grouped thousands, "1,5" has a decimal
+/// comma, "1.234,5" both; "28.4" and "17.6.2024" keep their groups so that dates can be told apart.
+public struct DigitNumber: Sendable, Hashable {
+    /// nil when the groups fit no number notation ("17.6.2024" is a date, not a number).
+    public var value: Double?
+    /// The digit groups between separators: "17.6.2024" → ["17", "6", "2024"].
+    public var groups: [String]
+    /// The separators between the groups, in order.
+    public var separators: [Character]
+    /// Only digits, no separator ("2024", "4000").
+    public var isPlain: Bool { separators.isEmpty }
+    /// Starts with "0" followed by another digit ("030", "0664"): a phone or code, not a count.
+    public var hasLeadingZero: Bool { groups.first.map { $0.count > 1 && $0.hasPrefix("0") } ?? false }
+
+    public init?(_ text: String) {
+        var groups: [String] = [], separators: [Character] = []
+        var current = ""
+        for c in text {
+            if c.isASCII && c.isNumber {
+                current.append(c)
+            } else {
+                guard !current.isEmpty else { return nil }
+                groups.append(current)
+                // Thin and narrow no-break spaces group like the apostrophe.
+                separators.append(c == "’" || c.unicodeScalars.first?.properties.isWhitespace == true ? "'" : c)
+                current = ""
+            }
+        }
+        guard !current.isEmpty else { return nil }
+        groups.append(current)
+        self.groups = groups
+        self.separators = separators
+        value = DigitNumber.read(groups, separators)
+    }
+
+    /// "1.234,5": the last comma is the decimal mark; "." and "'" group thousands when every
+    /// later group has three digits; a lone "." before one, two or four digits is a decimal point.
+    private static func read(_ groups: [String], _ separators: [Character]) -> Double? {
+        var integerGroups = groups
+        var integerSeparators = separators
+        var fraction = ""
+        if let comma = separators.lastIndex(of: ",") {
+            fraction = groups[(comma + 1)...].joined()
+            integerGroups = Array(groups[...comma])
+            integerSeparators = Array(separators[..<comma])
+            if integerSeparators.contains(",") { return nil }
+        }
+        if integerSeparators.count == 1, integerSeparators[0] == ".", fraction.isEmpty,
+           integerGroups[1].count != 3 {
+            return Double(integerGroups[0] + "." + integerGroups[1])
+        }
+        let grouped = integerGroups.dropFirst().allSatisfy { $0.count == 3 } && integerGroups[0].count <= 3
+        if integerGroups.count > 1 && !grouped { return nil }
+        let digits = integerGroups.joined() + (fraction.isEmpty ? "" : "." + fraction)
+        return Double(digits)
+    }
+}

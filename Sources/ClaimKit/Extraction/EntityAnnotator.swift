@@ -1,0 +1,89 @@
+/// Finds places, people and organisations (layer `entities`): gazetteer names with their
+/// inflected and adjective forms ("Russlands", "russische" → Russland), names after a title word
+/// ("General Syrsky"), multiword proper names (runs of capitalised words that are not sentence
+/// initial and not stop words: "Vedant Patel"), and a surname alone after the full name earlier
+/// in the document ("Lee" → "Lee Seong-kweun").
+public struct EntityAnnotator: Annotator {
+    public let name = "entities"
+    let gazetteer: Gazetteer
+    /// Longest run of capitalised words taken as one unknown name.
+    static let maxNameWords = 4
+
+    public init(lexicon: Lexicon = .shared) {
+        gazetteer = Gazetteer(lexicon: lexicon)
+    }
+
+    public func annotate(_ doc: inout AnnotatedDocument) {
+        let keys = doc.tokens.map { $0.isWord ? FoldedPhraseTable<Gazetteer.Entry>.key(word: $0.text) : "" }
+        var entities: [EntityMention] = []
+        // First or last word of a multiword person name seen so far → the full name.
+        var nameParts: [String: String] = [:]
+
+        func add(_ range: Range<Int>, _ name: String, _ type: EntityType, sentence: Int) {
+            let span = TextSpan(doc.tokens[range.lowerBound].span.start, doc.tokens[range.upperBound - 1].span.end)
+            entities.append(EntityMention(span: span, text: doc.text(span), name: name, type: type, sentence: sentence))
+            if type == .person {
+                let parts = name.split(separator: " ")
+                if parts.count >= 2, let first = parts.first, let last = parts.last {
+                    nameParts[FoldedPhraseTable<Gazetteer.Entry>.key(word: String(last)), default: name] = name
+                    nameParts[FoldedPhraseTable<Gazetteer.Entry>.key(word: String(first)), default: name] = name
+                }
+            }
+        }
+
+        for (s, sentence) in doc.sentences.enumerated() {
+            let end = sentence.tokens.upperBound
+            var i = sentence.tokens.lowerBound
+            var afterTitle = false
+            while i < end {
+                let t = doc.tokens[i]
+                guard t.isWord else { afterTitle = false; i += 1; continue }
+                if let m = match(doc.tokens, keys, at: i, end: end) {
+                    add(m.range, m.value.name, m.value.type, sentence: s)
+                    afterTitle = false
+                    i = m.range.upperBound
+                    continue
+                }
+                guard t.isCapitalized else { afterTitle = false; i += 1; continue }
+                let key = keys[i]
+                if gazetteer.titles.contains(key) { afterTitle = true; i += 1; continue }
+                if gazetteer.stops.contains(key) { afterTitle = false; i += 1; continue }
+                var j = i
+                while j < end, j - i < EntityAnnotator.maxNameWords, isNameWord(doc.tokens, keys, j, end) { j += 1 }
+                let run = i..<max(j, i + 1)
+                let initial = i == sentence.tokens.lowerBound || doc.tokens[i - 1].text == "\""
+                if run.count == 1, let full = nameParts[key] {
+                    add(run, full, .person, sentence: s)
+                } else if afterTitle {
+                    add(run, doc.text(TextSpan(doc.tokens[run.lowerBound].span.start, doc.tokens[run.upperBound - 1].span.end)),
+                        .person, sentence: s)
+                } else if run.count >= 2, !initial, !run.contains(where: { gazetteer.looksLikeNoun(doc.tokens[$0].lower) }) {
+                    add(run, doc.text(TextSpan(doc.tokens[run.lowerBound].span.start, doc.tokens[run.upperBound - 1].span.end)),
+                        .other, sentence: s)
+                }
+                afterTitle = false
+                i = run.upperBound
+            }
+        }
+        doc.entities = entities
+    }
+
+    /// A gazetteer name at `i`, respecting case: nouns must be capitalised, short acronyms in
+    /// capitals; adjective stems match in any case.
+    func match(_ tokens: [Token], _ keys: [String], at i: Int, end: Int) -> (range: Range<Int>, value: Gazetteer.Entry)? {
+        guard let m = gazetteer.names.longestMatch(keys, from: i, to: end) else { return nil }
+        let t = tokens[i]
+        if m.value.capitalsOnly, t.text != t.text.uppercased() { return nil }
+        if !m.value.isAdjective, !t.isCapitalized { return nil }
+        // Two tokens split by a sentence-internal punctuation mark are not one name.
+        for k in m.range.dropFirst() where !tokens[k].isWord { return nil }
+        return m
+    }
+
+    /// A capitalised word that may continue an unknown proper name.
+    func isNameWord(_ tokens: [Token], _ keys: [String], _ j: Int, _ end: Int) -> Bool {
+        let t = tokens[j]
+        guard t.isWord, t.isCapitalized, !gazetteer.stops.contains(keys[j]), !gazetteer.titles.contains(keys[j]) else { return false }
+        return gazetteer.names.longestMatch(keys, from: j, to: end) == nil
+    }
+}

@@ -1,0 +1,127 @@
+/// Names what happened in sentences that carry a date (layer `sentenceEvent`): lemmatised key
+/// words "Noun verb" from the events lexicon, so that "im Juni 2024 unterzeichneten ...
+/// Partnerschaftsabkommen", "durch einen Vertrag besiegelt" and "ein Abkommen ... geschlossen"
+/// all read "Abkommen unterzeichnen" and can be compared.
+///
+/// The verb is the lexicon verb nearest to a date expression; the noun is the lexicon noun
+/// (or compound head: "Gegenoffensiven" → Offensive) nearest to that verb. Kinds of one thing
+/// share a canonical noun, and a verb takes its canonical synonym for that noun
+/// (an Abkommen that is geschlossen is unterzeichnet).
+public struct EventAnnotator: Annotator {
+    public let name = "events"
+    /// Written form → canonical noun.
+    let nouns: [String: String]
+    /// Written form → (lemma, particle that must stand in the sentence or "").
+    let verbs: [String: [(lemma: String, particle: String)]]
+    /// "Noun|verb lemma" → canonical verb.
+    let synonyms: [String: String]
+    /// Compound heads are looked for only when the head is this long.
+    let minimumHead = 4
+
+    public init(lexicon: Lexicon = .shared) {
+        var nouns: [String: String] = [:]
+        var verbs: [String: [(lemma: String, particle: String)]] = [:]
+        var synonyms: [String: String] = [:]
+        for row in lexicon.table("events").rows where row.count >= 3 {
+            switch row[0] {
+            case "noun":
+                for form in row[1].split(separator: " ") { nouns[form.lowercased()] = row[2] }
+            case "verb":
+                let particle = row.count > 3 ? row[3].lowercased() : ""
+                for form in row[1].split(separator: " ") { verbs[form.lowercased(), default: []].append((row[2], particle)) }
+            case "synonym" where row.count >= 4:
+                synonyms["\(row[1])|\(row[2])"] = row[3]
+            default:
+                continue
+            }
+        }
+        self.nouns = nouns
+        self.verbs = verbs
+        self.synonyms = synonyms
+    }
+
+    public func annotate(_ doc: inout AnnotatedDocument) {
+        if doc.sentenceEvent.count != doc.sentences.count {
+            doc.sentenceEvent = Array(repeating: nil, count: doc.sentences.count)
+        }
+        var datesBySentence: [Int: [Int]] = [:]
+        for (n, t) in doc.times.enumerated() where t.type == .date { datesBySentence[t.sentence, default: []].append(n) }
+        for (s, dates) in datesBySentence where doc.sentences.indices.contains(s) {
+            let ranges = dates.map { doc.times[$0].tokens }
+            // A day date the splitter cut after "28." carries the clause on into the next sentence.
+            var words = doc.sentences[s].tokens
+            if let last = ranges.map(\.upperBound).max(), last > words.upperBound,
+               let following = doc.sentences.first(where: { $0.tokens.contains(last - 1) }) {
+                words = words.lowerBound..<following.tokens.upperBound
+            }
+            if let found = event(in: words, tokens: doc.tokens, dates: ranges) {
+                doc.sentenceEvent[s] = found.event
+                doc.eventTime[s] = dates[found.date]
+            }
+        }
+    }
+
+    /// The event of one sentence and which of `dates` (index) it is placed at.
+    func event(in range: Range<Int>, tokens: [Token], dates: [Range<Int>]) -> (event: String, date: Int)? {
+        let inDate = { (i: Int) in dates.contains { $0.contains(i) } }
+        let clause = ClauseDistance(tokens: tokens, range: range)
+        var verbHits: [(index: Int, lemma: String)] = []
+        var nounHits: [(index: Int, noun: String)] = []
+        for i in range where tokens[i].kind == .word && !inDate(i) {
+            let t = tokens[i]
+            if t.isCapitalized, let noun = noun(t.lower) { nounHits.append((i, noun)) }
+            if !t.isCapitalized || i == range.lowerBound, let lemma = verb(at: i, in: range, tokens: tokens) {
+                verbHits.append((i, lemma))
+            }
+        }
+        // Words in a quotation belong to the quoted speaker's time, not to a date outside it.
+        func nearestDate(_ i: Int) -> (date: Int, cost: Int)? {
+            dates.indices.filter { clause.quoted(i) == clause.quoted(dates[$0].lowerBound) }
+                .map { ($0, clause.cost(i, dates[$0])) }.min { $0.1 < $1.1 }
+        }
+        let verbs = verbHits.compactMap { v in nearestDate(v.index).map { (v, $0) } }
+        if let (verb, date) = verbs.min(by: { $0.1.cost < $1.1.cost }) {
+            let noun = nounHits.map { ($0, clause.cost(verb.index, $0.index..<($0.index + 1))) }
+                .filter { $0.1 < ClauseDistance.boundaryCost }.min { $0.1 < $1.1 }?.0
+            guard let noun else { return (verb.lemma, date.date) }
+            let canonical = synonyms["\(noun.noun)|\(verb.lemma)"] ?? verb.lemma
+            return ("\(noun.noun) \(canonical)", date.date)
+        }
+        let nouns = nounHits.compactMap { n in nearestDate(n.index).map { (n, $0) } }
+        if let (noun, date) = nouns.min(by: { $0.1.cost < $1.1.cost }), date.cost < ClauseDistance.boundaryCost {
+            return (noun.noun, date.date)
+        }
+        return nil
+    }
+
+    /// A lexicon noun, or the longest lexicon noun that ends a compound ("partnerschaftsabkommens").
+    /// A noun listed with canonical "-" is not an event, nor is a compound it ends ("Auswahl").
+    func noun(_ lower: String) -> String? {
+        if let n = nouns[lower] { return n == "-" ? nil : n }
+        let chars = Array(lower)
+        guard chars.count > minimumHead + 2 else { return nil }
+        for start in 3...(chars.count - minimumHead) {
+            if let n = nouns[String(chars[start...])] { return n == "-" ? nil : n }
+        }
+        return nil
+    }
+
+    /// The verb lemma of token `i`, when its separable particle (if any) stands in the sentence:
+    /// right before it ("bekannt gegeben") or closing a clause after it ("gab ... bekannt").
+    func verb(at i: Int, in range: Range<Int>, tokens: [Token]) -> String? {
+        guard let candidates = verbs[tokens[i].lower] else { return nil }
+        for c in candidates {
+            if c.particle.isEmpty { return c.lemma }
+            if i > range.lowerBound, tokens[i - 1].lower == c.particle { return c.lemma }
+            var u = i + 1
+            while u < range.upperBound {
+                // The particle closes its clause: before punctuation, the end, or a coordinating "und".
+                if tokens[u].lower == c.particle,
+                   u + 1 == range.upperBound || tokens[u + 1].kind == .punct || tokens[u + 1].lower == "und"
+                    || tokens[u + 1].lower == "oder" { return c.lemma }
+                u += 1
+            }
+        }
+        return nil
+    }
+}

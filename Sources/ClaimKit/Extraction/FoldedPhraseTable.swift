@@ -1,0 +1,78 @@
+/// A dictionary of multiword phrases (aliases, gazetteer names) matched against tokens with
+/// dictionary lookups only: each token gets a key once (`FoldedPhraseTable.key`), a phrase is the keys
+/// of its tokens joined by spaces, and a match is the longest phrase starting at a token.
+///
+/// Keys fold case and umlauts and strip German inflection endings, so "Russlands",
+/// "südkoreanischen Geheimdienstes" and "Seong-kweun" find "Russland", "südkoreanischer
+/// Geheimdienst" and "Seong Kweun".
+public struct FoldedPhraseTable<Value: Sendable>: Sendable {
+    public private(set) var entries: [String: Value] = [:]
+    /// The longest phrase in key parts (a hyphenated token counts one part per piece).
+    public private(set) var maxParts = 0
+
+    public init() {}
+
+    /// Adds a phrase unless it is already there (the first row of a lexicon wins).
+    public mutating func add(_ phrase: String, _ value: Value) {
+        let key = FoldedPhraseTable.key(phrase: phrase)
+        guard !key.isEmpty, entries[key] == nil else { return }
+        entries[key] = value
+        maxParts = max(maxParts, key.split(separator: " ").count)
+    }
+
+    public subscript(key: String) -> Value? { entries[key] }
+
+    /// The longest entry that starts at `start` and ends at or before `end`, by token keys.
+    public func longestMatch(_ keys: [String], from start: Int, to end: Int) -> (range: Range<Int>, value: Value)? {
+        guard start < end, maxParts > 0 else { return nil }
+        var best: (Range<Int>, Value)? = nil
+        var phrase = ""
+        var j = start
+        while j < end, j - start < maxParts {
+            if keys[j].isEmpty { break }
+            phrase = phrase.isEmpty ? keys[j] : phrase + " " + keys[j]
+            if let v = entries[phrase] { best = (start..<(j + 1), v) }
+            j += 1
+        }
+        return best
+    }
+
+    /// The entry that covers exactly `range` of the token keys.
+    public func exactMatch(_ keys: [String], _ range: Range<Int>) -> Value? {
+        guard !range.isEmpty else { return nil }
+        return entries[keys[range].joined(separator: " ")]
+    }
+
+    // MARK: - Keys
+
+    /// The key of a phrase as written in a lexicon: its words, split at spaces and hyphens.
+    public static func key(phrase: String) -> String {
+        phrase.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { key(word: String($0)) }
+            .filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    /// The key of one token: folded, split at inner hyphens, each piece stemmed.
+    public static func key(word: String) -> String {
+        let folded = TextFolding.fold(word)
+        if !folded.contains("-") { return stem(folded) }
+        return folded.split(separator: "-").map { stem(String($0)) }.joined(separator: " ")
+    }
+
+    /// Strips German inflection endings until none is left, keeping at least four letters, so
+    /// that every inflected form of a word reaches the same stem as the base form.
+    static func stem(_ folded: String) -> String {
+        var s = Substring(folded)
+        var changed = true
+        while changed {
+            changed = false
+            for suffix in FoldedPhraseTable.suffixes where s.count - suffix.count >= 4 && s.hasSuffix(suffix) {
+                s = s.dropLast(suffix.count)
+                changed = true
+                break
+            }
+        }
+        return String(s)
+    }
+
+    static var suffixes: [String] { ["en", "er", "es", "em", "e", "s", "n"] }
+}

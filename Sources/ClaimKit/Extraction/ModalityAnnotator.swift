@@ -1,0 +1,144 @@
+/// Sets each sentence's modality (`sentenceModality`) from the cue words of modality.tsv and the
+/// sentence's attribution. Precedence, when cues of several kinds occur:
+/// denied > possible > planned > estimated > reported > asserted.
+public struct ModalityAnnotator: Annotator {
+    public let name = "modality"
+
+    enum Condition: Sendable, Hashable {
+        case none, infinitive, perfect
+        case particle(String)
+    }
+
+    struct Cue: Sendable, Hashable {
+        var modality: Modality
+        var condition: Condition
+    }
+
+    /// Folded cue phrase → its readings (one word may have several: "soll" plans or reports).
+    let cues: [String: [Cue]]
+    let maxWords: Int
+    /// Infinitives that begin with "ge" and so look like participles ("geben").
+    let geInfinitives: Set<String>
+    /// Modal infinitives that close a passive ("gebaut werden müssen"), not a plan.
+    let modals: Set<String>
+
+    static let precedence: [Modality] = [.denied, .possible, .planned, .estimated, .reported]
+
+    public init(lexicon: Lexicon = .shared) {
+        var cues: [String: [Cue]] = [:]
+        var ge: Set<String> = []
+        var modals: Set<String> = []
+        var maxWords = 1
+        for row in lexicon.table("modality").rows where row.count >= 2 && !row[0].isEmpty {
+            // Lowercased, not umlaut-folded: "könnte" is possible, "konnte" is not.
+            let phrase = row[0].split(separator: " ").map { $0.lowercased() }.joined(separator: " ")
+            if row[1] == "infinitive-ge" { ge.insert(phrase); continue }
+            if row[1] == "modal" { modals.insert(phrase); continue }
+            guard let modality = Modality(rawValue: row[1]) else { continue }
+            let spec = row.count > 2 ? row[2] : ""
+            let condition: Condition
+            if spec == "infinitive" { condition = .infinitive }
+            else if spec == "perfect" { condition = .perfect }
+            else if spec.hasPrefix("particle:") { condition = .particle(TextFolding.fold(String(spec.dropFirst(9)))) }
+            else { condition = .none }
+            // Hearsay readings are tried first: "sollen ... geliefert worden sein" is no plan.
+            if condition == .perfect { cues[phrase, default: []].insert(Cue(modality: modality, condition: condition), at: 0) }
+            else { cues[phrase, default: []].append(Cue(modality: modality, condition: condition)) }
+            maxWords = max(maxWords, phrase.split(separator: " ").count)
+        }
+        self.cues = cues
+        self.maxWords = maxWords
+        geInfinitives = ge
+        self.modals = modals
+    }
+
+    public func annotate(_ doc: inout AnnotatedDocument) {
+        let folded = doc.tokens.map(\.lower)
+        var result: [Modality] = []
+        for (s, sentence) in doc.sentences.enumerated() {
+            var found: Set<Modality> = []
+            if doc.sentenceSource.indices.contains(s), doc.sentenceSource[s] != nil { found.insert(.reported) }
+            let range = sentence.tokens
+            for i in range where doc.tokens[i].isWord {
+                var phrase = ""
+                for n in 1...maxWords where i + n <= range.upperBound {
+                    guard doc.tokens[i + n - 1].isWord else { break }
+                    phrase += (n > 1 ? " " : "") + folded[i + n - 1]
+                    guard let readings = cues[phrase] else { continue }
+                    for cue in readings where holds(cue.condition, at: i, in: range, doc.tokens, folded) {
+                        found.insert(cue.modality)
+                        // "soll ... geliefert worden sein" is hearsay only, not also a plan.
+                        if cue.condition == .perfect { break }
+                    }
+                }
+            }
+            result.append(ModalityAnnotator.precedence.first(where: found.contains) ?? .asserted)
+        }
+        doc.sentenceModality = result
+    }
+
+    func holds(_ condition: Condition, at i: Int, in range: Range<Int>, _ tokens: [Token], _ folded: [String]) -> Bool {
+        switch condition {
+        case .none: return true
+        case let .particle(p): return ((i + 1)..<range.upperBound).contains { folded[$0] == p }
+        case .infinitive: return hasInfinitive(near: i, in: range, tokens, folded)
+        case .perfect: return hasPerfectInfinitive(after: i, in: range, tokens, folded)
+        }
+    }
+
+    /// Token `k` closes its clause (punctuation, the sentence end, or a finite auxiliary that
+    /// itself closes the clause: "entsenden wird.").
+    func closesClause(_ k: Int, _ range: Range<Int>, _ tokens: [Token]) -> Bool {
+        k + 1 >= range.upperBound || tokens[k + 1].kind == .punct
+    }
+
+    /// An infinitive closes the clause of the auxiliary at `i`: "wird ... entsenden,", or, in a
+    /// verb-final clause, stands right before it: "... entsenden wird.".
+    func hasInfinitive(near i: Int, in range: Range<Int>, _ tokens: [Token], _ folded: [String]) -> Bool {
+        if i > range.lowerBound, closesClause(i, range, tokens), isInfinitive(i - 1, tokens, folded) { return true }
+        var k = i + 1
+        while k < range.upperBound, tokens[k].kind != .punct || tokens[k].text == "." && k + 1 < range.upperBound {
+            if closesClause(k, range, tokens), isInfinitive(k, tokens, folded) { return true }
+            k += 1
+        }
+        return false
+    }
+
+    /// "sollen ... geliefert worden sein", "soll ... beteiligt gewesen sein".
+    func hasPerfectInfinitive(after i: Int, in range: Range<Int>, _ tokens: [Token], _ folded: [String]) -> Bool {
+        var k = i + 1
+        while k < range.upperBound, tokens[k].kind != .punct || tokens[k].text == "." && k + 1 < range.upperBound {
+            if closesClause(k, range, tokens), folded[k] == "sein" || folded[k] == "haben", k - 1 > i,
+               folded[k - 1] == "worden" || folded[k - 1] == "gewesen" || isParticiple(folded[k - 1]) {
+                return true
+            }
+            k += 1
+        }
+        return false
+    }
+
+    func isInfinitive(_ k: Int, _ tokens: [Token], _ folded: [String]) -> Bool {
+        let t = tokens[k]
+        guard t.isWord, t.text == t.lower else { return false }
+        let f = folded[k]
+        if modals.contains(f) { return false }
+        // "beteiligt sein" is a state (or hearsay), not an intention.
+        if f == "sein" { return k == 0 || !(isParticiple(folded[k - 1]) || folded[k - 1] == "worden") }
+        if f == "tun" { return true }
+        guard f.count >= 4, f.hasSuffix("en") || f.hasSuffix("ern") || f.hasSuffix("eln") else { return false }
+        return geInfinitives.contains(f) || !isParticiple(f)
+    }
+
+    /// Looks like a past participle: "geliefert", "angegriffen", "entsandt", "beteiligt".
+    func isParticiple(_ f: String) -> Bool {
+        if f.hasPrefix("ge"), f.count >= 6, !geInfinitives.contains(f) { return true }
+        for prefix in ModalityAnnotator.separablePrefixes where f.hasPrefix(prefix) {
+            if f.dropFirst(prefix.count).hasPrefix("ge"), f.count - prefix.count >= 6 { return true }
+        }
+        return f.hasSuffix("t") && f.count >= 5
+    }
+
+    /// Separable verb prefixes before the "ge" of a participle ("an-ge-griffen").
+    static let separablePrefixes = ["ab", "an", "auf", "aus", "bei", "ein", "fest", "frei", "her", "hin", "los",
+                                    "mit", "nach", "vor", "weg", "zu", "zurück", "wieder", "dar", "um"]
+}

@@ -1,0 +1,379 @@
+/// Finds numbers (layer `numbers`): digits in German, Swiss and international notation, number
+/// words, scale words ("acht Millionen", "5 Mio."), ranges ("25.000 bis 30.000", "zwischen 11.000
+/// und 15.000"), approximators ("rund", "mehr als", "40.000 übersteigen"), vague amounts
+/// ("Tausende", "einige Millionen"), units and currencies.
+///
+/// Each number gets a role: only `quantity` numbers become claims. Years, dates, times of day,
+/// durations, ordinals ("3."), identifiers ("Resolutionen 1718, 1874 und 2270", "Artikel 5"),
+/// phone numbers, counters ("Kommentar (0)") and scores ("2:1") keep other roles. A number
+/// glued to a word by a hyphen is a modifier, not a count: "35-Jährige", "3-Zimmer-Wohnung"
+/// are identifiers (ages are an attribute of a person, so they never become quantity claims).
+///
+/// One pass over the tokens; all decisions are dictionary lookups on lowercased tokens.
+public struct NumberAnnotator: Annotator {
+    public let name = "numbers"
+
+    struct UnitCue: Sendable {
+        var unit: String?
+        var cls: String?
+        var role: NumberRole
+    }
+
+    struct ApproxCue: Sendable {
+        var approx: Approx
+        var low: Double
+        var high: Double
+    }
+
+    /// A number as read from the tokens, before its context is considered.
+    struct Reading {
+        var start: Int
+        var end: Int
+        var value: Double
+        var high: Double
+        var vague = false
+        var scale: Double?
+        /// Digits of a single number token (nil for words and for "12 000" joined over a space).
+        var digits: DigitNumber?
+
+        /// "2024": four plain digits in the range of years, no scale word.
+        var isYearLike: Bool {
+            guard let d = digits, d.isPlain, d.groups[0].count == 4, scale == nil else { return false }
+            return value >= 1800 && value <= 2100
+        }
+    }
+
+    let words: NumberWordParser
+    let scales: PhraseTable<Double>
+    let approxBefore: PhraseTable<ApproxCue>
+    let approxAfter: PhraseTable<ApproxCue>
+    let unitsAfter: PhraseTable<UnitCue>
+    let cuesBefore: PhraseTable<UnitCue>
+    /// One-word "before" cues that are not units, also matched as compound heads ("UN-Resolutionen").
+    let compoundCues: [String: NumberRole]
+    /// Words before "N." that make it an ordinal at the end of a sentence: "dem 20.", "am 27."
+    let ordinalCues: Set<String>
+    let months: Set<String>
+    let objects: ObjectLexicon
+
+    public init(lexicon: Lexicon = .shared) {
+        words = NumberWordParser(lexicon: lexicon)
+        objects = ObjectLexicon(lexicon: lexicon)
+        scales = PhraseTable(lexicon.table("scales").rows.compactMap { row in
+            row.count >= 2 ? Double(row[1]).map { (row[0], $0) } : nil
+        })
+        var before: [(String, ApproxCue)] = [], after: [(String, ApproxCue)] = []
+        for row in lexicon.table("approximators").rows where row.count >= 3 {
+            guard let approx = Approx(rawValue: row[1]) else { continue }
+            let low = row.count > 3 ? Double(row[3]) ?? 1 : 1
+            let high = row.count > 4 ? Double(row[4]) ?? low : low
+            let cue = ApproxCue(approx: approx, low: low, high: high)
+            if row[2] == "after" { after.append((row[0], cue)) } else { before.append((row[0], cue)) }
+        }
+        approxBefore = PhraseTable(before)
+        approxAfter = PhraseTable(after)
+        var unitsAfter: [(String, UnitCue)] = [], unitsBefore: [(String, UnitCue)] = []
+        var compound: [String: NumberRole] = [:]
+        var ordinal: Set<String> = []
+        for row in lexicon.table("units").rows where row.count >= 5 {
+            guard let role = NumberRole(rawValue: row[3]) else { continue }
+            let cue = UnitCue(unit: row[1] == "-" ? nil : row[1], cls: row[2] == "-" ? nil : row[2], role: role)
+            if row[4] == "before" {
+                unitsBefore.append((row[0], cue))
+                let form = row[0].lowercased()
+                if role == .identifier || role == .counter || role == .phone, form.count >= 4,
+                   form.allSatisfy(\.isLetter) { compound[form] = role }
+                if role == .ordinal { ordinal.insert(form) }
+            } else {
+                unitsAfter.append((row[0], cue))
+            }
+        }
+        self.unitsAfter = PhraseTable(unitsAfter)
+        cuesBefore = PhraseTable(unitsBefore)
+        compoundCues = compound
+        ordinalCues = ordinal
+        months = Set(lexicon.table("months").rows.compactMap { $0.first?.lowercased() })
+    }
+
+    public func annotate(_ doc: inout AnnotatedDocument) {
+        var found: [NumberMention] = []
+        let tokens = doc.tokens
+        for (index, sentence) in doc.sentences.enumerated() {
+            let start = sentence.tokens.lowerBound, end = sentence.tokens.upperBound
+            let firstInSentence = found.count
+            var i = start
+            while i < end {
+                guard let reading = read(tokens, at: i, end: end) else { i += 1; continue }
+                let previous = found.count > firstInSentence ? found.last : nil
+                let m = mention(doc, tokens, reading, sentence: index, start: start, end: end, previous: previous)
+                found.append(m)
+                i = max(m.tokens.upperBound, i + 1)
+            }
+        }
+        doc.numbers = found
+    }
+
+    // MARK: - Reading numbers
+
+    func read(_ t: [Token], at i: Int, end: Int) -> Reading? {
+        let token = t[i]
+        if token.kind == .number {
+            guard let d = DigitNumber(token.text) else { return nil }
+            guard var value = d.value else {
+                return Reading(start: i, end: i + 1, value: 0, high: 0, digits: d)
+            }
+            var j = i + 1
+            var digits: DigitNumber? = d
+            // "12 000": thousands grouped with an ordinary space arrive as two tokens.
+            if d.isPlain, d.groups[0].count <= 3 {
+                while j < end, t[j].kind == .number, t[j].spaceBefore, t[j].newlinesBefore == 0,
+                      t[j].text.utf8.count == 3, let g = DigitNumber(t[j].text), g.isPlain, let gv = g.value {
+                    value = value * 1000 + gv
+                    digits = nil
+                    j += 1
+                }
+            }
+            var r = Reading(start: i, end: j, value: value, high: value, digits: digits)
+            applyScale(&r, t, end)
+            return r
+        }
+        guard token.kind == .word else { return nil }
+        // "einige Millionen", "ein paar hundert": a vague quantifier needs a scale word.
+        if let q = approxBefore.match(t, at: i, end: end, where: { $0.approx == .vague }) {
+            if let s = scales.match(t, at: i + q.length, end: end) {
+                return Reading(start: i, end: i + q.length + s.length, value: q.value.low * s.value,
+                               high: q.value.high * s.value, vague: true, scale: s.value)
+            }
+            // "mehrere hunderttausend": a round number word works as a scale.
+            let k = i + q.length
+            if k < end, t[k].isWord, let v = words.value(of: t[k].lower), v >= 100, isPowerOfTen(v) {
+                return Reading(start: i, end: k + 1, value: q.value.low * v, high: q.value.high * v, vague: true, scale: v)
+            }
+        }
+        let w = token.lower
+        if let v = words.vague[w] {
+            // "dutzende Millionen"
+            if let s = scales.match(t, at: i + 1, end: end) {
+                return Reading(start: i, end: i + 1 + s.length, value: v.low * s.value, high: v.high * s.value,
+                               vague: true, scale: s.value)
+            }
+            return Reading(start: i, end: i + 1, value: v.low, high: v.high, vague: true)
+        }
+        if words.articles.contains(w) {
+            guard let s = scales.match(t, at: i + 1, end: end) else { return nil }
+            return Reading(start: i, end: i + 1 + s.length, value: s.value, high: s.value, scale: s.value)
+        }
+        guard let v = words.value(of: w) else { return nil }
+        var r = Reading(start: i, end: i + 1, value: v, high: v)
+        applyScale(&r, t, end)
+        return r
+    }
+
+    private func isPowerOfTen(_ v: Double) -> Bool {
+        var x = v
+        while x >= 10 && x.truncatingRemainder(dividingBy: 10) == 0 { x /= 10 }
+        return x == 1
+    }
+
+    private func applyScale(_ r: inout Reading, _ t: [Token], _ end: Int) {
+        guard let s = scales.match(t, at: r.end, end: end) else { return }
+        // "Mio." at the very end of a sentence: the period closes the sentence, not the abbreviation.
+        var length = s.length
+        if r.end + length == end, length > 1, t[end - 1].text == "." { length -= 1 }
+        r.value *= s.value
+        r.high = r.value
+        r.scale = s.value
+        r.end += length
+    }
+
+    // MARK: - Context
+
+    func mention(_ doc: AnnotatedDocument, _ t: [Token], _ r: Reading, sentence: Int, start: Int, end: Int,
+                 previous: NumberMention?) -> NumberMention {
+        var first = r.start, last = r.end
+        var value = r.value, high: Double? = r.high
+        var approx: Approx = r.vague ? .vague : .exact
+        var unit: String?
+        var role: NumberRole = .quantity
+
+        if let d = r.digits, let shape = shapeRole(d, t, r, start: start, end: end, last: &last, first: &first) {
+            role = shape
+        }
+
+        // Ranges: "25.000 bis 30.000", "10.000-20.000", "zwischen 11.000 und 15.000".
+        if role == .quantity, !r.vague, last == r.end, last + 1 < end {
+            let link = t[last].lower
+            let between = first > start && t[first - 1].lower == "zwischen" && link == "und"
+            let bis = link == "bis" && !(last + 2 < end && t[last + 1].lower == "zu")
+            if between || bis || link == "-", let r2 = read(t, at: last + 1, end: end), !r2.vague,
+               r2.digits?.value != nil || r2.digits == nil, !(r.isYearLike && r2.isYearLike) {
+                var low = r.value
+                // A shared scale: "100 bis 300 Milliarden".
+                if r.scale == nil, let s2 = r2.scale, r.value <= r2.value / s2 { low = r.value * s2 }
+                if low < r2.value {
+                    value = low
+                    high = r2.high
+                    approx = .range
+                    last = r2.end
+                    if between { first -= 1 }
+                }
+            }
+        }
+
+        // Approximators before: "rund", "mehr als", "bis zu".
+        var approxTokens = 0
+        if role == .quantity, let a = approxBefore.match(t, endingBefore: first, start: start, where: { $0.approx != .vague }) {
+            if approx == .exact { approx = a.value.approx }
+            approxTokens = a.length
+            first -= a.length
+        }
+
+        // Units and cues: "5 Mio. Euro", "14.30 Uhr", "Artikel 5", "UN-Resolutionen 1718".
+        if role == .quantity || role == .time, let u = unitsAfter.match(t, at: last, end: end) {
+            if role == .quantity, u.value.role == .quantity {
+                unit = u.value.unit
+                last += u.length
+            } else if u.value.role == .time {
+                role = .time
+                last += u.length
+            }
+        }
+        let numberStart = first + approxTokens
+        if role == .quantity {
+            // Year cues ("seit", "Ende", "im Jahr") only decide for numbers that look like years.
+            if let c = cuesBefore.match(t, endingBefore: numberStart, start: start, where: {
+                $0.role != .ordinal && ($0.role != .year || r.isYearLike)
+            }) {
+                if c.value.role == .quantity {
+                    if unit == nil { unit = c.value.unit }
+                    if approxTokens == 0 { first -= c.length }
+                } else if approxTokens == 0, unit == nil {
+                    role = c.value.role
+                }
+            } else if approxTokens == 0, numberStart > start, let cue = compoundCue(t[numberStart - 1]) {
+                role = cue
+            }
+        }
+        // "Resolutionen 1718, 1874 und 2270": the cue governs the whole list.
+        if role == .quantity, let p = previous, p.role == .identifier,
+           (p.tokens.upperBound..<first).allSatisfy({ [",", "und", "oder", "sowie", "bzw", "."].contains(t[$0].lower) }) {
+            role = .identifier
+        }
+
+        if role == .quantity, r.isYearLike, approx != .range, unit == nil, isYear(t, r, approxTokens: approxTokens, end: end) {
+            role = .year
+        }
+        if role == .year, last == r.end {
+            // "2015/16"
+            if last + 1 < end, t[last].text == "/", !t[last].spaceBefore, t[last + 1].kind == .number, !t[last + 1].spaceBefore {
+                last += 2
+            }
+        }
+
+        // Approximators after: "40.000 übersteigen", "1.000 Soldaten und mehr".
+        if role == .quantity, approx == .exact {
+            if let a = approxAfter.match(t, at: last, end: end) {
+                approx = a.value.approx
+                last += a.length
+            } else if last + 1 < end, t[last].isWord, t[last].isCapitalized,
+                      let a = approxAfter.match(t, at: last + 1, end: end) {
+                approx = a.value.approx
+            }
+        }
+
+        switch approx {
+        case .moreThan, .atLeast: high = nil
+        case .exact, .about, .lessThan, .upTo: high = value
+        case .range, .vague: break
+        }
+        let span = TextSpan(t[first].span.start, t[last - 1].span.end)
+        return NumberMention(span: span, text: doc.text(span), value: value, high: high, approx: approx, unit: unit,
+                             role: role, sentence: sentence, tokens: first..<last)
+    }
+
+    /// Roles that the written shape of a digit number decides: dates ("28.4.", "17. Juni"),
+    /// phone numbers, scores and times ("2:1", "14:30"), counters ("(0)"), hyphen modifiers
+    /// ("35-Jährige"), ordinals ("3. Mal") and path parts of addresses.
+    func shapeRole(_ d: DigitNumber, _ t: [Token], _ r: Reading, start: Int, end: Int,
+                   last: inout Int, first: inout Int) -> NumberRole? {
+        let i = r.start
+        let next = r.end < end ? t[r.end] : nil
+        let nextAdjacent = next.map { !$0.spaceBefore } ?? false
+        let prev = i > start ? t[i - 1] : nil
+        let prevAdjacent = !t[i].spaceBefore && prev != nil
+        if r.scale == nil, d.separators.allSatisfy({ $0 == "." }), d.groups.count >= 2, d.groups.count <= 3,
+           d.groups[0].count <= 2, d.groups[1].count <= 2,
+           let day = Int(d.groups[0]), let month = Int(d.groups[1]), (1...31).contains(day), (1...12).contains(month) {
+            if d.groups.count == 3 { return .date }
+            if let n = next, n.text == ".", nextAdjacent { last = r.end + 1; return .date }
+        }
+        if let n = next, n.lower == "uhr" { last = r.end + 1; return .time }
+        if d.value == nil { return .identifier }
+        if d.hasLeadingZero { return .phone }
+        if let p = prev, p.text == "+", prevAdjacent, let n = next, n.kind == .number { first = i - 1; return .phone }
+        if let n = next, n.text == ":", nextAdjacent, r.end + 1 < end, t[r.end + 1].kind == .number, !t[r.end + 1].spaceBefore {
+            last = r.end + 2
+            if last < end, t[last].lower == "uhr" { last += 1; return .time }
+            return .counter
+        }
+        if let p = prev, p.text == "(", let n = next, n.text == ")" { return .counter }
+        if let p = prev, p.text == "/", prevAdjacent, let n = next, n.text == "/", nextAdjacent { return .identifier }
+        if let n = next, n.text == "-", nextAdjacent, r.end + 1 < end {
+            let w = t[r.end + 1]
+            if w.isWord, !w.spaceBefore, scales.match(t, at: r.end + 1, end: end) == nil,
+               unitsAfter.match(t, at: r.end + 1, end: end) == nil {
+                last = r.end + 2
+                return .identifier
+            }
+        }
+        // "17. Juni" (also when a sentence split wrongly cut after the period), "zum 3. Mal".
+        if r.scale == nil, let n = next, n.text == ".", nextAdjacent, r.end + 1 < t.count {
+            let after = t[r.end + 1]
+            if after.isWord && months.contains(after.lower) { last = r.end + 1; return .date }
+            // "(80., 94.)", "Rang 3.", "13./Elfmeter"
+            if r.end + 1 < end, after.isWord || after.isNumber || [",", ")", "/", ";"].contains(after.text) {
+                last = r.end + 1
+                return .ordinal
+            }
+        }
+        // "in Brigittenau, dem 20." at the end of a sentence
+        if r.scale == nil, let n = next, n.text == ".", nextAdjacent, let p = prev, ordinalCues.contains(p.lower) {
+            last = r.end + 1
+            return .ordinal
+        }
+        if r.scale == nil, let n = next, n.isWord, months.contains(n.lower), d.isPlain, d.groups[0].count <= 2 { return .date }
+        return nil
+    }
+
+    /// A "before" cue as the head of a compound: "UN-Resolutionen", "Hausnummer".
+    func compoundCue(_ token: Token) -> NumberRole? {
+        guard token.isWord else { return nil }
+        let lower = Array(token.lower.unicodeScalars)
+        var p = 1
+        while lower.count - p >= 4 {
+            var tail = String.UnicodeScalarView()
+            tail.append(contentsOf: lower[p...])
+            if let role = compoundCues[String(tail)] { return role }
+            p += 1
+        }
+        return compoundCues[token.lower]
+    }
+
+    /// A four-digit number in the range of years is a year unless what follows makes it a count
+    /// ("2.000 Soldaten" has grouping and never gets here; "2000 Soldaten", "mehr als 2000").
+    func isYear(_ t: [Token], _ r: Reading, approxTokens: Int, end: Int) -> Bool {
+        // "Juli-August 2025", "im Juni 2024"
+        if r.start > 0, t[r.start - 1].isWord,
+           months.contains(String(t[r.start - 1].lower.split(separator: "-").last ?? "")) { return true }
+        if approxTokens >= 2 { return false }
+        var j = r.end
+        var skipped = 0
+        while j < end, skipped <= 2, t[j].isWord {
+            if t[j].isCapitalized { return objects.match(t[j].text).cls == nil }
+            guard ObjectLexicon.isAdjectiveLike(t[j].lower) else { return true }
+            skipped += 1
+            j += 1
+        }
+        return true
+    }
+}

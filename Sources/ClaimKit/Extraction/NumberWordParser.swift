@@ -1,0 +1,84 @@
+/// Reads German number words, including compounds written as one word ("dreitausend",
+/// "zweihundertfünfzig", "dreiundzwanzig", "zweieinhalb"), from the `number_words` lexicon.
+///
+/// A compound is split into lexicon parts by longest match over a trie (no string building per
+/// word), then evaluated: parts add to the current group, "hundert" multiplies it, "tausend"
+/// closes it. The whole word must be consumed, so "achten", "einsatz" or "elfmeter" are not numbers.
+public struct NumberWordParser: Sendable {
+    enum PartKind: String, Sendable { case add, hundred, thousand, link }
+
+    struct Node: Sendable {
+        var children: [Unicode.Scalar: Int] = [:]
+        var part: (value: Double, kind: PartKind)?
+    }
+
+    private var nodes: [Node] = [Node()]
+    /// "ein", "eine": a number only before a scale word.
+    public private(set) var articles: Set<String> = []
+    /// Vague amounts ("Tausende") with their documented bounds.
+    public private(set) var vague: [String: (low: Double, high: Double)] = [:]
+
+    public init(lexicon: Lexicon = .shared) {
+        for row in lexicon.table("number_words").rows where row.count >= 3 {
+            let form = row[0].lowercased()
+            guard let value = Double(row[1]) else { continue }
+            switch row[2] {
+            case "article": articles.insert(form)
+            case "vague":
+                let high = row.count > 3 ? Double(row[3]) ?? value : value
+                vague[form] = (value, high)
+            default:
+                if let kind = PartKind(rawValue: row[2]) { insert(form, value, kind) }
+            }
+        }
+    }
+
+    private mutating func insert(_ form: String, _ value: Double, _ kind: PartKind) {
+        var n = 0
+        for s in form.unicodeScalars {
+            if let next = nodes[n].children[s] {
+                n = next
+            } else {
+                nodes.append(Node())
+                nodes[n].children[s] = nodes.count - 1
+                n = nodes.count - 1
+            }
+        }
+        nodes[n].part = (value, kind)
+    }
+
+    /// The value of a lowercase number word, or nil when the word is not (only) a number.
+    public func value(of word: String) -> Double? {
+        let scalars = Array(word.unicodeScalars)
+        guard !scalars.isEmpty, nodes[0].children[scalars[0]] != nil else { return nil }
+        var total = 0.0, group = 0.0
+        var sawNumber = false
+        var lastWasLink = false
+        var i = 0
+        while i < scalars.count {
+            // Longest part starting at i.
+            var n = 0, j = i
+            var best: (end: Int, value: Double, kind: PartKind)?
+            while j < scalars.count, let next = nodes[n].children[scalars[j]] {
+                n = next
+                j += 1
+                if let p = nodes[n].part { best = (j, p.value, p.kind) }
+            }
+            guard let part = best else { return nil }
+            switch part.kind {
+            case .add: group += part.value
+            case .hundred: group = (group == 0 ? 1 : group) * part.value
+            case .thousand:
+                total += (group == 0 ? 1 : group) * part.value
+                group = 0
+            case .link:
+                if !sawNumber || lastWasLink { return nil }
+            }
+            if part.kind != .link { sawNumber = true }
+            lastWasLink = part.kind == .link
+            i = part.end
+        }
+        guard sawNumber, !lastWasLink else { return nil }
+        return total + group
+    }
+}

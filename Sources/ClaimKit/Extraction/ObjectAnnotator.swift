@@ -1,0 +1,163 @@
+/// Finds what each quantity counts (layer `objects`): the head noun after the number with
+/// adjectives skipped ("11.000 nordkoreanische Soldaten" → Soldat), truncated coordinated
+/// compounds ("Artillerie- und Raketengeschosse" → Geschoss), an object elided and inherited
+/// within the sentence ("rund 11.000 Soldaten ... weitere rund 3.000" → Soldat), its concept
+/// class from the objects lexicon, and its aspect from cue words in the number's clause.
+public struct ObjectAnnotator: Annotator {
+    public let name = "objects"
+
+    struct AspectCue: Sendable {
+        var aspect: String
+        var clauseScope: Bool
+        var priority: Int
+    }
+
+    let objects: ObjectLexicon
+    let aspects: [String: AspectCue]
+    /// Unit → class ("EUR" → money, "%" → percent), from the units lexicon.
+    let unitClasses: [String: String]
+    /// "18 Prozent der Arbeiter": the article between a percentage and what it is a share of.
+    static let genitiveArticles: Set<String> = ["der", "des", "aller"]
+    /// Tokens that end a clause for the aspect search.
+    static let clauseBoundaries: Set<String> = [",", ";", ":", "(", ")", "\"", "-"]
+
+    public init(lexicon: Lexicon = .shared) {
+        objects = ObjectLexicon(lexicon: lexicon)
+        var aspects: [String: AspectCue] = [:]
+        for row in lexicon.table("aspects").rows where row.count >= 4 {
+            let form = row[0].lowercased()
+            if aspects[form] == nil {
+                aspects[form] = AspectCue(aspect: row[1], clauseScope: row[2] != "np", priority: Int(row[3]) ?? 1)
+            }
+        }
+        self.aspects = aspects
+        var classes: [String: String] = [:]
+        for row in lexicon.table("units").rows where row.count >= 4 && row[3] == "quantity" && row[1] != "-" && row[2] != "-" {
+            if classes[row[1]] == nil { classes[row[1]] = row[2] }
+        }
+        unitClasses = classes
+    }
+
+    public func annotate(_ doc: inout AnnotatedDocument) {
+        var found: [ObjectMention] = []
+        let t = doc.tokens
+        /// The last number in the current sentence with a noun of its own, for elided objects.
+        var antecedent: ObjectMention?
+        var antecedentSentence = -1
+        for (k, n) in doc.numbers.enumerated() where n.role == .quantity {
+            guard doc.sentences.indices.contains(n.sentence) else { continue }
+            let sentence = doc.sentences[n.sentence].tokens
+            if n.sentence != antecedentSentence { antecedent = nil; antecedentSentence = n.sentence }
+            var m = ObjectMention(number: k)
+            var headEnd = n.tokens.upperBound
+            let unitClass = n.unit.flatMap { unitClasses[$0] }
+            if let uc = unitClass {
+                m.cls = uc
+                // "18 Prozent der Arbeiter": the percentage is of something.
+                var from = n.tokens.upperBound
+                if from < sentence.upperBound, Self.genitiveArticles.contains(t[from].lower) { from += 1 }
+                if uc == "percent", from > n.tokens.upperBound,
+                   let head = headNoun(t, from: from, end: sentence.upperBound, vague: false) {
+                    m.object = head.match.lemma
+                    m.span = head.span
+                    m.text = doc.text(head.span)
+                    headEnd = head.index + 1
+                }
+            } else if let head = headNoun(t, from: n.tokens.upperBound, end: sentence.upperBound, vague: n.approx == .vague) {
+                m.object = head.truncated ? (head.match.head ?? head.match.lemma) : head.match.lemma
+                m.cls = head.match.cls
+                m.span = head.span
+                m.text = doc.text(head.span)
+                headEnd = head.index + 1
+                antecedent = m
+            } else if let a = antecedent {
+                m.object = a.object
+                m.cls = a.cls
+                m.inherited = true
+            }
+            m.aspect = aspect(t, number: n.tokens, headEnd: headEnd, sentence: sentence)
+            if m.object != nil || m.cls != nil || m.aspect != nil { found.append(m) }
+        }
+        doc.objects = found
+    }
+
+    struct Head {
+        var index: Int
+        var span: TextSpan
+        var match: ObjectLexicon.Match
+        var truncated: Bool
+    }
+
+    /// The counted noun after a number: adjectives and determiners skipped, truncated compounds
+    /// ("Artillerie- und") carried to the noun that completes them.
+    func headNoun(_ t: [Token], from start: Int, end: Int, vague: Bool) -> Head? {
+        var j = start
+        var skipped = 0
+        var truncatedFrom: Int?
+        while j < end {
+            let token = t[j]
+            if token.isWord {
+                if token.isCapitalized {
+                    if token.text.hasSuffix("-") {
+                        if truncatedFrom == nil { truncatedFrom = j }
+                        j += 1
+                        continue
+                    }
+                    let span = TextSpan(t[truncatedFrom ?? j].span.start, token.span.end)
+                    return Head(index: j, span: span, match: objects.match(token.text), truncated: truncatedFrom != nil)
+                }
+                if truncatedFrom != nil, token.lower == "und" || token.lower == "oder" || token.lower == "sowie" {
+                    j += 1
+                    continue
+                }
+                // "Hunderte von Menschen"
+                if vague, j == start, token.lower == "von" { j += 1; continue }
+                guard skipped < 3, ObjectLexicon.isAdjectiveLike(token.lower) else { return nil }
+                skipped += 1
+                j += 1
+                continue
+            }
+            if truncatedFrom != nil, token.text == "," { j += 1; continue }
+            return nil
+        }
+        return nil
+    }
+
+    /// The aspect cue for a number: cues next to the number ("weitere", "zusätzlichen") and in
+    /// its clause; the highest priority wins, then the nearest. A number in a clause without a
+    /// cue ("sowie 5.000 Bauarbeiter, um ...") takes the nearest cue of its sentence.
+    func aspect(_ t: [Token], number: Range<Int>, headEnd: Int, sentence: Range<Int>) -> String? {
+        var best: (priority: Int, distance: Int, aspect: String)?
+        func consider(_ j: Int, distance: Int, npOnly: Bool) {
+            guard let cue = aspects[t[j].lower] else { return }
+            if npOnly && cue.clauseScope { return }
+            if !npOnly && !cue.clauseScope { return }
+            if let b = best, b.priority > cue.priority || (b.priority == cue.priority && b.distance <= distance) { return }
+            best = (cue.priority, distance, cue.aspect)
+        }
+        // Next to the number: up to two tokens before it, and between it and its noun.
+        for j in max(sentence.lowerBound, number.lowerBound - 2)..<number.lowerBound { consider(j, distance: 0, npOnly: true) }
+        for j in number.lowerBound..<min(max(headEnd, number.upperBound + 2), sentence.upperBound) {
+            consider(j, distance: 0, npOnly: true)
+        }
+        // The clause.
+        func scan(crossing: Bool) {
+            var j = number.lowerBound - 1
+            while j >= sentence.lowerBound {
+                if !crossing, Self.clauseBoundaries.contains(t[j].text) { break }
+                // German puts the participle after its object: on a tie the cue after the number wins.
+                consider(j, distance: 2 * (number.lowerBound - j), npOnly: false)
+                j -= 1
+            }
+            j = number.lowerBound
+            while j < sentence.upperBound {
+                if !crossing, j >= number.upperBound, Self.clauseBoundaries.contains(t[j].text) { break }
+                consider(j, distance: max(0, 2 * (j - number.upperBound) + 1), npOnly: false)
+                j += 1
+            }
+        }
+        scan(crossing: false)
+        if best == nil { scan(crossing: true) }
+        return best?.aspect
+    }
+}

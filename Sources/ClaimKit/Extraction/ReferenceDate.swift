@@ -1,0 +1,42 @@
+/// The date relative expressions are resolved against: a document's date, or the session's
+/// `refdate`. Keeps the granularity it was given ("2025", "2025-06", "2025-06-19").
+public struct ReferenceDate: Sendable, Hashable {
+    public var year: Int
+    public var month: Int?
+    public var day: Int?
+
+    public init(year: Int, month: Int? = nil, day: Int? = nil) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses "YYYY", "YYYY-MM", "YYYY-MM-DD" (anything after the day, such as a time, is ignored).
+    public init?(_ text: String?) {
+        guard let text else { return nil }
+        let parts = text.prefix(10).split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, first.count == 4, let y = Int(first) else { return nil }
+        var m: Int? = nil, d: Int? = nil
+        if parts.count > 1 {
+            guard let mm = Int(parts[1]), (1...12).contains(mm) else { return nil }
+            m = mm
+            if parts.count > 2 {
+                guard let dd = Int(parts[2].prefix(2)), CalendarDay(validYear: y, month: mm, day: dd) != nil else { return nil }
+                d = dd
+            }
+        }
+        self.init(year: y, month: m, day: d)
+    }
+
+    /// The reference as a calendar day, when it is known to the day.
+    public var calendarDay: CalendarDay? {
+        guard let month, let day else { return nil }
+        return CalendarDay(year: year, month: month, day: day)
+    }
+
+    public var iso: String {
+        if let month, let day { return TimexFormat.day(year, month, day) }
+        if let month { return TimexFormat.month(year, month) }
+        return TimexFormat.year(year)
+    }
+}

@@ -1,0 +1,347 @@
+/// Finds attributions (layer `sources`) and the source that governs each sentence
+/// (`sentenceSource`).
+///
+/// Cues (attribution_cues.tsv): "laut X", "X zufolge", "nach Angaben des X" / "nach X-Angaben" /
+/// "nach südkoreanischen Angaben", verbs of saying with their subject before or after the verb or
+/// after a subordinator ("wie TASS berichtete"), ", so X.". The speaker phrase is found by a token
+/// scan (articles, adjectives, capitalised words, genitive chains); it is normalised through the
+/// alias lexicon sources.tsv, then the entities inside it, then written form without articles.
+/// Reported speech carries its speaker into following sentences in the subjunctive.
+public struct SourceAnnotator: Annotator {
+    public let name = "sources"
+    let cues: AttributionCues
+    let aliases: FoldedPhraseTable<String>
+    let gazetteer: Gazetteer
+    /// Longest speaker phrase in tokens.
+    static let maxPhrase = 14
+
+    public init(lexicon: Lexicon = .shared) {
+        cues = AttributionCues(lexicon: lexicon)
+        var aliases = FoldedPhraseTable<String>()
+        for row in lexicon.table("sources").rows where row.count >= 2 && !row[0].isEmpty {
+            aliases.add(row[0], row[1])
+        }
+        self.aliases = aliases
+        gazetteer = Gazetteer(lexicon: lexicon)
+    }
+
+    public func annotate(_ doc: inout AnnotatedDocument) {
+        var scan = Scan(doc: doc, annotator: self)
+        var mentions: [SourceMention] = []
+        var sentenceSource = Array<Int?>(repeating: nil, count: doc.sentences.count)
+        var carried: Int? = nil
+        for (s, sentence) in doc.sentences.enumerated() {
+            scan.previous = mentions.last?.source
+            let found = scan.mentions(in: sentence, index: s)
+            if !found.isEmpty {
+                sentenceSource[s] = mentions.count
+                carried = mentions.count
+                mentions += found
+            } else if let c = carried, scan.isReportedSpeech(sentence) {
+                sentenceSource[s] = c
+            } else {
+                carried = nil
+            }
+        }
+        doc.sources = mentions
+        doc.sentenceSource = sentenceSource
+    }
+}
+
+extension SourceAnnotator {
+    /// The per-document state of the scan: tokens with their folded forms and keys.
+    struct Scan {
+        let doc: AnnotatedDocument
+        let a: SourceAnnotator
+        let tokens: [Token]
+        /// Lowercased token texts, as the cue sets are keyed.
+        let folded: [String]
+        let keys: [String]
+        /// The source of the last attribution before the current sentence (for "sagte er").
+        var previous: String?
+
+        init(doc: AnnotatedDocument, annotator: SourceAnnotator) {
+            self.doc = doc
+            a = annotator
+            tokens = doc.tokens
+            folded = doc.tokens.map(\.lower)
+            keys = doc.tokens.map { $0.isWord ? FoldedPhraseTable<String>.key(word: $0.text) : "" }
+        }
+
+        /// Token `k` ends its clause: punctuation or the sentence end follows.
+        func closes(_ k: Int, _ hi: Int) -> Bool { k + 1 >= hi || tokens[k + 1].kind == .punct && !isQuote(k + 1) || k + 1 < hi && isQuote(k + 1) && (k + 2 >= hi || tokens[k + 2].kind == .punct) }
+
+        func isQuote(_ i: Int) -> Bool { tokens[i].text == "\"" || tokens[i].text == "'" }
+
+        /// A clause boundary inside a sentence: comma, colon, semicolon, bracket, dash. Not a
+        /// period (ordinals: "am 17. Juni") and not a quote ("wie «ZDF» berichtet").
+        func isBoundary(_ i: Int) -> Bool {
+            let t = tokens[i]
+            guard t.kind == .punct || t.kind == .symbol else { return false }
+            return !(t.text == "." || isQuote(i))
+        }
+
+        // MARK: Sentences
+
+        /// The sentence continues reported speech: it has a subjunctive verb and is not a heading.
+        func isReportedSpeech(_ sentence: Sentence) -> Bool {
+            guard let last = sentence.tokens.last, tokens[last].kind == .punct || isQuote(last) else { return false }
+            return sentence.tokens.contains { tokens[$0].isWord && a.cues.subjunctive.contains(folded[$0]) }
+        }
+
+        func mentions(in sentence: Sentence, index s: Int) -> [SourceMention] {
+            var out: [SourceMention] = []
+            let lo = sentence.tokens.lowerBound, hi = sentence.tokens.upperBound
+            var i = lo
+            while i < hi {
+                guard tokens[i].isWord else { i += 1; continue }
+                if let (m, next) = attribution(at: i, lo: lo, hi: hi, sentence: s) {
+                    out.append(m)
+                    i = max(next, i + 1)
+                } else {
+                    i += 1
+                }
+            }
+            return out
+        }
+
+        /// An attribution whose cue is at token `i`, and the token after it.
+        func attribution(at i: Int, lo: Int, hi: Int, sentence s: Int) -> (SourceMention, Int)? {
+            let f = folded[i]
+            // "laut X", "unter Berufung auf X"
+            var phrase = f
+            for n in 1...a.cues.maxBeforeWords where i + n <= hi {
+                if n > 1 { phrase += " " + folded[i + n - 1] }
+                if a.cues.before.contains(phrase), let np = speaker(from: i + n, limit: hi) {
+                    return (mention(cue: i..<(i + n), speaker: np, span: i..<np.upperBound, sentence: s), np.upperBound)
+                }
+            }
+            if f == "nach", let r = nach(at: i, hi: hi, sentence: s) { return r }
+            // "Quellen zufolge"
+            if a.cues.after.contains(f), let np = speaker(endingAt: i, lo: lo) {
+                return (mention(cue: i..<(i + 1), speaker: np, span: np.lowerBound..<(i + 1), sentence: s), i + 1)
+            }
+            // ", so TASS."
+            if a.cues.so.contains(f), i > lo, tokens[i - 1].text == ",", let np = speaker(from: i + 1, limit: hi) {
+                var end = np.upperBound
+                while end < hi, isQuote(end) { end += 1 }
+                if end == hi || tokens[end].kind == .punct {
+                    return (mention(cue: i..<(i + 1), speaker: np, span: i..<np.upperBound, sentence: s), np.upperBound)
+                }
+            }
+            if tokens[i].text == tokens[i].lower, let particles = a.cues.speech[f] {
+                return speech(at: i, particles: particles, lo: lo, hi: hi, sentence: s)
+            }
+            return nil
+        }
+
+        // MARK: Cues
+
+        /// "nach Angaben des X", "nach Angaben von X", "nach südkoreanischen Angaben",
+        /// "nach Südkoreas Einschätzung", "nach UN-Angaben", "nach Polizeiangaben".
+        func nach(at i: Int, hi: Int, sentence s: Int) -> (SourceMention, Int)? {
+            var k = i + 1
+            var noun: (index: Int, prefix: String)? = nil
+            while k < hi, k - i <= 6, tokens[k].isWord {
+                let f = folded[k]
+                if tokens[k].isCapitalized, let p = nachNounPrefix(f) {
+                    noun = (k, p)
+                    break
+                }
+                if a.cues.function.contains(f) { return nil }
+                k += 1
+            }
+            guard let (n, prefix) = noun else { return nil }
+            let cueText = "nach " + tokens[n].text
+            var tail: Range<Int>? = nil
+            if n + 1 < hi, a.cues.genitive.contains(folded[n + 1]) || a.cues.determiners.contains(folded[n + 1]) {
+                let start = (folded[n + 1] == "von" || folded[n + 1] == "vom") ? n + 2 : n + 1
+                tail = speaker(from: start, limit: hi)
+            }
+            if let np = tail {
+                return (mention(cue: i..<(n + 1), speaker: np, span: i..<np.upperBound, sentence: s, cueText: cueText), np.upperBound)
+            }
+            let span = TextSpan(tokens[i].span.start, tokens[n].span.end)
+            let between = (i + 1)..<n
+            var source: String? = nil
+            if !between.isEmpty {
+                source = normalise(between, allowLocation: true)
+            } else if !prefix.isEmpty {
+                // "UN-Angaben", "Polizeiangaben": the first part of the compound is the source.
+                // Folding keeps the length of these nouns (ä → a), so the written prefix is as long.
+                var written = String(tokens[n].text.dropLast(folded[n].count - prefix.count))
+                while written.hasSuffix("-") { written.removeLast() }
+                let key = FoldedPhraseTable<String>.key(word: written)
+                source = a.aliases[key] ?? a.gazetteer.names[key]?.name ?? written
+            }
+            guard let source, !source.isEmpty else { return nil }
+            return (SourceMention(span: span, text: doc.text(span), source: source, cue: cueText, sentence: s), n + 1)
+        }
+
+        /// When `folded` is an attribution noun or a compound ending in one, the part before it
+        /// ("" for the noun alone, "un-" for "un-angaben", "polizei" for "polizeiangaben").
+        func nachNounPrefix(_ folded: String) -> String? {
+            if a.cues.nachNouns.contains(folded) { return "" }
+            for noun in a.cues.nachNouns where folded.count > noun.count + 1 && folded.hasSuffix(noun) {
+                return String(folded.dropLast(noun.count))
+            }
+            return nil
+        }
+
+        /// A verb of saying at `i` and its subject.
+        func speech(at i: Int, particles: [String], lo: Int, hi: Int, sentence s: Int) -> (SourceMention, Int)? {
+            var cs = i
+            while cs > lo, !isBoundary(cs - 1) { cs -= 1 }
+            var ce = i + 1
+            while ce < hi, !isBoundary(ce) { ce += 1 }
+            // The separable particle must close the clause: "teilte ... mit.", "gab ... an, dass".
+            var last = i
+            var cueText = tokens[i].text
+            if !particles.contains("") {
+                guard let p = ((i + 1)..<ce).first(where: { k in
+                    particles.contains(folded[k]) && (closes(k, hi) || a.cues.coordinators.contains(folded[k + 1]))
+                }) else { return nil }
+                last = p
+                cueText += " " + tokens[p].text
+            }
+            // A clause-final participle after an auxiliary: the auxiliary is the finite verb.
+            var finite = i
+            if closes(i, hi), let aux = (cs..<i).first(where: { a.cues.auxiliaries.contains(folded[$0]) }) { finite = aux }
+
+            // "wie TASS berichtete", "als Russland im April erklärte"
+            if finite == i, closes(last, hi), cs < i, a.cues.subordinators.contains(folded[cs]),
+               let np = speaker(from: cs + 1, limit: i) {
+                return (mention(cue: cs..<(cs + 1), speaker: np, span: cs..<(last + 1), sentence: s,
+                                cueText: tokens[cs].text.lowercased() + " " + cueText), last + 1)
+            }
+            // A second verb sharing the clause's subject: "Kim hielt ... ab und verkündete ...".
+            if i > cs, a.cues.coordinators.contains(folded[i - 1]) {
+                guard let np = speaker(from: cs, limit: i), np.upperBound < i, tokens[np.upperBound].isWord,
+                      tokens[np.upperBound].text == tokens[np.upperBound].lower,
+                      !a.cues.function.contains(folded[np.upperBound]) else { return nil }
+                return (mention(cue: i..<(i + 1), speaker: np, span: i..<(last + 1), sentence: s, cueText: cueText),
+                        last + 1)
+            }
+            // Subject first: "Lee führte aus", "Einige Experten sagten", "Er sagte".
+            if cs < finite {
+                if finite - cs == 1, a.cues.pronouns.contains(folded[cs]) {
+                    return pronoun(cs, span: cs..<(last + 1), cueText: cueText, sentence: s, next: last + 1)
+                }
+                if let np = speaker(from: cs, limit: finite), np.upperBound == finite {
+                    return (mention(cue: i..<(i + 1), speaker: np, span: cs..<(last + 1), sentence: s, cueText: cueText),
+                            last + 1)
+                }
+            }
+            // Subject after the verb: "sagte der Sekretär ... Schoigu", "Das teilte TASS mit".
+            var k = finite + 1
+            while k < ce, a.cues.adverbs.contains(folded[k]) { k += 1 }
+            guard k < ce else { return nil }
+            if a.cues.pronouns.contains(folded[k]) {
+                return pronoun(k, span: i..<(k + 1), cueText: cueText, sentence: s, next: k + 1)
+            }
+            guard let np = speaker(from: k, limit: ce) else { return nil }
+            return (mention(cue: i..<(i + 1), speaker: np, span: i..<np.upperBound, sentence: s, cueText: cueText),
+                    max(np.upperBound, last + 1))
+        }
+
+        /// "sagte er": the previous speaker of the document.
+        func pronoun(_ k: Int, span: Range<Int>, cueText: String, sentence s: Int, next: Int) -> (SourceMention, Int)? {
+            guard let previous else { return nil }
+            let ts = TextSpan(tokens[span.lowerBound].span.start, tokens[span.upperBound - 1].span.end)
+            return (SourceMention(span: ts, text: doc.text(ts), source: previous, cue: cueText.lowercased(), sentence: s), next)
+        }
+
+        // MARK: Speaker phrases
+
+        /// A speaker phrase starting at `start`: articles, adjectives, capitalised words and
+        /// genitive chains ("der Sekretär des russischen Sicherheitsrates Sergei Schoigu"); the
+        /// range runs from the first to the last capitalised word (quotes excluded).
+        func speaker(from start: Int, limit: Int) -> Range<Int>? {
+            var j = start
+            while j < limit, isQuote(j) { j += 1 }
+            let first = j
+            var lastHead: Int? = nil
+            var afterDeterminer = true
+            while j < limit, j - first < SourceAnnotator.maxPhrase {
+                let t = tokens[j]
+                if isQuote(j) {
+                    // A quoted name inside the phrase: Nachrichtenagentur „Yonhap“.
+                    if j + 1 < limit, tokens[j + 1].isWord, tokens[j + 1].isCapitalized { j += 1; continue }
+                    break
+                }
+                guard t.isWord else { break }
+                let f = folded[j]
+                if lastHead != nil {
+                    if a.cues.genitive.contains(f) { afterDeterminer = true; j += 1; continue }
+                    if a.cues.determiners.contains(f) { break }
+                } else if a.cues.determiners.contains(f) {
+                    afterDeterminer = true; j += 1; continue
+                }
+                if a.cues.function.contains(f) || a.cues.subjunctive.contains(f) { break }
+                if t.isCapitalized {
+                    lastHead = j
+                    afterDeterminer = false
+                    j += 1
+                    continue
+                }
+                if afterDeterminer || lastHead == nil, isAdjective(f), j + 1 < limit, tokens[j + 1].isWord {
+                    j += 1
+                    continue
+                }
+                break
+            }
+            guard let h = lastHead else { return nil }
+            return first..<(h + 1)
+        }
+
+        /// The longest speaker phrase that ends right before `end` ("Quellen zufolge").
+        func speaker(endingAt end: Int, lo: Int) -> Range<Int>? {
+            var best: Range<Int>? = nil
+            var k = end - 1
+            while k >= lo, end - k <= SourceAnnotator.maxPhrase, tokens[k].isWord || isQuote(k) {
+                if let np = speaker(from: k, limit: end), np.upperBound == end { best = k..<end }
+                k -= 1
+            }
+            return best
+        }
+
+        func isAdjective(_ f: String) -> Bool {
+            f.count >= 4 && (f.hasSuffix("e") || f.hasSuffix("en") || f.hasSuffix("er") || f.hasSuffix("es") || f.hasSuffix("em"))
+        }
+
+        // MARK: Normalisation
+
+        func mention(cue: Range<Int>, speaker np: Range<Int>, span: Range<Int>, sentence s: Int, cueText: String? = nil) -> SourceMention {
+            var end = span.upperBound
+            // Include a closing quote around the speaker: laut «Tagesschau».
+            if end < tokens.count, isQuote(end), (max(0, np.lowerBound - 1)..<end).contains(where: isQuote) { end += 1 }
+            let ts = TextSpan(tokens[span.lowerBound].span.start, tokens[end - 1].span.end)
+            let text = cueText ?? cue.map { tokens[$0].text }.joined(separator: " ")
+            return SourceMention(span: ts, text: doc.text(ts), source: normalise(np, allowLocation: false),
+                                 cue: text.lowercased(), sentence: s)
+        }
+
+        /// The canonical source of a speaker phrase: an alias inside it (longest), else a person
+        /// or organisation named in it, else a place when the phrase is only that place, else the
+        /// phrase as written without leading articles.
+        func normalise(_ np: Range<Int>, allowLocation: Bool) -> String {
+            for length in stride(from: np.count, through: 1, by: -1) {
+                for start in stride(from: np.upperBound - length, through: np.lowerBound, by: -1) {
+                    if let v = a.aliases.exactMatch(keys, start..<(start + length)) { return v }
+                }
+            }
+            let span = TextSpan(tokens[np.lowerBound].span.start, tokens[np.upperBound - 1].span.end)
+            let inside = doc.entities.filter { span.contains($0.span) }
+            if let e = inside.first(where: { $0.type == .person }) ?? inside.first(where: { $0.type == .organisation }) {
+                return e.name
+            }
+            var first = np.lowerBound
+            while first < np.upperBound - 1, a.cues.determiners.contains(folded[first]) || isQuote(first) { first += 1 }
+            if let e = inside.first(where: { $0.type == .location }),
+               allowLocation || e.span.start <= tokens[first].span.start && e.span.end >= tokens[np.upperBound - 1].span.end {
+                return e.name
+            }
+            return doc.text(TextSpan(tokens[first].span.start, tokens[np.upperBound - 1].span.end))
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import ClaimKit
+
+/// `mentions LAYER`: every annotation of one pipeline layer, claim or not (SPEC §5).
+public enum MentionsCommand: ShellCommand {
+    public static let name = "mentions"
+    public static let usage = "mentions LAYER [where EXPR]"
+    public static let summary = "List every annotation of one pipeline layer (numbers, times, sources, entities, objects)."
+    public static let help = """
+        Shows what the text pipeline found, claim or not: the way to see why a claim was or was
+        not found. LAYER is one of:
+          numbers   doc, sentence, text, value, high, approx, unit, role, span
+          times     doc, sentence, text, value (TIMEX3: 2024-06, 2025-07/2025-08, P3M), type, span
+          sources   doc, sentence, text (the attribution as written), source (normalised), cue, span
+          entities  doc, sentence, text, name (canonical), type, span
+          objects   doc, sentence, number (its text), object, class, aspect, span
+        Sentences are 1-based; spans are character offsets [start, end] in the document text.
+        """
+    public static let examples = [
+        CommandExample("mentions sources", expected: nil),
+        CommandExample("mentions entities", expected: nil),
+    ]
+
+    /// The layers and their columns, in the order of `help`.
+    static let layers: [(name: String, columns: [String])] = [
+        ("numbers", ["doc", "sentence", "text", "value", "high", "approx", "unit", "role", "span"]),
+        ("times", ["doc", "sentence", "text", "value", "type", "span"]),
+        ("sources", ["doc", "sentence", "text", "source", "cue", "span"]),
+        ("entities", ["doc", "sentence", "text", "name", "type", "span"]),
+        ("objects", ["doc", "sentence", "number", "object", "class", "aspect", "span"]),
+    ]
+
+    public static func run(_ invocation: CommandInvocation, in session: Session) throws(ShellError) -> CommandOutput {
+        let words = try invocation.words()
+        let names = layers.map(\.name)
+        guard let first = words.first else {
+            throw ShellError("mentions needs a layer: \(names.joined(separator: ", "))",
+                             at: invocation.argumentOffset..<(invocation.argumentOffset + 1))
+        }
+        guard let layer = layers.first(where: { $0.name == first.text.lowercased() }) else {
+            let hint = Suggestion.closest(to: first.text.lowercased(), in: names).map { " (did you mean '\($0)'?)" } ?? ""
+            throw ShellError("unknown layer '\(first.text)'\(hint); layers: \(names.joined(separator: ", "))", at: first.columns)
+        }
+        if words.count > 1 {
+            let rest = words[1]
+            let end = words.last?.columns.upperBound ?? rest.columns.upperBound
+            let message = rest.text.lowercased() == "where"
+                ? "'where' is not available for mentions yet"
+                : "unexpected '\(rest.text)' after the layer (usage: \(usage))"
+            throw ShellError(message, at: rest.columns.lowerBound..<end)
+        }
+        var rows: [[Value]] = []
+        for d in session.corpus.documents {
+            rows += MentionsCommand.rows(layer.name, d)
+        }
+        return .table(ResultTable(layer.columns, rows: rows))
+    }
+
+    static func span(_ d: AnnotatedDocument, _ s: TextSpan) -> Value {
+        .list([.int(d.scalarOffset(ofByte: s.start)), .int(d.scalarOffset(ofByte: s.end))])
+    }
+
+    static func rows(_ layer: String, _ d: AnnotatedDocument) -> [[Value]] {
+        let doc = Value.string(d.document.id)
+        switch layer {
+        case "numbers":
+            return d.numbers.map { n in
+                [doc, .int(n.sentence + 1), .string(n.text), .number(n.value), n.high.map(Value.number) ?? .null,
+                 .string(n.approx.rawValue), n.unit.map(Value.string) ?? .null, .string(n.role.rawValue), span(d, n.span)]
+            }
+        case "times":
+            return d.times.map { t in
+                [doc, .int(t.sentence + 1), .string(t.text), .string(t.value), .string(t.type.rawValue), span(d, t.span)]
+            }
+        case "sources":
+            return d.sources.map { m in
+                [doc, .int(m.sentence + 1), .string(m.text), .string(m.source), .string(m.cue), span(d, m.span)]
+            }
+        case "entities":
+            return d.entities.map { e in
+                [doc, .int(e.sentence + 1), .string(e.text), .string(e.name), .string(e.type.rawValue), span(d, e.span)]
+            }
+        default:
+            return d.objects.map { o in
+                let number = d.numbers.indices.contains(o.number) ? d.numbers[o.number] : nil
+                return [doc, number.map { .int($0.sentence + 1) } ?? .null, number.map { .string($0.text) } ?? .null,
+                        o.object.map(Value.string) ?? .null, o.cls.map(Value.string) ?? .null,
+                        o.aspect.map(Value.string) ?? .null, (o.span ?? number?.span).map { span(d, $0) } ?? .null]
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import Testing
+@testable import ClaimKit
+
+private let numberAnnotator = NumberAnnotator(lexicon: .shared)
+private let objectAnnotator = ObjectAnnotator(lexicon: .shared)
+
+/// What each quantity of one sentence counts: number text → (object, class, aspect, inherited).
+private struct O: Equatable, CustomStringConvertible {
+    var object: String?, cls: String?, aspect: String?, inherited = false
+    init(_ object: String?, _ cls: String?, _ aspect: String? = nil, inherited: Bool = false) {
+        self.object = object; self.cls = cls; self.aspect = aspect; self.inherited = inherited
+    }
+    var description: String { "\(object ?? "-")/\(cls ?? "-")/\(aspect ?? "-")\(inherited ? " inherited" : "")" }
+}
+
+private func objects(_ text: String) -> [String: O] {
+    var doc = AnnotatedDocument(document: Document(id: "t", text: text))
+    doc.tokens = Tokenizer.tokenize(doc.bytes)
+    doc.sentences = [Sentence(span: TextSpan(0, doc.bytes.count), tokens: 0..<doc.tokens.count)]
+    numberAnnotator.annotate(&doc)
+    objectAnnotator.annotate(&doc)
+    var out: [String: O] = [:]
+    for (k, n) in doc.numbers.enumerated() where n.role == .quantity {
+        let m = doc.objects.first { $0.number == k }
+        out[n.text] = O(m?.object, m?.cls, m?.aspect, inherited: m?.inherited ?? false)
+    }
+    return out
+}
+
+@Suite struct ObjectAnnotatorTests {
+    @Test func headNounAfterAdjectives() {
+        #expect(objects("Dies folgt auf den vorherigen Einsatz von 14.000 nordkoreanischen Soldaten in der Ukraine.")
+            == ["14.000": O("Soldat", "soldiers", "sent")])
+        #expect(objects("In Schätzungen wird von etwa 15.000 nordkoreanische Soldaten in Russland gesprochen.")
+            == ["etwa 15.000": O("Soldat", "soldiers")])
+        // 10kGNAD
+        #expect(objects("Dazu kommen 32 genehmigte Staatsverträge und zwei Vereinbarungen mit den Bundesländern.")
+            == ["32": O("Staatsvertrag", nil), "zwei": O("Vereinbarung", nil)])
+        #expect(objects("Mit einem neuen Modell will man Einsteiger ansprechen, zwei neue Geräte der Cybershot-Reihe kommen dazu.")
+            == ["zwei": O("Gerät", nil)])
+    }
+
+    @Test func lemmasAndClassesFromCompoundHeads() {
+        #expect(objects("Kim hat beschlossen, 1.000 Sappeure nach Russland zu schicken, sowie 5.000 militärische Bauarbeiter.")
+            == ["1.000": O("Sappeur", "engineers", "sent"), "5.000": O("Bauarbeiter", "workers", "sent")])
+        #expect(objects("Nordkorea wird auch rund 1.000 Ingenieure und 5.000 technische Arbeiter in die Region Kursk entsenden.")
+            == ["rund 1.000": O("Ingenieur", "engineers", "sent"), "5.000": O("Arbeiter", "workers", "sent")])
+        #expect(objects("Pjöngjang habe den Einsatz von 6000 Wiederaufbau-Kräften zugesagt.")["6000"]?.cls == "workers")
+        // 10kGNAD
+        #expect(objects("Das Institut beschäftigt rund 500 Mitarbeiter.") == ["rund 500": O("Mitarbeiter", "workers")])
+        #expect(objects("Sie hat als Reaktion auf die Räumung in Calais 300 Polizisten aufgeboten.")
+            == ["300": O("Polizist", "police")])
+        #expect(objects("Während des Gaza-Krieges starben im Sommer 2014 mehr als 2.200 Palästinenser und mehr als 70 Israelis.")
+            == ["mehr als 2.200": O("Palästinenser", "people", "killed"), "mehr als 70": O("Israeli", "people", "killed")])
+    }
+
+    @Test func truncatedCoordinatedCompounds() {
+        #expect(objects("Insgesamt sollen seit August 2023 mehr als acht Millionen Artillerie- und Raketengeschosse nach Russland geliefert worden sein.")
+            == ["mehr als acht Millionen": O("Geschoss", "munitions", "total")])
+        // 10kGNAD
+        #expect(objects("Mehr als 700 Mal haben die Mandatare ihre Forderungen in Gesetzes- und Entschließungsanträge gegossen.")["Mehr als 700"]?.object
+            == "Mal")
+        #expect(objects("Es wurden 40 Kampf- und Transportpanzer geliefert.") == ["40": O("Panzer", "weapons")])
+    }
+
+    @Test func mannCountsSoldiers() {
+        #expect(objects("Lee führte aus, nachdem Nordkorea im vergangenen Oktober bereits 11.000 Mann entsandt habe.")
+            == ["11.000": O("Mann", "soldiers", "sent")])
+        #expect(objects("Pjöngjang könne seine Truppen in Gruppen von jeweils 10.000 bis 20.000 Mann aufteilen.")["10.000 bis 20.000"]?.cls
+            == "soldiers")
+    }
+
+    @Test func elidedObjectIsInherited() {
+        #expect(objects("Nordkorea hatte bis Ende 2024 rund 11.000 Soldaten nach Russland entsandt, in diesem Jahr kamen weitere rund 3.000 hinzu.")
+            == ["rund 11.000": O("Soldat", "soldiers", "sent"), "rund 3.000": O("Soldat", "soldiers", "additional", inherited: true)])
+        #expect(objects("Bei den Gefechten wurden laut Lee etwa 600 nordkoreanische Soldaten getötet und tausende weitere verletzt.")
+            == ["etwa 600": O("Soldat", "soldiers", "killed"), "tausende": O("Soldat", "soldiers", "wounded", inherited: true)])
+        // 10kGNAD
+        #expect(objects("Vergangenen Sommer lebten noch 180 Soldaten auf dem Areal, heute sind es noch 35.")["35"]
+            == O("Soldat", "soldiers", inherited: true))
+        #expect(objects("Von Seiten der SPÖ wurden insgesamt 114 Anfragen gestellt, von der ÖVP 50.")["50"]?.object == "Anfrage")
+    }
+
+    @Test func aspects() {
+        #expect(objects("Nordkorea bereitet die Entsendung von 25.000 bis 30.000 zusätzlichen Soldaten vor.")
+            == ["25.000 bis 30.000": O("Soldat", "soldiers", "additional")])
+        #expect(objects("Laut «Tagesschau» sind die ersten 1500 Soldaten bereits angekommen.") == ["1500": O("Soldat", "soldiers", "arrived")])
+        #expect(objects("Südkoreas Geheimdienst gab im April an, dass etwa 600 Nordkoreaner an den Fronten gefallen sind.")
+            == ["etwa 600": O("Nordkoreaner", "people", "killed")])
+        // 10kGNAD
+        #expect(objects("Bei der Attacke auf das Krankenhaus waren in der Nacht mindestens 20 Menschen getötet worden.")
+            == ["mindestens 20": O("Mensch", "people", "killed")])
+        #expect(objects("Bei den Angriffen wurden demnach mindestens 691 Menschen verletzt.")
+            == ["mindestens 691": O("Mensch", "people", "wounded")])
+        #expect(objects("In dem Konflikt wurden in den vergangenen 30 Jahren etwa 45.000 Menschen getötet.")["etwa 45.000"]
+            == O("Mensch", "people", "killed"))
+        #expect(objects("Beim Hersteller hinter dem Spiel Angry Birds fallen weitere 260 Arbeitsplätze weg.")
+            == ["260": O("Arbeitsplatz", "jobs", "additional")])
+    }
+
+    @Test func unitsGiveTheClass() {
+        // 10kGNAD
+        #expect(objects("So hätten bereits 18 Prozent der Arbeiter einen All-in-Vertrag.") == ["18 Prozent": O("Arbeiter", "percent")])
+        #expect(objects("Die VR-Brille kommt für 799 Dollar auf den Markt.") == ["799 Dollar": O(nil, "money")])
+        #expect(objects("Der Gazastreifen hat mit knapp 44 Prozent die höchste Arbeitslosenquote.") == ["knapp 44 Prozent": O(nil, "percent")])
+    }
+
+    @Test func vagueAmountsFindTheirNoun() {
+        // 10kGNAD
+        #expect(objects("In die Stadt haben sich zehntausende Menschen vor den Kämpfen geflüchtet.") == ["zehntausende": O("Mensch", "people")])
+        #expect(objects("Mazedonien ist von der Balkanroute, auf der Zigtausende Flüchtlinge nach Europa kommen, betroffen.")
+            == ["Zigtausende": O("Flüchtling", "refugees")])
+        #expect(objects("Es kamen Hunderte von Menschen.") == ["Hunderte": O("Mensch", "people")])
+    }
+}

@@ -1,0 +1,21 @@
+import Testing
+@testable import ClaimKit
+
+@Suite struct TextFoldingTests {
+    @Test func umlautSpellingsFoldTogether() {
+        let forms = ["Pjöngjang", "pjoengjang", "PJONGJANG", "Pjo\u{308}ngjang", "PJÖNGJANG"]
+        #expect(Set(forms.map(TextFolding.fold)) == ["pjongjang"])
+    }
+
+    @Test func sharpSAndAccentsFold() {
+        #expect(TextFolding.fold("Straße") == TextFolding.fold("STRASSE"))
+        #expect(TextFolding.fold("STRAẞE") == TextFolding.fold("strasse"))
+        #expect(TextFolding.fold("Davutoğlu") == TextFolding.fold("davutoglu"))
+        #expect(TextFolding.fold("Café") == "cafe")
+    }
+
+    @Test func differentWordsStayDifferent() {
+        #expect(TextFolding.fold("Kursk") != TextFolding.fold("Kursa"))
+        #expect(TextFolding.fold("Soldaten") == "soldaten")
+    }
+}

@@ -1,0 +1,89 @@
+import ClaimKit
+import Foundation
+import Testing
+@testable import ClaimShell
+
+/// Marks every number written in digits as a quantity, so that `show DOC:N` can be tested on
+/// real sentences independently of the extraction annotators.
+private struct DigitQuantities: Annotator {
+    let name = "digits"
+    func annotate(_ doc: inout AnnotatedDocument) {
+        for (i, t) in doc.tokens.enumerated() where t.kind == .number {
+            guard let value = Double(t.text.replacingOccurrences(of: ".", with: "")),
+                  let s = doc.sentenceIndex(containing: t.span.start) else { continue }
+            doc.numbers.append(NumberMention(span: t.span, text: doc.text(t.span), value: value, high: value,
+                                             approx: .exact, sentence: s, tokens: i..<(i + 1)))
+        }
+    }
+}
+
+@Suite struct ShowCommandTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures").path
+
+    func text(_ output: CommandOutput) -> String {
+        if case let .text(t) = output { return t }
+        return ""
+    }
+
+    func seeds(_ pipeline: Pipeline = .standard) -> Session {
+        let s = Session(pipeline: pipeline)
+        s.loadSeeds()
+        return s
+    }
+
+    @Test func documentWithMetadataAndText() throws {
+        let session = Session()
+        _ = try session.execute("load \(Self.fixtures)/load-problems/senat.md")
+        let out = text(try session.execute("show sen"))
+        #expect(out.hasPrefix("id         senat\ntitle      Italiens Senat stimmt für die eigene Entmachtung\ndate       2016-01-21\n"))
+        #expect(out.contains("source     DER STANDARD\n"))
+        #expect(out.hasSuffix("mit dem er 82 Millionen Abänderungsanträge produzierte.\n"))
+    }
+
+    @Test func documentIdsWithAColonAreShownWhole() throws {
+        let session = Session()
+        _ = try session.execute("load \(Self.fixtures)/10kGNAD-sample.csv --sep ';' --quote \"'\" --no-header --text-column 2")
+        let out = text(try session.execute("show 10kGNAD-sample:5"))
+        #expect(out.hasPrefix("id         10kGNAD-sample:5\ncolumn1    International\n"))
+        #expect(out.contains("Senfgas"))
+    }
+
+    @Test func sentenceWithItsNeighbours() throws {
+        let session = seeds()
+        let d = session.corpus.documents[2]
+        let out = text(try session.execute("show 002#2"))
+        #expect(out == "002_2cc7b7632708e469#2\n  [1] \(d.text(of: 0))\n> [2] \(d.text(of: 1))\n  [3] \(d.text(of: 2))\n")
+        #expect(out.contains("> [2] „Nordkorea sendet weitere Truppen und liefert Waffen an Russland“"))
+        let first = text(try session.execute("show 002#1"))
+        #expect(first.hasPrefix("002_2cc7b7632708e469#1\n> [1] Nordkorea schickt"))
+        #expect(throws: ShellError("002_2cc7b7632708e469 has \(d.sentences.count) sentences, no sentence 99", at: 5..<11)) {
+            try session.execute("show 002#99")
+        }
+    }
+
+    @Test func claimWithFieldsAndHighlightedPhrase() throws {
+        let pipeline = Pipeline(annotators: [SentenceAnnotator(lexicon: .shared), DigitQuantities(), ClaimAssembler()])
+        let session = seeds(pipeline)
+        guard let claim = session.corpus.store.claims.first(where: { $0.doc.hasPrefix("002") && $0.valueText == "11.000" }) else {
+            Issue.record("the digits annotator finds 11.000 in 002")
+            return
+        }
+        let n = claim.id.split(separator: ":").last.map(String.init) ?? ""
+        let out = text(try session.execute("show 002:\(n)"))
+        #expect(out.hasPrefix("id           002_2cc7b7632708e469:\(n)\ndoc          002_2cc7b7632708e469\n"))
+        #expect(out.contains("value        11000\n"))
+        #expect(out.contains("\nsentence \(claim.sentence) of 002_2cc7b7632708e469:\n  Lee führte aus, nachdem Nordkorea im vergangenen Oktober bereits 11.000 Mann"))
+        #expect(!out.contains("\u{1B}["))
+        session.settings.color = true
+        let colored = text(try session.execute("show \(claim.id)"))
+        #expect(colored.contains("bereits \u{1B}[1m11.000\u{1B}[0m Mann"))
+        #expect(throws: ShellError.self) { try session.execute("show 002:999") }
+    }
+
+    @Test func unknownIds() {
+        let session = seeds()
+        #expect(throws: ShellError("no document 'xyz'", at: 5..<8)) { try session.execute("show xyz") }
+        #expect(throws: ShellError("expected a sentence number after '#'", at: 5..<10)) { try session.execute("show 002#x") }
+    }
+}
