@@ -118,7 +118,7 @@ struct Claimsh: ParsableCommand {
         let session = Session()
         session.safe = safe
         session.settings.format = format
-        session.settings.color = !noColor && !Terminal.noColorRequested
+        session.colorAllowed = !noColor && !Terminal.noColorRequested
         if safe { session.allowedLoadRoots = corpus.filter { $0 != "-" } }
         if !empty {
             if corpus.isEmpty {
