@@ -115,4 +115,32 @@ import Testing
         terminal.send("quit" + Key.enter)
         #expect(terminal.waitForExit() == 0)
     }
+
+    @Test(.enabled(if: BuiltBinary.exists, "\(BuiltBinary.missing)"))
+    func interruptedLoadLeavesTheCorpusAsItWas() throws {
+        // Enough articles that annotating them takes far longer than the interrupt.
+        let dir = try TemporaryDirectory()
+        let seeds = BuiltBinary.root + "/seeds"
+        for name in try FileManager.default.contentsOfDirectory(atPath: seeds) where name.hasSuffix(".txt") {
+            let text = try String(contentsOfFile: seeds + "/" + name, encoding: .utf8)
+            for copy in 0..<300 { dir.write("\(copy)_\(name)", text) }
+        }
+        let home = try TemporaryDirectory()
+        let terminal = try PseudoTerminal(executable: BuiltBinary.path, environment: Self.environment(home: home.path))
+        try terminal.waitFor(Self.prompt)
+        try terminal.waitForRawMode()
+        let before = terminal.mark
+        terminal.send("load \(dir.path)" + Key.enter)
+        try terminal.waitForCookedMode()
+        Thread.sleep(forTimeInterval: 0.5)
+        terminal.send(Key.interrupt)
+        let shown = try terminal.waitFor(Self.prompt, after: before, timeout: 30)
+        try terminal.waitForRawMode()
+        #expect(shown.contains("interrupted"))
+        #expect(!shown.contains("loaded"), "the load's report is dropped")
+        let count = try Self.enter("docs | wc -l", on: terminal)
+        #expect(count.contains("\r\n6\r\n"), "header and the five seeds, nothing half-loaded: \(count)")
+        terminal.send(Key.endOfInput)
+        #expect(terminal.waitForExit() == 0)
+    }
 }
