@@ -53,6 +53,16 @@ import Testing
         #expect(Self.complete("claims from tr") == ["treaty", "truppen"])
     }
 
+    @Test func valuesFoundInTheCorpus() {
+        #expect(Self.complete("claims where class = sol") == ["soldiers"])
+        #expect(Self.complete("count by class where class in (soldiers, eng") == ["engineers"])
+        // A value with blanks is quoted, unless the user opened the quote.
+        #expect(Self.complete("claims where source = lee") == ["\"Lee Seong-kweun\""])
+        #expect(Self.complete("claims where source = \"Lee") == ["Lee Seong-kweun"])
+        #expect(Self.complete("docs where ti") == ["title"])
+        #expect(Self.complete("sentences where te") == ["text"])
+    }
+
     @Test func completionAfterUmlautsAndGuillemets() {
         // Offsets are characters: "Pjöngjang" and «Kursk» must not shift the word.
         #expect(Self.complete("grep «Pjöngjang» in 003") == ["003_b3ede1b15ff85e9a"])
