@@ -1,4 +1,5 @@
 @testable import ClaimShell
+import ClaimKit
 import Foundation
 import Testing
 
@@ -175,11 +176,16 @@ import Testing
             for copy in 0..<14 { dir.write("\(copy)_\(name)", text) }
         }
         for arguments in [[String](), [dir.path]] {
-            let extracted = try BuiltBinary.run(["extract", "--format", "tsv"] + arguments)
-            let shell = try BuiltBinary.run(["--no-init", "-c", "claims"] + arguments)
+            let extracted = try BuiltBinary.run(["extract"] + arguments)
+            let shell = try BuiltBinary.run(["--no-init", "--format", "jsonl", "-c", "claims"] + arguments)
             #expect(extracted.status == 0)
-            #expect(extracted.stdout == shell.stdout, "same rows and ids as `claims` in the shell")
-            #expect(extracted.stdout.hasPrefix("id\t"))
+            #expect(extracted.stdout == shell.stdout, "same claims, fields and ids as `claims` in the shell")
+            #expect(extracted.stdout.hasPrefix("{\"id\":"))
+            let tsv = try BuiltBinary.run(["extract", "--format", "tsv"] + arguments)
+            let lines = tsv.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(lines.first.map(String.init) == ClaimField.names.joined(separator: "\t"), "one header, every field")
+            #expect(lines.filter { $0.hasPrefix("id\t") }.count == 1)
+            #expect(lines.count - 2 == extracted.stdout.split(separator: "\n").count, "a row per claim")
         }
         let csv = try BuiltBinary.run(["extract", "--format", "csv"])
         #expect(csv.stdout.hasPrefix("id,"))
