@@ -45,11 +45,12 @@ public final class BatchRunner {
 
     public func run(_ command: ScriptReader.Command) {
         session.history.append(command.source)
-        let outcome = Self.perform(command, in: session, standardOutput: standardOutput)
-        if case let .failed(error) = outcome {
-            failed = true
+        let outcome = Self.perform(command, in: session, standardOutput: standardOutput) { error in
             let location = command.location(ofColumn: error.columns?.lowerBound ?? 0)
             OutputSink.writeStandardError("\(location): error: \(error.message)\n")
+        }
+        if case .failed = outcome {
+            failed = true
             if !keepGoing { stopped = true }
         }
         if session.shouldQuit || standardOutput.readerGone { stopped = true }
@@ -90,11 +91,12 @@ public final class BatchRunner {
         if !stopped, !text.isEmpty { run(text, origin: origin, firstLine: textFirstLine) }
     }
 
-    /// Runs one command, renders its output for where it goes, writes it, then prints the
-    /// session's diagnostics and, with `set timer on`, the run time (both on stderr).
-    /// Shared by batch mode and the interactive shell.
+    /// Runs one command, renders its output for where it goes, writes it, then reports an
+    /// error (`reportError`), the session's diagnostics and, with `set timer on`, the run time
+    /// (on stderr). Shared by batch mode and the interactive shell.
     public static func perform(_ command: ScriptReader.Command, in session: Session, standardOutput: OutputSink,
-                               standardError: (String) -> Void = OutputSink.writeStandardError) -> Outcome {
+                               standardError: (String) -> Void = OutputSink.writeStandardError,
+                               reportError: (ShellError) -> Void) -> Outcome {
         let clock = ContinuousClock()
         let started = clock.now
         defer {
@@ -122,6 +124,7 @@ public final class BatchRunner {
             if sink.interrupted || standardOutput.interrupted || SignalHandling.interruptPending { return .interrupted }
             return .succeeded
         } catch {
+            reportError(error)
             return .failed(error)
         }
     }

@@ -68,15 +68,16 @@ public final class InteractiveShell {
         if let warning = editor.addHistory(joined) { OutputSink.writeStandardError("claimsh: " + warning + "\n") }
         for command in commands {
             session.history.append(command.source)
-            let outcome = BatchRunner.perform(command, in: session, standardOutput: standardOutput)
+            let outcome = BatchRunner.perform(command, in: session, standardOutput: standardOutput) { error in
+                OutputSink.writeStandardError(caret(for: error, in: command, lines: lines))
+            }
             switch outcome {
             case .succeeded:
                 break
             case .interrupted:
                 OutputSink.writeStandardError("interrupted\n")
                 return
-            case let .failed(error):
-                OutputSink.writeStandardError(caret(for: error, in: command, lines: lines))
+            case .failed:
                 return
             }
             if session.shouldQuit { return }

@@ -204,13 +204,24 @@ import Testing
         let out = try OutputSink.open(.write(path: dir.path + "/out.txt"), columns: nil, safe: false)
         var errors: [String] = []
         let command = try #require(ScriptReader.commands(in: "help quit", origin: "t").first)
-        let outcome = BatchRunner.perform(command, in: session, standardOutput: out) { errors.append($0) }
+        let outcome = BatchRunner.perform(command, in: session, standardOutput: out, standardError: { errors.append($0) },
+                                          reportError: { errors.append("error: \($0.message)") })
         out.close()
         #expect(outcome == .succeeded)
         #expect(errors.count == 2)
         #expect(errors.first == "seeds: 1 Dokument übersprungen\n")
         #expect(errors.last?.wholeMatch(of: /Run Time: real \d+\.\d{3} s\n/) != nil, "\(errors)")
         #expect(session.diagnostics.isEmpty)
+
+        // A failing command: the error first, then the time.
+        errors = []
+        let failing = try #require(ScriptReader.commands(in: "dosc", origin: "t").first)
+        let failed = BatchRunner.perform(failing, in: session, standardOutput: out, standardError: { errors.append($0) },
+                                         reportError: { errors.append("error: \($0.message)") })
+        #expect(failed == .failed(ShellError("unknown command 'dosc' (did you mean 'docs'?)", at: 0..<4)))
+        #expect(errors.count == 2)
+        #expect(errors.first?.hasPrefix("error: unknown command 'dosc'") == true)
+        #expect(errors.last?.hasPrefix("Run Time: real ") == true)
         let written = try String(contentsOfFile: dir.path + "/out.txt", encoding: .utf8)
         #expect(written.hasPrefix("usage: quit"))
     }
