@@ -7,10 +7,11 @@ public struct Settings: Sendable {
     public var format: OutputFormat?
     /// `set color on|off|auto`; auto: colour on a terminal unless NO_COLOR / --no-color.
     public var colorMode: ColorMode
-    /// Whether colour may be used (on or auto); the terminal decides the rest.
+    /// Whether colour may be used (on or auto); the terminal decides the rest. Setting true
+    /// (colour allowed at startup) keeps on/auto and turns off into auto.
     public var color: Bool {
         get { colorMode != .off }
-        set { colorMode = newValue ? .on : .off }
+        set { colorMode = newValue ? (colorMode == .off ? .auto : colorMode) : .off }
     }
     /// Rows a terminal table shows; 0: all.
     public var maxRows: Int

@@ -131,4 +131,13 @@ import Testing
         #expect(docs.isEmpty)
         #expect(problems.map(\.description) == ["win.txt: UTF-16 text is not supported (convert it to UTF-8), skipped"])
     }
+
+    @Test func aFifoIsReportedAsUnreadableWithoutBlocking() throws {
+        let root = try tree(["a.txt": "Rapid gewann 2:1."])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        guard mkfifo(root + "/pipe", 0o600) == 0 else { return }
+        let report = CorpusLoader.load(paths: [root], options: LoadOptions())
+        #expect(report.documents.map(\.id) == ["a"])
+        #expect(report.problems.map(\.description) == [root + "/pipe: cannot read file, skipped"])
+    }
 }

@@ -48,8 +48,12 @@ import Testing
             [.string("003_b3ede1b15ff85e9a:c7"), .int(11000), .string("nordkoreanische Soldaten"), .string("südkoreanischer Geheimdienst NIS")],
         ])
         // Wide enough for every column cut to a few characters: text columns shrink, numbers never.
-        let cut = Self.lines(Renderer.render(table, RenderOptions(format: .table, width: 40)))
-        #expect(cut[3] == "│ 003_b3… │ 11.000 │ nordko… │ südkor… │")
+        let cut = Self.lines(Renderer.render(table, RenderOptions(format: .table, width: 60)))
+        #expect(cut[3] == "│ 003_b3ede1b1… │ 11.000 │ nordkoreanisc… │ südkoreanisch… │")
+        #expect(cut.allSatisfy { TextWidth.of($0) == 60 })
+        let one = Self.lines(Renderer.render(table, RenderOptions(format: .table, width: 40)))
+        #expect(one[3] == "│ 003_b3ede1b… │ 11.000 │ nordkoreani… │")
+        #expect(one.last == "… 1 more column: source (use select, or a pipe to see all)")
         let out = Renderer.render(table, RenderOptions(format: .table, width: 24))
         let lines = Self.lines(out)
         #expect(lines.last == "… 2 more columns: object, source (use select, or a pipe to see all)")

@@ -40,6 +40,16 @@ import Testing
         #expect(session.corpus.documents.count == 5)
     }
 
+    @Test func settingTheDateReResolvesRelativeTimes() throws {
+        let session = seeds()
+        func times() -> [String] { session.corpus.store.claims.filter { $0.doc.hasPrefix("002") }.compactMap(\.time) }
+        #expect(!times().contains { $0.hasPrefix("2029") })
+        _ = try session.execute("docs set 002 date 2030-01-15")
+        // "im vergangenen Oktober" now means October 2029.
+        #expect(times().contains { $0.hasPrefix("2029") })
+        #expect(session.corpus.documents.map(\.document.id).count == 5)
+    }
+
     @Test func setErrorsPointAtTheWord() {
         let session = seeds()
         #expect(throws: ShellError("not a date: 'gestern' (use YYYY-MM-DD, YYYY-MM or YYYY)", at: 18..<25)) {

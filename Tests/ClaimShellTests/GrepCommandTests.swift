@@ -30,7 +30,7 @@ import Testing
     }
 
     @Test func realArticlesFromTenKGNAD() throws {
-        let session = Session()
+        let session = Session(pipeline: .sentencesOnly)
         _ = try session.execute("load \(Self.sample) --sep ';' --quote \"'\" --no-header --text-column 2")
         let austria = try rows(session, "grep oesterreich")
         #expect(austria.contains { $0[2].stringValue?.hasPrefix("In Österreich müsse man Maßnahmen setzen") == true })

@@ -36,7 +36,7 @@ import Testing
     }
 
     @Test func csvOptions() throws {
-        let session = Session()
+        let session = Session(pipeline: .sentencesOnly)
         let out = text(try session.execute("load \(Self.sample) --sep ';' --quote \"'\" --no-header --text-column 2"))
         #expect(out.hasPrefix("loaded 60 documents ("))
         #expect(session.corpus.documents.first?.document.id == "10kGNAD-sample:1")
@@ -46,7 +46,7 @@ import Testing
 
     @Test(.enabled(if: gnadPresent, "../shared/corpora/10kGNAD/test.csv is absent"))
     func tenKGNADThroughTheCommand() throws {
-        let session = Session()
+        let session = Session(pipeline: .sentencesOnly)
         let out = text(try session.execute("load \(Self.gnad) --sep=';' --quote=\"'\" --no-header --text-column=2"))
         #expect(out.hasPrefix("loaded 1028 documents ("))
         #expect(session.corpus.documents.map(\.document.id).suffix(1) == ["test:1028"])
@@ -109,4 +109,10 @@ import Testing
         #expect(text(try session.execute("reset")) == "removed 3 documents")
         #expect(session.corpus.documents.isEmpty && session.corpus.store.count == 0 && session.sets.isEmpty)
     }
+}
+
+extension Pipeline {
+    /// Tokens and sentences only: tests of loading, `grep` and `show DOC` on 10kGNAD articles
+    /// do not depend on (or wait for) the extraction annotators.
+    static let sentencesOnly = Pipeline(annotators: [SentenceAnnotator(lexicon: .shared)])
 }

@@ -21,9 +21,13 @@ private struct DigitQuantities: Annotator {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures").path
 
+    /// The output as a pipe gets it (no colour).
     func text(_ output: CommandOutput) -> String {
-        if case let .text(t) = output { return t }
-        return ""
+        Renderer.render(output, RenderOptions(format: .tsv, color: false))
+    }
+
+    func colored(_ output: CommandOutput) -> String {
+        Renderer.render(output, RenderOptions(format: .tsv, color: true))
     }
 
     func seeds(_ pipeline: Pipeline = .standard) -> Session {
@@ -42,7 +46,7 @@ private struct DigitQuantities: Annotator {
     }
 
     @Test func documentIdsWithAColonAreShownWhole() throws {
-        let session = Session()
+        let session = Session(pipeline: .sentencesOnly)
         _ = try session.execute("load \(Self.fixtures)/10kGNAD-sample.csv --sep ';' --quote \"'\" --no-header --text-column 2")
         let out = text(try session.execute("show 10kGNAD-sample:5"))
         #expect(out.hasPrefix("id         10kGNAD-sample:5\ncolumn1    International\n"))
@@ -55,6 +59,7 @@ private struct DigitQuantities: Annotator {
         let out = text(try session.execute("show 002#2"))
         #expect(out == "002_2cc7b7632708e469#2\n  [1] \(d.text(of: 0))\n> [2] \(d.text(of: 1))\n  [3] \(d.text(of: 2))\n")
         #expect(out.contains("> [2] „Nordkorea sendet weitere Truppen und liefert Waffen an Russland“"))
+        #expect(colored(try session.execute("show 002#2")).contains("> [2] \u{1B}[1m„Nordkorea sendet"))
         let first = text(try session.execute("show 002#1"))
         #expect(first.hasPrefix("002_2cc7b7632708e469#1\n> [1] Nordkorea schickt"))
         #expect(throws: ShellError("002_2cc7b7632708e469 has \(d.sentences.count) sentences, no sentence 99", at: 5..<11)) {
@@ -75,9 +80,10 @@ private struct DigitQuantities: Annotator {
         #expect(out.contains("value        11000\n"))
         #expect(out.contains("\nsentence \(claim.sentence) of 002_2cc7b7632708e469:\n  Lee führte aus, nachdem Nordkorea im vergangenen Oktober bereits 11.000 Mann"))
         #expect(!out.contains("\u{1B}["))
-        session.settings.color = true
-        let colored = text(try session.execute("show \(claim.id)"))
-        #expect(colored.contains("bereits \u{1B}[1m11.000\u{1B}[0m Mann"))
+        let highlighted = colored(try session.execute("show \(claim.id)"))
+        #expect(highlighted.contains("bereits \u{1B}[1m11.000\u{1B}[0m Mann"))
+        session.settings.color = false
+        #expect(!colored(try session.execute("show \(claim.id)")).contains("\u{1B}["))
         #expect(throws: ShellError.self) { try session.execute("show 002:999") }
     }
 

@@ -119,7 +119,8 @@ public enum CorpusLoader {
 
     /// The whole file in one buffer (no intermediate `Data` copy: corpora run to hundreds of MB).
     static func readFile(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY)
+        // Non-blocking so that a FIFO or device among the files cannot hang the load.
+        let fd = open(path, O_RDONLY | O_NONBLOCK)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()

@@ -237,10 +237,12 @@ extension SourceAnnotator {
             while k < ce, a.cues.adverbs.contains(folded[k]) { k += 1 }
             guard k < ce else { return nil }
             if a.cues.pronouns.contains(folded[k]) {
-                return pronoun(k, span: i..<(k + 1), cueText: cueText, sentence: s, next: k + 1)
+                return pronoun(k, span: min(i, k)..<(max(i, k) + 1), cueText: cueText, sentence: s, next: k + 1)
             }
             guard let np = speaker(from: k, limit: ce) else { return nil }
-            return (mention(cue: i..<(i + 1), speaker: np, span: i..<np.upperBound, sentence: s, cueText: cueText),
+            // A separable particle ("teilte TASS ... mit") may stand after the speaker.
+            let span = min(i, np.lowerBound)..<max(np.upperBound, i + 1)
+            return (mention(cue: i..<(i + 1), speaker: np, span: span, sentence: s, cueText: cueText),
                     max(np.upperBound, last + 1))
         }
 

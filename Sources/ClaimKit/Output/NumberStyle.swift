@@ -15,7 +15,7 @@ public enum NumberStyle: String, Sendable, CaseIterable {
         let plain = Value.format(d)
         guard self == .de, d.isFinite else { return plain }
         // Exponent notation ("1e-05") is left alone apart from the decimal comma.
-        if plain.contains("e") { return String(plain.map { $0 == "." ? "," : $0 }) }
+        if plain.utf8.contains(UInt8(ascii: "e")) { return String(plain.map { $0 == "." ? "," : $0 }) }
         guard let dot = plain.firstIndex(of: ".") else { return NumberStyle.grouped(plain) }
         return NumberStyle.grouped(String(plain[..<dot])) + "," + plain[plain.index(after: dot)...]
     }

@@ -8,10 +8,32 @@ public enum Renderer {
     public static func render(_ output: CommandOutput, _ options: RenderOptions) -> String {
         switch output {
         case .none: return ""
-        case let .text(s): return s.hasSuffix("\n") || s.isEmpty ? s : s + "\n"
+        case let .text(s):
+            // Text may carry ANSI styles (`show` highlights a claim); they go where colour does.
+            let t = options.color ? s : plain(s)
+            return t.hasSuffix("\n") || t.isEmpty ? t : t + "\n"
         case let .table(t): return render(t, options)
         case let .groups(groups): return render(groups, options)
         }
+    }
+
+    /// The text without ANSI SGR sequences (`ESC [ ... m`).
+    public static func plain(_ s: String) -> String {
+        guard s.utf8.contains(0x1B) else { return s }
+        var out = String.UnicodeScalarView()
+        var scalars = s.unicodeScalars.makeIterator()
+        while let c = scalars.next() {
+            guard c == "\u{1B}" else { out.append(c); continue }
+            var sequence = String.UnicodeScalarView([c])
+            var ended = false
+            while let n = scalars.next() {
+                sequence.append(n)
+                if n == "m" { ended = true; break }
+                if !(n == "[" || n == ";" || ("0"..."9").contains(n)) { break }
+            }
+            if !ended { out.append(contentsOf: sequence) }
+        }
+        return String(out)
     }
 
     public static func render(_ table: ResultTable, _ options: RenderOptions) -> String {

@@ -26,10 +26,19 @@ public struct ResultTable: Sendable, Hashable {
     public init(_ names: [String], rows: [[Value]] = []) {
         self.columns = names.map { Column($0) }
         self.rows = rows
-        // Columns whose values are all numbers align right.
-        for (c, _) in columns.enumerated() {
-            let vals = rows.map { $0[c] }.filter { !$0.isNull }
-            if !vals.isEmpty, vals.allSatisfy({ $0.doubleValue != nil }) { columns[c].kind = .number }
+        // Columns whose values are all numbers align right (one pass, no copies: big results).
+        for c in columns.indices {
+            var sawNumber = false
+            var allNumbers = true
+            for row in rows where c < row.count {
+                switch row[c] {
+                case .null: continue
+                case .int, .number: sawNumber = true
+                default: allNumbers = false
+                }
+                if !allNumbers { break }
+            }
+            if sawNumber, allNumbers { columns[c].kind = .number }
         }
     }
 }
