@@ -132,8 +132,14 @@ public final class BatchRunner {
     /// SPEC §6: a table fitted to the window, with colour and a row limit, on a terminal;
     /// tsv and every row, untruncated, anywhere else. `set format` wins over both.
     public static func renderOptions(for session: Session, toTerminal: Bool) -> RenderOptions {
-        session.settings.renderOptions(isTerminal: toTerminal, terminalWidth: toTerminal ? Terminal.width() : nil,
-                                       colorAllowed: session.colorAllowed)
+        let settings = session.settings
+        return RenderOptions(
+            format: settings.format ?? (toTerminal ? .table : .tsv),
+            color: toTerminal && settings.color,
+            width: toTerminal ? (settings.width ?? Terminal.width()) : nil,
+            maxRows: toTerminal && settings.maxRows > 0 ? settings.maxRows : nil,
+            numbers: settings.numbers
+        )
     }
 
     static func formatSeconds(_ seconds: Double) -> String {

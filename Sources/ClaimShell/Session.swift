@@ -53,8 +53,6 @@ public final class Session {
     public var safe = false
     /// Messages for stderr (warnings, load problems), collected by commands and printed by the shell.
     public var diagnostics: [String] = []
-    /// False under NO_COLOR or `--no-color`: `set color auto` then stays plain.
-    public var colorAllowed = true
     /// Asks whether the user pressed Ctrl-C; long loops check `isInterrupted` and stop early,
     /// leaving the corpus as it was. The interactive shell wires it to its SIGINT flag.
     public var interruptCheck: @Sendable () -> Bool = { false }

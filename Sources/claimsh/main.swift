@@ -118,7 +118,8 @@ struct Claimsh: ParsableCommand {
         let session = Session()
         session.safe = safe
         session.settings.format = format
-        session.colorAllowed = !noColor && !Terminal.noColorRequested
+        // NO_COLOR / --no-color: `set color off` (auto stays otherwise).
+        session.settings.color = !noColor && !Terminal.noColorRequested
         if safe { session.allowedLoadRoots = corpus.filter { $0 != "-" } }
         if !empty {
             if corpus.isEmpty {

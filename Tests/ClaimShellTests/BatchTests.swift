@@ -235,10 +235,8 @@ import Testing
         #expect(BatchRunner.renderOptions(for: session, toTerminal: true).maxRows == session.settings.maxRows)
         #expect(!BatchRunner.renderOptions(for: session, toTerminal: false).color, "no colour into files and pipes")
         #expect(BatchRunner.renderOptions(for: session, toTerminal: true).color)
-        session.colorAllowed = false
-        #expect(!BatchRunner.renderOptions(for: session, toTerminal: true).color, "NO_COLOR, --no-color")
-        session.settings.colorMode = .on
-        #expect(BatchRunner.renderOptions(for: session, toTerminal: true).color, "set color on wins")
+        session.settings.color = false
+        #expect(!BatchRunner.renderOptions(for: session, toTerminal: true).color, "NO_COLOR, --no-color, set color off")
         session.settings.format = .jsonl
         #expect(BatchRunner.renderOptions(for: session, toTerminal: true).format == .jsonl)
     }
