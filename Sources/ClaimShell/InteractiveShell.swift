@@ -17,7 +17,8 @@ public final class InteractiveShell {
             Completion(session: session).complete(line: line, cursor: cursor)
         }
         session.interruptCheck = { SignalHandling.interruptPending }
-        if session.history.isEmpty { session.history = editor.historyEntries }
+        // `history` lists earlier sessions first, as a shell's does (the init file's commands follow).
+        session.history = editor.historyEntries + session.history
     }
 
     /// `$XDG_STATE_HOME/claimsh/history` (its directory created, mode 0700), else
