@@ -60,15 +60,18 @@ public final class BatchRunner {
     /// producer feeding claimsh sees each command's output as soon as it is done.
     public func runStandardInput(origin: String = "<stdin>") {
         var pending: [UInt8] = []
+        var consumed = 0 // bytes of `pending` already taken as lines
         var text = ""
         var textFirstLine = 1
         var lineNumber = 0
         var buffer = [UInt8](repeating: 0, count: 65536)
         var atEnd = false
         while !stopped {
-            if let newline = pending.firstIndex(of: UInt8(ascii: "\n")) ?? (atEnd && !pending.isEmpty ? pending.count : nil) {
-                let line = String(decoding: pending[..<newline], as: UTF8.self)
-                pending.removeSubrange(..<min(newline + 1, pending.count))
+            let newline = pending[consumed...].firstIndex(of: UInt8(ascii: "\n"))
+            if newline != nil || (atEnd && consumed < pending.count) {
+                let lineEnd = newline ?? pending.count
+                let line = String(decoding: pending[consumed..<lineEnd], as: UTF8.self)
+                consumed = min(lineEnd + 1, pending.count)
                 lineNumber += 1
                 if text.isEmpty { textFirstLine = lineNumber } else { text += "\n" }
                 text += line
@@ -79,6 +82,8 @@ public final class BatchRunner {
                 continue
             }
             if atEnd { break }
+            pending.removeSubrange(..<consumed)
+            consumed = 0
             let n = buffer.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
             if n > 0 {
                 pending += buffer[..<n]
