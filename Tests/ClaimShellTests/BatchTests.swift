@@ -91,6 +91,11 @@ import Testing
         #expect(written.components(separatedBy: "\n").filter { $0.hasPrefix("00") }.count == 5)
         #expect(written.contains("\nusage: quit\n"), "appended after the table")
 
+        let home = try TemporaryDirectory()
+        let tilde = try BuiltBinary.run(["--no-init", "-c", "docs >> ~/docs.tsv"], environment: ["HOME": home.path])
+        #expect(tilde.status == 0)
+        #expect(FileManager.default.fileExists(atPath: home.path + "/docs.tsv"), "~ is the home directory")
+
         let bad = try BuiltBinary.run(["--no-init", "-c", "docs > nirgends/docs.tsv"], directory: dir.path)
         #expect(bad.status == 1)
         #expect(bad.stderr.hasPrefix("<command 1>:1:6: error: cannot write 'nirgends/docs.tsv'"))
