@@ -150,7 +150,11 @@ public struct Completion {
         default:
             break
         }
-        if Self.documentCommands.contains(command) { return values(documentIDs, word, quoted: quoted) }
+        if Self.documentCommands.contains(command) {
+            // `show DOC:N` names a claim: after the colon, the document's claim ids.
+            if word.contains(":") { return session.corpus.store.claims.map(\.id).filter { $0.hasPrefix(word) } }
+            return values(documentIDs, word, quoted: quoted)
+        }
         if last == "from" { return values(session.sets.keys.sorted(), word, quoted: quoted) }
         if arguments.isEmpty, Self.fieldCommands.contains(command) { return matching(Self.fieldNames, word) }
         if arguments.isEmpty, let clauses = Self.clauses[command] { return matching(clauses, word) }
