@@ -1,4 +1,5 @@
 import ClaimKit
+import Foundation
 
 /// Options changed with `set` (SPEC §5).
 public struct Settings: Sendable {
@@ -73,7 +74,8 @@ public final class Session {
     /// a long load; then nothing is added and the result is false.
     @discardableResult
     public func add(_ documents: [Document]) -> Bool {
-        let chunk = 256
+        // Small enough to stop within a second or so, large enough to keep every core busy.
+        let chunk = max(64, ProcessInfo.processInfo.activeProcessorCount * 32)
         var annotated: [AnnotatedDocument] = []
         annotated.reserveCapacity(documents.count)
         var start = 0

@@ -118,6 +118,7 @@ struct Claimsh: ParsableCommand {
         let session = Session()
         session.safe = safe
         session.settings.format = format
+        // NO_COLOR / --no-color: `set color off` (auto stays otherwise).
         session.settings.color = !noColor && !Terminal.noColorRequested
         if safe { session.allowedLoadRoots = corpus.filter { $0 != "-" } }
         if !empty {
@@ -198,14 +199,14 @@ struct Extract: ParsableCommand {
             documents = report.documents
         }
         let out = OutputSink.standardOutput()
+        let pipeline = Pipeline.standard
         var start = 0
         repeat {
             let end = min(start + Self.chunkSize, documents.count)
-            // A session per chunk: `claims` gives the shell's columns and ids (`<doc>:<n>`).
-            let session = Session()
-            session.add(Array(documents[start..<end]))
-            let output = try session.execute("claims")
-            var text = Renderer.render(output, RenderOptions(format: format))
+            // Every field of SPEC §4, ids `<doc>:<n>` as in the shell (`claims` in json).
+            let claims = pipeline.annotate(Array(documents[start..<end])).flatMap(\.claims)
+            let table = ClaimTable.table(claims, fields: ClaimField.names)
+            var text = Renderer.render(.table(table), RenderOptions(format: format))
             if start > 0, format != .jsonl, let newline = text.firstIndex(where: { $0 == "\n" || $0 == "\r\n" }) {
                 text = String(text[text.index(after: newline)...])
             }
