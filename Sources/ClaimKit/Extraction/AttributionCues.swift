@@ -22,6 +22,8 @@ public struct AttributionCues: Sendable {
     public var genitive: Set<String> = []
     /// "und", "oder": a verb after them shares the subject of the clause.
     public var coordinators: Set<String> = []
+    /// Conjunctions and focus particles that do not take the first place of a main clause.
+    public var conjunctions: Set<String> = []
 
     public init(lexicon: Lexicon) {
         for row in lexicon.table("attribution_cues").rows where row.count >= 2 && !row[0].isEmpty {
@@ -43,6 +45,7 @@ public struct AttributionCues: Sendable {
             case "function": function.insert(word)
             case "genitive": genitive.insert(word)
             case "coordinator": coordinators.insert(word)
+            case "conjunction": conjunctions.insert(word)
             default: continue
             }
         }

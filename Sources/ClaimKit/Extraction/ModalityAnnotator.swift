@@ -129,16 +129,16 @@ public struct ModalityAnnotator: Annotator {
         return geInfinitives.contains(f) || !isParticiple(f)
     }
 
-    /// Looks like a past participle: "geliefert", "angegriffen", "entsandt", "beteiligt".
+    /// Looks like a past participle: "geliefert", "angegriffen", "weitergegeben", "beteiligt";
+    /// "ge" after a prefix unless the rest is an infinitive ("abgeben", "vorgehen").
     func isParticiple(_ f: String) -> Bool {
-        if f.hasPrefix("ge"), f.count >= 6, !geInfinitives.contains(f) { return true }
-        for prefix in ModalityAnnotator.separablePrefixes where f.hasPrefix(prefix) {
-            if f.dropFirst(prefix.count).hasPrefix("ge"), f.count - prefix.count >= 6 { return true }
+        let chars = Array(f)
+        if chars.count >= 6 {
+            for p in 0...min(7, chars.count - 6) where chars[p] == "g" && chars[p + 1] == "e" {
+                if !geInfinitives.contains(String(chars[p...])) { return true }
+            }
         }
         return f.hasSuffix("t") && f.count >= 5
     }
 
-    /// Separable verb prefixes before the "ge" of a participle ("an-ge-griffen").
-    static let separablePrefixes = ["ab", "an", "auf", "aus", "bei", "ein", "fest", "frei", "her", "hin", "los",
-                                    "mit", "nach", "vor", "weg", "zu", "zurück", "wieder", "dar", "um"]
 }

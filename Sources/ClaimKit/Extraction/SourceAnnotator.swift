@@ -73,12 +73,12 @@ extension SourceAnnotator {
 
         func isQuote(_ i: Int) -> Bool { tokens[i].text == "\"" || tokens[i].text == "'" }
 
-        /// A clause boundary inside a sentence: comma, colon, semicolon, bracket, dash. Not a
-        /// period (ordinals: "am 17. Juni") and not a quote ("wie «ZDF» berichtet").
+        /// A clause boundary inside a sentence: comma, colon, semicolon, dash. Not a period
+        /// (ordinals: "am 17. Juni"), a quote ("wie «ZDF» berichtet") or a bracket ("Kurz (ÖVP)").
         func isBoundary(_ i: Int) -> Bool {
             let t = tokens[i]
             guard t.kind == .punct || t.kind == .symbol else { return false }
-            return !(t.text == "." || isQuote(i))
+            return !(t.text == "." || isQuote(i) || t.text == "(" || t.text == ")")
         }
 
         // MARK: Sentences
@@ -154,7 +154,7 @@ extension SourceAnnotator {
             guard let (n, prefix) = noun else { return nil }
             let cueText = "nach " + tokens[n].text
             var tail: Range<Int>? = nil
-            if n + 1 < hi, a.cues.genitive.contains(folded[n + 1]) || a.cues.determiners.contains(folded[n + 1]) {
+            if n + 1 < hi, a.cues.genitive.contains(folded[n + 1]) {
                 let start = (folded[n + 1] == "von" || folded[n + 1] == "vom") ? n + 2 : n + 1
                 tail = speaker(from: start, limit: hi)
             }
@@ -222,7 +222,9 @@ extension SourceAnnotator {
                 return (mention(cue: i..<(i + 1), speaker: np, span: i..<(last + 1), sentence: s, cueText: cueText),
                         last + 1)
             }
-            // Subject first: "Lee führte aus", "Einige Experten sagten", "Er sagte".
+            // Subject first: "Lee führte aus", "Einige Experten sagten", "Er sagte"; a conjunction
+            // or focus particle before it does not count ("Aber sogar der Präsident sagte").
+            while cs < finite, a.cues.conjunctions.contains(folded[cs]) { cs += 1 }
             if cs < finite {
                 if finite - cs == 1, a.cues.pronouns.contains(folded[cs]) {
                     return pronoun(cs, span: cs..<(last + 1), cueText: cueText, sentence: s, next: last + 1)
@@ -236,12 +238,14 @@ extension SourceAnnotator {
             var k = finite + 1
             while k < ce, a.cues.adverbs.contains(folded[k]) { k += 1 }
             guard k < ce else { return nil }
+            // With an auxiliary the subject may stand before the participle: "hat die X bestätigt".
+            let end = max(k + 1, last + 1)
             if a.cues.pronouns.contains(folded[k]) {
-                return pronoun(k, span: i..<(k + 1), cueText: cueText, sentence: s, next: k + 1)
+                return pronoun(k, span: finite..<end, cueText: cueText, sentence: s, next: end)
             }
             guard let np = speaker(from: k, limit: ce) else { return nil }
-            return (mention(cue: i..<(i + 1), speaker: np, span: i..<np.upperBound, sentence: s, cueText: cueText),
-                    max(np.upperBound, last + 1))
+            return (mention(cue: i..<(i + 1), speaker: np, span: finite..<max(np.upperBound, last + 1), sentence: s,
+                            cueText: cueText), max(np.upperBound, last + 1))
         }
 
         /// "sagte er": the previous speaker of the document.
@@ -269,8 +273,19 @@ extension SourceAnnotator {
                     if j + 1 < limit, tokens[j + 1].isWord, tokens[j + 1].isCapitalized { j += 1; continue }
                     break
                 }
+                // A bracket after the head: "Sebastian Kurz (ÖVP)".
+                if t.text == "(", lastHead != nil,
+                   let close = (j..<min(limit, j + 8)).first(where: { tokens[$0].text == ")" }) {
+                    j = close + 1
+                    continue
+                }
                 guard t.isWord else { break }
                 let f = folded[j]
+                // A truncated compound: "Fleisch- und Wursthersteller".
+                if t.text.hasSuffix("-"), j + 2 < limit, a.cues.coordinators.contains(folded[j + 1]) {
+                    j += 2
+                    continue
+                }
                 if lastHead != nil {
                     if a.cues.genitive.contains(f) { afterDeterminer = true; j += 1; continue }
                     if a.cues.determiners.contains(f) { break }
