@@ -24,6 +24,12 @@ public struct AttributionCues: Sendable {
     public var coordinators: Set<String> = []
     /// Conjunctions and focus particles that do not take the first place of a main clause.
     public var conjunctions: Set<String> = []
+    /// "eigenen" in "nach eigenen Angaben": the source is the clause's subject.
+    public var reflexive: Set<String> = []
+    /// Definite articles: "den Angaben zufolge" refers back to a source named before.
+    public var definite: Set<String> = []
+    /// Finite and auxiliary verbs that end like adjectives ("haben", "werden"): never in a speaker phrase.
+    public var verbs: Set<String> = []
 
     public init(lexicon: Lexicon) {
         for row in lexicon.table("attribution_cues").rows where row.count >= 2 && !row[0].isEmpty {
@@ -46,6 +52,9 @@ public struct AttributionCues: Sendable {
             case "genitive": genitive.insert(word)
             case "coordinator": coordinators.insert(word)
             case "conjunction": conjunctions.insert(word)
+            case "reflexive": reflexive.insert(word)
+            case "definite": definite.insert(word)
+            case "verb": verbs.insert(word)
             default: continue
             }
         }

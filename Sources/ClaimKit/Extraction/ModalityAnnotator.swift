@@ -39,7 +39,7 @@ public struct ModalityAnnotator: Annotator {
             let condition: Condition
             if spec == "infinitive" { condition = .infinitive }
             else if spec == "perfect" { condition = .perfect }
-            else if spec.hasPrefix("particle:") { condition = .particle(TextFolding.fold(String(spec.dropFirst(9)))) }
+            else if spec.hasPrefix("particle:") { condition = .particle(spec.dropFirst(9).lowercased()) }
             else { condition = .none }
             // Hearsay readings are tried first: "sollen ... geliefert worden sein" is no plan.
             if condition == .perfect { cues[phrase, default: []].insert(Cue(modality: modality, condition: condition), at: 0) }

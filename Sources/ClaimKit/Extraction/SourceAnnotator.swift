@@ -116,10 +116,17 @@ extension SourceAnnotator {
                     return (mention(cue: i..<(i + n), speaker: np, span: i..<np.upperBound, sentence: s), np.upperBound)
                 }
             }
-            if f == "nach", let r = nach(at: i, hi: hi, sentence: s) { return r }
+            if f == "nach", let r = nach(at: i, lo: lo, hi: hi, sentence: s) { return r }
             // "Quellen zufolge"
             if a.cues.after.contains(f), let np = speaker(endingAt: i, lo: lo) {
-                return (mention(cue: i..<(i + 1), speaker: np, span: np.lowerBound..<(i + 1), sentence: s), i + 1)
+                var m = mention(cue: i..<(i + 1), speaker: np, span: np.lowerBound..<(i + 1), sentence: s)
+                // "den Angaben zufolge" points back to the previous source; "Schätzungen zufolge"
+                // names none.
+                if isGeneric(np) {
+                    guard a.cues.definite.contains(folded[np.lowerBound]), let previous else { return nil }
+                    m.source = previous
+                }
+                return (m, i + 1)
             }
             // ", so TASS."
             if a.cues.so.contains(f), i > lo, tokens[i - 1].text == ",", let np = speaker(from: i + 1, limit: hi) {
@@ -139,7 +146,7 @@ extension SourceAnnotator {
 
         /// "nach Angaben des X", "nach Angaben von X", "nach südkoreanischen Angaben",
         /// "nach Südkoreas Einschätzung", "nach UN-Angaben", "nach Polizeiangaben".
-        func nach(at i: Int, hi: Int, sentence s: Int) -> (SourceMention, Int)? {
+        func nach(at i: Int, lo: Int, hi: Int, sentence s: Int) -> (SourceMention, Int)? {
             var k = i + 1
             var noun: (index: Int, prefix: String)? = nil
             while k < hi, k - i <= 6, tokens[k].isWord {
@@ -164,7 +171,13 @@ extension SourceAnnotator {
             let span = TextSpan(tokens[i].span.start, tokens[n].span.end)
             let between = (i + 1)..<n
             var source: String? = nil
-            if !between.isEmpty {
+            if between.count == 1, a.cues.reflexive.contains(folded[between.lowerBound]) {
+                // "nach eigenen Angaben": the subject, right before or at the start of the clause.
+                var cs = i
+                while cs > lo, !isBoundary(cs - 1) { cs -= 1 }
+                guard let np = speaker(endingAt: i, lo: cs) ?? speaker(from: cs, limit: i) else { return nil }
+                source = normalise(np, allowLocation: true)
+            } else if !between.isEmpty {
                 source = normalise(between, allowLocation: true)
             } else if !prefix.isEmpty {
                 // "UN-Angaben", "Polizeiangaben": the first part of the compound is the source.
@@ -292,7 +305,7 @@ extension SourceAnnotator {
                 } else if a.cues.determiners.contains(f) {
                     afterDeterminer = true; j += 1; continue
                 }
-                if a.cues.function.contains(f) || a.cues.subjunctive.contains(f) { break }
+                if a.cues.function.contains(f) || a.cues.subjunctive.contains(f) || a.cues.verbs.contains(f) { break }
                 if t.isCapitalized {
                     lastHead = j
                     afterDeterminer = false
@@ -318,6 +331,11 @@ extension SourceAnnotator {
                 k -= 1
             }
             return best
+        }
+
+        /// A phrase headed by an attribution noun: "den Angaben", "Berichten", "Schätzungen".
+        func isGeneric(_ np: Range<Int>) -> Bool {
+            a.cues.nachNouns.contains(folded[np.upperBound - 1])
         }
 
         func isAdjective(_ f: String) -> Bool {
