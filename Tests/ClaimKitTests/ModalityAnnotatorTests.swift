@@ -61,7 +61,8 @@ import Testing
         #expect(modality("Als Russland im April erklärte, es habe Kursk zurückerobert, wies der Generalstab des ukrainischen Militärs diese Behauptung zurück.") == .denied)
         #expect(modality("Aslan wies Kritik zurück, dass seine Studie nur sehr oberflächlich durchgeführt wurde.") == .denied)
         #expect(modality("In ihrer ersten Aussage hatte sie bestritten, in die Mordpläne des Nationalsozialistischen Untergrunds (NSU) eingeweiht gewesen zu sein.") == .denied)
-        // "wies ... hin" is no denial.
+        // "bestreiten" also means to contest a match; "wies ... hin" is no denial.
+        #expect(modality("Bisher bestritt Klitschko 67 Profikämpfe, wovon er nur drei verlor.") == .asserted)
         #expect(modality("Er wies darauf hin, dass die Arbeit seines Instituts auch international Anerkennung finde.") != .denied)
     }
 }

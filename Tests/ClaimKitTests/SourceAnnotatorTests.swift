@@ -73,7 +73,12 @@ import Testing
         #expect(only("Sanitäter teilten später mit, ein 16-Jähriger befinde sich nach dem Angriff in einem ernsten Zustand.")?.source == "Sanitäter")
         // Perfect tense: the subject stands before the auxiliary.
         #expect(only("Das US-Aussenministerium hat die Anwesenheit nordkoreanischer Soldaten bestätigt.")?.source == "US-Außenministerium")
+        // A place after the speaker is not part of the source.
+        #expect(only("Ein Sprecher der Sicherheitsbehörden im Libanon erklärte, der Sunnit Al-Asir habe sich zuvor einer Gesichtsoperation unterzogen.")?.source
+            == "Sprecher der Sicherheitsbehörden")
         // A sentence-initial adverbial is not the speaker.
+        #expect(only("Zugleich sagte er, die Vorfälle müssten erst in Ruhe geklärt werden.") == nil)
+        #expect(only("Als Grund gab der Konzern Sicherheitsbedenken an.")?.source == "Konzern")
         #expect(only("Ende April behauptete Russland, das Gebiet zurückerobert zu haben.")?.source == "Russland")
     }
 

@@ -30,6 +30,8 @@ public struct AttributionCues: Sendable {
     public var definite: Set<String> = []
     /// Finite and auxiliary verbs that end like adjectives ("haben", "werden"): never in a speaker phrase.
     public var verbs: Set<String> = []
+    /// "in", "im", "aus": a place may follow the speaker ("die Botschaft in Bagdad").
+    public var placePrepositions: Set<String> = []
 
     public init(lexicon: Lexicon) {
         for row in lexicon.table("attribution_cues").rows where row.count >= 2 && !row[0].isEmpty {
@@ -55,6 +57,7 @@ public struct AttributionCues: Sendable {
             case "reflexive": reflexive.insert(word)
             case "definite": definite.insert(word)
             case "verb": verbs.insert(word)
+            case "place": placePrepositions.insert(word)
             default: continue
             }
         }

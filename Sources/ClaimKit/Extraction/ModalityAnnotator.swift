@@ -7,6 +7,8 @@ public struct ModalityAnnotator: Annotator {
     enum Condition: Sendable, Hashable {
         case none, infinitive, perfect
         case particle(String)
+        /// One of these words occurs in the sentence ("bestritt, dass ...", "bestritt die Vorwürfe").
+        case with(Set<String>)
     }
 
     struct Cue: Sendable, Hashable {
@@ -40,6 +42,7 @@ public struct ModalityAnnotator: Annotator {
             if spec == "infinitive" { condition = .infinitive }
             else if spec == "perfect" { condition = .perfect }
             else if spec.hasPrefix("particle:") { condition = .particle(spec.dropFirst(9).lowercased()) }
+            else if spec.hasPrefix("with:") { condition = .with(Set(spec.dropFirst(5).lowercased().split(separator: "|").map(String.init))) }
             else { condition = .none }
             // Hearsay readings are tried first: "sollen ... geliefert worden sein" is no plan.
             if condition == .perfect { cues[phrase, default: []].insert(Cue(modality: modality, condition: condition), at: 0) }
@@ -81,6 +84,7 @@ public struct ModalityAnnotator: Annotator {
         switch condition {
         case .none: return true
         case let .particle(p): return ((i + 1)..<range.upperBound).contains { folded[$0] == p }
+        case let .with(words): return range.contains { words.contains(folded[$0]) }
         case .infinitive: return hasInfinitive(near: i, in: range, tokens, folded)
         case .perfect: return hasPerfectInfinitive(after: i, in: range, tokens, folded)
         }

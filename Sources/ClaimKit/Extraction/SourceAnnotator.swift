@@ -57,6 +57,8 @@ extension SourceAnnotator {
         /// Lowercased token texts, as the cue sets are keyed.
         let folded: [String]
         let keys: [String]
+        /// Tokens inside a named entity.
+        let inEntity: [Bool]
         /// The source of the last attribution before the current sentence (for "sagte er").
         var previous: String?
 
@@ -66,6 +68,13 @@ extension SourceAnnotator {
             tokens = doc.tokens
             folded = doc.tokens.map(\.lower)
             keys = doc.tokens.map { $0.isWord ? PhraseTable<String>.key(word: $0.text) : "" }
+            var inEntity = Array(repeating: false, count: doc.tokens.count)
+            var e = 0
+            for (j, token) in doc.tokens.enumerated() {
+                while e < doc.entities.count, doc.entities[e].span.end <= token.span.start { e += 1 }
+                if e < doc.entities.count, doc.entities[e].span.contains(token.span) { inEntity[j] = true }
+            }
+            self.inEntity = inEntity
         }
 
         /// Token `k` ends its clause: punctuation or the sentence end follows.
@@ -222,7 +231,8 @@ extension SourceAnnotator {
             if closes(i, hi), let aux = (cs..<i).first(where: { a.cues.auxiliaries.contains(folded[$0]) }) { finite = aux }
 
             // "wie TASS berichtete", "als Russland im April erklärte"
-            if finite == i, closes(last, hi), cs < i, a.cues.subordinators.contains(folded[cs]),
+            // (A separated particle means a main clause: "Als Grund gab der Konzern ... an.")
+            if finite == i, last == i, closes(i, hi), cs < i, a.cues.subordinators.contains(folded[cs]),
                let np = speaker(from: cs + 1, limit: i) {
                 return (mention(cue: cs..<(cs + 1), speaker: np, span: cs..<(last + 1), sentence: s,
                                 cueText: tokens[cs].text.lowercased() + " " + cueText), last + 1)
@@ -301,12 +311,22 @@ extension SourceAnnotator {
                 }
                 if lastHead != nil {
                     if a.cues.genitive.contains(f) { afterDeterminer = true; j += 1; continue }
+                    // A place after the head: "die türkische Botschaft in Bagdad" (see `core`).
+                    if a.cues.placePrepositions.contains(f), j + 1 < limit, tokens[j + 1].isWord,
+                       tokens[j + 1].isCapitalized || a.cues.determiners.contains(folded[j + 1]) {
+                        afterDeterminer = true
+                        j += 1
+                        continue
+                    }
                     if a.cues.determiners.contains(f) { break }
                 } else if a.cues.determiners.contains(f) {
                     afterDeterminer = true; j += 1; continue
                 }
                 if a.cues.function.contains(f) || a.cues.subjunctive.contains(f) || a.cues.verbs.contains(f) { break }
                 if t.isCapitalized {
+                    // After a head, another capitalised word must be a name ("Nachrichtenagentur TASS"),
+                    // not a second noun ("der Konzern Sicherheitsbedenken").
+                    if let h = lastHead, h == j - 1, !inEntity[j], a.gazetteer.looksLikeNoun(t.lower) { break }
                     lastHead = j
                     afterDeterminer = false
                     j += 1
@@ -357,7 +377,14 @@ extension SourceAnnotator {
         /// The canonical source of a speaker phrase: an alias inside it (longest), else a person
         /// or organisation named in it, else a place when the phrase is only that place, else the
         /// phrase as written without leading articles.
-        func normalise(_ np: Range<Int>, allowLocation: Bool) -> String {
+        /// The phrase without a trailing place: "türkische Botschaft in Bagdad" → "türkische Botschaft".
+        func core(_ np: Range<Int>) -> Range<Int> {
+            guard let p = np.dropFirst().first(where: { a.cues.placePrepositions.contains(folded[$0]) }) else { return np }
+            return np.lowerBound..<p
+        }
+
+        func normalise(_ whole: Range<Int>, allowLocation: Bool) -> String {
+            let np = core(whole)
             for length in stride(from: np.count, through: 1, by: -1) {
                 for start in stride(from: np.upperBound - length, through: np.lowerBound, by: -1) {
                     if let v = a.aliases.exactMatch(keys, start..<(start + length)) { return v }
