@@ -54,11 +54,17 @@ public struct EntityAnnotator: Annotator {
                 let initial = i == sentence.tokens.lowerBound || doc.tokens[i - 1].text == "\""
                 if run.count == 1, let full = nameParts[key] {
                     add(run, full, .person, sentence: s)
-                } else if afterTitle || run.count >= 3 && !gazetteer.looksLikeNoun(doc.tokens[run.lowerBound + 1].lower) {
-                    // Three capitalised words: a role noun and a name ("Psychotherapeutin Barbara Preitler").
-                    let name = afterTitle ? run : (run.lowerBound + 1)..<run.upperBound
-                    add(name, doc.text(TextSpan(doc.tokens[name.lowerBound].span.start, doc.tokens[name.upperBound - 1].span.end)),
-                        .person, sentence: s)
+                } else if afterTitle || run.count >= 3 && gazetteer.looksLikeRole(doc.tokens[run.lowerBound].lower) {
+                    // After a title, or a role noun and a name ("Psychotherapeutin Barbara Preitler"):
+                    // the name is the words up to the first common noun.
+                    var name = afterTitle ? run : (run.lowerBound + 1)..<run.upperBound
+                    if let noun = name.first(where: { gazetteer.looksLikeNoun(doc.tokens[$0].lower, strongly: true) }) {
+                        name = name.lowerBound..<noun
+                    }
+                    if !name.isEmpty {
+                        add(name, doc.text(TextSpan(doc.tokens[name.lowerBound].span.start, doc.tokens[name.upperBound - 1].span.end)),
+                            .person, sentence: s)
+                    }
                 } else if run.count >= 2, !initial, !run.contains(where: { gazetteer.looksLikeNoun(doc.tokens[$0].lower) }) {
                     add(run, doc.text(TextSpan(doc.tokens[run.lowerBound].span.start, doc.tokens[run.upperBound - 1].span.end)),
                         .other, sentence: s)
