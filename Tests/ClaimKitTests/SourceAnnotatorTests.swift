@@ -52,6 +52,8 @@ import Testing
         #expect(seed?.source == "Südkorea")
         #expect(seed?.text == "nach südkoreanischen Angaben")
         #expect(only("Bei einer Protestaktion östlich von Chan Junis erschoss die israelische Armee nach palästinensischen Angaben einen Palästinenser.")?.source == "Palästina")
+        // Not every "nach ... Informationen" is one.
+        #expect(annotate("Exbankchef Wolfgang Kulterer habe auch noch Jahre nach seinem Ausscheiden Informationen aus der Bank bekommen.").sources.isEmpty)
         // "nach eigenen Angaben": the subject.
         #expect(only("Zwei Millionen Euro hat die FPÖ nach eigenen Angaben bereits in der ersten Phase investiert.")?.source == "FPÖ")
         #expect(only("München – Die mutmaßliche deutsche NSU-Rechtsterroristin Beate Zschäpe ist nach eigenen Angaben während ihres Untergrundlebens von ihrem Komplizen Uwe Böhnhardt geschlagen worden.")?.source == "Beate Zschäpe")

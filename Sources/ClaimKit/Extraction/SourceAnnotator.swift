@@ -164,7 +164,8 @@ extension SourceAnnotator {
                     noun = (k, p)
                     break
                 }
-                if a.cues.function.contains(f) { return nil }
+                // Between "nach" and the noun: articles, adjectives, a named genitive ("Südkoreas").
+                if a.cues.function.contains(f) || tokens[k].isCapitalized && !inEntity[k] { return nil }
                 k += 1
             }
             guard let (n, prefix) = noun else { return nil }
@@ -184,8 +185,16 @@ extension SourceAnnotator {
                 // "nach eigenen Angaben": the subject, right before or at the start of the clause.
                 var cs = i
                 while cs > lo, !isBoundary(cs - 1) { cs -= 1 }
-                guard let np = speaker(endingAt: i, lo: cs) ?? speaker(from: cs, limit: i) else { return nil }
-                source = normalise(np, allowLocation: true)
+                if let np = speaker(endingAt: i, lo: cs) {
+                    source = normalise(np, allowLocation: true)
+                } else if let np = speaker(from: cs, limit: i), np.upperBound < i, tokens[np.upperBound].isWord,
+                          tokens[np.upperBound].text == tokens[np.upperBound].lower,
+                          !a.cues.function.contains(folded[np.upperBound]) {
+                    // The subject first, then the finite verb: "Beate Zschäpe ist nach eigenen Angaben".
+                    source = normalise(np, allowLocation: true)
+                } else {
+                    return nil
+                }
             } else if !between.isEmpty {
                 source = normalise(between, allowLocation: true)
             } else if !prefix.isEmpty {
