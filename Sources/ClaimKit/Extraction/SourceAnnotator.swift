@@ -368,7 +368,7 @@ extension SourceAnnotator {
         }
 
         func isAdjective(_ f: String) -> Bool {
-            f.count >= 4 && (f.hasSuffix("e") || f.hasSuffix("en") || f.hasSuffix("er") || f.hasSuffix("es") || f.hasSuffix("em"))
+            a.cues.speech[f] == nil && f.count >= 4 && (f.hasSuffix("e") || f.hasSuffix("en") || f.hasSuffix("er") || f.hasSuffix("es") || f.hasSuffix("em"))
         }
 
         // MARK: Normalisation
