@@ -150,6 +150,16 @@ import Testing
         #expect(sentenceSources(text) == ["Lee", nil])
     }
 
+    @Test func impersonalSaying() {
+        #expect(only("Würde das Objekt aufgeteilt, müssten Brandschutz und andere Auflagen neu und getrennt festgelegt werden, heißt es im ORF.")?.source == "ORF")
+        #expect(only("In erster Linie ist man ein tödliches Raubtier, heißt es in einer Aussendung der Entwickler.")?.source
+            == "Aussendung der Entwickler")
+        #expect(only("Sollten weitere Anteile zu einem angemessenen Preis angeboten werden, ist Novomatic an einem Erwerb interessiert, heißt es in der Aussendung.")?.source
+            == "Aussendung")
+        // "hieß es" alone names no speaker.
+        #expect(annotate("Die 72-Jährige habe versucht, Armeeangehörige mit ihrem Wagen zu rammen, hieß es.").sources.isEmpty)
+    }
+
     @Test func pronounTakesThePreviousSpeaker() {
         let text = """
             Das Gericht solle klären, ob Check24 gegen das Gesetz des unlauteren Wettbewerbs verstößt, sagte Verbandspräsident Michael Heinz am Mittwoch. \

@@ -32,6 +32,9 @@ public struct AttributionCues: Sendable {
     public var verbs: Set<String> = []
     /// "in", "im", "aus": a place may follow the speaker ("die Botschaft in Bagdad").
     public var placePrepositions: Set<String> = []
+    /// "es" in "heißt es im ORF": the speaker follows one of `sourcePrepositions`.
+    public var impersonal: Set<String> = []
+    public var sourcePrepositions: Set<String> = []
 
     public init(lexicon: Lexicon) {
         for row in lexicon.table("attribution_cues").rows where row.count >= 2 && !row[0].isEmpty {
@@ -58,6 +61,8 @@ public struct AttributionCues: Sendable {
             case "definite": definite.insert(word)
             case "verb": verbs.insert(word)
             case "place": placePrepositions.insert(word)
+            case "impersonal": impersonal.insert(word)
+            case "sourceprep": sourcePrepositions.insert(word)
             default: continue
             }
         }

@@ -269,6 +269,13 @@ extension SourceAnnotator {
             // Subject after the verb: "sagte der Sekretär ... Schoigu", "Das teilte TASS mit".
             var k = finite + 1
             while k < ce, a.cues.adverbs.contains(folded[k]) { k += 1 }
+            // "heißt es im ORF", "hieß es in einer Aussendung der Entwickler"
+            if k + 1 < ce, a.cues.impersonal.contains(folded[k]) {
+                k += 1
+                while k < ce, a.cues.adverbs.contains(folded[k]) { k += 1 }
+                guard k < ce, a.cues.sourcePrepositions.contains(folded[k]) else { return nil }
+                k += 1
+            }
             guard k < ce else { return nil }
             // With an auxiliary the subject may stand before the participle: "hat die X bestätigt".
             let end = max(k + 1, last + 1)
