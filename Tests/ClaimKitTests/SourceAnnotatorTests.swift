@@ -156,6 +156,8 @@ import Testing
             == "Aussendung der Entwickler")
         #expect(only("Sollten weitere Anteile zu einem angemessenen Preis angeboten werden, ist Novomatic an einem Erwerb interessiert, heißt es in der Aussendung.")?.source
             == "Aussendung")
+        #expect(only("Die Ermittlungen gegen den Banker könnten noch eineinhalb Jahre dauern, heißt es in Sofioter Justizkreisen.")?.source
+            == "Sofioter Justizkreisen")
         // "hieß es" alone names no speaker.
         #expect(annotate("Die 72-Jährige habe versucht, Armeeangehörige mit ihrem Wagen zu rammen, hieß es.").sources.isEmpty)
     }

@@ -342,7 +342,9 @@ extension SourceAnnotator {
                 if t.isCapitalized {
                     // After a head, another capitalised word must be a name ("Nachrichtenagentur TASS"),
                     // not a second noun ("der Konzern Sicherheitsbedenken").
-                    if let h = lastHead, h == j - 1, !inEntity[j], a.gazetteer.looksLikeNoun(t.lower) { break }
+                    // ("in Sofioter Justizkreisen": a capitalised adjective without article is fine.)
+                    if let h = lastHead, h == j - 1, h > first, !inEntity[j], a.gazetteer.looksLikeNoun(t.lower),
+                       tokens[h - 1].isWord, tokens[h - 1].text == tokens[h - 1].lower { break }
                     lastHead = j
                     afterDeterminer = false
                     j += 1
