@@ -8,6 +8,8 @@ public struct AttributionCues: Sendable {
     public var maxBeforeWords = 1
     public var after: Set<String> = []
     public var nachNouns: Set<String> = []
+    /// "nach" in "nach Angaben des X".
+    public var nachPrepositions: Set<String> = []
     /// Verb of saying → the particles it needs ("" when it stands alone).
     public var speech: [String: [String]] = [:]
     public var so: Set<String> = []
@@ -45,6 +47,7 @@ public struct AttributionCues: Sendable {
                 maxBeforeWords = max(maxBeforeWords, word.split(separator: " ").count)
             case "after": after.insert(word)
             case "nach": nachNouns.insert(word)
+            case "nachprep": nachPrepositions.insert(word)
             case "speech": speech[word, default: []].append(row.count > 2 ? row[2].lowercased() : "")
             case "so": so.insert(word)
             case "subjunctive": subjunctive.insert(word)
