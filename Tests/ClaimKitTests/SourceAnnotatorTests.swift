@@ -89,7 +89,7 @@ import Testing
         #expect(only("Über mögliche Spezifikationen kursieren verschiedene Angaben, wie Gizchina berichtet.")?.source == "Gizchina")
         #expect(only("Von der Erde aus lässt sich dieses Treiben nur schwer nachvollziehen, also will ein Gruppe von Hackern nun auf anderem Weg Transparenz in dieses Geschehen bringen, wie Wired berichtet.")?.source == "Wired")
         #expect(only("Ziel war, mögliche Partnerschaften zu besprechen, zu denen auch die Wiederherstellung der Region Kursk gehört, so TASS.")?.source == "TASS")
-        #expect(only("Ob es Richtung Gabčíkovo gehe oder irgendwo anders hin, sei noch nicht abschließend geklärt, so Fico.")?.source == "Fico")
+        #expect(only("Ob es Richtung Gabčíkovo gehe oder irgendwo anders hin, sei noch nicht abschließend geklärt, so Fico.")?.source == "Robert Fico")
         #expect(only("Hinzu kamen staatliche Integrationsprojekte, so der Forscher.")?.source == "Forscher")
     }
 
