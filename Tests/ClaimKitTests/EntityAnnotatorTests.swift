@@ -32,6 +32,13 @@ import Testing
         #expect(gnad.map(\.type) == [.person, .organisation])
     }
 
+    @Test func inflectionDoesNotMergeDifferentNames() {
+        // "Hollande" is not an inflected "Holland"; "Standards" is no newspaper.
+        let found = entities("Zuvor hatten Frankreichs Präsident François Hollande und UN-Generalsekretär Ban Ki Moon in Le Bourget eindringlich um ein Ja zu dem Vertrag geworben.")
+        #expect(found.map(\.name).prefix(3) == ["Frankreich", "François Hollande", "Ban Ki-moon"])
+        #expect(names("Ebenso gibt es Standards, wie Flüchtlinge in Gewahrsam oder Auffanglagern umgegangen werden soll.").isEmpty)
+    }
+
     @Test func namesAfterTitlesAndRoles() {
         #expect(entities("Alle im Gemeinderat vertretenen Fraktionen hätten an einem Strang gezogen, sagte Bürgermeisterin Karin Baier (SPÖ).")
             .filter { $0.type == .person }.map(\.name) == ["Karin Baier"])
