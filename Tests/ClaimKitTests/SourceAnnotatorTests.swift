@@ -170,6 +170,20 @@ import Testing
         #expect(sentenceSources(text) == ["Michael Heinz", "Michael Heinz"])
     }
 
+    @Test func objectFirstAndPassiveAreNoSpeakers() {
+        let text = """
+            Seinen Rücktritt gab er auf der großen Bühne aber (noch) nicht bekannt. \
+            Als Kind wurde mir immer gesagt: Lass nie die Sonne über dem Zorn untergehen.
+            """
+        #expect(annotate(text).sources.isEmpty)
+        // After a speaker, "er" is that speaker.
+        let pair = """
+            Oberösterreichs ÖVP-Chef Josef Pühringer sagt, für seine Schlappe sei der Bund verantwortlich. \
+            Seinen Rücktritt gab er auf der großen Bühne aber (noch) nicht bekannt.
+            """
+        #expect(sentenceSources(pair) == ["Josef Pühringer", "Josef Pühringer"])
+    }
+
     @Test func noSourceWithoutCue() {
         let d = annotate("Die militärische Kooperation zwischen Russland und Nordkorea wurde im Juni 2024 durch einen Vertrag besiegelt. Kursk ist eine politisch entscheidende Region.")
         #expect(d.sources.isEmpty)

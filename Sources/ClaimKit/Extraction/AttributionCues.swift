@@ -34,6 +34,8 @@ public struct AttributionCues: Sendable {
     public var verbs: Set<String> = []
     /// "in", "im", "aus": a place may follow the speaker ("die Botschaft in Bagdad").
     public var placePrepositions: Set<String> = []
+    /// Passive auxiliaries: "wurde ... gesagt" has no speaker as subject.
+    public var passives: Set<String> = []
     /// "es" in "heißt es im ORF": the speaker follows one of `sourcePrepositions`.
     public var impersonal: Set<String> = []
     public var sourcePrepositions: Set<String> = []
@@ -64,6 +66,7 @@ public struct AttributionCues: Sendable {
             case "definite": definite.insert(word)
             case "verb": verbs.insert(word)
             case "place": placePrepositions.insert(word)
+            case "passive": passives.insert(word)
             case "impersonal": impersonal.insert(word)
             case "sourceprep": sourcePrepositions.insert(word)
             default: continue

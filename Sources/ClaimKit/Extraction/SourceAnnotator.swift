@@ -240,6 +240,8 @@ extension SourceAnnotator {
                 last = p
                 cueText += " " + tokens[p].text
             }
+            // A passive ("Als Kind wurde mir immer gesagt") names no speaker as subject.
+            if closes(i, hi), (cs..<i).contains(where: { a.cues.passives.contains(lower[$0]) }) { return nil }
             // A clause-final participle after an auxiliary: the auxiliary is the finite verb.
             var finite = i
             if closes(i, hi), let aux = (cs..<i).first(where: { a.cues.auxiliaries.contains(lower[$0]) }) { finite = aux }
@@ -258,6 +260,11 @@ extension SourceAnnotator {
                       !a.cues.function.contains(lower[np.upperBound]) else { return nil }
                 return (mention(cue: i..<(i + 1), speaker: np, span: i..<(last + 1), sentence: s, cueText: cueText),
                         last + 1)
+            }
+            // A pronoun right after the verb is its subject: "Seinen Rücktritt gab er ... bekannt".
+            if finite + 1 < ce, a.cues.pronouns.contains(lower[finite + 1]) {
+                return pronoun(finite + 1, span: min(i, finite)..<max(finite + 2, last + 1), cueText: cueText, sentence: s,
+                               next: max(finite + 2, last + 1))
             }
             // Subject first: "Lee führte aus", "Einige Experten sagten", "Er sagte"; a conjunction
             // or focus particle before it does not count ("Aber sogar der Präsident sagte").
