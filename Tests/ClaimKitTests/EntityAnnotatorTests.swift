@@ -17,7 +17,7 @@ import Testing
         #expect(seed.map(\.name) == ["Nordkorea", "Südkorea", "Russland", "Ukraine"])
         #expect(seed.map(\.text) == ["Nordkorea", "südkoreanischen", "Russlands", "Ukraine"])
         #expect(seed.allSatisfy { $0.type == .location })
-        #expect(names("Am Dienstag meldete der steirische Fleisch- und Wursthersteller ein Sanierungsverfahren ohne Eigenverwaltung in Graz an.")
+        #expect(names("Am Dienstag meldete der steirische Fleisch- und Wursthersteller mit 269 Mitarbeitern und 276 Gläubigern ein Sanierungsverfahren ohne Eigenverwaltung in Graz an.")
             == ["Steiermark", "Graz"])
         #expect(names("In den ersten 20 Tagen dieses Jahres sind nach Uno-Angaben schon mehr als 35.450 Migranten aus der Türkei nach Griechenland gekommen.")
             == ["Türkei", "Griechenland"])
@@ -36,20 +36,20 @@ import Testing
         // "Hollande" is not an inflected "Holland"; "Standards" is no newspaper.
         let found = entities("Zuvor hatten Frankreichs Präsident François Hollande und UN-Generalsekretär Ban Ki Moon in Le Bourget eindringlich um ein Ja zu dem Vertrag geworben.")
         #expect(found.map(\.name).prefix(3) == ["Frankreich", "François Hollande", "Ban Ki-moon"])
-        #expect(names("Ebenso gibt es Standards, wie Flüchtlinge in Gewahrsam oder Auffanglagern umgegangen werden soll.").isEmpty)
+        #expect(names("Ebenso gibt es Standards, wie Flüchtlinge in Gewahrsam oder Auffanglagern umgegangen werden soll: Zugang zu Nahrung, Unterkünfte und medizinischer Versorgung sind essentiell.").isEmpty)
     }
 
     @Test func namesAfterTitlesAndRoles() {
         #expect(entities("Alle im Gemeinderat vertretenen Fraktionen hätten an einem Strang gezogen, sagte Bürgermeisterin Karin Baier (SPÖ).")
             .filter { $0.type == .person }.map(\.name) == ["Karin Baier"])
-        #expect(entities("Das Wichtigste ist, den Kindern eine normale Struktur zu geben, sagt die Psychotherapeutin Barbara Preitler.")
+        #expect(entities("Das Wichtigste ist, den Kindern möglichst schnell eine normale Struktur zu geben, sagt die Psychotherapeutin Barbara Preitler.")
             .map(\.name) == ["Barbara Preitler"])
-        #expect(entities("Frage: Daimler-Chef Dieter Zetsche sagte vor kurzem, für ihn sei denkbar, dass man Fahrzeuge entwickelt.")
-            .map(\.name) == ["Dieter Zetsche"])
+        #expect(entities("Frage: Daimler-Chef Dieter Zetsche sagte vor kurzem, für ihn sei denkbar, dass man in Gemeinschaftsunternehmen mit Tech-Firmen wie Google Fahrzeuge entwickelt, die von der Autobranche dann gebaut werden.")
+            .map(\.name) == ["Dieter Zetsche", "Google"])
     }
 
     @Test func surnameAloneAfterTheFullName() {
-        let text = "Das sagte Verbandspräsident Michael Heinz am Mittwoch. Verbraucherschutz darf im Internet nicht aufhören, sagte Heinz."
+        let text = "Das Gericht solle klären, ob Check24 gegen das Gesetz des unlauteren Wettbewerbs verstößt, sagte Verbandspräsident Michael Heinz am Mittwoch. Verbraucherschutz darf im Internet nicht aufhören, sagte Heinz."
         let found = entities(text)
         #expect(found.map(\.name) == ["Michael Heinz", "Michael Heinz"])
         #expect(found.map(\.sentence) == [0, 1])
@@ -59,7 +59,7 @@ import Testing
     @Test func commonNounsAreNoNames() {
         // Sentence-initial words, time expressions and noun phrases are not names.
         #expect(names("Gemeinsame Projekte").isEmpty)
-        #expect(names("Ende April behauptete Russland, das Gebiet zurückerobert zu haben.") == ["Russland"])
+        #expect(names("Ende April behauptete Russland, das Gebiet zurückerobert zu haben, nachdem ukrainische Streitkräfte Mitte 2024 erstmals dort eingedrungen waren.") == ["Russland", "Ukraine"])
         #expect(names("Dieses Gebiet war bei früheren Gegenoffensiven Schauplatz heftiger Kämpfe zwischen Russland und der Ukraine.")
             == ["Russland", "Ukraine"])
     }

@@ -51,9 +51,9 @@ import Testing
         let seed = only("Nordkorea schickt nach südkoreanischen Angaben tausende weitere Soldaten zur Unterstützung Russlands in seinem Krieg gegen die Ukraine.")
         #expect(seed?.source == "Südkorea")
         #expect(seed?.text == "nach südkoreanischen Angaben")
-        #expect(only("Bei einer Protestaktion östlich von Chan Junis erschoss die israelische Armee nach palästinensischen Angaben einen Palästinenser.")?.source == "Palästina")
+        #expect(only("Bei einer Protestaktion östlich von Chan Junis erschoss die israelische Armee nach palästinensischen Angaben einen Palästinenser, in Hebron wurde eine 72-jährige Palästinenserin wegen eines mutmaßlichen Angriffsversuchs getötet.")?.source == "Palästina")
         // Not every "nach ... Informationen" is one.
-        #expect(annotate("Exbankchef Wolfgang Kulterer habe auch noch Jahre nach seinem Ausscheiden Informationen aus der Bank bekommen.").sources.isEmpty)
+        #expect(annotate("So zeigte sich Havranek (er ist jener Gerichtsgutachter, der einst wegen Befangenheit von der Causa Meinl abgezogen wurde) überzeugt, dass Exbankchef Wolfgang Kulterer auch noch Jahre nach seinem Ausscheiden Informationen aus der Bank bekommen habe.").sources.isEmpty)
         // "nach eigenen Angaben": the subject.
         #expect(only("Zwei Millionen Euro hat die FPÖ nach eigenen Angaben bereits in der ersten Phase investiert.")?.source == "FPÖ")
         #expect(only("München – Die mutmaßliche deutsche NSU-Rechtsterroristin Beate Zschäpe ist nach eigenen Angaben während ihres Untergrundlebens von ihrem Komplizen Uwe Böhnhardt geschlagen worden.")?.source == "Beate Zschäpe")
@@ -66,11 +66,13 @@ import Testing
         let m = only("Für sie würden keine Visa mehr an der Grenze ausgestellt, teilte die türkische Botschaft in Bagdad am Sonntag mit.")
         #expect(m?.source == "türkische Botschaft")
         #expect(m?.cue == "teilte mit")
+        #expect(only("Diese zweite und letzte Planungsstufe soll bis Sommer abgeschlossen sein und das Preisgericht aus dem verbliebenen halben Dutzend Vorschlägen einen Gewinner nominieren, sagt Andreas Baur von der Steuerungsgruppe zum STANDARD.")?.source
+            == "Andreas Baur")
         #expect(only("Alle im Gemeinderat vertretenen Fraktionen hätten an einem Strang gezogen, sagte Bürgermeisterin Karin Baier (SPÖ).")?.source == "Karin Baier")
     }
 
     @Test func speakerBeforeTheVerb() {
-        #expect(only("Einige Experten sagten, Pjöngjang könne seine Truppen in mehrere Gruppen von jeweils 10.000 bis 20.000 Mann aufteilen.")?.source == "Experten")
+        #expect(only("Einige Experten sagten, Pjöngjang könne seine Truppen in mehrere Gruppen von jeweils 10.000 bis 20.000 Mann aufteilen, um den Transport und die Koordinierung der Operationen zu erleichtern.")?.source == "Experten")
         #expect(only("Palästinensische Ärzte sagten, die Frau sei vermutlich bei strömendem Regen unbeabsichtigt vom Weg abgekommen.")?.source == "Palästinensische Ärzte")
         #expect(only("Sanitäter teilten später mit, ein 16-Jähriger befinde sich nach dem Angriff in einem ernsten Zustand.")?.source == "Sanitäter")
         // Perfect tense: the subject stands before the auxiliary.
@@ -81,7 +83,7 @@ import Testing
         // A sentence-initial adverbial is not the speaker.
         #expect(only("Zugleich sagte er, die Vorfälle müssten erst in Ruhe geklärt werden.") == nil)
         #expect(only("Als Grund gab der Konzern Sicherheitsbedenken an.")?.source == "Konzern")
-        #expect(only("Ende April behauptete Russland, das Gebiet zurückerobert zu haben.")?.source == "Russland")
+        #expect(only("Ende April behauptete Russland, das Gebiet zurückerobert zu haben, nachdem ukrainische Streitkräfte Mitte 2024 erstmals dort eingedrungen waren.")?.source == "Russland")
     }
 
     @Test func wieAndSo() {
@@ -97,15 +99,15 @@ import Testing
         let text = "„Der Staatspräsident der DVRK Kim Jong Un hat beschlossen, 1.000 Sappeure nach Russland zu schicken“, sagte der Sekretär des russischen Sicherheitsrates Sergei Schoigu, wie TASS berichtete"
         #expect(annotate(text).sources.map(\.source) == ["Sergej Schoigu", "TASS"])
         #expect(only("Südkoreas Geheimdienst gab im April an, dass etwa 600 Nordkoreaner an den russisch-ukrainischen Fronten gefallen sind.")?.source == "NIS")
-        let yonhap = annotate("Das US-Außenministerium bezeichnet die Entwicklung als „äußerst besorgniserregend“, so die südkoreanische Nachrichtenagentur „ Yonhap “.")
+        let yonhap = annotate("Das US-Außenministerium bezeichnet die jüngste Entwicklung und den Einsatz nordkoreanischer Arbeitskräfte und Truppen in Russland gegen die Ukraine als „äußerst besorgniserregend“, so die südkoreanische Nachrichtenagentur „ Yonhap “.")
         #expect(yonhap.sources.map(\.source) == ["US-Außenministerium", "Yonhap"])
         #expect(yonhap.sources.last?.text == "so die südkoreanische Nachrichtenagentur „ Yonhap “")
     }
 
     @Test func surnameAfterFullName() {
         let text = """
-            „Nordkorea sendet weitere Truppen“, sagte der südkoreanische Abgeordnete Lee Seong Kweun am Donnerstag. \
-            Bei den Gefechten wurden laut Lee etwa 600 nordkoreanische Soldaten getötet.
+            „Nordkorea sendet weitere Truppen und liefert Waffen an Russland“, sagte der südkoreanische Abgeordnete Lee Seong Kweun am Donnerstag nach einem Geheimdienst-Briefing in Seoul vor Journalisten. \
+            Bei den Gefechten wurden laut Lee etwa 600 nordkoreanische Soldaten getötet und tausende weitere verletzt.
             """
         #expect(sentenceSources(text) == ["Lee Seong-kweun", "Lee Seong-kweun"])
         let gnad = """
@@ -117,20 +119,20 @@ import Testing
 
     @Test func reportedSpeechCarriesTheSpeaker() {
         let seed = """
-            „Nordkorea sendet weitere Truppen und liefert Waffen an Russland“, sagte der südkoreanische Abgeordnete Lee Seong Kweun am Donnerstag.
+            „Nordkorea sendet weitere Truppen und liefert Waffen an Russland“, sagte der südkoreanische Abgeordnete Lee Seong Kweun am Donnerstag nach einem Geheimdienst-Briefing in Seoul vor Journalisten.
 
-            In der Vergangenheit habe diese Unterstützung „eine bedeutende Rolle bei Moskaus Bemühungen“ gespielt.
+            In der Vergangenheit habe diese Unterstützung „eine bedeutende Rolle bei Moskaus Bemühungen“ gespielt, die russische Grenzregion Kursk zurückzuerobern.
 
             Stationierung von nordkoreanischen Soldaten vielleicht im Juli oder August
 
-            Nordkoreanische Soldaten kämpften an der Seite der russischen Truppen in Kursk.
+            Tausende nordkoreanische Soldaten kämpften an der Seite der russischen Truppen in Kursk gegen die ukrainischen Einheiten, die schließlich zum Rückzug gezwungen wurden.
             """
         #expect(sentenceSources(seed) == ["Lee Seong-kweun", "Lee Seong-kweun", nil, nil])
         let gnad = """
             Man könne davon ausgehen, dass jedes Kind, das aus einem Kriegsgebiet geflüchtet ist, seelische Verletzungen davongetragen habe, sagte die Psychotherapeutin zum STANDARD. \
             Wie alle traumatisierten Menschen hätten auch Kinder ein hohes Ruhebedürfnis und würden viel Sicherheit brauchen. \
             Die Schule sei der ideale Rahmen, da hier Strukturen klar vorgegeben würden. \
-            Trotzdem bräuchten Lehrer eine Art Basisschulung.
+            Trotzdem bräuchten Lehrer eine Art Basisschulung darin, was Pädagogen im Umgang mit traumatisierten Schülern vermeiden und was sie fördern sollen.
             """
         #expect(sentenceSources(gnad) == ["Psychotherapeutin", "Psychotherapeutin", "Psychotherapeutin", nil])
         let gnad2 = """
@@ -144,8 +146,8 @@ import Testing
     @Test func indicativePastIsNoSubjunctive() {
         // "hatten" folds like "hätten" but is indicative: the reported passage ends.
         let text = """
-            Bei den Gefechten wurden laut Lee etwa 600 nordkoreanische Soldaten getötet. \
-            Im vergangenen Jahr hatten Russland und Nordkorea ein Abkommen geschlossen.
+            Bei den Gefechten wurden laut Lee etwa 600 nordkoreanische Soldaten getötet und tausende weitere verletzt. \
+            Im vergangenen Jahr hatten Russland und Nordkorea ein Abkommen über eine „umfassende strategische Partnerschaft“ geschlossen, das auch eine Klausel zur gegenseitigen Verteidigung enthält.
             """
         #expect(sentenceSources(text) == ["Lee", nil])
     }
@@ -164,16 +166,21 @@ import Testing
 
     @Test func pronounTakesThePreviousSpeaker() {
         let text = """
-            Das Gericht solle klären, ob Check24 gegen das Gesetz des unlauteren Wettbewerbs verstößt, sagte Verbandspräsident Michael Heinz am Mittwoch. \
-            Verbraucherschutz darf im Internet nicht aufhören, sagte er.
+            Seit Beginn der Luftangriffe habe das russische Militär mehr als 900 Einsätze in Syrien geflogen, sagte Igor Konaschenkow vom Verteidigungsministerium. \
+            Dabei seien mehr als 800 Ziele zerstört worden, sagte er dem TV-Sender RT.
             """
-        #expect(sentenceSources(text) == ["Michael Heinz", "Michael Heinz"])
+        #expect(sentenceSources(text) == ["Igor Konaschenkow", "Igor Konaschenkow"])
+        let gnad = """
+            Schäuble sagte in der Bild-Zeitung, dass die EU-Staaten der griechischen Bevölkerung helfen wollen. \
+            Klar ist auch: Wir werden die Menschen in Griechenland nicht im Stich lassen, sagte er.
+            """
+        #expect(sentenceSources(gnad) == ["Wolfgang Schäuble", "Wolfgang Schäuble"])
     }
 
     @Test func objectFirstAndPassiveAreNoSpeakers() {
         let text = """
             Seinen Rücktritt gab er auf der großen Bühne aber (noch) nicht bekannt. \
-            Als Kind wurde mir immer gesagt: Lass nie die Sonne über dem Zorn untergehen.
+            Als Kind wurde mir immer gesagt: Lass nie die Sonne über dem Zorn untergehen – manchmal gelingt mir das heute besser, manchmal schlechter.
             """
         #expect(annotate(text).sources.isEmpty)
         // After a speaker, "er" is that speaker.

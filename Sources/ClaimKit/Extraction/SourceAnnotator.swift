@@ -413,13 +413,39 @@ extension SourceAnnotator {
             return np.lowerBound..<p
         }
 
-        func normalise(_ whole: Range<Int>, allowLocation: Bool) -> String {
-            let np = core(whole)
+        /// The phrase up to its first genitive article or "von" after a capitalised word.
+        func headPart(_ np: Range<Int>) -> Range<Int>? {
+            guard let firstHead = np.first(where: { tokens[$0].isCapitalized }),
+                  let connector = ((firstHead + 1)..<np.upperBound).first(where: { a.cues.genitive.contains(lower[$0]) })
+            else { return nil }
+            return np.lowerBound..<connector
+        }
+
+        /// The longest alias inside the phrase (the rightmost of equal length: "Nachrichtenagentur TASS").
+        func alias(in np: Range<Int>) -> String? {
             for length in stride(from: np.count, through: 1, by: -1) {
                 for start in stride(from: np.upperBound - length, through: np.lowerBound, by: -1) {
                     if let v = a.aliases.exactMatch(keys, start..<(start + length)) { return v }
                 }
             }
+            return nil
+        }
+
+        /// An alias, person, organisation or unknown name in the phrase, if any.
+        func named(_ np: Range<Int>) -> String? {
+            if let v = alias(in: np) { return v }
+            let span = TextSpan(tokens[np.lowerBound].span.start, tokens[np.upperBound - 1].span.end)
+            let inside = doc.entities.filter { span.contains($0.span) }
+            return (inside.first(where: { $0.type == .person }) ?? inside.first(where: { $0.type == .organisation })
+                ?? inside.first(where: { $0.type == .other }))?.name
+        }
+
+        func normalise(_ whole: Range<Int>, allowLocation: Bool) -> String {
+            let np = core(whole)
+            // The head before a genitive or "von" names the speaker first: "Igor Konaschenkow vom
+            // Verteidigungsministerium"; "der Sprecher des Außenministeriums" falls through.
+            if let head = headPart(np), let name = named(head) { return name }
+            if let v = alias(in: np) { return v }
             let span = TextSpan(tokens[np.lowerBound].span.start, tokens[np.upperBound - 1].span.end)
             let inside = doc.entities.filter { span.contains($0.span) }
             if let e = inside.first(where: { $0.type == .person }) ?? inside.first(where: { $0.type == .organisation }) {
@@ -427,6 +453,10 @@ extension SourceAnnotator {
             }
             var first = np.lowerBound
             while first < np.upperBound - 1, a.cues.determiners.contains(lower[first]) || isQuote(first) { first += 1 }
+            // An unknown name opening the phrase: "sagt Andreas Baur von der Steuerungsgruppe".
+            if let e = inside.first(where: { $0.type == .other && $0.span.start == tokens[first].span.start }) {
+                return e.name
+            }
             if let e = inside.first(where: { $0.type == .location }),
                allowLocation || e.span.start <= tokens[first].span.start && e.span.end >= tokens[np.upperBound - 1].span.end {
                 return e.name
