@@ -86,6 +86,14 @@ import Testing
         #expect(only("Ende April behauptete Russland, das Gebiet zurückerobert zu haben, nachdem ukrainische Streitkräfte Mitte 2024 erstmals dort eingedrungen waren.")?.source == "Russland")
     }
 
+    @Test func objectsAfterTheSpeakerAreNotPartOfIt() {
+        #expect(only("Die Militäraufklärung habe ergeben, dass die russische Luftwaffe damit nichts zu tun habe, sagte Riad Haddad dem Fernsehsender Rossija 24.")?.text
+            == "sagte Riad Haddad")
+        #expect(only("Merkel habe die Last auf sich genommen, um die Werte zu erfüllen, auf denen die Europäische Union aufbaut, sagte Nikolic der Zeitung Danas.")?.source
+            == "Nikolic")
+        #expect(annotate("Was heißt es also, wenn ein Asylwerber aus Syrien oder dem Irak angibt, die Matura gemacht zu haben?").sources.isEmpty)
+    }
+
     @Test func wieAndSo() {
         #expect(only("Dieser sieht gegenseitige militärische Unterstützung im Falle eines Angriffs auf eines der beiden Länder vor, wie «ZDF» berichtet.")?.source == "ZDF")
         #expect(only("Über mögliche Spezifikationen kursieren verschiedene Angaben, wie Gizchina berichtet.")?.source == "Gizchina")

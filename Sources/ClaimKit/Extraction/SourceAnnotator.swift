@@ -57,8 +57,9 @@ extension SourceAnnotator {
         /// Lowercased token texts, as the cue sets are keyed.
         let lower: [String]
         let keys: [String]
-        /// Tokens inside a named entity.
+        /// Tokens inside a named entity, and inside a person's name.
         let inEntity: [Bool]
+        let inPerson: [Bool]
         /// The source of the last attribution before the current sentence (for "sagte er").
         var previous: String?
 
@@ -69,12 +70,17 @@ extension SourceAnnotator {
             lower = doc.tokens.map(\.lower)
             keys = doc.tokens.map { $0.isWord ? PhraseTable<String>.key(word: $0.text) : "" }
             var inEntity = Array(repeating: false, count: doc.tokens.count)
+            var inPerson = Array(repeating: false, count: doc.tokens.count)
             var e = 0
             for (j, token) in doc.tokens.enumerated() {
                 while e < doc.entities.count, doc.entities[e].span.end <= token.span.start { e += 1 }
-                if e < doc.entities.count, doc.entities[e].span.contains(token.span) { inEntity[j] = true }
+                if e < doc.entities.count, doc.entities[e].span.contains(token.span) {
+                    inEntity[j] = true
+                    inPerson[j] = doc.entities[e].type == .person
+                }
             }
             self.inEntity = inEntity
+            self.inPerson = inPerson
         }
 
         /// Token `k` ends its clause: punctuation or the sentence end follows.
@@ -317,6 +323,7 @@ extension SourceAnnotator {
             let first = j
             var lastHead: Int? = nil
             var afterDeterminer = true
+            var hadArticle = false
             while j < limit, j - first < SourceAnnotator.maxPhrase {
                 let t = tokens[j]
                 if isQuote(j) {
@@ -337,7 +344,10 @@ extension SourceAnnotator {
                     j += 2
                     continue
                 }
-                if lastHead != nil {
+                if let h = lastHead {
+                    // After a name an article opens an object: "sagte Nikolic der Zeitung Danas",
+                    // "sagte Riad Haddad dem Fernsehsender" (but: "der Sekretär des Sicherheitsrates").
+                    if inPerson[h] || !hadArticle, a.cues.definite.contains(f) { break }
                     if a.cues.genitive.contains(f) { afterDeterminer = true; j += 1; continue }
                     // A place after the head: "die türkische Botschaft in Bagdad" (see `core`).
                     if a.cues.placePrepositions.contains(f), j + 1 < limit, tokens[j + 1].isWord,
@@ -348,7 +358,7 @@ extension SourceAnnotator {
                     }
                     if a.cues.determiners.contains(f) { break }
                 } else if a.cues.determiners.contains(f) {
-                    afterDeterminer = true; j += 1; continue
+                    afterDeterminer = true; hadArticle = true; j += 1; continue
                 }
                 if a.cues.function.contains(f) || a.cues.subjunctive.contains(f) || a.cues.verbs.contains(f) { break }
                 if t.isCapitalized {
