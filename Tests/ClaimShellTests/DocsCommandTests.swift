@@ -62,8 +62,9 @@ import Testing
             try session.execute("docs set 009 source NIS")
         }
         #expect(throws: ShellError.self) { try session.execute("docs set 002 date") }
-        #expect(throws: ShellError("unexpected 'sorted'; usage: docs | docs set DOC FIELD VALUE", at: 5..<11)) {
-            try session.execute("docs sorted")
+        #expect(throws: ShellError.self) { try session.execute("docs sorted") }
+        #expect(throws: ShellError("unknown field 'titel' (did you mean 'title'?)", at: 11..<16)) {
+            try session.execute("docs where titel ~ Kursk")
         }
     }
 }

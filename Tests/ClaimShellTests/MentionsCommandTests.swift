@@ -42,14 +42,23 @@ import Testing
         #expect(entities.rows.contains { $0[2] == .string("russische") && $0[3] == .string("Russland") && $0[4] == .string("location") })
     }
 
+    @Test func whereFiltersTheLayer() throws {
+        let session = Session()
+        session.loadSeeds()
+        let all = try #require(try table("mentions sources", in: session))
+        let nis = try #require(try table("mentions sources where source = NIS", in: session))
+        #expect(!nis.rows.isEmpty && nis.rows.count < all.rows.count)
+        #expect(nis.rows.allSatisfy { $0[3] == .string("NIS") })
+    }
+
     @Test func errorsPointAtTheWord() {
         let session = Session()
         #expect(throws: ShellError("unknown layer 'sorces' (did you mean 'sources'?); layers: numbers, times, sources, entities, objects",
                                    at: 9..<15)) {
             try session.execute("mentions sorces")
         }
-        #expect(throws: ShellError("'where' is not available for mentions yet", at: 17..<35)) {
-            try session.execute("mentions sources where source = NIS")
+        #expect(throws: ShellError("unknown field 'sorce' (did you mean 'source'?)", at: 23..<28)) {
+            try session.execute("mentions sources where sorce = NIS")
         }
         #expect(throws: ShellError.self) { try session.execute("mentions") }
     }

@@ -34,11 +34,13 @@ public enum HelpCommand: ShellCommand {
             }
             return .text(out)
         }
-        let width = CommandRegistry.all.map { $0.usage.count }.max() ?? 0
-        var out = "commands:\n"
+        let width = CommandRegistry.all.map { $0.name.count }.max() ?? 0
+        var out = "commands (help COMMAND shows its usage and examples; help fields, help where):\n"
         for c in CommandRegistry.all {
-            out += "  " + c.usage.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + c.summary + "\n"
+            out += "  " + c.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + c.summary + "\n"
         }
+        out += "A claim set is kept with NAME = claims ...; use it with claims from NAME, compare from NAME.\n"
+        out += "Every command can end with > FILE, >> FILE or | SHELL COMMAND.\n"
         return .text(out)
     }
 
