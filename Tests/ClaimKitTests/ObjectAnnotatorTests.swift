@@ -81,6 +81,16 @@ private func objects(_ text: String) -> [String: O] {
         #expect(objects("Von Seiten der SPÖ wurden insgesamt 114 Anfragen gestellt, von der ÖVP 50.")["50"]?.object == "Anfrage")
     }
 
+    @Test func countNounNamesTheObject() {
+        #expect(objects("Sollte dieser Plan umgesetzt werden, könnte die Gesamtzahl der nordkoreanischen Soldaten in Russland 40.000 übersteigen.")
+            == ["40.000 übersteigen": O("Soldat", "soldiers", "total", inherited: true)])
+        // 10kGNAD
+        #expect(objects("Tianjin – Mehr als zwei Wochen nach den verheerenden Explosionen in der chinesischen Hafenstadt Tianjin ist die Zahl der Todesopfer auf 158 gestiegen.")["158"]
+            == O("Todesopfer", "deaths", "killed", inherited: true))
+        #expect(objects("Die Zahl der Brandstiftungen stieg demnach von sechs auf 92.")
+            == ["sechs": O("Brandstiftung", nil, inherited: true), "92": O("Brandstiftung", nil, inherited: true)])
+    }
+
     @Test func aspects() {
         #expect(objects("Nordkorea bereitet die Entsendung von 25.000 bis 30.000 zusätzlichen Soldaten vor.")
             == ["25.000 bis 30.000": O("Soldat", "soldiers", "additional")])

@@ -49,19 +49,20 @@ public struct NumberWordParser: Sendable {
 
     /// The value of a lowercase number word, or nil when the word is not (only) a number.
     public func value(of word: String) -> Double? {
-        let scalars = Array(word.unicodeScalars)
-        guard !scalars.isEmpty, nodes[0].children[scalars[0]] != nil else { return nil }
+        // Walks the scalars in place: this runs for every word of the corpus, so no copies.
+        let scalars = word.unicodeScalars
+        guard let f = scalars.first, nodes[0].children[f] != nil else { return nil }
         var total = 0.0, group = 0.0
         var sawNumber = false
         var lastWasLink = false
-        var i = 0
-        while i < scalars.count {
+        var i = scalars.startIndex
+        while i < scalars.endIndex {
             // Longest part starting at i.
             var n = 0, j = i
-            var best: (end: Int, value: Double, kind: PartKind)?
-            while j < scalars.count, let next = nodes[n].children[scalars[j]] {
+            var best: (end: String.UnicodeScalarView.Index, value: Double, kind: PartKind)?
+            while j < scalars.endIndex, let next = nodes[n].children[scalars[j]] {
                 n = next
-                j += 1
+                j = scalars.index(after: j)
                 if let p = nodes[n].part { best = (j, p.value, p.kind) }
             }
             guard let part = best else { return nil }

@@ -74,6 +74,10 @@ public struct ObjectAnnotator: Annotator {
                 m.object = a.object
                 m.cls = a.cls
                 m.inherited = true
+            } else if n.unit == nil, let named = countedByCountNoun(t, before: n.tokens.lowerBound, sentence: sentence) {
+                m.object = named.match.lemma
+                m.cls = named.match.cls
+                m.inherited = true
             }
             m.aspect = aspect(t, number: n.tokens, headEnd: headEnd, sentence: sentence)
             if m.object != nil || m.cls != nil || m.aspect != nil { found.append(m) }
@@ -122,6 +126,24 @@ public struct ObjectAnnotator: Annotator {
         }
         return nil
     }
+
+    /// "die Gesamtzahl der nordkoreanischen Soldaten ... 40.000": the noun after a count noun
+    /// earlier in the sentence.
+    func countedByCountNoun(_ t: [Token], before i: Int, sentence: Range<Int>) -> Head? {
+        var j = i - 1
+        while j >= sentence.lowerBound {
+            if t[j].isWord, t[j].isCapitalized, objects.match(t[j].text).cls == Self.countClass {
+                var from = j + 1
+                if from < i, Self.genitiveArticles.contains(t[from].lower) { from += 1 }
+                if let head = headNoun(t, from: from, end: i, vague: false), head.match.cls != Self.countClass { return head }
+                return nil
+            }
+            j -= 1
+        }
+        return nil
+    }
+
+    static let countClass = "count"
 
     /// The aspect cue for a number: cues next to the number ("weitere", "zusätzlichen") and in
     /// its clause; the highest priority wins, then the nearest. A number in a clause without a
