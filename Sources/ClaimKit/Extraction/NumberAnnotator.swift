@@ -55,6 +55,9 @@ public struct NumberAnnotator: Annotator {
     let ordinalCues: Set<String>
     let months: Set<String>
     let objects: ObjectLexicon
+    /// Per lowercase word: may it start a vague quantifier, is it a vague amount, an article.
+    let wordFlags: [String: UInt8]
+    static let startsVagueQuantifier: UInt8 = 1, isVagueWord: UInt8 = 2, isArticle: UInt8 = 4
 
     public init(lexicon: Lexicon = .shared) {
         words = NumberWordParser(lexicon: lexicon)
@@ -71,6 +74,13 @@ public struct NumberAnnotator: Annotator {
             if row[2] == "after" { after.append((row[0], cue)) } else { before.append((row[0], cue)) }
         }
         approxBefore = PhraseTable(before)
+        var flags: [String: UInt8] = [:]
+        for (phrase, cue) in before where cue.approx == .vague {
+            if let first = Tokenizer.tokenize(Array(phrase.utf8)).first?.lower { flags[first, default: 0] |= Self.startsVagueQuantifier }
+        }
+        for w in words.vague.keys { flags[w, default: 0] |= Self.isVagueWord }
+        for w in words.articles { flags[w, default: 0] |= Self.isArticle }
+        wordFlags = flags
         approxAfter = PhraseTable(after)
         var unitsAfter: [(String, UnitCue)] = [], unitsBefore: [(String, UnitCue)] = []
         var compound: [String: NumberRole] = [:]
@@ -139,7 +149,11 @@ public struct NumberAnnotator: Annotator {
         }
         guard token.kind == .word else { return nil }
         // "einige Millionen", "ein paar hundert": a vague quantifier needs a scale word.
-        if let q = approxBefore.match(t, at: i, end: end, where: { $0.approx == .vague }) {
+        let w = token.lower
+        // One dictionary lookup decides whether this word can start a number at all.
+        let flags = wordFlags[w] ?? 0
+        if flags & Self.startsVagueQuantifier != 0,
+           let q = approxBefore.match(t, at: i, end: end, where: { $0.approx == .vague }) {
             if let s = scales.match(t, at: i + q.length, end: end) {
                 return Reading(start: i, end: i + q.length + s.length, value: q.value.low * s.value,
                                high: q.value.high * s.value, vague: true, scale: s.value)
@@ -150,8 +164,7 @@ public struct NumberAnnotator: Annotator {
                 return Reading(start: i, end: k + 1, value: q.value.low * v, high: q.value.high * v, vague: true, scale: v)
             }
         }
-        let w = token.lower
-        if let v = words.vague[w] {
+        if flags & Self.isVagueWord != 0, let v = words.vague[w] {
             // "dutzende Millionen"
             if let s = scales.match(t, at: i + 1, end: end) {
                 return Reading(start: i, end: i + 1 + s.length, value: v.low * s.value, high: v.high * s.value,
@@ -159,11 +172,11 @@ public struct NumberAnnotator: Annotator {
             }
             return Reading(start: i, end: i + 1, value: v.low, high: v.high, vague: true)
         }
-        if words.articles.contains(w) {
+        if flags & Self.isArticle != 0 {
             guard let s = scales.match(t, at: i + 1, end: end) else { return nil }
             return Reading(start: i, end: i + 1 + s.length, value: s.value, high: s.value, scale: s.value)
         }
-        guard let v = words.value(of: w) else { return nil }
+        guard words.mayStart(w), let v = words.value(of: w) else { return nil }
         var r = Reading(start: i, end: i + 1, value: v, high: v)
         applyScale(&r, t, end)
         return r

@@ -7,12 +7,17 @@
 public struct NumberWordParser: Sendable {
     enum PartKind: String, Sendable { case add, hundred, thousand, link }
 
-    struct Node: Sendable {
-        var children: [Unicode.Scalar: Int] = [:]
-        var part: (value: Double, kind: PartKind)?
+    struct Part: Sendable {
+        var value: Double
+        var kind: PartKind
     }
 
-    private var nodes: [Node] = [Node()]
+    /// The trie as one flat table: (node << 21 | scalar) → child node; node 0 is the root.
+    private var edges: [UInt64: Int] = [:]
+    /// Per node: the part that ends there.
+    private var parts: [Part?] = [nil]
+    /// First letters of the parts, indexed by scalar value (Latin-1).
+    private var firstLetters = [Bool](repeating: false, count: 256)
     /// "ein", "eine": a number only before a scale word.
     public private(set) var articles: Set<String> = []
     /// Vague amounts ("Tausende") with their documented bounds.
@@ -34,24 +39,37 @@ public struct NumberWordParser: Sendable {
     }
 
     private mutating func insert(_ form: String, _ value: Double, _ kind: PartKind) {
+        if let f = form.unicodeScalars.first, f.value < 256 { firstLetters[Int(f.value)] = true }
         var n = 0
         for s in form.unicodeScalars {
-            if let next = nodes[n].children[s] {
+            let key = Self.edge(n, s)
+            if let next = edges[key] {
                 n = next
             } else {
-                nodes.append(Node())
-                nodes[n].children[s] = nodes.count - 1
-                n = nodes.count - 1
+                parts.append(nil)
+                edges[key] = parts.count - 1
+                n = parts.count - 1
             }
         }
-        nodes[n].part = (value, kind)
+        parts[n] = Part(value: value, kind: kind)
+    }
+
+    @inline(__always) private static func edge(_ node: Int, _ s: Unicode.Scalar) -> UInt64 {
+        UInt64(node) << 21 | UInt64(s.value)
+    }
+
+    /// A cheap first test: can a number word start with this word's first letter?
+    public func mayStart(_ word: String) -> Bool {
+        guard let f = word.unicodeScalars.first else { return false }
+        let v = Int(f.value)
+        return v < firstLetters.count ? firstLetters[v] : edges[Self.edge(0, f)] != nil
     }
 
     /// The value of a lowercase number word, or nil when the word is not (only) a number.
     public func value(of word: String) -> Double? {
         // Walks the scalars in place: this runs for every word of the corpus, so no copies.
         let scalars = word.unicodeScalars
-        guard let f = scalars.first, nodes[0].children[f] != nil else { return nil }
+        guard let f = scalars.first, edges[Self.edge(0, f)] != nil else { return nil }
         var total = 0.0, group = 0.0
         var sawNumber = false
         var lastWasLink = false
@@ -60,10 +78,10 @@ public struct NumberWordParser: Sendable {
             // Longest part starting at i.
             var n = 0, j = i
             var best: (end: String.UnicodeScalarView.Index, value: Double, kind: PartKind)?
-            while j < scalars.endIndex, let next = nodes[n].children[scalars[j]] {
+            while j < scalars.endIndex, let next = edges[Self.edge(n, scalars[j])] {
                 n = next
                 j = scalars.index(after: j)
-                if let p = nodes[n].part { best = (j, p.value, p.kind) }
+                if let p = parts[n] { best = (j, p.value, p.kind) }
             }
             guard let part = best else { return nil }
             switch part.kind {
