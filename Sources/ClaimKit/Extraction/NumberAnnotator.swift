@@ -56,7 +56,7 @@ public struct NumberAnnotator: Annotator {
     let months: Set<String>
     let objects: ObjectLexicon
     /// Per lowercase word: may it start a vague quantifier, is it a vague amount, an article.
-    let wordFlags: [String: UInt8]
+    let wordFlags: LetterTrie
     static let startsVagueQuantifier: UInt8 = 1, isVagueWord: UInt8 = 2, isArticle: UInt8 = 4
 
     public init(lexicon: Lexicon = .shared) {
@@ -80,7 +80,9 @@ public struct NumberAnnotator: Annotator {
         }
         for w in words.vague.keys { flags[w, default: 0] |= Self.isVagueWord }
         for w in words.articles { flags[w, default: 0] |= Self.isArticle }
-        wordFlags = flags
+        var trie = LetterTrie()
+        for (w, f) in flags { trie.insert(w, payload: Int(f)) }
+        wordFlags = trie
         approxAfter = PhraseTable(after)
         var unitsAfter: [(String, UnitCue)] = [], unitsBefore: [(String, UnitCue)] = []
         var compound: [String: NumberRole] = [:]
@@ -151,7 +153,7 @@ public struct NumberAnnotator: Annotator {
         // "einige Millionen", "ein paar hundert": a vague quantifier needs a scale word.
         let w = token.lower
         // One dictionary lookup decides whether this word can start a number at all.
-        let flags = wordFlags[w] ?? 0
+        let flags = wordFlags.exact(w).map { UInt8($0) } ?? 0
         if flags & Self.startsVagueQuantifier != 0,
            let q = approxBefore.match(t, at: i, end: end, where: { $0.approx == .vague }) {
             if let s = scales.match(t, at: i + q.length, end: end) {

@@ -12,12 +12,8 @@ public struct NumberWordParser: Sendable {
         var kind: PartKind
     }
 
-    /// The trie as one flat table: (node << 21 | scalar) → child node; node 0 is the root.
-    private var edges: [UInt64: Int] = [:]
-    /// Per node: the part that ends there.
-    private var parts: [Part?] = [nil]
-    /// First letters of the parts, indexed by scalar value (Latin-1).
-    private var firstLetters = [Bool](repeating: false, count: 256)
+    private var trie = LetterTrie()
+    private var parts: [Part] = []
     /// "ein", "eine": a number only before a scale word.
     public private(set) var articles: Set<String> = []
     /// Vague amounts ("Tausende") with their documented bounds.
@@ -39,37 +35,21 @@ public struct NumberWordParser: Sendable {
     }
 
     private mutating func insert(_ form: String, _ value: Double, _ kind: PartKind) {
-        if let f = form.unicodeScalars.first, f.value < 256 { firstLetters[Int(f.value)] = true }
-        var n = 0
-        for s in form.unicodeScalars {
-            let key = Self.edge(n, s)
-            if let next = edges[key] {
-                n = next
-            } else {
-                parts.append(nil)
-                edges[key] = parts.count - 1
-                n = parts.count - 1
-            }
-        }
-        parts[n] = Part(value: value, kind: kind)
-    }
-
-    @inline(__always) private static func edge(_ node: Int, _ s: Unicode.Scalar) -> UInt64 {
-        UInt64(node) << 21 | UInt64(s.value)
+        parts.append(Part(value: value, kind: kind))
+        trie.insert(form, payload: parts.count - 1)
     }
 
     /// A cheap first test: can a number word start with this word's first letter?
     public func mayStart(_ word: String) -> Bool {
         guard let f = word.unicodeScalars.first else { return false }
-        let v = Int(f.value)
-        return v < firstLetters.count ? firstLetters[v] : edges[Self.edge(0, f)] != nil
+        return trie.step(0, f) >= 0
     }
 
     /// The value of a lowercase number word, or nil when the word is not (only) a number.
     public func value(of word: String) -> Double? {
         // Walks the scalars in place: this runs for every word of the corpus, so no copies.
         let scalars = word.unicodeScalars
-        guard let f = scalars.first, edges[Self.edge(0, f)] != nil else { return nil }
+        guard let f = scalars.first, trie.step(0, f) >= 0 else { return nil }
         var total = 0.0, group = 0.0
         var sawNumber = false
         var lastWasLink = false
@@ -77,13 +57,14 @@ public struct NumberWordParser: Sendable {
         while i < scalars.endIndex {
             // Longest part starting at i.
             var n = 0, j = i
-            var best: (end: String.UnicodeScalarView.Index, value: Double, kind: PartKind)?
-            while j < scalars.endIndex, let next = edges[Self.edge(n, scalars[j])] {
-                n = next
+            var best: (end: String.UnicodeScalarView.Index, part: Part)?
+            while j < scalars.endIndex {
+                n = trie.step(n, scalars[j])
+                if n < 0 { break }
                 j = scalars.index(after: j)
-                if let p = parts[n] { best = (j, p.value, p.kind) }
+                if let p = trie.payload(at: n) { best = (j, parts[p]) }
             }
-            guard let part = best else { return nil }
+            guard let (end, part) = best else { return nil }
             switch part.kind {
             case .add: group += part.value
             case .hundred: group = (group == 0 ? 1 : group) * part.value
@@ -95,7 +76,7 @@ public struct NumberWordParser: Sendable {
             }
             if part.kind != .link { sawNumber = true }
             lastWasLink = part.kind == .link
-            i = part.end
+            i = end
         }
         guard sawNumber, !lastWasLink else { return nil }
         return total + group

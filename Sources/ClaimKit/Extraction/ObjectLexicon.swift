@@ -18,7 +18,10 @@ public struct ObjectLexicon: Sendable {
         var cls: String
     }
 
-    private var forms: [String: Entry] = [:]
+    /// Forms written backwards, so that one walk from the end of a word finds its longest
+    /// compound head; payload: index into `entries`.
+    private var reversedForms = LetterTrie()
+    private var entries: [Entry] = []
     private var suffixRules: [(plural: String, singular: String)] = []
     /// Regular endings generated for every lemma (dative, plural and genitive forms).
     private static let regularEndings = ["e", "en", "n", "s", "er", "ern", "es", "nen"]
@@ -26,6 +29,7 @@ public struct ObjectLexicon: Sendable {
     private static let minimumHeadLength = 4
 
     public init(lexicon: Lexicon = .shared) {
+        var forms: [String: Entry] = [:]
         var generated: [(String, Entry)] = []
         for row in lexicon.table("objects").rows where row.count >= 2 {
             if row[0].hasPrefix("-") {
@@ -45,6 +49,10 @@ public struct ObjectLexicon: Sendable {
         }
         // Listed forms win over generated ones.
         for (form, entry) in generated where forms[form] == nil { forms[form] = entry }
+        for (form, entry) in forms.sorted(by: { $0.key < $1.key }) {
+            entries.append(entry)
+            reversedForms.insert(form.unicodeScalars.reversed(), payload: entries.count - 1)
+        }
     }
 
     /// Lemma and class of a noun as written in the text.
@@ -59,19 +67,24 @@ public struct ObjectLexicon: Sendable {
         let scalars = Array(head.unicodeScalars)
         let lower = Array(String(head).lowercased().unicodeScalars)
         guard lower.count == scalars.count else { return Match(lemma: word, head: nil, cls: nil) }
-        var p = 0
-        while p < lower.count {
-            let tailLength = lower.count - p
-            if p > 0 && tailLength < Self.minimumHeadLength { break }
-            var tail = String.UnicodeScalarView()
-            tail.append(contentsOf: lower[p...])
-            if let e = forms[String(tail)] {
-                var front = String.UnicodeScalarView()
-                front.append(contentsOf: scalars[..<p])
-                let lemma = p == 0 ? e.lemma : String(front) + e.lemma.lowercased()
-                return Match(lemma: prefix + lemma, head: e.lemma, cls: e.cls)
+        // Walk from the end; the last payload seen at a valid split is the longest head.
+        var node = 0
+        var best: (split: Int, entry: Int)?
+        var k = lower.count - 1
+        while k >= 0 {
+            node = reversedForms.step(node, lower[k])
+            if node < 0 { break }
+            if let e = reversedForms.payload(at: node), k == 0 || lower.count - k >= Self.minimumHeadLength {
+                best = (k, e)
             }
-            p += 1
+            k -= 1
+        }
+        if let (p, index) = best {
+            let e = entries[index]
+            var front = String.UnicodeScalarView()
+            front.append(contentsOf: scalars[..<p])
+            let lemma = p == 0 ? e.lemma : String(front) + e.lemma.lowercased()
+            return Match(lemma: prefix + lemma, head: e.lemma, cls: e.cls)
         }
         return Match(lemma: prefix + lemmatize(String(head)), head: nil, cls: nil)
     }
