@@ -54,6 +54,18 @@ private func objects(_ text: String) -> [String: O] {
             == ["mehr als 2.200": O("Palästinenser", "people", "killed"), "mehr als 70": O("Israeli", "people", "killed")])
     }
 
+    @Test func lemmatiserForNounsOutsideTheLexicon() {
+        let lexicon = ObjectLexicon(lexicon: .shared)
+        // Plurals from 10kGNAD counts ("in den vergangenen acht Spielen", "vier Wände", ...).
+        let cases = ["Spielen": "Spiel", "Wände": "Wand", "Aufträge": "Auftrag", "Parteien": "Partei",
+                     "Nachrichten": "Nachricht", "Unterschriften": "Unterschrift", "Kindergärten": "Kindergarten",
+                     "Sätze": "Satz", "Turnieren": "Turnier", "Autoren": "Autor", "Geschichten": "Geschichte",
+                     "Stunden": "Stunde", "Rennen": "Rennen", "Ärztinnen": "Ärztin", "Forderungen": "Forderung",
+                     "Visits": "Visit", "Vereinbarungen": "Vereinbarung"]
+        for (plural, lemma) in cases { #expect(lexicon.match(plural).lemma == lemma, "\(plural)") }
+        #expect(lexicon.match("Motoren").cls == nil, "a short head such as Tor must not match inside a word")
+    }
+
     @Test func truncatedCoordinatedCompounds() {
         #expect(objects("Insgesamt sollen seit August 2023 mehr als acht Millionen Artillerie- und Raketengeschosse nach Russland geliefert worden sein.")
             == ["mehr als acht Millionen": O("Geschoss", "munitions", "total")])

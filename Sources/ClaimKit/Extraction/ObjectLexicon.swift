@@ -25,7 +25,7 @@ public struct ObjectLexicon: Sendable {
     private var suffixRules: [(plural: String, singular: String)] = []
     /// Regular endings generated for every lemma (dative, plural and genitive forms).
     private static let regularEndings = ["e", "en", "n", "s", "er", "ern", "es", "nen"]
-    /// Compound heads shorter than this are not matched inside a word ("Motor" is not a "Tor").
+    /// Lemmas shorter than this are not matched as compound heads ("Motoren" are not "Tore").
     private static let minimumHeadLength = 4
 
     public init(lexicon: Lexicon = .shared) {
@@ -74,7 +74,7 @@ public struct ObjectLexicon: Sendable {
         while k >= 0 {
             node = reversedForms.step(node, lower[k])
             if node < 0 { break }
-            if let e = reversedForms.payload(at: node), k == 0 || lower.count - k >= Self.minimumHeadLength {
+            if let e = reversedForms.payload(at: node), k == 0 || entries[e].lemma.count >= Self.minimumHeadLength {
                 best = (k, e)
             }
             k -= 1
@@ -102,7 +102,7 @@ public struct ObjectLexicon: Sendable {
         let lower = word.lowercased()
         // Short endings need a stem before them; long ones ("-geräte") may be the whole word.
         for rule in suffixRules where lower.hasSuffix(rule.plural)
-            && lower.count >= rule.plural.count + (rule.plural.count >= 5 ? 0 : 3) {
+            && lower.count >= rule.plural.count + (rule.plural.count >= 5 ? 0 : rule.plural.count >= 4 ? 1 : rule.plural.count == 3 ? 2 : 3) {
             let stem = String(word.dropLast(rule.plural.count))
             if stem.isEmpty, word.first?.isUppercase == true { return rule.singular.prefix(1).uppercased() + rule.singular.dropFirst() }
             return stem + rule.singular
