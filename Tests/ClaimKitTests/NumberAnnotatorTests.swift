@@ -200,6 +200,24 @@ private func roles(_ text: String) -> [String: NumberRole] {
         #expect(roles("So sieht es Artikel 50 des EU-Vertrags vor.") == ["50": .identifier])
     }
 
+    @Test func modelNamesAreNotQuantities() {
+        // 10kGNAD
+        #expect(roles("Wie das Lumia 950 von Microsoft soll es als Ersatz für einen Desktoprechner dienen können.") == ["950": .identifier])
+        #expect(roles("Mit David Alaba kam der Rekordmeister am Samstag zu einem 3:0 bei Darmstadt 98.")
+            == ["3:0": .counter, "98": .identifier])
+        #expect(roles("Im Gegensatz zum Nexus 6 funktioniert dies hier ohne Verfärbung.") == ["6": .identifier])
+        // ... but a count after a name stays a count.
+        #expect(roles("Von Seiten der SPÖ wurden insgesamt 114 Anfragen gestellt, von der ÖVP 50.") == ["114": .quantity, "50": .quantity])
+        #expect(roles("In Wien 300 Menschen demonstrierten.")["300"] == .quantity)
+    }
+
+    @Test func rankListsAreOrdinals() {
+        // 10kGNAD
+        #expect(roles("Tabelle: 1.") == ["1.": .ordinal])
+        #expect(roles("Nick Miller (Großbritannien) 72,94, 12.") == ["72,94": .quantity, "12.": .ordinal])
+        #expect(roles("Heute sind es noch 35.") == ["35": .quantity])
+    }
+
     @Test func agesAreNotQuantities() {
         // 10kGNAD
         #expect(roles("Gegen Chelsea traf der 34-Jährige im Hinspiel per Freistoß zum 1:0.") == ["34-Jährige": .identifier, "1:0": .counter])

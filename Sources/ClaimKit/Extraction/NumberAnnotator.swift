@@ -269,9 +269,22 @@ public struct NumberAnnotator: Annotator {
                 role = cue
             }
         }
+        // "Lumia 950", "Darmstadt 98", "GTA 5": a plain number right after a name, with no noun,
+        // unit or scale after it and no count before it in the sentence, is part of the name.
+        if role == .quantity, approx == .exact, unit == nil, previous?.role != .quantity, !r.isYearLike, approxTokens == 0,
+           let d = r.digits, d.isPlain, d.groups[0].count <= 4, first > start, first == r.start, last == r.end {
+            let name = t[first - 1]
+            let nounFollows = last < end && t[last].isWord && t[last].isCapitalized
+            let known = objects.match(name.text)
+            // "Darmstadt" ends in a known noun but is not one.
+            if name.isWord, name.isCapitalized, first - 1 > start, !nounFollows, known.cls == nil || known.lemma != known.head,
+               !months.contains(name.lower) {
+                role = .identifier
+            }
+        }
         // "Resolutionen 1718, 1874 und 2270": the cue governs the whole list.
         if role == .quantity, let p = previous, p.role == .identifier,
-           (p.tokens.upperBound..<first).allSatisfy({ [",", "und", "oder", "sowie", "bzw", "."].contains(t[$0].lower) }) {
+           (p.tokens.upperBound..<first).allSatisfy({ [",", "und", "oder", "sowie", "bzw", ".", "-", "/"].contains(t[$0].lower) }) {
             role = .identifier
         }
 
@@ -352,7 +365,9 @@ public struct NumberAnnotator: Annotator {
             }
         }
         // "in Brigittenau, dem 20." at the end of a sentence
-        if r.scale == nil, let n = next, n.text == ".", nextAdjacent, let p = prev, ordinalCues.contains(p.lower) {
+        // "Tabelle: 1.", "– 12.", a list item "9." on its own
+        if r.scale == nil, d.isPlain, let n = next, n.text == ".", nextAdjacent,
+           prev.map({ ordinalCues.contains($0.lower) || [":", "-", "(", ","].contains($0.text) }) ?? true {
             last = r.end + 1
             return .ordinal
         }
