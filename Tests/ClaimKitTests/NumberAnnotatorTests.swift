@@ -161,7 +161,20 @@ private func roles(_ text: String) -> [String: NumberRole] {
         #expect(roles("Nach Informationen wurden 2015 bisher 133 Flüchtlinge gezählt.") == ["2015": .year, "133": .quantity])
     }
 
+    @Test func yearsBeforeVerbsAndNamesStayYears() {
+        // 10kGNAD
+        #expect(roles("Erst 1960 wurde Eichmann in Argentinien verhaftet.") == ["1960": .year])
+        #expect(roles("Das gilt für Österreich, das bereits Anfang der 1990er-Jahre Zielland einer Fluchtbewegung war.")
+            == ["1990er-Jahre": .year])
+        #expect(roles("Der seit 1570 bestehende Weihnachtsmarkt erstreckt sich über mehrere Straßen.") == ["1570": .year])
+        #expect(roles("Das gilt sowohl für Aufnahmen mit 1080p als auch im optionalen 4K-Modus.") == ["1080p": .identifier, "4K-Modus": .identifier])
+        #expect(quantities("Die Strecke ist 5km lang.") == [Q("5km", 5, 5, .exact, "km")])
+    }
+
     @Test func yearLikeCountsAreQuantities() {
+        // 10kGNAD
+        #expect(quantities("Allein im Fahrzeugbau fielen 2000 Stellen weg.") == [Q("2000", 2000, 2000)])
+        #expect(quantities("Außerdem hätten Polizisten 2000 Frauen dazu angehalten, ihr Kopftuch abzulegen.") == [Q("2000", 2000, 2000)])
         #expect(quantities("Es wurden 2000 Soldaten verlegt.") == [Q("2000", 2000, 2000)])
         #expect(quantities("Das kostet 2000 Euro.") == [Q("2000 Euro", 2000, 2000, .exact, "EUR")])
         #expect(quantities("Es wurden 2.000 Soldaten verlegt.") == [Q("2.000", 2000, 2000)])

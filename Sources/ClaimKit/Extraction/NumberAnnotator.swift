@@ -36,6 +36,12 @@ public struct NumberAnnotator: Annotator {
         /// Digits of a single number token (nil for words and for "12 000" joined over a space).
         var digits: DigitNumber?
 
+        /// "1570" after a year cue ("seit 1570").
+        var isEarlyYear: Bool {
+            guard let d = digits, d.isPlain, d.groups[0].count == 4, scale == nil else { return false }
+            return value >= 1000 && value <= 2100
+        }
+
         /// "2024": four plain digits in the range of years, no scale word.
         var isYearLike: Bool {
             guard let d = digits, d.isPlain, d.groups[0].count == 4, scale == nil else { return false }
@@ -257,7 +263,7 @@ public struct NumberAnnotator: Annotator {
         if role == .quantity {
             // Year cues ("seit", "Ende", "im Jahr") only decide for numbers that look like years.
             if let c = cuesBefore.match(t, endingBefore: numberStart, start: start, where: {
-                $0.role != .ordinal && ($0.role != .year || r.isYearLike)
+                $0.role != .ordinal && ($0.role != .year || r.isYearLike || r.isEarlyYear)
             }) {
                 if c.value.role == .quantity {
                     if unit == nil { unit = c.value.unit }
@@ -338,6 +344,13 @@ public struct NumberAnnotator: Annotator {
         if let n = next, n.lower == "uhr" { last = r.end + 1; return .time }
         if d.value == nil { return .identifier }
         if d.hasLeadingZero { return .phone }
+        // A word glued to the number: "1990er-Jahre" is a decade, "1080p", "3D-Drucker" names;
+        // "5km" is a number with its unit.
+        if let n = next, n.isWord, nextAdjacent, scales.match(t, at: r.end, end: end) == nil,
+           unitsAfter.match(t, at: r.end, end: end) == nil {
+            last = r.end + 1
+            return r.isYearLike && n.lower.hasPrefix("er") ? .year : .identifier
+        }
         if let p = prev, p.text == "+", prevAdjacent, let n = next, n.kind == .number { first = i - 1; return .phone }
         if let n = next, n.text == ":", nextAdjacent, r.end + 1 < end, t[r.end + 1].kind == .number, !t[r.end + 1].spaceBefore {
             last = r.end + 2
@@ -396,14 +409,11 @@ public struct NumberAnnotator: Annotator {
         if r.start > 0, t[r.start - 1].isWord,
            months.contains(String(t[r.start - 1].lower.split(separator: "-").last ?? "")) { return true }
         if approxTokens >= 2 { return false }
+        // The counted noun must follow at once or after one adjective of a clear adjective
+        // form: "2000 Soldaten", "2000 nordkoreanische Soldaten", but "1960 wurde Eichmann ...".
         var j = r.end
-        var skipped = 0
-        while j < end, skipped <= 2, t[j].isWord {
-            if t[j].isCapitalized { return objects.match(t[j].text).cls == nil }
-            guard ObjectLexicon.isAdjectiveLike(t[j].lower) else { return true }
-            skipped += 1
-            j += 1
-        }
-        return true
+        if j < end, t[j].isWord, !t[j].isCapitalized, ObjectLexicon.isClearAdjective(t[j].lower) { j += 1 }
+        guard j < end, t[j].isWord, t[j].isCapitalized else { return true }
+        return objects.match(t[j].text).cls == nil
     }
 }

@@ -97,6 +97,18 @@ public struct ObjectLexicon: Sendable {
             || lower.hasSuffix("em")
     }
 
+    /// An inflected adjective with an unmistakable adjective suffix ("nordkoreanische",
+    /// "zusätzlichen", "militärische"), as opposed to a verb that merely ends in -e ("wurde").
+    public static func isClearAdjective(_ lower: String) -> Bool {
+        for suffix in clearAdjectiveEndings where lower.hasSuffix(suffix) && lower.utf8.count > suffix.utf8.count + 2 {
+            return true
+        }
+        return false
+    }
+
+    static let clearAdjectiveEndings = ["ische", "ischen", "liche", "lichen", "ige", "igen", "iche", "ichen", "are", "aren",
+                                        "bare", "baren", "weitere", "weiteren", "tere", "teren", "ale", "alen"]
+
     /// Singular of an unknown noun by the lexicon's suffix rules (first matching rule wins).
     func lemmatize(_ word: String) -> String {
         let lower = word.lowercased()
