@@ -120,6 +120,16 @@ private func objects(_ text: String) -> [String: O] {
             == ["260": O("Arbeitsplatz", "jobs", "additional")])
     }
 
+    @Test func killedAndWoundedOnlyCountBeings() {
+        // 10kGNAD
+        #expect(objects("Es gebe über 60 Vertragsverletzungsverfahren gegen Mitgliedstaaten, die die gemeinsamen Asylvorschriften verletzten.")["über 60"]?.aspect
+            == nil)
+        #expect(objects("Laut Rotem Kreuz starben 32 Menschen, 80 weitere wurden verletzt.")
+            == ["32": O("Mensch", "people", "killed"), "80": O("Mensch", "people", "wounded", inherited: true)])
+        #expect(objects("Bei einem Feuergefecht mit den Taliban wurden demnach drei der Insassen getötet.")["drei"]
+            == O("Insasse", "people", "killed"))
+    }
+
     @Test func unitsGiveTheClass() {
         // 10kGNAD
         #expect(objects("So hätten bereits 18 Prozent der Arbeiter einen All-in-Vertrag.") == ["18 Prozent": O("Arbeiter", "percent")])

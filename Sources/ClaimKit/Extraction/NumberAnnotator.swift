@@ -258,6 +258,10 @@ public struct NumberAnnotator: Annotator {
                 role = .time
                 last += u.length
             }
+        } else if role == .quantity, last + 1 < end, ObjectLexicon.isAdjectiveLike(t[last].lower),
+                  let u = unitsAfter.match(t, at: last + 1, end: end), u.value.role == .time {
+            // "zwei weitere Jahre"
+            role = .time
         }
         let numberStart = first + approxTokens
         if role == .quantity {

@@ -10,10 +10,14 @@ public struct ObjectAnnotator: Annotator {
         var aspect: String
         var clauseScope: Bool
         var priority: Int
+        /// Only for counts of living beings.
+        var beingsOnly: Bool
     }
 
     let objects: ObjectLexicon
     let aspects: [String: AspectCue]
+    /// Classes of living beings, for cues such as "getötet".
+    let beingClasses: Set<String>
     /// Unit → class ("EUR" → money, "%" → percent), from the units lexicon.
     let unitClasses: [String: String]
     /// "18 Prozent der Arbeiter": the article between a percentage and what it is a share of.
@@ -24,13 +28,21 @@ public struct ObjectAnnotator: Annotator {
     public init(lexicon: Lexicon = .shared) {
         objects = ObjectLexicon(lexicon: lexicon)
         var aspects: [String: AspectCue] = [:]
-        for row in lexicon.table("aspects").rows where row.count >= 4 {
+        var beings: Set<String> = []
+        for row in lexicon.table("aspects").rows {
+            if row.first == "@beings", row.count > 1 {
+                beings.formUnion(row[1].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+                continue
+            }
+            guard row.count >= 4 else { continue }
             let form = row[0].lowercased()
             if aspects[form] == nil {
-                aspects[form] = AspectCue(aspect: row[1], clauseScope: row[2] != "np", priority: Int(row[3]) ?? 1)
+                aspects[form] = AspectCue(aspect: row[1], clauseScope: row[2] != "np", priority: Int(row[3]) ?? 1,
+                                          beingsOnly: row.count > 4 && row[4] == "beings")
             }
         }
         self.aspects = aspects
+        beingClasses = beings
         var classes: [String: String] = [:]
         for row in lexicon.table("units").rows where row.count >= 4 && row[3] == "quantity" && row[1] != "-" && row[2] != "-" {
             if classes[row[1]] == nil { classes[row[1]] = row[2] }
@@ -63,7 +75,8 @@ public struct ObjectAnnotator: Annotator {
                     m.text = doc.text(head.span)
                     headEnd = head.index + 1
                 }
-            } else if let head = headNoun(t, from: n.tokens.upperBound, end: sentence.upperBound, vague: n.approx == .vague) {
+            } else if let head = headNoun(t, from: n.tokens.upperBound, end: sentence.upperBound, vague: n.approx == .vague)
+                        ?? partitiveHead(t, from: n.tokens.upperBound, end: sentence.upperBound) {
                 m.object = head.truncated ? (head.match.head ?? head.match.lemma) : head.match.lemma
                 m.cls = head.match.cls
                 m.span = head.span
@@ -79,7 +92,8 @@ public struct ObjectAnnotator: Annotator {
                 m.cls = named.match.cls
                 m.inherited = true
             }
-            m.aspect = aspect(t, number: n.tokens, headEnd: headEnd, sentence: sentence)
+            let beings = m.object == nil || m.cls.map { beingClasses.contains($0) } ?? false
+            m.aspect = aspect(t, number: n.tokens, headEnd: headEnd, sentence: sentence, beings: beings)
             if m.object != nil || m.cls != nil || m.aspect != nil { found.append(m) }
         }
         doc.objects = found
@@ -127,6 +141,12 @@ public struct ObjectAnnotator: Annotator {
         return nil
     }
 
+    /// "drei der Insassen": a count out of a group named in the genitive.
+    func partitiveHead(_ t: [Token], from: Int, end: Int) -> Head? {
+        guard from < end, Self.genitiveArticles.contains(t[from].lower) else { return nil }
+        return headNoun(t, from: from + 1, end: end, vague: false)
+    }
+
     /// "die Gesamtzahl der nordkoreanischen Soldaten ... 40.000": the noun after a count noun
     /// earlier in the sentence.
     func countedByCountNoun(_ t: [Token], before i: Int, sentence: Range<Int>) -> Head? {
@@ -148,10 +168,10 @@ public struct ObjectAnnotator: Annotator {
     /// The aspect cue for a number: cues next to the number ("weitere", "zusätzlichen") and in
     /// its clause; the highest priority wins, then the nearest. A number in a clause without a
     /// cue ("sowie 5.000 Bauarbeiter, um ...") takes the nearest cue of its sentence.
-    func aspect(_ t: [Token], number: Range<Int>, headEnd: Int, sentence: Range<Int>) -> String? {
+    func aspect(_ t: [Token], number: Range<Int>, headEnd: Int, sentence: Range<Int>, beings: Bool) -> String? {
         var best: (priority: Int, distance: Int, aspect: String)?
         func consider(_ j: Int, distance: Int, npOnly: Bool) {
-            guard let cue = aspects[t[j].lower] else { return }
+            guard let cue = aspects[t[j].lower], beings || !cue.beingsOnly else { return }
             if npOnly && cue.clauseScope { return }
             if !npOnly && !cue.clauseScope { return }
             if let b = best, b.priority > cue.priority || (b.priority == cue.priority && b.distance <= distance) { return }
