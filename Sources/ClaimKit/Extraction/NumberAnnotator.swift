@@ -216,6 +216,8 @@ public struct NumberAnnotator: Annotator {
         var approx: Approx = r.vague ? .vague : .exact
         var unit: String?
         var role: NumberRole = .quantity
+        // Words before the number that the previous mention already took are not this one's.
+        let floor = max(start, previous?.tokens.upperBound ?? start)
 
         if let d = r.digits, let shape = shapeRole(d, t, r, start: start, end: end, last: &last, first: &first) {
             role = shape
@@ -224,7 +226,7 @@ public struct NumberAnnotator: Annotator {
         // Ranges: "25.000 bis 30.000", "10.000-20.000", "zwischen 11.000 und 15.000".
         if role == .quantity, !r.vague, last == r.end, last + 1 < end {
             let link = t[last].lower
-            let between = first > start && t[first - 1].lower == "zwischen" && link == "und"
+            let between = first > floor && t[first - 1].lower == "zwischen" && link == "und"
             let bis = link == "bis" && !(last + 2 < end && t[last + 1].lower == "zu")
             if between || bis || link == "-", let r2 = read(t, at: last + 1, end: end), !r2.vague,
                r2.digits?.value != nil || r2.digits == nil, !(r.isYearLike && r2.isYearLike) {
@@ -243,7 +245,7 @@ public struct NumberAnnotator: Annotator {
 
         // Approximators before: "rund", "mehr als", "bis zu".
         var approxTokens = 0
-        if role == .quantity, let a = approxBefore.match(t, endingBefore: first, start: start, where: { $0.approx != .vague }) {
+        if role == .quantity, let a = approxBefore.match(t, endingBefore: first, start: floor, where: { $0.approx != .vague }) {
             if approx == .exact { approx = a.value.approx }
             approxTokens = a.length
             first -= a.length
@@ -266,7 +268,7 @@ public struct NumberAnnotator: Annotator {
         let numberStart = first + approxTokens
         if role == .quantity {
             // Year cues ("seit", "Ende", "im Jahr") only decide for numbers that look like years.
-            if let c = cuesBefore.match(t, endingBefore: numberStart, start: start, where: {
+            if let c = cuesBefore.match(t, endingBefore: numberStart, start: floor, where: {
                 $0.role != .ordinal && ($0.role != .year || r.isYearLike || r.isEarlyYear)
             }) {
                 if c.value.role == .quantity {
@@ -294,7 +296,7 @@ public struct NumberAnnotator: Annotator {
         }
         // "Resolutionen 1718, 1874 und 2270": the cue governs the whole list.
         if role == .quantity, let p = previous, p.role == .identifier,
-           (p.tokens.upperBound..<first).allSatisfy({ [",", "und", "oder", "sowie", "bzw", ".", "-", "/"].contains(t[$0].lower) }) {
+           p.tokens.upperBound <= first, (p.tokens.upperBound..<first).allSatisfy({ [",", "und", "oder", "sowie", "bzw", ".", "-", "/"].contains(t[$0].lower) }) {
             role = .identifier
         }
 
@@ -324,6 +326,7 @@ public struct NumberAnnotator: Annotator {
         case .exact, .about, .lessThan, .upTo: high = value
         case .range, .vague: break
         }
+        first = max(min(floor, r.start), first)
         let span = TextSpan(t[first].span.start, t[last - 1].span.end)
         return NumberMention(span: span, text: doc.text(span), value: value, high: high, approx: approx, unit: unit,
                              role: role, sentence: sentence, tokens: first..<last)
