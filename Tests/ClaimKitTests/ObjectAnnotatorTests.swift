@@ -42,9 +42,9 @@ private func objects(_ text: String) -> [String: O] {
 
     @Test func lemmasAndClassesFromCompoundHeads() {
         #expect(objects("Kim hat beschlossen, 1.000 Sappeure nach Russland zu schicken, sowie 5.000 militärische Bauarbeiter.")
-            == ["1.000": O("Sappeur", "engineers", "sent"), "5.000": O("Bauarbeiter", "workers", "sent")])
+            == ["1.000": O("Sappeur", "engineers", "planned"), "5.000": O("Bauarbeiter", "workers", "planned")])
         #expect(objects("Nordkorea wird auch rund 1.000 Ingenieure und 5.000 technische Arbeiter in die Region Kursk entsenden.")
-            == ["rund 1.000": O("Ingenieur", "engineers", "sent"), "5.000": O("Arbeiter", "workers", "sent")])
+            == ["rund 1.000": O("Ingenieur", "engineers", "planned"), "5.000": O("Arbeiter", "workers", "planned")])
         #expect(objects("Pjöngjang habe den Einsatz von 6000 Wiederaufbau-Kräften zugesagt.")["6000"]?.cls == "workers")
         // 10kGNAD
         #expect(objects("Das Institut beschäftigt rund 500 Mitarbeiter.") == ["rund 500": O("Mitarbeiter", "workers")])
@@ -118,6 +118,16 @@ private func objects(_ text: String) -> [String: O] {
             == O("Mensch", "people", "killed"))
         #expect(objects("Beim Hersteller hinter dem Spiel Angry Birds fallen weitere 260 Arbeitsplätze weg.")
             == ["260": O("Arbeitsplatz", "jobs", "additional")])
+    }
+
+    @Test func plannedVersusSent() {
+        #expect(objects("Nordkorea hatte bis Ende 2024 rund 11.000 Soldaten nach Russland entsandt.")["rund 11.000"]?.aspect == "sent")
+        #expect(objects("Die USA entsenden 3.000 Soldaten nach Polen.")["3.000"]?.aspect == "sent")
+        // 10kGNAD
+        #expect(objects("Ziel war, pro Jahr 5.000 Mann auszubilden und dann wieder zurück nach Syrien zu schicken.")["5.000"]?.aspect
+            == "planned")
+        #expect(objects("Sein Argument: Österreich habe im Vorjahr 90.000 Asylwerber aufgenommen, heuer seien 37.500 vorgesehen.")["37.500"]
+            == O("Asylwerber", "refugees", "planned", inherited: true))
     }
 
     @Test func killedAndWoundedOnlyCountBeings() {

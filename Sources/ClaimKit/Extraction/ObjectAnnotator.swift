@@ -6,16 +6,20 @@
 public struct ObjectAnnotator: Annotator {
     public let name = "objects"
 
+    /// Where a cue counts: next to the number, anywhere in its clause, or only before or after
+    /// it ("3.000 Soldaten entsenden" is planned, "entsenden 3.000 Soldaten" is sent).
+    enum Scope: String, Sendable { case np, clause, before, after }
+
     struct AspectCue: Sendable {
         var aspect: String
-        var clauseScope: Bool
+        var scope: Scope
         var priority: Int
         /// Only for counts of living beings.
         var beingsOnly: Bool
     }
 
     let objects: ObjectLexicon
-    let aspects: [String: AspectCue]
+    let aspects: [String: [AspectCue]]
     /// Classes of living beings, for cues such as "getötet".
     let beingClasses: Set<String>
     /// Unit → class ("EUR" → money, "%" → percent), from the units lexicon.
@@ -27,7 +31,7 @@ public struct ObjectAnnotator: Annotator {
 
     public init(lexicon: Lexicon = .shared) {
         objects = ObjectLexicon(lexicon: lexicon)
-        var aspects: [String: AspectCue] = [:]
+        var aspects: [String: [AspectCue]] = [:]
         var beings: Set<String> = []
         for row in lexicon.table("aspects").rows {
             if row.first == "@beings", row.count > 1 {
@@ -36,10 +40,9 @@ public struct ObjectAnnotator: Annotator {
             }
             guard row.count >= 4 else { continue }
             let form = row[0].lowercased()
-            if aspects[form] == nil {
-                aspects[form] = AspectCue(aspect: row[1], clauseScope: row[2] != "np", priority: Int(row[3]) ?? 1,
-                                          beingsOnly: row.count > 4 && row[4] == "beings")
-            }
+            aspects[form, default: []].append(AspectCue(aspect: row[1], scope: Scope(rawValue: row[2]) ?? .clause,
+                                                        priority: Int(row[3]) ?? 1,
+                                                        beingsOnly: row.count > 4 && row[4] == "beings"))
         }
         self.aspects = aspects
         beingClasses = beings
@@ -167,20 +170,25 @@ public struct ObjectAnnotator: Annotator {
 
     /// The aspect cue for a number: cues next to the number ("weitere", "zusätzlichen") and in
     /// its clause; the highest priority wins, then the nearest. A number in a clause without a
-    /// cue ("sowie 5.000 Bauarbeiter, um ...") takes the nearest cue of its sentence.
+    /// cue ("beschlossen, 1.000 Sappeure zu schicken, sowie 5.000 Bauarbeiter, um ...") takes the
+    /// nearest cue of its sentence.
     func aspect(_ t: [Token], number: Range<Int>, headEnd: Int, sentence: Range<Int>, beings: Bool) -> String? {
         var best: (priority: Int, distance: Int, aspect: String)?
-        func consider(_ j: Int, distance: Int, npOnly: Bool) {
-            guard let cue = aspects[t[j].lower], beings || !cue.beingsOnly else { return }
-            if npOnly && cue.clauseScope { return }
-            if !npOnly && !cue.clauseScope { return }
-            if let b = best, b.priority > cue.priority || (b.priority == cue.priority && b.distance <= distance) { return }
-            best = (cue.priority, distance, cue.aspect)
+        func consider(_ j: Int, distance: Int, at position: Scope) {
+            guard let cues = aspects[t[j].lower] else { return }
+            for cue in cues where beings || !cue.beingsOnly {
+                switch (position, cue.scope) {
+                case (.np, .np), (.before, .clause), (.before, .before), (.after, .clause), (.after, .after): break
+                default: continue
+                }
+                if let b = best, b.priority > cue.priority || (b.priority == cue.priority && b.distance <= distance) { continue }
+                best = (cue.priority, distance, cue.aspect)
+            }
         }
         // Next to the number: up to two tokens before it, and between it and its noun.
-        for j in max(sentence.lowerBound, number.lowerBound - 2)..<number.lowerBound { consider(j, distance: 0, npOnly: true) }
+        for j in max(sentence.lowerBound, number.lowerBound - 2)..<number.lowerBound { consider(j, distance: 0, at: .np) }
         for j in number.lowerBound..<min(max(headEnd, number.upperBound + 2), sentence.upperBound) {
-            consider(j, distance: 0, npOnly: true)
+            consider(j, distance: 0, at: .np)
         }
         // The clause.
         func scan(crossing: Bool) {
@@ -188,13 +196,14 @@ public struct ObjectAnnotator: Annotator {
             while j >= sentence.lowerBound {
                 if !crossing, Self.clauseBoundaries.contains(t[j].text) { break }
                 // German puts the participle after its object: on a tie the cue after the number wins.
-                consider(j, distance: 2 * (number.lowerBound - j), npOnly: false)
+                // Across clauses a verb form is read as the clause-final verb it usually is there.
+                consider(j, distance: 2 * (number.lowerBound - j), at: crossing ? .after : .before)
                 j -= 1
             }
             j = number.lowerBound
             while j < sentence.upperBound {
                 if !crossing, j >= number.upperBound, Self.clauseBoundaries.contains(t[j].text) { break }
-                consider(j, distance: max(0, 2 * (j - number.upperBound) + 1), npOnly: false)
+                consider(j, distance: max(0, 2 * (j - number.upperBound) + 1), at: .after)
                 j += 1
             }
         }
