@@ -150,6 +150,14 @@ private func roles(_ text: String) -> [String: NumberRole] {
         #expect(quantities("Sie kostet € 20.") == [Q("€ 20", 20, 20, .exact, "EUR")])
     }
 
+    @Test func signs() {
+        #expect(quantities("Die Temperatur fiel auf minus 5 Grad.") == [Q("minus 5 Grad", -5, -5, .exact, "°")])
+        // 10kGNAD-style economic changes
+        #expect(quantities("Der Umsatz sank um -3,5 Prozent.") == [Q("-3,5 Prozent", -3.5, -3.5, .exact, "%")])
+        #expect(quantities("Die Aktie legte +2 Prozent zu.") == [Q("+2 Prozent", 2, 2, .exact, "%")])
+        #expect(quantities("Es wurden 10.000-20.000 Soldaten verlegt.") == [Q("10.000-20.000", 10000, 20000, .range)])
+    }
+
     // MARK: Not quantities
 
     @Test func yearsAreNotQuantities() {

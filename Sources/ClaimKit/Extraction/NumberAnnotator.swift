@@ -243,6 +243,20 @@ public struct NumberAnnotator: Annotator {
             }
         }
 
+        // A sign: "-3,5 Prozent", "minus 5 Grad", "+2 Prozent".
+        if role == .quantity, !r.vague, first == r.start, first > floor {
+            let sign = t[first - 1]
+            let glued = !t[first].spaceBefore && (first - 1 == floor || sign.spaceBefore || !t[first - 2].isNumber)
+            if sign.lower == "minus" || (sign.text == "-" && glued) {
+                value = -value
+                high = high.map { -$0 }
+                if approx == .range, let h = high { (value, high) = (h, -r.value) }
+                first -= 1
+            } else if sign.text == "+", glued, !(last < end && t[last].isNumber) {
+                first -= 1
+            }
+        }
+
         // Approximators before: "rund", "mehr als", "bis zu".
         var approxTokens = 0
         if role == .quantity, let a = approxBefore.match(t, endingBefore: first, start: floor, where: { $0.approx != .vague }) {
