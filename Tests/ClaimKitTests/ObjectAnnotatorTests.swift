@@ -144,6 +144,7 @@ private func objects(_ text: String) -> [String: O] {
         // 10kGNAD
         #expect(objects("So hätten bereits 18 Prozent der Arbeiter einen All-in-Vertrag.") == ["18 Prozent": O("Arbeiter", "percent")])
         #expect(objects("Die VR-Brille kommt für 799 Dollar auf den Markt.") == ["799 Dollar": O(nil, "money")])
+        #expect(objects("Wälder bedecken 30,6 Prozent der Landfläche.") == ["30,6 Prozent": O("Landfläche", "percent")])
         #expect(objects("Der Gazastreifen hat mit knapp 44 Prozent die höchste Arbeitslosenquote.") == ["knapp 44 Prozent": O(nil, "percent")])
     }
 

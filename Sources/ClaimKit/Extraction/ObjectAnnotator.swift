@@ -72,7 +72,7 @@ public struct ObjectAnnotator: Annotator {
                 var from = n.tokens.upperBound
                 if from < sentence.upperBound, Self.genitiveArticles.contains(t[from].lower) { from += 1 }
                 if uc == "percent", from > n.tokens.upperBound,
-                   let head = headNoun(t, from: from, end: sentence.upperBound, vague: false) {
+                   let head = headNoun(t, from: from, end: sentence.upperBound, vague: false, plural: false) {
                     m.object = head.match.lemma
                     m.span = head.span
                     m.text = doc.text(head.span)
@@ -111,7 +111,7 @@ public struct ObjectAnnotator: Annotator {
 
     /// The counted noun after a number: adjectives and determiners skipped, truncated compounds
     /// ("Artillerie- und") carried to the noun that completes them.
-    func headNoun(_ t: [Token], from start: Int, end: Int, vague: Bool) -> Head? {
+    func headNoun(_ t: [Token], from start: Int, end: Int, vague: Bool, plural: Bool = true) -> Head? {
         var j = start
         var skipped = 0
         var truncatedFrom: Int?
@@ -125,7 +125,7 @@ public struct ObjectAnnotator: Annotator {
                         continue
                     }
                     let span = TextSpan(t[truncatedFrom ?? j].span.start, token.span.end)
-                    return Head(index: j, span: span, match: objects.match(token.text), truncated: truncatedFrom != nil)
+                    return Head(index: j, span: span, match: objects.match(token.text, plural: plural), truncated: truncatedFrom != nil)
                 }
                 if truncatedFrom != nil, token.lower == "und" || token.lower == "oder" || token.lower == "sowie" {
                     j += 1

@@ -56,7 +56,9 @@ public struct ObjectLexicon: Sendable {
     }
 
     /// Lemma and class of a noun as written in the text.
-    public func match(_ word: String) -> Match {
+    /// `plural: false` for a noun that may be singular ("30 Prozent der Landfläche"): an unknown
+    /// noun then keeps its written form instead of losing a plural ending it does not have.
+    public func match(_ word: String, plural: Bool = true) -> Match {
         // "Wiederaufbau-Kräften": the part after the last hyphen is the head.
         var prefix = ""
         var head = Substring(word)
@@ -86,7 +88,7 @@ public struct ObjectLexicon: Sendable {
             let lemma = p == 0 ? e.lemma : String(front) + e.lemma.lowercased()
             return Match(lemma: prefix + lemma, head: e.lemma, cls: e.cls)
         }
-        return Match(lemma: prefix + lemmatize(String(head)), head: nil, cls: nil)
+        return Match(lemma: prefix + (plural ? lemmatize(String(head)) : String(head)), head: nil, cls: nil)
     }
 
     /// A lowercase word that may be an inflected adjective or determiner between a number and
