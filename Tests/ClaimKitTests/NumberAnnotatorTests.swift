@@ -230,6 +230,9 @@ private func roles(_ text: String) -> [String: NumberRole] {
         // ... but a count after a name stays a count.
         #expect(roles("Von Seiten der SPÖ wurden insgesamt 114 Anfragen gestellt, von der ÖVP 50.") == ["114": .quantity, "50": .quantity])
         #expect(roles("In Wien 300 Menschen demonstrierten.")["300"] == .quantity)
+        #expect(roles("Sie hätten für ihr Vorhaben 60 der 100 Stimmen benötigt.")["60"] == .quantity)
+        #expect(roles("Insgesamt existieren in Österreich 15 solcher Städte.")["15"] == .quantity)
+        #expect(roles("Damals kam nach der Zweiten Türkenbelagerung 1683 ganz Ungarn unter habsburgisches Zepter.")["1683"] == .year)
     }
 
     @Test func rankListsAreOrdinals() {

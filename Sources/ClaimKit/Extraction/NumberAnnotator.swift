@@ -296,16 +296,16 @@ public struct NumberAnnotator: Annotator {
             }
         }
         // "Lumia 950", "Darmstadt 98", "GTA 5": a plain number right after a name, with no noun,
-        // unit or scale after it and no count before it in the sentence, is part of the name.
+        // unit or scale after it and no count before it in the sentence, is part of the name
+        // ("nach der Türkenbelagerung 1683": a year).
         if role == .quantity, approx == .exact, unit == nil, previous?.role != .quantity, !r.isYearLike, approxTokens == 0,
            let d = r.digits, d.isPlain, d.groups[0].count <= 4, first > start, first == r.start, last == r.end {
             let name = t[first - 1]
-            let nounFollows = last < end && t[last].isWord && t[last].isCapitalized
             let known = objects.match(name.text)
             // "Darmstadt" ends in a known noun but is not one.
-            if name.isWord, name.isCapitalized, first - 1 > start, !nounFollows, known.cls == nil || known.lemma != known.head,
-               !months.contains(name.lower) {
-                role = .identifier
+            if name.isWord, name.isCapitalized, first - 1 > start, !nounFollows(t, from: last, end: end),
+               known.cls == nil || known.lemma != known.head, !months.contains(name.lower) {
+                role = r.isEarlyYear ? .year : .identifier
             }
         }
         // "Resolutionen 1718, 1874 und 2270": the cue governs the whole list.
@@ -407,6 +407,18 @@ public struct NumberAnnotator: Annotator {
         }
         if r.scale == nil, let n = next, n.isWord, months.contains(n.lower), d.isPlain, d.groups[0].count <= 2 { return .date }
         return nil
+    }
+
+    /// A noun follows, maybe after adjectives or a partitive article: "15 solcher Städte",
+    /// "60 der 100 Stimmen".
+    func nounFollows(_ t: [Token], from: Int, end: Int) -> Bool {
+        var j = from
+        while j < end, j < from + 3, t[j].isWord {
+            if t[j].isCapitalized { return true }
+            if !ObjectLexicon.isAdjectiveLike(t[j].lower) && !["der", "des", "den", "die"].contains(t[j].lower) { return false }
+            j += 1
+        }
+        return j < end && t[j].isNumber
     }
 
     /// A "before" cue as the head of a compound: "UN-Resolutionen", "Hausnummer".
