@@ -52,13 +52,38 @@ struct LetterTrie: Sendable {
         return p < 0 ? nil : Int(p)
     }
 
-    /// The payload of exactly this word.
-    func exact(_ word: String) -> Int? {
-        var n = 0
-        for s in word.unicodeScalars {
-            n = step(n, s)
-            if n < 0 { return nil }
+    /// The letter index of the UTF-8 sequence at `i` and its length; -1 for other characters.
+    @inline(__always) static func letter(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Int, Int) {
+        let b = bytes[i]
+        if b >= 0x61 && b <= 0x7A { return (Int(b - 0x61), 1) }
+        if b == 0xC3, i + 1 < bytes.count {
+            switch bytes[i + 1] {
+            case 0xA4: return (26, 2)
+            case 0xB6: return (27, 2)
+            case 0xBC: return (28, 2)
+            case 0x9F: return (29, 2)
+            default: return (-1, 2)
+            }
         }
-        return payload(at: n)
+        return (-1, 1)
+    }
+
+    @inline(__always) func step(_ node: Int, letter l: Int) -> Int {
+        l < 0 ? -1 : Int(children[node * Self.width + l])
+    }
+
+    /// The payload of exactly this word (walked over its UTF-8 bytes, no decoding).
+    func exact(_ word: String) -> Int? {
+        var word = word
+        return word.withUTF8 { bytes -> Int? in
+            var n = 0, i = 0
+            while i < bytes.count {
+                let (l, len) = Self.letter(bytes, i)
+                n = step(n, letter: l)
+                if n < 0 { return nil }
+                i += len
+            }
+            return payload(at: n)
+        }
     }
 }

@@ -134,9 +134,9 @@ public struct NumberAnnotator: Annotator {
     // MARK: - Reading numbers
 
     func read(_ t: [Token], at i: Int, end: Int) -> Reading? {
-        let token = t[i]
-        if token.kind == .number {
-            guard let d = DigitNumber(token.text) else { return nil }
+        let kind = t[i].kind
+        if kind == .number {
+            guard let d = DigitNumber(t[i].text) else { return nil }
             guard var value = d.value else {
                 return Reading(start: i, end: i + 1, value: 0, high: 0, digits: d)
             }
@@ -155,10 +155,10 @@ public struct NumberAnnotator: Annotator {
             applyScale(&r, t, end)
             return r
         }
-        guard token.kind == .word else { return nil }
+        guard kind == .word else { return nil }
         // "einige Millionen", "ein paar hundert": a vague quantifier needs a scale word.
-        let w = token.lower
-        // One dictionary lookup decides whether this word can start a number at all.
+        let w = t[i].lower
+        // One trie walk decides whether this word can start a number at all.
         let flags = wordFlags.exact(w).map { UInt8($0) } ?? 0
         if flags & Self.startsVagueQuantifier != 0,
            let q = approxBefore.match(t, at: i, end: end, where: { $0.approx == .vague }) {

@@ -41,44 +41,49 @@ public struct NumberWordParser: Sendable {
 
     /// A cheap first test: can a number word start with this word's first letter?
     public func mayStart(_ word: String) -> Bool {
-        guard let f = word.unicodeScalars.first else { return false }
-        return trie.step(0, f) >= 0
+        var word = word
+        return word.withUTF8 { bytes in
+            bytes.count > 0 && trie.step(0, letter: LetterTrie.letter(bytes, 0).0) >= 0
+        }
     }
 
     /// The value of a lowercase number word, or nil when the word is not (only) a number.
     public func value(of word: String) -> Double? {
-        // Walks the scalars in place: this runs for every word of the corpus, so no copies.
-        let scalars = word.unicodeScalars
-        guard let f = scalars.first, trie.step(0, f) >= 0 else { return nil }
-        var total = 0.0, group = 0.0
-        var sawNumber = false
-        var lastWasLink = false
-        var i = scalars.startIndex
-        while i < scalars.endIndex {
-            // Longest part starting at i.
-            var n = 0, j = i
-            var best: (end: String.UnicodeScalarView.Index, part: Part)?
-            while j < scalars.endIndex {
-                n = trie.step(n, scalars[j])
-                if n < 0 { break }
-                j = scalars.index(after: j)
-                if let p = trie.payload(at: n) { best = (j, parts[p]) }
+        // Walks the UTF-8 bytes in place: this runs for every word of the corpus.
+        var word = word
+        return word.withUTF8 { bytes -> Double? in
+            guard bytes.count > 0, trie.step(0, letter: LetterTrie.letter(bytes, 0).0) >= 0 else { return nil }
+            var total = 0.0, group = 0.0
+            var sawNumber = false
+            var lastWasLink = false
+            var i = 0
+            while i < bytes.count {
+                // Longest part starting at i.
+                var n = 0, j = i
+                var best: (end: Int, part: Part)?
+                while j < bytes.count {
+                    let (l, len) = LetterTrie.letter(bytes, j)
+                    n = trie.step(n, letter: l)
+                    if n < 0 { break }
+                    j += len
+                    if let p = trie.payload(at: n) { best = (j, parts[p]) }
+                }
+                guard let (end, part) = best else { return nil }
+                switch part.kind {
+                case .add: group += part.value
+                case .hundred: group = (group == 0 ? 1 : group) * part.value
+                case .thousand:
+                    total += (group == 0 ? 1 : group) * part.value
+                    group = 0
+                case .link:
+                    if !sawNumber || lastWasLink { return nil }
+                }
+                if part.kind != .link { sawNumber = true }
+                lastWasLink = part.kind == .link
+                i = end
             }
-            guard let (end, part) = best else { return nil }
-            switch part.kind {
-            case .add: group += part.value
-            case .hundred: group = (group == 0 ? 1 : group) * part.value
-            case .thousand:
-                total += (group == 0 ? 1 : group) * part.value
-                group = 0
-            case .link:
-                if !sawNumber || lastWasLink { return nil }
-            }
-            if part.kind != .link { sawNumber = true }
-            lastWasLink = part.kind == .link
-            i = end
+            guard sawNumber, !lastWasLink else { return nil }
+            return total + group
         }
-        guard sawNumber, !lastWasLink else { return nil }
-        return total + group
     }
 }

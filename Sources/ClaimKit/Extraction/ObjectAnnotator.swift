@@ -19,7 +19,9 @@ public struct ObjectAnnotator: Annotator {
     }
 
     let objects: ObjectLexicon
-    let aspects: [String: [AspectCue]]
+    /// Cue words → index into `aspectCues`; a trie because every word of a clause is looked up.
+    let aspects: LetterTrie
+    let aspectCues: [[AspectCue]]
     /// Classes of living beings, for cues such as "getötet".
     let beingClasses: Set<String>
     /// Unit → class ("EUR" → money, "%" → percent), from the units lexicon.
@@ -44,7 +46,14 @@ public struct ObjectAnnotator: Annotator {
                                                         priority: Int(row[3]) ?? 1,
                                                         beingsOnly: row.count > 4 && row[4] == "beings"))
         }
-        self.aspects = aspects
+        var trie = LetterTrie()
+        var cueLists: [[AspectCue]] = []
+        for (form, cues) in aspects.sorted(by: { $0.key < $1.key }) {
+            cueLists.append(cues)
+            trie.insert(form, payload: cueLists.count - 1)
+        }
+        self.aspects = trie
+        aspectCues = cueLists
         beingClasses = beings
         var classes: [String: String] = [:]
         for row in lexicon.table("units").rows where row.count >= 4 && row[3] == "quantity" && row[1] != "-" && row[2] != "-" {
@@ -175,8 +184,8 @@ public struct ObjectAnnotator: Annotator {
     func aspect(_ t: [Token], number: Range<Int>, headEnd: Int, sentence: Range<Int>, beings: Bool) -> String? {
         var best: (priority: Int, distance: Int, aspect: String)?
         func consider(_ j: Int, distance: Int, at position: Scope) {
-            guard let cues = aspects[t[j].lower] else { return }
-            for cue in cues where beings || !cue.beingsOnly {
+            guard t[j].isWord, let index = aspects.exact(t[j].lower) else { return }
+            for cue in aspectCues[index] where beings || !cue.beingsOnly {
                 switch (position, cue.scope) {
                 case (.np, .np), (.before, .clause), (.before, .before), (.after, .clause), (.after, .after): break
                 default: continue
