@@ -177,6 +177,9 @@ private func roles(_ text: String) -> [String: NumberRole] {
         #expect(roles("Der seit 1570 bestehende Weihnachtsmarkt erstreckt sich über mehrere Straßen.") == ["1570": .year])
         #expect(roles("Das gilt sowohl für Aufnahmen mit 1080p als auch im optionalen 4K-Modus.") == ["1080p": .identifier, "4K-Modus": .identifier])
         #expect(quantities("Die Strecke ist 5km lang.") == [Q("5km", 5, 5, .exact, "km")])
+        // 10kGNAD
+        #expect(roles("Bis 2030 soll 5G rund 1.000 Mal schneller sein.") == ["2030": .year, "5G": .identifier, "rund 1.000": .quantity])
+        #expect(roles("Frodeno hatte 3:03 Minuten Vorsprung.") == ["3:03 Minuten": .time])
     }
 
     @Test func yearLikeCountsAreQuantities() {

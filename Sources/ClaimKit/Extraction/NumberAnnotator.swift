@@ -310,7 +310,7 @@ public struct NumberAnnotator: Annotator {
         }
         // "Resolutionen 1718, 1874 und 2270": the cue governs the whole list.
         if role == .quantity, let p = previous, p.role == .identifier,
-           p.tokens.upperBound <= first, (p.tokens.upperBound..<first).allSatisfy({ [",", "und", "oder", "sowie", "bzw", ".", "-", "/"].contains(t[$0].lower) }) {
+           p.tokens.upperBound < first, (p.tokens.upperBound..<first).allSatisfy({ [",", "und", "oder", "sowie", "bzw", ".", "-", "/"].contains(t[$0].lower) }) {
             role = .identifier
         }
 
@@ -367,15 +367,18 @@ public struct NumberAnnotator: Annotator {
         if d.hasLeadingZero { return .phone }
         // A word glued to the number: "1990er-Jahre" is a decade, "1080p", "3D-Drucker" names;
         // "5km" is a number with its unit.
-        if let n = next, n.isWord, nextAdjacent, scales.match(t, at: r.end, end: end) == nil,
-           unitsAfter.match(t, at: r.end, end: end) == nil {
+        // A glued capital letter is a name too: "5G" is a network, not grams.
+        if let n = next, n.isWord, nextAdjacent,
+           (n.text.utf8.count == 1 && n.isCapitalized)
+            || (scales.match(t, at: r.end, end: end) == nil && unitsAfter.match(t, at: r.end, end: end) == nil) {
             last = r.end + 1
             return r.isYearLike && n.lower.hasPrefix("er") ? .year : .identifier
         }
         if let p = prev, p.text == "+", prevAdjacent, let n = next, n.kind == .number { first = i - 1; return .phone }
         if let n = next, n.text == ":", nextAdjacent, r.end + 1 < end, t[r.end + 1].kind == .number, !t[r.end + 1].spaceBefore {
             last = r.end + 2
-            if last < end, t[last].lower == "uhr" { last += 1; return .time }
+            // "14:30 Uhr", "3:03 Minuten"; otherwise a score "2:1".
+            if let u = unitsAfter.match(t, at: last, end: end), u.value.role == .time { last += u.length; return .time }
             return .counter
         }
         if let p = prev, p.text == "(", let n = next, n.text == ")" { return .counter }
