@@ -41,6 +41,10 @@ private func roles(_ text: String) -> [String: NumberRole] {
         #expect(quantities("Es kamen 12\u{2009}000 Menschen.") == [Q("12\u{2009}000", 12000, 12000)])
         #expect(quantities("Es kamen 12 000 Menschen.") == [Q("12 000", 12000, 12000)])
         // 10kGNAD
+        #expect(quantities("Bei Anschlägen und Angriffen der Gruppe wurden seit 2009 mindestens 14 000 Menschen getötet.")
+            == [Q("mindestens 14 000", 14000, nil, .atLeast)])
+        #expect(quantities("Das System funktioniert, wir fahren jede Woche 10 000 Meilen damit.") == [Q("10 000", 10000, 10000)])
+        // 10kGNAD
         #expect(quantities("Im gesamten Vorjahr waren es in Österreich rund 28.000; damals eine Steigerung um rund 60 Prozent.")
             == [Q("rund 28.000", 28000, 28000, .about), Q("rund 60 Prozent", 60, 60, .about, "%")])
         #expect(quantities("Was sich außerdem über jene 885.437 Stimmberechtigten sagen lässt.")
@@ -62,6 +66,11 @@ private func roles(_ text: String) -> [String: NumberRole] {
             == [Q("mehr als acht Millionen", 8_000_000, nil, .moreThan)])
         #expect(quantities("Es flohen zweieinhalb Millionen Menschen.") == [Q("zweieinhalb Millionen", 2_500_000, 2_500_000)])
         #expect(quantities("Sie brachten dreitausend Helfer mit.") == [Q("dreitausend", 3000, 3000)])
+        // 10kGNAD
+        #expect(quantities("Saakaschwili: Die USA haben drei Millionen Dollar gegeben.")
+            == [Q("drei Millionen Dollar", 3e6, 3e6, .exact, "USD")])
+        #expect(quantities("2016 sind Ausgaben von fast fünf Milliarden Dollar für Programm geplant.")
+            == [Q("fast fünf Milliarden Dollar", 5e9, 5e9, .about, "USD")])
         #expect(quantities("Sie wartete anderthalb Millionen Euro.") == [Q("anderthalb Millionen Euro", 1_500_000, 1_500_000, .exact, "EUR")])
         // 10kGNAD
         #expect(quantities("Mehr als ein Dutzend Strafanzeigen wurden erstattet.") == [Q("Mehr als ein Dutzend", 12, nil, .moreThan)])
@@ -92,6 +101,8 @@ private func roles(_ text: String) -> [String: NumberRole] {
         #expect(quantities("Doch die Bevölkerung schließt sich nicht an, es sind meistens nicht mehr als 50 bis 70 Menschen.")
             == [Q("nicht mehr als 50 bis 70", 50, 70, .range)])
         #expect(quantities("Das Passwort soll mindestens 12-14 Zeichen aufweisen.") == [Q("mindestens 12-14", 12, 14, .range)])
+        #expect(quantities("Mitterlehner würde die Kosten für den Wahlkampf zwischen drei und vier Millionen limitieren.")
+            == [Q("zwischen drei und vier Millionen", 3e6, 4e6, .range)])
         #expect(quantities("Die G9 X liefert eine Linse mit 28 bis 84 Millimeter Brennweite.")
             == [Q("28 bis 84 Millimeter", 28, 84, .range, "mm")])
     }
@@ -258,8 +269,10 @@ private func roles(_ text: String) -> [String: NumberRole] {
         #expect(roles("Ein 1:0 würde den Hausherren reichen.") == ["1:0": .counter])
         #expect(roles("Ecuador (3) sicherte sich mit einem Sieg gegen Mexiko (2) noch Rang drei.")
             == ["3": .counter, "2": .counter, "drei": .identifier])
-        #expect(roles("Anrufe unter 0664 1234567 oder +43 1 5555.")["0664"] == .phone)
-        #expect(roles("Anrufe unter +43 1 5555.")["+43"] == .phone)
+        #expect(roles("Anrufe unter 0664 1234567 oder +43 1 5555.") == ["0664 1234567": .phone, "+43 1 5555": .phone])
+        // 10kGNAD
+        #expect(roles("Hinweise an die Polizei unter 059133 66 3100 oder an das Landeskriminalamt Steiermark 059 133 60 3333.")
+            == ["059133 66 3100": .phone, "059 133 60 3333": .phone])
     }
 
     @Test func durationsBelongToTimes() {

@@ -72,6 +72,8 @@ private func objects(_ text: String) -> [String: O] {
         // 10kGNAD
         #expect(objects("Mehr als 700 Mal haben die Mandatare ihre Forderungen in Gesetzes- und Entschließungsanträge gegossen.")["Mehr als 700"]?.object
             == "Mal")
+        #expect(objects("Montagfrüh begann das Bundesheer damit, rund 100 Berufs- und Zeitsoldaten zu verlegen.")["rund 100"]
+            == O("Soldat", "soldiers", "planned"))
         #expect(objects("Es wurden 40 Kampf- und Transportpanzer geliefert.") == ["40": O("Panzer", "weapons")])
     }
 

@@ -143,7 +143,7 @@ public struct NumberAnnotator: Annotator {
             var j = i + 1
             var digits: DigitNumber? = d
             // "12 000": thousands grouped with an ordinary space arrive as two tokens.
-            if d.isPlain, d.groups[0].count <= 3 {
+            if d.isPlain, d.groups[0].count <= 3, !d.hasLeadingZero {
                 while j < end, t[j].kind == .number, t[j].spaceBefore, t[j].newlinesBefore == 0,
                       t[j].text.utf8.count == 3, let g = DigitNumber(t[j].text), g.isPlain, let gv = g.value {
                     value = value * 1000 + gv
@@ -364,7 +364,13 @@ public struct NumberAnnotator: Annotator {
         }
         if let n = next, n.lower == "uhr" { last = r.end + 1; return .time }
         if d.value == nil { return .identifier }
-        if d.hasLeadingZero { return .phone }
+        // "0316 888 5555", "+43 1 5555": the following digit groups belong to the number.
+        func phone() -> NumberRole {
+            last = r.end
+            while last < end, t[last].isNumber, t[last].spaceBefore, t[last].newlinesBefore == 0 { last += 1 }
+            return .phone
+        }
+        if d.hasLeadingZero { return phone() }
         // A word glued to the number: "1990er-Jahre" is a decade, "1080p", "3D-Drucker" names;
         // "5km" is a number with its unit.
         // A glued capital letter is a name too: "5G" is a network, not grams.
@@ -374,7 +380,7 @@ public struct NumberAnnotator: Annotator {
             last = r.end + 1
             return r.isYearLike && n.lower.hasPrefix("er") ? .year : .identifier
         }
-        if let p = prev, p.text == "+", prevAdjacent, let n = next, n.kind == .number { first = i - 1; return .phone }
+        if let p = prev, p.text == "+", prevAdjacent, let n = next, n.kind == .number { first = i - 1; return phone() }
         if let n = next, n.text == ":", nextAdjacent, r.end + 1 < end, t[r.end + 1].kind == .number, !t[r.end + 1].spaceBefore {
             last = r.end + 2
             // "14:30 Uhr", "3:03 Minuten"; otherwise a score "2:1".
