@@ -424,7 +424,7 @@ public struct NumberAnnotator: Annotator {
         var j = from
         while j < end, j < from + 3, t[j].isWord {
             if t[j].isCapitalized { return true }
-            if !ObjectLexicon.isAdjectiveLike(t[j].lower) && !["der", "des", "den", "die"].contains(t[j].lower) { return false }
+            if !ObjectLexicon.isAdjectiveLike(t[j].lower) && !ObjectLexicon.genitiveArticles.contains(t[j].lower) { return false }
             j += 1
         }
         return j < end && t[j].isNumber

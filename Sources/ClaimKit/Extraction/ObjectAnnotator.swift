@@ -26,8 +26,6 @@ public struct ObjectAnnotator: Annotator {
     let beingClasses: Set<String>
     /// Unit → class ("EUR" → money, "%" → percent), from the units lexicon.
     let unitClasses: [String: String]
-    /// "18 Prozent der Arbeiter": the article between a percentage and what it is a share of.
-    static let genitiveArticles: Set<String> = ["der", "des", "aller"]
     /// Tokens that end a clause for the aspect search.
     static let clauseBoundaries: Set<String> = [",", ";", ":", "(", ")", "\"", "-"]
 
@@ -79,7 +77,7 @@ public struct ObjectAnnotator: Annotator {
                 m.cls = uc
                 // "18 Prozent der Arbeiter": the percentage is of something.
                 var from = n.tokens.upperBound
-                if from < sentence.upperBound, Self.genitiveArticles.contains(t[from].lower) { from += 1 }
+                if from < sentence.upperBound, ObjectLexicon.genitiveArticles.contains(t[from].lower) { from += 1 }
                 if uc == "percent", from > n.tokens.upperBound,
                    let head = headNoun(t, from: from, end: sentence.upperBound, vague: false, plural: false) {
                     m.object = head.match.lemma
@@ -155,7 +153,7 @@ public struct ObjectAnnotator: Annotator {
 
     /// "drei der Insassen": a count out of a group named in the genitive.
     func partitiveHead(_ t: [Token], from: Int, end: Int) -> Head? {
-        guard from < end, Self.genitiveArticles.contains(t[from].lower) else { return nil }
+        guard from < end, ObjectLexicon.genitiveArticles.contains(t[from].lower) else { return nil }
         return headNoun(t, from: from + 1, end: end, vague: false)
     }
 
@@ -166,7 +164,7 @@ public struct ObjectAnnotator: Annotator {
         while j >= sentence.lowerBound {
             if t[j].isWord, t[j].isCapitalized, objects.match(t[j].text).cls == Self.countClass {
                 var from = j + 1
-                if from < i, Self.genitiveArticles.contains(t[from].lower) { from += 1 }
+                if from < i, ObjectLexicon.genitiveArticles.contains(t[from].lower) { from += 1 }
                 if let head = headNoun(t, from: from, end: i, vague: false), head.match.cls != Self.countClass { return head }
                 return nil
             }

@@ -99,6 +99,10 @@ public struct ObjectLexicon: Sendable {
             || lower.hasSuffix("em")
     }
 
+    /// "18 Prozent der Arbeiter", "drei der Insassen": the article between a number and the group
+    /// it is a part of.
+    public static let genitiveArticles: Set<String> = ["der", "des", "aller"]
+
     /// An inflected adjective with an unmistakable adjective suffix ("nordkoreanische",
     /// "zusätzlichen", "militärische"), as opposed to a verb that merely ends in -e ("wurde").
     public static func isClearAdjective(_ lower: String) -> Bool {
