@@ -163,6 +163,7 @@ private func roles(_ text: String) -> [String: NumberRole] {
 
     @Test func signs() {
         #expect(quantities("Die Temperatur fiel auf minus 5 Grad.") == [Q("minus 5 Grad", -5, -5, .exact, "°")])
+        #expect(quantities("Es hat minus 5 bis 10 Grad.") == [Q("minus 5 bis 10 Grad", -5, 10, .range, "°")])
         // 10kGNAD-style economic changes
         #expect(quantities("Der Umsatz sank um -3,5 Prozent.") == [Q("-3,5 Prozent", -3.5, -3.5, .exact, "%")])
         #expect(quantities("Die Aktie legte +2 Prozent zu.") == [Q("+2 Prozent", 2, 2, .exact, "%")])

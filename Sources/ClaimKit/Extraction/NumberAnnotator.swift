@@ -249,8 +249,8 @@ public struct NumberAnnotator: Annotator {
             let glued = !t[first].spaceBefore && (first - 1 == floor || sign.spaceBefore || !t[first - 2].isNumber)
             if sign.lower == "minus" || (sign.text == "-" && glued) {
                 value = -value
-                high = high.map { -$0 }
-                if approx == .range, let h = high { (value, high) = (h, -r.value) }
+                // "minus 5 bis 10": the sign belongs to the first number only.
+                if approx != .range { high = high.map { -$0 } }
                 first -= 1
             } else if sign.text == "+", glued, !(last < end && t[last].isNumber) {
                 first -= 1
