@@ -170,6 +170,14 @@ private func roles(_ text: String) -> [String: NumberRole] {
         #expect(quantities("Es wurden 10.000-20.000 Soldaten verlegt.") == [Q("10.000-20.000", 10000, 20000, .range)])
     }
 
+    @Test func aSharedUnit() {
+        // 10kGNAD
+        #expect(quantities("Dennoch sinkt die Dividende nur von 1,40 auf 0,60 Euro.")
+            == [Q("1,40", 1.4, 1.4, .exact, "EUR"), Q("0,60 Euro", 0.6, 0.6, .exact, "EUR")])
+        #expect(quantities("So beim Marktanteil von Radio Wien (14 statt 13 Prozent).")
+            == [Q("14", 14, 14, .exact, "%"), Q("13 Prozent", 13, 13, .exact, "%")])
+    }
+
     // MARK: Not quantities
 
     @Test func yearsAreNotQuantities() {

@@ -127,9 +127,26 @@ public struct NumberAnnotator: Annotator {
                 found.append(m)
                 i = max(m.tokens.upperBound, i + 1)
             }
+            shareUnits(&found, from: firstInSentence, tokens)
         }
         doc.numbers = found
     }
+
+    /// "von 1,40 auf 0,60 Euro", "20 oder 30 Prozent": a number without a unit takes the unit of
+    /// the next number when only a short link stands between them.
+    func shareUnits(_ found: inout [NumberMention], from first: Int, _ t: [Token]) {
+        guard found.count - first >= 2 else { return }
+        for k in stride(from: found.count - 2, through: first, by: -1) {
+            let a = found[k], b = found[k + 1]
+            guard a.role == .quantity, b.role == .quantity, a.unit == nil, let unit = b.unit, a.approx != .vague,
+                  b.tokens.lowerBound - a.tokens.upperBound <= 2, b.tokens.lowerBound > a.tokens.upperBound else { continue }
+            if (a.tokens.upperBound..<b.tokens.lowerBound).allSatisfy({ Self.unitLinks.contains(t[$0].lower) }) {
+                found[k].unit = unit
+            }
+        }
+    }
+
+    static let unitLinks: Set<String> = ["auf", "und", "oder", "bzw", "bis", ",", "statt", "von", "zu"]
 
     // MARK: - Reading numbers
 
