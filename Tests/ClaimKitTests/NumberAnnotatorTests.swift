@@ -226,6 +226,9 @@ private func roles(_ text: String) -> [String: NumberRole] {
 
     @Test func ordinalsAreNotQuantities() {
         #expect(roles("Er gewann zum 3. Mal.") == ["3.": .ordinal])
+        #expect(numbers("Er gewann zum dritten Mal, im zweiten Anlauf.").isEmpty)
+        #expect(roles("Nordkorea hatte bis Ende 2024 rund 11.000 Soldaten nach Russland entsandt.")
+            == ["2024": .year, "rund 11.000": .quantity])
         // 10kGNAD
         #expect(roles("Für Arsenal geht es darum, sich zum 16. Mal in Folge zu qualifizieren.") == ["16.": .ordinal])
         #expect(roles("Die weiteren Treffer erzielten Alexis Sanchez (37.) und Gary Medel (79.).") == ["37.": .ordinal, "79.": .ordinal])
