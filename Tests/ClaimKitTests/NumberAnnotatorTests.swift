@@ -39,6 +39,8 @@ private func roles(_ text: String) -> [String: NumberRole] {
         #expect(quantities("Nach Informationen des südkoreanischen Geheimdienstes NIS wurden bereits 12'000 Soldaten entsandt.")
             == [Q("12'000", 12000, 12000)])
         #expect(quantities("Es kamen 12\u{2009}000 Menschen.") == [Q("12\u{2009}000", 12000, 12000)])
+        #expect(quantities("Es kamen 12’000 Menschen und 1.234.567,5 Euro.")
+            == [Q("12’000", 12000, 12000), Q("1.234.567,5 Euro", 1_234_567.5, 1_234_567.5, .exact, "EUR")])
         #expect(quantities("Es kamen 12 000 Menschen.") == [Q("12 000", 12000, 12000)])
         // 10kGNAD
         #expect(quantities("Bei Anschlägen und Angriffen der Gruppe wurden seit 2009 mindestens 14 000 Menschen getötet.")
