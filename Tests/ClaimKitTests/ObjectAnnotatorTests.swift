@@ -101,6 +101,8 @@ private func objects(_ text: String) -> [String: O] {
         // 10kGNAD
         #expect(objects("Tianjin – Mehr als zwei Wochen nach den verheerenden Explosionen in der chinesischen Hafenstadt Tianjin ist die Zahl der Todesopfer auf 158 gestiegen.")["158"]
             == O("Todesopfer", "deaths", "killed", inherited: true))
+        #expect(objects("Die Opferzahl stieg bis zum Abend auf 158.")["158"] == O("Opfer", "deaths", inherited: true))
+        #expect(objects("Die Flüchtlingszahl lag im Vorjahr bei 90.000.")["90.000"] == O("Flüchtling", "refugees", inherited: true))
         #expect(objects("Die Zahl der Brandstiftungen stieg demnach von sechs auf 92.")
             == ["sechs": O("Brandstiftung", nil, inherited: true), "92": O("Brandstiftung", nil, inherited: true)])
     }

@@ -158,15 +158,22 @@ public struct ObjectAnnotator: Annotator {
     }
 
     /// "die Gesamtzahl der nordkoreanischen Soldaten ... 40.000": the noun after a count noun
-    /// earlier in the sentence.
+    /// earlier in the sentence; "die Opferzahl stieg auf 158": the first part of the compound.
     func countedByCountNoun(_ t: [Token], before i: Int, sentence: Range<Int>) -> Head? {
         var j = i - 1
         while j >= sentence.lowerBound {
-            if t[j].isWord, t[j].isCapitalized, objects.match(t[j].text).cls == Self.countClass {
-                var from = j + 1
-                if from < i, ObjectLexicon.genitiveArticles.contains(t[from].lower) { from += 1 }
-                if let head = headNoun(t, from: from, end: i, vague: false), head.match.cls != Self.countClass { return head }
-                return nil
+            if t[j].isWord, t[j].isCapitalized {
+                let countNoun = objects.match(t[j].text)
+                if countNoun.cls == Self.countClass {
+                    var from = j + 1
+                    if from < i, ObjectLexicon.genitiveArticles.contains(t[from].lower) { from += 1 }
+                    if let head = headNoun(t, from: from, end: i, vague: false), head.match.cls != Self.countClass { return head }
+                    if let h = countNoun.head, countNoun.lemma.count > h.count + 2 {
+                        let modifier = objects.match(String(countNoun.lemma.dropLast(h.count)))
+                        if modifier.cls != nil { return Head(index: j, span: t[j].span, match: modifier, truncated: false) }
+                    }
+                    return nil
+                }
             }
             j -= 1
         }
