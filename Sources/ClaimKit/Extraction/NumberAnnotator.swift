@@ -8,8 +8,11 @@
 /// phone numbers, counters ("Kommentar (0)") and scores ("2:1") keep other roles. A number
 /// glued to a word by a hyphen is a modifier, not a count: "35-Jährige", "3-Zimmer-Wohnung"
 /// are identifiers (ages are an attribute of a person, so they never become quantity claims).
+/// Durations ("drei Jahre") and numbers in parentheses ("Mexiko (2)", "Müller (35)") are not
+/// quantities either.
 ///
-/// One pass over the tokens; all decisions are dictionary lookups on lowercased tokens.
+/// One pass over the tokens: each word costs one walk in a letter trie; the context of a number
+/// is read with dictionary lookups on lowercased tokens.
 public struct NumberAnnotator: Annotator {
     public let name = "numbers"
 
