@@ -112,7 +112,7 @@ private func objects(_ text: String) -> [String: O] {
             == ["25.000 bis 30.000": O("Soldat", "soldiers", "additional")])
         #expect(objects("Laut «Tagesschau» sind die ersten 1500 Soldaten bereits angekommen.") == ["1500": O("Soldat", "soldiers", "arrived")])
         #expect(objects("Südkoreas Geheimdienst gab im April an, dass etwa 600 Nordkoreaner an den Fronten gefallen sind.")
-            == ["etwa 600": O("Nordkoreaner", "people", "killed")])
+            == ["etwa 600": O("Nordkoreaner", "soldiers", "killed")])
         // 10kGNAD
         #expect(objects("Bei der Attacke auf das Krankenhaus waren in der Nacht mindestens 20 Menschen getötet worden.")
             == ["mindestens 20": O("Mensch", "people", "killed")])

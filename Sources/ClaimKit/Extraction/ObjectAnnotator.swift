@@ -16,11 +16,22 @@ public struct ObjectAnnotator: Annotator {
         var priority: Int
         /// Only for counts of living beings.
         var beingsOnly: Bool
+        /// The class this cue implies for a count of a generic class ("gefallen" → soldiers).
+        var impliedClass: String?
+    }
+
+    /// "@located": a count of this class followed by one of these prepositions and a place.
+    struct LocatedRule: Sendable {
+        var prepositions: Set<String>
+        var aspect: String
     }
 
     let objects: ObjectLexicon
     /// Cue words → index into `aspectCues`; a trie because every word of a clause is looked up.
     let aspects: LetterTrie
+    /// Classes a cue's implied class may replace ("@generic").
+    let genericClasses: Set<String>
+    let locatedRules: [String: LocatedRule]
     let aspectCues: [[AspectCue]]
     /// Classes of living beings, for cues such as "getötet".
     let beingClasses: Set<String>
@@ -33,16 +44,29 @@ public struct ObjectAnnotator: Annotator {
         objects = ObjectLexicon(lexicon: lexicon)
         var aspects: [String: [AspectCue]] = [:]
         var beings: Set<String> = []
+        var generic: Set<String> = []
+        var located: [String: LocatedRule] = [:]
         for row in lexicon.table("aspects").rows {
             if row.first == "@beings", row.count > 1 {
                 beings.formUnion(row[1].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+                continue
+            }
+            if row.first == "@generic", row.count > 1 {
+                generic.formUnion(row[1].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+                continue
+            }
+            if row.first == "@located", row.count > 3 {
+                located[row[1]] = LocatedRule(
+                    prepositions: Set(row[2].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }),
+                    aspect: row[3])
                 continue
             }
             guard row.count >= 4 else { continue }
             let form = row[0].lowercased()
             aspects[form, default: []].append(AspectCue(aspect: row[1], scope: Scope(rawValue: row[2]) ?? .clause,
                                                         priority: Int(row[3]) ?? 1,
-                                                        beingsOnly: row.count > 4 && row[4] == "beings"))
+                                                        beingsOnly: row.count > 4 && row[4] == "beings",
+                                                        impliedClass: row.count > 5 && !row[5].isEmpty ? row[5] : nil))
         }
         var trie = LetterTrie()
         var cueLists: [[AspectCue]] = []
@@ -53,6 +77,8 @@ public struct ObjectAnnotator: Annotator {
         self.aspects = trie
         aspectCues = cueLists
         beingClasses = beings
+        genericClasses = generic
+        locatedRules = located
         var classes: [String: String] = [:]
         for row in lexicon.table("units").rows where row.count >= 4 && row[3] == "quantity" && row[1] != "-" && row[2] != "-" {
             if classes[row[1]] == nil { classes[row[1]] = row[2] }
@@ -103,7 +129,13 @@ public struct ObjectAnnotator: Annotator {
                 m.inherited = true
             }
             let beings = m.object == nil || m.cls.map { beingClasses.contains($0) } ?? false
-            m.aspect = aspect(t, number: n.tokens, headEnd: headEnd, sentence: sentence, beings: beings)
+            let cue = aspect(t, number: n.tokens, headEnd: headEnd, sentence: sentence, beings: beings)
+            m.aspect = cue?.aspect
+            if let implied = cue?.impliedClass, m.cls.map(genericClasses.contains) ?? true { m.cls = implied }
+            if m.aspect == nil, let cls = m.cls, let rule = locatedRules[cls],
+               isPlace(after: headEnd, in: doc, sentence: sentence, prepositions: rule.prepositions) {
+                m.aspect = rule.aspect
+            }
             if m.object != nil || m.cls != nil || m.aspect != nil { found.append(m) }
         }
         doc.objects = found
@@ -186,8 +218,8 @@ public struct ObjectAnnotator: Annotator {
     /// its clause; the highest priority wins, then the nearest. A number in a clause without a
     /// cue ("beschlossen, 1.000 Sappeure zu schicken, sowie 5.000 Bauarbeiter, um ...") takes the
     /// nearest cue of its sentence.
-    func aspect(_ t: [Token], number: Range<Int>, headEnd: Int, sentence: Range<Int>, beings: Bool) -> String? {
-        var best: (priority: Int, distance: Int, aspect: String)?
+    func aspect(_ t: [Token], number: Range<Int>, headEnd: Int, sentence: Range<Int>, beings: Bool) -> AspectCue? {
+        var best: (priority: Int, distance: Int, cue: AspectCue)?
         func consider(_ j: Int, distance: Int, at position: Scope) {
             guard t[j].isWord, let index = aspects.exact(t[j].lower) else { return }
             for cue in aspectCues[index] where beings || !cue.beingsOnly {
@@ -196,7 +228,7 @@ public struct ObjectAnnotator: Annotator {
                 default: continue
                 }
                 if let b = best, b.priority > cue.priority || (b.priority == cue.priority && b.distance <= distance) { continue }
-                best = (cue.priority, distance, cue.aspect)
+                best = (cue.priority, distance, cue)
             }
         }
         // Next to the number: up to two tokens before it, and between it and its noun.
@@ -223,6 +255,18 @@ public struct ObjectAnnotator: Annotator {
         }
         scan(crossing: false)
         if best == nil { scan(crossing: true) }
-        return best?.aspect
+        return best?.cue
+    }
+
+    /// A preposition of the rule, an optional article, then a location entity: "in Russland",
+    /// "in der Ukraine".
+    func isPlace(after j: Int, in doc: AnnotatedDocument, sentence: Range<Int>, prepositions: Set<String>) -> Bool {
+        let t = doc.tokens
+        guard j < sentence.upperBound, prepositions.contains(t[j].lower) else { return false }
+        var k = j + 1
+        if k < sentence.upperBound, ["der", "dem", "den", "die"].contains(t[k].lower) { k += 1 }
+        guard k < sentence.upperBound else { return false }
+        let start = t[k].span.start
+        return doc.entities.contains { $0.type == .location && $0.span.start == start }
     }
 }
