@@ -92,7 +92,8 @@ public enum LoadCommand: ShellCommand {
             !reloaded.contains("\($0.id)\u{0}\($0.path ?? "")")
         }.map(\.id))
         if !taken.isEmpty { CorpusLoader.makeUnique(&documents, taken: taken) }
-        session.add(documents)
+        // An interrupted load adds nothing and reports nothing: the shell says "interrupted".
+        guard session.add(documents) else { return .none }
         let ids = Set(documents.map(\.id))
         let added = session.corpus.documents.filter { ids.contains($0.document.id) }
         let sentences = added.reduce(0) { $0 + $1.sentences.count }
@@ -100,7 +101,9 @@ public enum LoadCommand: ShellCommand {
         var message = "loaded \(count(documents.count, "document")) (\(count(sentences, "sentence")), \(count(claims, "claim"))) from \(from)"
         let skipped = report.problems.filter { $0.message.hasSuffix("skipped") }.count
         if skipped > 0 { message += "; \(skipped) skipped (see warnings)" }
-        return .text(message)
+        // A message, not a result: stdout stays clean for `--format jsonl | jq`.
+        session.diagnostics.append(message)
+        return .none
     }
 
     static func startsQuoted(_ w: ArgumentWord, in invocation: CommandInvocation) -> Bool {
