@@ -1,4 +1,5 @@
 import ClaimKit
+import ClaimTestSupport
 import Testing
 
 @Suite struct ParserTests {

@@ -1,5 +1,6 @@
 import ClaimKit
 import Foundation
+import ClaimTestSupport
 import Testing
 @testable import ClaimShell
 

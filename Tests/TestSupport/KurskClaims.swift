@@ -1,10 +1,10 @@
 import ClaimKit
 
-/// (A copy of Tests/ClaimKitTests/KurskClaims.swift: test targets cannot share sources.)
 /// Claims as the seed articles state them (sentences quoted from seeds/), built by hand so
 /// that query, compare and reconciliation tests do not depend on the extraction of the day.
-enum KurskClaims {
-    static func make(_ doc: String, _ n: Int, _ kind: ClaimKind = .quantity, value: Double? = nil, high: Double? = nil,
+/// Shared by both test targets (the `ClaimTestSupport` target).
+public enum KurskClaims {
+    public static func make(_ doc: String, _ n: Int, _ kind: ClaimKind = .quantity, value: Double? = nil, high: Double? = nil,
                      approx: Approx? = nil, object: String? = nil, cls: String? = nil, aspect: String? = nil,
                      time: String? = nil, timeText: String? = nil, source: String? = nil, modality: Modality = .asserted,
                      event: String? = nil, entities: [String] = [], text: String, phrase: String, valueText: String) -> Claim {
@@ -14,10 +14,10 @@ enum KurskClaims {
               modality: modality, event: event, entities: entities, text: text, phrase: phrase, valueText: valueText)
     }
 
-    static let d0 = "000_dbee2a27689250e2", d1 = "001_0d1eacb0812e2af7", d2 = "002_2cc7b7632708e469"
-    static let d3 = "003_b3ede1b15ff85e9a", d4 = "004_37545d6c4a403162"
+    public static let d0 = "000_dbee2a27689250e2", d1 = "001_0d1eacb0812e2af7", d2 = "002_2cc7b7632708e469"
+    public static let d3 = "003_b3ede1b15ff85e9a", d4 = "004_37545d6c4a403162"
 
-    static let all: [Claim] = [
+    public static let all: [Claim] = [
         make(d0, 1, value: 14000, approx: .exact, object: "Soldat", cls: "soldiers", aspect: "sent", entities: ["Nordkorea", "Ukraine", "Russland"],
              text: "Dies folgt auf den vorherigen Einsatz von 14.000 nordkoreanischen Soldaten in der Ukraine.",
              phrase: "14.000 nordkoreanischen Soldaten", valueText: "14.000"),
@@ -78,23 +78,7 @@ enum KurskClaims {
              phrase: "im Juni 2024", valueText: "im Juni 2024"),
     ]
 
-    static var store: ClaimStore { ClaimStore(all) }
+    public static var store: ClaimStore { ClaimStore(all) }
 
-    static func ids(_ claims: [Claim]) -> [String] { claims.map(\.id) }
-}
-
-@testable import ClaimShell
-
-extension KurskClaims {
-    /// A session whose corpus holds the five seed documents with the hand-built claims.
-    static func session() -> Session {
-        let s = Session()
-        let docs: [AnnotatedDocument] = [d0, d1, d2, d3, d4].map { id in
-            var d = AnnotatedDocument(document: Document(id: id, text: all.filter { $0.doc == id }.map(\.text).joined(separator: " ")))
-            d.claims = all.filter { $0.doc == id }
-            return d
-        }
-        s.corpus.add(docs)
-        return s
-    }
+    public static func ids(_ claims: [Claim]) -> [String] { claims.map(\.id) }
 }
