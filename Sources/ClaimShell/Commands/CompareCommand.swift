@@ -43,9 +43,13 @@ public enum CompareCommand: ShellCommand {
         let comparison = ClaimComparison(on: keys.isEmpty ? nil : keys)
         let reconciler = Reconciler()
         let all = session.corpus.store.claims
+        let dates = Dictionary(session.corpus.documents.map { ($0.document.id, ($0.document.date, $0.document.dateInferred)) },
+                               uniquingKeysWith: { a, _ in a })
+        let dateExplanation = DateConflictExplanation { dates[$0] ?? (nil, false) }
         let groups = comparison.groups(sel.claims).map { g -> ResultGroup in
             var notes: [String] = []
             if g.verdict == .conflict {
+                if g.claims.allSatisfy({ $0.kind == .date }) { notes += dateExplanation.notes(for: g.claims) }
                 let search = reconciler.explain(g, in: all)
                 notes += search.found.map { "sum: " + $0.explanation }
                 if explain {
