@@ -42,7 +42,8 @@ t claimsh_extract_2c -n 5 -w 1 -- "$BIN" --empty --no-init -c 'set timer on' -c 
 CLAIMSH_THREADS=1 t claimsh_extract_1c -n 3 -w 1 -- "$BIN" --empty --no-init -c 'set timer on' -c "$(loadcmd "$W/gnad_1x.csv")" -c 'count'
 CLAIMSH_PIPELINE=sentences CLAIMSH_THREADS=1 t claimsh_split_1c -n 3 -w 1 -- "$BIN" --empty --no-init -c 'set timer on' -c "$(loadcmd "$W/gnad_1x.csv")" -c 'count'
 
-echo "== claimsh: the ${K}x corpus: load, queries, grep, export" >&2
+echo "== claimsh: the ${K}x corpus: load alone (peak memory), then load, queries, grep, export" >&2
+t claimsh_load -n 1 -- "$BIN" --empty --no-init -c 'set timer on' -c "$(loadcmd "$BIG")" -c 'count'
 t claimsh_big -n 1 -- "$BIN" --empty --no-init -c 'set timer on' -c "$(loadcmd "$BIG")" \
   -c 'count' -c 'count by class > /dev/null' -c 'stats value by class > /dev/null' \
   -c 'claims where class = soldiers and value >= 10000 > /dev/null' \

@@ -85,7 +85,7 @@ public final class Session {
             annotated += pipeline.annotate(Array(documents[start..<end]))
             start = end
         }
-        corpus.add(annotated)
+        corpus.add(consume annotated)
         return true
     }
 

@@ -45,4 +45,18 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(allCores.annotate(documents))
         }
     }
+
+    // grep's scan: the split's sentences searched for a word, ignoring case and umlauts.
+    let split = sentencesOnly.annotate(documents)
+    let grepConfig = Benchmark.Configuration(metrics: [.wallClock, .throughput], maxDuration: .seconds(5), maxIterations: 200)
+    for word in ["Soldaten", "Österreich", "in der"] {
+        guard let search = FoldedSearch(word) else { continue }
+        Benchmark("grep '\(word)' over 10kGNAD (2.7 MB)", configuration: grepConfig) { benchmark in
+            for _ in benchmark.scaledIterations {
+                var hits = 0
+                for d in split { hits += d.withUTF8 { search.sentences(in: $0, d.sentences) }.count }
+                blackHole(hits)
+            }
+        }
+    }
 }

@@ -2,8 +2,9 @@
 /// `Annotation`). Each annotator reads earlier layers and adds its own.
 public struct AnnotatedDocument: Sendable {
     public var document: Document
-    /// `document.text` as UTF-8; all spans index into it.
-    public let bytes: [UInt8]
+    /// `document.text` as UTF-8; all spans index into it. Empty after `compact()`: the text is
+    /// then read from `document.text` itself (one copy of a large corpus, not two).
+    public private(set) var bytes: [UInt8]
     public var tokens: [Token] = []
     public var sentences: [Sentence] = []
     public var numbers: [NumberMention] = []
@@ -21,6 +22,8 @@ public struct AnnotatedDocument: Sendable {
     /// Per sentence with an event: the index in `times` of the date expression the event is
     /// placed at (the one nearest to its verb within the clause), for the date claim.
     public var eventTime: [Int: Int] = [:]
+    /// The claims the pipeline found. Empty for a document held by a `Corpus`, which keeps
+    /// each claim once, in its store: ask `Corpus.claims(of:)` or `Corpus.annotated(_:)`.
     public var claims: [Claim] = []
 
     /// Unicode scalars before every 256th byte, so that `scalarOffset(ofByte:)` counts at most
@@ -41,26 +44,72 @@ public struct AnnotatedDocument: Sendable {
         self.scalarCheckpoints = checkpoints
     }
 
+    /// Drops what only the annotators need (the tokens, the byte copy of the text) once the
+    /// pipeline is done; every layer and `text(_:)` keep working.
+    public mutating func compact() {
+        tokens = []
+        bytes = []
+        // Layers grew by appending (capacity up to twice the count): keep what is used.
+        Self.fit(&sentences)
+        Self.fit(&numbers)
+        Self.fit(&times)
+        Self.fit(&sources)
+        Self.fit(&entities)
+        Self.fit(&objects)
+        Self.fit(&sentenceSource)
+        Self.fit(&sentenceModality)
+        Self.fit(&sentenceEvent)
+        Self.fit(&claims)
+    }
+
+    private static func fit<T>(_ a: inout [T]) {
+        guard a.capacity > a.count + a.count / 8 else { return }
+        var exact: [T] = []
+        exact.reserveCapacity(a.count)
+        exact.append(contentsOf: a)
+        a = exact
+    }
+
+    /// Calls `body` with the document's UTF-8 bytes (the spans' coordinates), without copying.
+    public func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        if !bytes.isEmpty || document.text.isEmpty { return try bytes.withUnsafeBufferPointer(body) }
+        if let r = try document.text.utf8.withContiguousStorageIfAvailable(body) { return r }
+        return try Array(document.text.utf8).withUnsafeBufferPointer(body)
+    }
+
     /// The original text of a span.
     public func text(_ span: TextSpan) -> String {
-        let s = max(0, min(span.start, bytes.count)), e = max(s, min(span.end, bytes.count))
-        return String(decoding: bytes[s..<e], as: UTF8.self)
+        withUTF8 { b in
+            let s = max(0, min(span.start, b.count)), e = max(s, min(span.end, b.count))
+            return String(decoding: UnsafeBufferPointer(rebasing: b[s..<e]), as: UTF8.self)
+        }
     }
 
     public func text(of sentence: Int) -> String { text(sentences[sentence].span) }
 
+    /// A span of `document.text` as a slice that shares the text's storage.
+    public func slice(_ span: TextSpan) -> Substring {
+        let text = document.text
+        let u = text.utf8
+        let s = max(0, min(span.start, u.count)), e = max(s, min(span.end, u.count))
+        let start = u.index(u.startIndex, offsetBy: s), end = u.index(u.startIndex, offsetBy: e)
+        return text[start..<end]
+    }
+
     /// Converts a UTF-8 byte offset into a Unicode-scalar offset (SPEC §4 `span`).
     public func scalarOffset(ofByte offset: Int) -> Int {
-        let end = max(0, min(offset, bytes.count))
-        let block = end >> 8
-        guard block < scalarCheckpoints.count else { return Int(scalarCheckpoints.last ?? 0) }
-        var n = Int(scalarCheckpoints[block])
-        var i = block << 8
-        while i < end {
-            if bytes[i] & 0xC0 != 0x80 { n += 1 }
-            i += 1
+        withUTF8 { b in
+            let end = max(0, min(offset, b.count))
+            let block = end >> 8
+            guard block < scalarCheckpoints.count else { return Int(scalarCheckpoints.last ?? 0) }
+            var n = Int(scalarCheckpoints[block])
+            var i = block << 8
+            while i < end {
+                if b[i] & 0xC0 != 0x80 { n += 1 }
+                i += 1
+            }
+            return n
         }
-        return n
     }
 
     /// The sentence (0-based) that contains a byte offset.

@@ -71,7 +71,7 @@ public struct ClaimAssembler: Annotator {
         let scalarSpan = TextSpan(doc.scalarOffset(ofByte: span.start), doc.scalarOffset(ofByte: span.end))
         return Claim(id: "", doc: doc.document.id, sentence: s + 1, span: scalarSpan, kind: kind,
                      source: source?.source, sourceText: source?.text, modality: modality,
-                     entities: entities, text: doc.text(of: s), phrase: doc.text(span), valueText: valueText)
+                     entities: entities, text: doc.slice(doc.sentences[s].span), phrase: doc.text(span), valueText: valueText)
     }
 
     func nearest(_ times: [TimeMention], to span: TextSpan) -> TimeMention? {

@@ -36,16 +36,67 @@ public struct Lexicon: Sendable {
         tables[name] ?? Table(name: name, rows: [])
     }
 
+    /// Rows of a TSV table. Works on the UTF-8 bytes (start-up parses every table): lines end
+    /// at LF, CR or CRLF; fields are trimmed of blanks (tabs and Unicode space separators, as
+    /// `CharacterSet.whitespaces`).
     public static func parse(_ text: String) -> [[String]] {
         var rows: [[String]] = []
-        for line in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            rows.append(line.split(separator: "\t", omittingEmptySubsequences: false).map {
-                $0.trimmingCharacters(in: .whitespaces)
-            })
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { b in
+            var i = 0
+            let n = b.count
+            while i < n {
+                var e = i
+                while e < n, b[e] != 10, b[e] != 13 { e += 1 }
+                let line = i..<e
+                i = e + 1
+                let content = trimmed(b, line)
+                if content.isEmpty || b[content.lowerBound] == UInt8(ascii: "#") { continue }
+                var fields: [String] = []
+                var s = line.lowerBound
+                while true {
+                    var t = s
+                    while t < line.upperBound, b[t] != 9 { t += 1 }
+                    let f = trimmed(b, s..<t)
+                    fields.append(String(decoding: UnsafeBufferPointer(rebasing: b[f]), as: UTF8.self))
+                    if t >= line.upperBound { break }
+                    s = t + 1
+                }
+                rows.append(fields)
+            }
         }
         return rows
+    }
+
+    /// `range` without leading and trailing blanks.
+    static func trimmed(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
+        var lo = range.lowerBound, hi = range.upperBound
+        while lo < hi, let w = blankWidth(b, at: lo, limit: hi) { lo += w }
+        while lo < hi {
+            // The scalar ending at hi: step back over continuation bytes.
+            var s = hi - 1
+            while s > lo, b[s] & 0xC0 == 0x80 { s -= 1 }
+            guard blankWidth(b, at: s, limit: hi) == hi - s else { break }
+            hi = s
+        }
+        return lo..<hi
+    }
+
+    /// The byte length of the blank (tab or space separator) at `i`, or nil.
+    static func blankWidth(_ b: UnsafeBufferPointer<UInt8>, at i: Int, limit: Int) -> Int? {
+        let c = b[i]
+        if c == 32 || c == 9 { return 1 }
+        if c < 0x80 { return nil }
+        var len = 0, v: UInt32 = 0
+        switch c {
+        case 0xC2...0xDF: len = 2; v = UInt32(c & 0x1F)
+        case 0xE0...0xEF: len = 3; v = UInt32(c & 0x0F)
+        default: return nil
+        }
+        guard i + len <= limit else { return nil }
+        for k in 1..<len { v = v << 6 | UInt32(b[i + k] & 0x3F) }
+        guard let scalar = Unicode.Scalar(v), scalar.properties.generalCategory == .spaceSeparator else { return nil }
+        return len
     }
 
     static func defaultExtensionDirectories() -> [String] {

@@ -25,8 +25,14 @@ public struct Claim: Sendable, Hashable {
     public var modality: Modality
     public var event: String?
     public var entities: [String]
+    /// The sentence, as a slice of the document's text: a million claims share their
+    /// documents' text instead of holding a copy of their sentence each.
+    public var sentenceText: Substring
     /// The sentence.
-    public var text: String
+    public var text: String {
+        get { String(sentenceText) }
+        set { sentenceText = Substring(newValue) }
+    }
     /// The claim's phrase as written ("rund 11.000 Soldaten", "im Juni 2024").
     public var phrase: String
     /// The number as written ("12'000", "acht Millionen"); the time expression for dates.
@@ -36,7 +42,7 @@ public struct Claim: Sendable, Hashable {
                 high: Double? = nil, approx: Approx? = nil, object: String? = nil, cls: String? = nil,
                 aspect: String? = nil, unit: String? = nil, time: String? = nil, timeText: String? = nil,
                 source: String? = nil, sourceText: String? = nil, modality: Modality = .asserted,
-                event: String? = nil, entities: [String] = [], text: String, phrase: String, valueText: String) {
+                event: String? = nil, entities: [String] = [], text: some StringProtocol, phrase: String, valueText: String) {
         self.id = id
         self.doc = doc
         self.sentence = sentence
@@ -56,7 +62,7 @@ public struct Claim: Sendable, Hashable {
         self.modality = modality
         self.event = event
         self.entities = entities
-        self.text = text
+        self.sentenceText = Substring(text)
         self.phrase = phrase
         self.valueText = valueText
     }

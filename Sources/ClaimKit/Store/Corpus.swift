@@ -1,39 +1,98 @@
 /// The loaded documents with their layers, and the claim store built from them.
+///
+/// Each claim is held once, in the store: a document's own `claims` are emptied when it is
+/// added (on a 100,000-article corpus a second copy of every claim costs as much as the text).
+/// `claims(of:)` and `annotated(_:)` give a document's claims back.
 public struct Corpus: Sendable {
     public private(set) var documents: [AnnotatedDocument] = []
     public private(set) var store = ClaimStore()
+    /// Per document: where its claims start in the store (they are contiguous, in document order).
+    private var claimStart: [Int] = []
 
     public init() {}
 
     public var sentenceCount: Int { documents.reduce(0) { $0 + $1.sentences.count } }
 
+    /// The claims of the document at `index`, in text order.
+    public func claims(of index: Int) -> ArraySlice<Claim> {
+        let end = index + 1 < claimStart.count ? claimStart[index + 1] : store.count
+        return store.claims[claimStart[index]..<end]
+    }
+
+    /// The document at `index` with its claims filled in.
+    public func annotated(_ index: Int) -> AnnotatedDocument {
+        var d = documents[index]
+        d.claims = Array(claims(of: index))
+        return d
+    }
+
     /// Adds annotated documents; a document whose id is already loaded replaces the old one.
-    public mutating func add(_ docs: [AnnotatedDocument]) {
+    /// Pass the array with `consume` when it is not used afterwards: each document's claims
+    /// are then moved into the store one document at a time instead of being copied.
+    public mutating func add(_ docs: consuming [AnnotatedDocument]) {
         let newIDs = Set(docs.map(\.document.id))
         if documents.contains(where: { newIDs.contains($0.document.id) }) {
             remove(ids: newIDs)
         }
-        for d in docs {
-            documents.append(d)
-            store.append(contentsOf: d.claims)
+        var docs = docs
+        documents.reserveCapacity(documents.count + docs.count)
+        store.reserveCapacity(store.count + docs.reduce(0) { $0 + $1.claims.count })
+        for i in docs.indices {
+            let claims = docs[i].claims
+            docs[i].claims = []
+            claimStart.append(store.count)
+            store.append(contentsOf: claims)
+            documents.append(docs[i])
         }
     }
 
     public mutating func remove(ids: Set<String>) {
-        documents.removeAll { ids.contains($0.document.id) }
-        store.removeAll { ids.contains($0.doc) }
+        var kept: [AnnotatedDocument] = []
+        var claims: [Claim] = []
+        for i in documents.indices where !ids.contains(documents[i].document.id) {
+            kept.append(documents[i])
+            claims += self.claims(of: i)
+        }
+        rebuild(kept, claims)
     }
 
     public mutating func removeAll() {
         documents = []
+        claimStart = []
         store = ClaimStore()
     }
 
-    /// Re-runs the pipeline on one document (after `docs set ... date`, say).
-    public mutating func replace(_ doc: AnnotatedDocument) {
-        guard let i = documents.firstIndex(where: { $0.document.id == doc.document.id }) else { return }
-        documents[i] = doc
-        store = ClaimStore(documents.flatMap(\.claims))
+    /// Re-runs the pipeline on one document (after `docs set ... date`, say). A document taken
+    /// from `documents` and changed in its metadata only (its `claims` still empty) keeps its
+    /// claims; a re-annotated one brings its own.
+    public mutating func replace(_ doc: AnnotatedDocument, reannotated: Bool? = nil) {
+        guard let k = documents.firstIndex(where: { $0.document.id == doc.document.id }) else { return }
+        let fresh = reannotated ?? (!doc.claims.isEmpty || !doc.tokens.isEmpty || !doc.bytes.isEmpty)
+        var kept = documents
+        var replacement = doc
+        replacement.claims = []
+        replacement.compact()
+        kept[k] = replacement
+        var claims: [Claim] = []
+        claims.reserveCapacity(store.count)
+        for i in documents.indices {
+            claims += i == k && fresh ? ArraySlice(doc.claims) : self.claims(of: i)
+        }
+        rebuild(kept, claims)
+    }
+
+    private mutating func rebuild(_ docs: [AnnotatedDocument], _ claims: [Claim]) {
+        var starts: [Int] = []
+        starts.reserveCapacity(docs.count)
+        // Claims are in document order; each document's run starts where the previous ended.
+        var position = 0
+        for d in docs {
+            starts.append(position)
+            while position < claims.count, claims[position].doc == d.document.id { position += 1 }
+        }
+        documents = docs
+        claimStart = starts
+        store = ClaimStore(claims)
     }
 
     public func index(ofDocument id: String) -> Int? {

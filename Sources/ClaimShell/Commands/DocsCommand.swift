@@ -29,10 +29,12 @@ public enum DocsCommand: ShellCommand {
                 return try DocsSetCommand.run(Array(words.dropFirst()), at: first.columns, in: session)
             }
         }
-        let rows: [[Value]] = session.corpus.documents.map { d in
-            [.string(d.document.id), Value(d.document.title), Value(d.document.date),
+        let corpus = session.corpus
+        let rows: [[Value]] = corpus.documents.indices.map { i in
+            let d = corpus.documents[i]
+            return [.string(d.document.id), Value(d.document.title), Value(d.document.date),
              .bool(d.document.dateInferred), Value(d.document.url), Value(d.document.source),
-             .int(d.sentences.count), .int(d.claims.count), .int(d.document.text.unicodeScalars.count),
+             .int(d.sentences.count), .int(corpus.claims(of: i).count), .int(d.document.text.unicodeScalars.count),
              .string(d.document.encoding.rawValue), Value(d.document.path)]
         }
         let table = ResultTable(["id", "title", "date", "date_inferred", "url", "source", "sentences", "claims",

@@ -34,9 +34,17 @@ public enum GrepCommand: ShellCommand {
         var rows: [[Value]] = []
         for i in documents {
             let d = session.corpus.documents[i]
-            for s in d.sentences.indices {
-                let text = d.text(of: s)
-                if matches(text) { rows.append([.string(d.document.id), .int(s + 1), .string(text)]) }
+            switch matches {
+            case let .folded(search):
+                // The document's bytes are scanned in place; only hits are materialised.
+                for s in d.withUTF8({ search.sentences(in: $0, d.sentences) }) {
+                    rows.append([.string(d.document.id), .int(s + 1), .string(d.text(of: s))])
+                }
+            case let .regex(test):
+                for s in d.sentences.indices {
+                    let text = d.text(of: s)
+                    if test(text) { rows.append([.string(d.document.id), .int(s + 1), .string(text)]) }
+                }
             }
         }
         var table = ResultTable(["doc", "sentence", "text"], rows: rows)
@@ -44,10 +52,16 @@ public enum GrepCommand: ShellCommand {
         return .table(table)
     }
 
+    /// How sentences are tested: a folded word or phrase (scanned on bytes), or a regex.
+    enum Matcher {
+        case folded(FoldedSearch)
+        case regex((String) -> Bool)
+    }
+
     /// The sentence test, and the `in DOC...` words after the pattern (starting with `in`).
     /// A regular expression is taken from the raw text up to its closing `/`, so it may hold
     /// blanks and quotes; `\/` is a slash inside it.
-    static func pattern(_ invocation: CommandInvocation) throws(ShellError) -> ((String) -> Bool, [ArgumentWord]) {
+    static func pattern(_ invocation: CommandInvocation) throws(ShellError) -> (Matcher, [ArgumentWord]) {
         let chars = Array(invocation.arguments)
         var i = 0
         while i < chars.count, chars[i] == " " || chars[i] == "\t" { i += 1 }
@@ -85,7 +99,7 @@ public enum GrepCommand: ShellCommand {
             if let first = rest.first, first.text.lowercased() != "in" || first.quoted {
                 throw ShellError("unexpected '\(first.text)' after the pattern (in DOC... limits the documents)", at: first.columns)
             }
-            return ({ $0.contains(r) }, rest)
+            return (.regex({ $0.contains(r) }), rest)
         }
         let words = try invocation.words()
         var patternWords = words
@@ -97,8 +111,9 @@ public enum GrepCommand: ShellCommand {
         guard let first = patternWords.first, let last = patternWords.last else {
             throw ShellError("grep needs a pattern: \(usage)", at: offset..<(offset + 1))
         }
-        let folded = TextFolding.fold(patternWords.map(\.text).joined(separator: " "))
-        guard !folded.isEmpty else { throw ShellError("empty pattern", at: first.columns.lowerBound..<last.columns.upperBound) }
-        return ({ TextFolding.fold($0).contains(folded) }, rest)
+        guard let search = FoldedSearch(patternWords.map(\.text).joined(separator: " ")) else {
+            throw ShellError("empty pattern", at: first.columns.lowerBound..<last.columns.upperBound)
+        }
+        return (.folded(search), rest)
     }
 }

@@ -92,12 +92,20 @@ public enum LoadCommand: ShellCommand {
             !reloaded.contains("\($0.id)\u{0}\($0.path ?? "")")
         }.map(\.id))
         if !taken.isEmpty { CorpusLoader.makeUnique(&documents, taken: taken) }
+        // A progress line on a terminal while the pipeline runs (it stays quiet under a second).
+        let progress = LoadProgress.start(for: documents)
+        let previous = session.pipeline.progress
+        if let progress { session.pipeline.progress = { progress.advance($0) } }
+        let completed = session.add(documents)
+        session.pipeline.progress = previous
+        progress?.finish()
         // An interrupted load adds nothing and reports nothing: the shell says "interrupted".
-        guard session.add(documents) else { return .none }
+        guard completed else { return .none }
         let ids = Set(documents.map(\.id))
-        let added = session.corpus.documents.filter { ids.contains($0.document.id) }
-        let sentences = added.reduce(0) { $0 + $1.sentences.count }
-        let claims = added.reduce(0) { $0 + $1.claims.count }
+        let corpus = session.corpus
+        let added = corpus.documents.indices.filter { ids.contains(corpus.documents[$0].document.id) }
+        let sentences = added.reduce(0) { $0 + corpus.documents[$1].sentences.count }
+        let claims = added.reduce(0) { $0 + corpus.claims(of: $1).count }
         var message = "loaded \(count(documents.count, "document")) (\(count(sentences, "sentence")), \(count(claims, "claim"))) from \(from)"
         let skipped = report.problems.filter { $0.message.hasSuffix("skipped") }.count
         if skipped > 0 { message += "; \(skipped) skipped (see warnings)" }

@@ -30,13 +30,13 @@ public enum ShowCommand: ShellCommand {
         if words.count > 1 { throw ShellError("show takes one id", at: words[1].columns) }
         let corpus = session.corpus
         let id = word.text
-        if let i = corpus.index(ofDocument: id) { return .text(document(corpus.documents[i])) }
+        if let i = corpus.index(ofDocument: id) { return .text(document(corpus.annotated(i))) }
         if let claim = corpus.store[id: id] { return .text(self.claim(claim, in: session)) }
         if let hash = id.lastIndex(of: "#") {
             let docName = ArgumentWord(text: String(id[..<hash]), columns: word.columns, quoted: word.quoted)
             let number = id[id.index(after: hash)...]
             guard let n = Int(number) else { throw ShellError("expected a sentence number after '#'", at: word.columns) }
-            let d = corpus.documents[try DocsCommand.resolve(docName, in: session)]
+            let d = corpus.annotated(try DocsCommand.resolve(docName, in: session))
             guard n >= 1, n <= d.sentences.count else {
                 throw ShellError("\(d.document.id) has \(d.sentences.count) sentences, no sentence \(n)", at: word.columns)
             }
@@ -45,14 +45,14 @@ public enum ShowCommand: ShellCommand {
         if let colon = id.lastIndex(of: ":"), let n = Int(id[id.index(after: colon)...]) {
             let docName = ArgumentWord(text: String(id[..<colon]), columns: word.columns, quoted: word.quoted)
             if let i = try? DocsCommand.resolve(docName, in: session) {
-                let d = corpus.documents[i]
+                let d = corpus.annotated(i)
                 guard let claim = corpus.store[id: "\(d.document.id):\(n)"] else {
                     throw ShellError("\(d.document.id) has \(d.claims.count) claims, no claim \(n)", at: word.columns)
                 }
                 return .text(self.claim(claim, in: session))
             }
         }
-        return .text(document(corpus.documents[try DocsCommand.resolve(word, in: session)]))
+        return .text(document(corpus.annotated(try DocsCommand.resolve(word, in: session))))
     }
 
     static func document(_ d: AnnotatedDocument) -> String {

@@ -1,0 +1,140 @@
+/// The claims of a store as columns (struct of arrays), for queries that scan every claim:
+/// strings that repeat (documents, classes, objects, sources, times, ...) are interned and
+/// held as integer codes (-1: null), numbers as doubles (NaN: null). A filter or group-by is
+/// then a loop over a few arrays of integers; the `Claim` rows are only read for the answer.
+public struct ClaimColumns: Sendable {
+    /// Interned strings: each distinct string once; rows hold its code.
+    public struct Strings: Sendable {
+        public private(set) var values: [String] = []
+        private var codes: [String: Int32] = [:]
+
+        public init() {}
+
+        public mutating func code(_ s: String?) -> Int32 {
+            guard let s else { return -1 }
+            if let c = codes[s] { return c }
+            let c = Int32(values.count)
+            values.append(s)
+            codes[s] = c
+            return c
+        }
+
+        /// The code of a string some row has; nil when none has it.
+        public func existingCode(_ s: String) -> Int32? { codes[s] }
+        public func string(_ code: Int32) -> String? { code >= 0 ? values[Int(code)] : nil }
+        public var count: Int { values.count }
+    }
+
+    /// A column of interned strings.
+    public struct Coded: Sendable {
+        public var codes: [Int32] = []
+        public var strings = Strings()
+    }
+
+    /// Fields held as codes, by their query names (SPEC §4).
+    public static let codedFields = ["doc", "kind", "approx", "object", "class", "aspect", "unit", "time", "source",
+                                     "modality", "event"]
+    /// Fields held as numbers.
+    public static let numericFields = ["value", "high", "sentence"]
+
+    public private(set) var count = 0
+    /// The coded columns, in the order of `codedFields`.
+    public private(set) var coded: [Coded]
+    public private(set) var value: [Double] = []
+    public private(set) var high: [Double] = []
+    public private(set) var sentence: [Double] = []
+
+    public init() {
+        coded = Array(repeating: Coded(), count: Self.codedFields.count)
+    }
+
+    /// The coded column of a field, by its query name.
+    public func coded(_ field: String) -> Coded? {
+        Self.codedFields.firstIndex(of: field).map { coded[$0] }
+    }
+
+    public init(_ claims: [Claim]) {
+        self.init()
+        reserveCapacity(claims.count)
+        for c in claims { append(c) }
+    }
+
+    public mutating func reserveCapacity(_ n: Int) {
+        for k in coded.indices { coded[k].codes.reserveCapacity(n) }
+        value.reserveCapacity(n)
+        high.reserveCapacity(n)
+        sentence.reserveCapacity(n)
+    }
+
+    public mutating func append(_ c: Claim) {
+        for (k, f) in Self.codedFields.enumerated() {
+            let code = coded[k].strings.code(Self.string(f, of: c))
+            coded[k].codes.append(code)
+        }
+        value.append(c.value ?? .nan)
+        high.append(c.high ?? .nan)
+        sentence.append(Double(c.sentence))
+        count += 1
+    }
+
+    /// The string a coded field has on a claim.
+    static func string(_ field: String, of c: Claim) -> String? {
+        switch field {
+        case "doc": return c.doc
+        case "kind": return c.kind.rawValue
+        case "approx": return c.approx?.rawValue
+        case "object": return c.object
+        case "class": return c.cls
+        case "aspect": return c.aspect
+        case "unit": return c.unit
+        case "time": return c.time
+        case "source": return c.source
+        case "modality": return c.modality.rawValue
+        case "event": return c.event
+        default: return nil
+        }
+    }
+
+    /// `probe` with a coded field set to `s` (the other fields untouched).
+    static func set(_ field: String, _ s: String?, on probe: inout Claim) {
+        switch field {
+        case "doc": probe.doc = s ?? ""
+        case "kind": probe.kind = s.flatMap(ClaimKind.init(rawValue:)) ?? .quantity
+        case "approx": probe.approx = s.flatMap(Approx.init(rawValue:))
+        case "object": probe.object = s
+        case "class": probe.cls = s
+        case "aspect": probe.aspect = s
+        case "unit": probe.unit = s
+        case "time": probe.time = s
+        case "source": probe.source = s
+        case "modality": probe.modality = s.flatMap(Modality.init(rawValue:)) ?? .asserted
+        case "event": probe.event = s
+        default: break
+        }
+    }
+
+    /// The numbers of a numeric field, NaN for null.
+    public func numbers(_ field: String) -> [Double]? {
+        switch field {
+        case "value": return value
+        case "high": return high
+        case "sentence": return sentence
+        default: return nil
+        }
+    }
+
+    /// `probe` with a numeric field set (NaN: null).
+    static func set(_ field: String, _ x: Double, on probe: inout Claim) {
+        switch field {
+        case "value": probe.value = x.isNaN ? nil : x
+        case "high": probe.high = x.isNaN ? nil : x
+        case "sentence": probe.sentence = Int(x)
+        default: break
+        }
+    }
+
+    /// A claim with every field empty, to test one field's value at a time.
+    static func probe() -> Claim {
+        Claim(id: "", doc: "", sentence: 0, span: TextSpan(0, 0), kind: .quantity, text: "", phrase: "", valueText: "")
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+@testable import ClaimKit
+
+/// `grep`'s byte scanner must find exactly the sentences that folding each sentence and
+/// searching the folded string finds (the definition of a case/umlaut-insensitive match).
+@Suite struct FoldedSearchTests {
+    static let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/10kGNAD-sample.csv").path
+
+    static let pipeline = Pipeline(annotators: [SentenceAnnotator()])
+
+    /// Sentence indices found by the scanner and by folding every sentence.
+    func both(_ doc: AnnotatedDocument, _ pattern: String) -> (fast: [Int], slow: [Int]) {
+        guard let search = FoldedSearch(pattern) else { return ([], []) }
+        let folded = TextFolding.fold(pattern)
+        let fast = doc.withUTF8 { search.sentences(in: $0, doc.sentences) }
+        let slow = doc.sentences.indices.filter { TextFolding.fold(doc.text(of: $0)).contains(folded) }
+        return (fast, slow)
+    }
+
+    @Test func agreesWithFoldingOnRealArticles() throws {
+        let options = LoadOptions(separator: ";", quote: "'", header: false, textColumn: "2")
+        let documents = CorpusLoader.load(paths: [Self.sample], options: options).documents
+        #expect(documents.count == 60)
+        let docs = Self.pipeline.annotate(documents)
+        // Words with umlauts, ß, capitals, ASCII spellings of umlauts, phrases, a single letter.
+        let patterns = ["Österreich", "oesterreich", "OESTERREICH", "Maßnahmen", "massnahmen", "strasse", "sen",
+                        "für", "fuer", "Euro", "e", "ue", "in der", "Prozent", "millionen", "Wien", "ä", "2015", "%",
+                        "SPÖ", "spoe", "Gruene", "grüne", "ss", "eu", "Bürgermeister"]
+        var hits = 0
+        for p in patterns {
+            for d in docs {
+                let (fast, slow) = both(d, p)
+                #expect(fast == slow, "pattern '\(p)' in \(d.document.id)")
+                hits += slow.count
+            }
+        }
+        #expect(hits > 500)
+    }
+
+    @Test func umlautsSharpSAndCombiningMarks() {
+        let doc = Self.pipeline.annotate([
+            Document(id: "a", text: "Die Straßen in Pjöngjang sind leer. In PJONGJANG regnet es. Pjo\u{308}ngjang schweigt. Die Aepfel sind reif."),
+        ])[0]
+        #expect(doc.sentences.count == 4)
+        for p in ["pjongjang", "Pjöngjang", "pjoengjang", "strassen", "sen", "Äpfel", "apfel", "aepfel", "SSEN"] {
+            let (fast, slow) = both(doc, p)
+            #expect(fast == slow, "\(p)")
+            #expect(!fast.isEmpty, "\(p)")
+        }
+        #expect(both(doc, "pjongjang").fast == [0, 1, 2])
+        #expect(both(doc, "epfel").fast.isEmpty)
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+@testable import ClaimKit
+
+/// A loaded corpus keeps one copy of its text: documents drop their tokens and byte copy
+/// after the pipeline, and claims point into the document text instead of copying sentences.
+@Suite struct MemoryTests {
+    static let pipeline = Pipeline(lexicon: .shared)
+
+    static let texts = [
+        // 10kGNAD (test.csv)
+        "Rund 12.000 Menschen demonstrierten am Samstag in Wien. Die Polizei sprach von 8.000 Teilnehmern.",
+        "Der Verbund beschäftigt derzeit rund 3.000 Mitarbeiter. Im Vorjahr waren es noch 3.200.",
+    ]
+
+    @Test func batchDocumentsAreCompactedAndStillServeTheirText() {
+        let docs = Self.pipeline.annotate(Self.texts.enumerated().map { Document(id: "d\($0.offset)", text: $0.element) })
+        let doc = docs[0]
+        #expect(doc.tokens.isEmpty)
+        #expect(doc.bytes.isEmpty)
+        #expect(doc.sentences.count == 2)
+        #expect(doc.text(of: 1) == "Die Polizei sprach von 8.000 Teilnehmern.")
+        #expect(doc.slice(doc.sentences[0].span) == "Rund 12.000 Menschen demonstrierten am Samstag in Wien.")
+        #expect(doc.scalarOffset(ofByte: doc.sentences[1].span.start) == 56)
+        // The layers survive compaction.
+        #expect(doc.numbers.map(\.value) == [12000, 8000])
+    }
+
+    @Test func claimsReferToTheDocumentTextInsteadOfCopyingIt() throws {
+        let doc = Self.pipeline.annotate([Document(id: "v", text: Self.texts[1]), Document(id: "w", text: Self.texts[0])])[0]
+        let claim = try #require(doc.claims.first)
+        #expect(claim.text == "Der Verbund beschäftigt derzeit rund 3.000 Mitarbeiter.")
+        let textBase = doc.document.text.utf8.withContiguousStorageIfAvailable { $0.baseAddress }
+        let claimBase = claim.sentenceText.base.utf8.withContiguousStorageIfAvailable { $0.baseAddress }
+        #expect(textBase != nil && textBase == claimBase)
+        // Materialised on output like before: the JSON of a claim carries the sentence.
+        #expect(doc.claims.allSatisfy { $0.text == doc.text(of: $0.sentence - 1) })
+    }
+
+    @Test func singleDocumentsKeepTheirTokensForTheAnnotatorTests() {
+        let doc = Self.pipeline.annotate(Document(id: "s", text: Self.texts[0]))
+        #expect(!doc.tokens.isEmpty)
+        #expect(doc.bytes.count == Self.texts[0].utf8.count)
+    }
+
+    @Test func aCorpusHoldsEachClaimOnceAndGivesEveryDocumentItsOwn() throws {
+        let docs = Self.pipeline.annotate(Self.texts.enumerated().map { Document(id: "d\($0.offset)", text: $0.element) })
+        let perDocument = docs.map { $0.claims.map(\.id) }
+        #expect(perDocument[0] == ["d0:1", "d0:2"])
+        var corpus = Corpus()
+        corpus.add(docs)
+        #expect(corpus.documents.allSatisfy { $0.claims.isEmpty })
+        #expect(corpus.store.count == perDocument.joined().count)
+        #expect(corpus.documents.indices.map { corpus.claims(of: $0).map(\.id) } == perDocument)
+        #expect(corpus.annotated(1).claims.map(\.id) == perDocument[1])
+
+        // A change of metadata keeps the claims; a re-annotated document brings its own.
+        var retitled = corpus.documents[0]
+        retitled.document.title = "Demo"
+        corpus.replace(retitled)
+        #expect(corpus.documents[0].document.title == "Demo")
+        #expect(corpus.claims(of: 0).map(\.id) == perDocument[0])
+        #expect(corpus.claims(of: 1).map(\.id) == perDocument[1])
+        let shorter = Self.pipeline.annotate(Document(id: "d0", text: "Die Polizei sprach von 8.000 Teilnehmern."))
+        corpus.replace(shorter)
+        #expect(corpus.claims(of: 0).map(\.text) == ["Die Polizei sprach von 8.000 Teilnehmern."])
+        #expect(corpus.claims(of: 1).map(\.id) == perDocument[1])
+        #expect(corpus.documents[0].tokens.isEmpty)
+
+        corpus.remove(ids: ["d0"])
+        #expect(corpus.documents.map(\.document.id) == ["d1"])
+        #expect(corpus.claims(of: 0).map(\.id) == perDocument[1])
+        #expect(corpus.store[id: "d0:1"] == nil)
+    }
+}
