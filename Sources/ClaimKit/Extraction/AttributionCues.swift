@@ -39,6 +39,8 @@ public struct AttributionCues: Sendable {
     /// "es" in "heißt es im ORF": the speaker follows one of `sourcePrepositions`.
     public var impersonal: Set<String> = []
     public var sourcePrepositions: Set<String> = []
+    /// "Das teilte TASS mit.": the demonstrative refers to the previous sentence's statement.
+    public var anaphors: Set<String> = []
 
     public init(lexicon: Lexicon) {
         for row in lexicon.table("attribution_cues").rows where row.count >= 2 && !row[0].isEmpty {
@@ -69,6 +71,7 @@ public struct AttributionCues: Sendable {
             case "passive": passives.insert(word)
             case "impersonal": impersonal.insert(word)
             case "sourceprep": sourcePrepositions.insert(word)
+            case "anaphor": anaphors.insert(word)
             default: continue
             }
         }

@@ -34,6 +34,9 @@ public struct SourceAnnotator: Annotator {
             scan.previous = mentions.last?.source
             let found = scan.mentions(in: sentence, index: s)
             if !found.isEmpty {
+                if s > 0, sentenceSource[s - 1] == nil, refersBack(found[0], sentence, doc) {
+                    sentenceSource[s - 1] = mentions.count
+                }
                 sentenceSource[s] = mentions.count
                 carried = mentions.count
                 mentions += found
@@ -45,6 +48,14 @@ public struct SourceAnnotator: Annotator {
         }
         doc.sources = mentions
         doc.sentenceSource = sentenceSource
+    }
+
+    /// "Das teilte TASS am 17. Juni mit.": an anaphoric demonstrative first, the attribution
+    /// (its verb of saying) right after it.
+    func refersBack(_ mention: SourceMention, _ sentence: Sentence, _ doc: AnnotatedDocument) -> Bool {
+        let first = sentence.tokens.lowerBound
+        guard sentence.tokens.count > 2, cues.anaphors.contains(doc.tokens[first].lower) else { return false }
+        return mention.span.start == doc.tokens[first + 1].span.start
     }
 }
 
