@@ -43,8 +43,20 @@ import Testing
         #expect(lines[4] == "│ 10kGNAD_1 │        2 │ Zuletzt hatte die Hamas im Jänne… │")
     }
 
+    @Test func claimIdsAreNeverCut() {
+        // A cut id cannot be pasted into `show`: other columns give way, then whole columns go.
+        let table = ResultTable(["id", "doc", "object"], rows: [
+            [.string("003_b3ede1b15ff85e9a:7"), .string("003_b3ede1b15ff85e9a"), .string("nordkoreanische Soldaten")],
+        ])
+        let lines = Self.lines(Renderer.render(table, RenderOptions(format: .table, width: 60)))
+        #expect(lines[3].hasPrefix("│ 003_b3ede1b15ff85e9a:7 │ 003_b3ede"))
+        #expect(lines[3].contains("…") && TextWidth.of(lines[3]) == 60)
+        let narrow = Self.lines(Renderer.render(table, RenderOptions(format: .table, width: 30)))
+        #expect(narrow[3] == "│ 003_b3ede1b15ff85e9a:7 │")
+    }
+
     @Test func tooNarrowForAllColumnsLeavesOutTheLastAndSaysSo() {
-        let table = ResultTable(["id", "value", "object", "source"], rows: [
+        let table = ResultTable(["doc", "value", "object", "source"], rows: [
             [.string("003_b3ede1b15ff85e9a:c7"), .int(11000), .string("nordkoreanische Soldaten"), .string("südkoreanischer Geheimdienst NIS")],
         ])
         // Wide enough for every column cut to a few characters: text columns shrink, numbers never.

@@ -7,12 +7,18 @@ public struct ResultTable: Sendable, Hashable {
         public var kind: Kind
         /// Long free text (sentences): the first column to shrink on a narrow terminal.
         public var isLongText: Bool
+        /// An identifier (a claim id): never truncated, since a cut id cannot be used with `show`.
+        public var isKey: Bool
 
-        public init(_ name: String, _ kind: Kind = .text, longText: Bool = false) {
+        public init(_ name: String, _ kind: Kind = .text, longText: Bool = false, key: Bool? = nil) {
             self.name = name
             self.kind = kind
             self.isLongText = longText
+            self.isKey = key ?? Column.keyNames.contains(name)
         }
+
+        /// Columns that hold claim ids in every command's output.
+        static let keyNames: Set<String> = ["id", "claim"]
     }
 
     public var columns: [Column]

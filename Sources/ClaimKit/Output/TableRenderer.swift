@@ -4,7 +4,7 @@
 /// `tsv`, `csv` or `markdown`. Number columns are right-aligned and written per
 /// `RenderOptions.numbers`; null is empty (dim `NULL` in colour); lists are joined with ", ".
 /// With `width`, columns shrink to fit: long text first, then other text (truncated with "…");
-/// numbers are never cut, and when even that does not fit the rightmost columns are left out
+/// numbers and ids are never cut, and when even that does not fit the rightmost columns are left out
 /// and named in the footer. With `maxRows`, a footer counts the rows not shown.
 enum TableRenderer {
     /// Narrowest a long-text column (a sentence) is cut to before other columns shrink.
@@ -129,7 +129,7 @@ enum TableRenderer {
         if excess <= 0 { return widths }
         let phases: [(Int) -> Int?] = [
             { columns[$0].isLongText ? min(natural[$0], longTextFloor) : nil },
-            { columns[$0].kind == .text ? min(natural[$0], textFloor) : nil },
+            { columns[$0].kind == .text && !columns[$0].isKey ? min(natural[$0], textFloor) : nil },
         ]
         for floor in phases {
             let floors = widths.indices.map { floor($0) }
