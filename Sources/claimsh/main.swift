@@ -115,6 +115,7 @@ struct Claimsh: ParsableCommand {
             }
         }
 
+        var missingCorpus: [String] = []
         let session = Session()
         session.safe = safe
         session.settings.format = format
@@ -128,10 +129,14 @@ struct Claimsh: ParsableCommand {
                 let report = CorpusLoader.load(paths: corpus, options: loadOptions)
                 for problem in report.problems { OutputSink.writeStandardError("claimsh: \(problem)\n") }
                 session.add(report.documents)
+                missingCorpus = Claimsh.missingPaths(corpus)
             }
         }
-
+        // A corpus path that does not exist fails like a command: batch mode stops with status 1
+        // (unless --keep-going); the shell only warns.
         let interactive = !batchCommands && Terminal.standardInputIsTerminal
+        if !missingCorpus.isEmpty, !interactive, !keepGoing { throw ExitCode(1) }
+
         let runner = BatchRunner(session: session, keepGoing: keepGoing || interactive)
         if let initScript { runner.run(initScript.text, origin: initScript.origin) }
         if interactive {
@@ -150,6 +155,14 @@ struct Claimsh: ParsableCommand {
             runner.runStandardInput()
         }
         if runner.exitStatus != 0 { throw ExitCode(runner.exitStatus) }
+        if !missingCorpus.isEmpty { throw ExitCode(1) }
+    }
+
+    /// Corpus arguments that name no file or directory (globs and `-` excepted).
+    static func missingPaths(_ paths: [String]) -> [String] {
+        paths.filter { p in
+            p != "-" && !p.contains(where: { "*?[".contains($0) }) && !FileManager.default.fileExists(atPath: p)
+        }
     }
 
     /// A script's text; a script that cannot be read ends claimsh with status 2.
@@ -198,6 +211,7 @@ struct Extract: ParsableCommand {
             for problem in report.problems { OutputSink.writeStandardError("claimsh: \(problem)\n") }
             documents = report.documents
         }
+        let missing = Claimsh.missingPaths(corpus)
         let out = OutputSink.standardOutput()
         let pipeline = Pipeline.standard
         var start = 0
@@ -213,6 +227,7 @@ struct Extract: ParsableCommand {
             out.write(text)
             start = end
         } while start < documents.count && !out.readerGone
+        if !missing.isEmpty { throw ExitCode(1) }
     }
 }
 

@@ -100,7 +100,8 @@ import Testing
         eur.unit = "EUR"
         var usd = KurskClaims.make("b", 1, value: 6_000_000, approx: .exact, cls: "money", text: "t", phrase: "6 Mio. Dollar", valueText: "6 Mio.")
         usd.unit = "USD"
-        #expect(ClaimComparison().groups([eur, usd]).first?.verdict == .agree)
+        // Different units are different groups: each is a single.
+        #expect(ClaimComparison().groups([eur, usd]).map(\.verdict) == [.single, .single])
         var eur2 = usd
         eur2.unit = "EUR"
         #expect(ClaimComparison().groups([eur, eur2]).first?.verdict == .conflict)

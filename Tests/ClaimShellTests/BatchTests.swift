@@ -167,8 +167,11 @@ import Testing
         #expect(r.status == 0)
         #expect(r.stdout.split(separator: "\n").count == 2, "header and one document")
         let missing = try BuiltBinary.run(["--no-init", "/nonexistent/corpus.txt", "-c", "docs"])
-        #expect(missing.status == 0, "a file that cannot be read is reported and skipped")
+        #expect(missing.status == 1, "a corpus path that does not exist fails the batch")
+        #expect(missing.stdout.isEmpty, "and no command runs")
         #expect(missing.stderr.contains("/nonexistent/corpus.txt"))
+        let going = try BuiltBinary.run(["--no-init", "--keep-going", "/nonexistent/corpus.txt", "-c", "count"])
+        #expect(going.status == 1 && going.stdout == "count\n0\n", "--keep-going runs the commands, still status 1")
     }
 
     @Test(.enabled(if: enabled, "\(BuiltBinary.missing)"))

@@ -133,7 +133,7 @@ import Testing
     @Test func compareShowsConflictSpreadAndSums() throws {
         let out = try tsv("compare where class = soldiers and aspect = sent")
         #expect(out == """
-            # quantity · soldiers · sent — conflict (spread 1.36×, 5 docs)
+            # quantity · soldiers · sent — conflict, explained by a sum (spread 1.36×, 5 docs)
             doc\tvalue\tapprox\ttime\tsource\tclaim
             000_dbee2a27689250e2\t14.000\texact\t\t\t000_dbee2a27689250e2:1
             001_0d1eacb0812e2af7\t11.000\tabout\t2024-12\tNIS\t001_0d1eacb0812e2af7:2
@@ -152,8 +152,8 @@ import Testing
     @Test func compareJSONHasTheSpecFields() throws {
         let groups = try #require(try json("compare") as? [[String: Any]])
         let first = try #require(groups.first)
-        #expect(Array(first.keys).sorted() == ["aspect", "claims", "class", "docs", "event", "group", "kind", "max", "min",
-                                               "sources", "spread", "verdict"])
+        #expect(Array(first.keys).sorted() == ["aspect", "claims", "class", "docs", "event", "explained", "group", "kind",
+                                               "max", "min", "sources", "spread", "verdict"])
         #expect(first["group"] as? String == "quantity · soldiers · sent")
         #expect(first["verdict"] as? String == "conflict")
         #expect((first["spread"] as? Double).map { ($0 * 100).rounded() } == 136)

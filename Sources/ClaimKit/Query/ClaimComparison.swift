@@ -1,6 +1,7 @@
 /// Groups claims about the same thing across documents and judges whether the reports agree.
 ///
-/// Default key: `kind, class, aspect` for quantities (claims without a class are left out) and
+/// Default key: `kind, class, aspect` (and `unit` when there is one) for quantities (claims
+/// without a class are left out) and
 /// `kind, event` for dates (claims without an event are left out). With `on FIELD, ...` every
 /// claim is grouped by those fields. Each claim becomes an interval (`ValueInterval` for
 /// quantities, `TimeRange` for dates); only claims of different documents and of the same unit
@@ -19,7 +20,11 @@ public struct ClaimComparison: Sendable {
         switch c.kind {
         case .quantity:
             guard let cls = c.cls else { return nil }
-            return [.init(field: "kind", value: "quantity"), .init(field: "class", value: cls), .init(field: "aspect", value: c.aspect)]
+            var key: [ComparisonGroup.KeyPart] = [.init(field: "kind", value: "quantity"), .init(field: "class", value: cls),
+                                                  .init(field: "aspect", value: c.aspect)]
+            // Amounts in different units (EUR and USD) are different things to compare.
+            if let unit = c.unit { key.append(.init(field: "unit", value: unit)) }
+            return key
         case .date:
             guard let event = c.event else { return nil }
             return [.init(field: "kind", value: "date"), .init(field: "event", value: event)]

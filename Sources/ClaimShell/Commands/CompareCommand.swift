@@ -48,16 +48,18 @@ public enum CompareCommand: ShellCommand {
         let dateExplanation = DateConflictExplanation { dates[$0] ?? (nil, false) }
         let groups = comparison.groups(sel.claims).map { g -> ResultGroup in
             var notes: [String] = []
+            var explained = false
             if g.verdict == .conflict {
                 if g.claims.allSatisfy({ $0.kind == .date }) { notes += dateExplanation.notes(for: g.claims) }
                 let search = reconciler.explain(g, in: all)
                 notes += search.found.map { "sum: " + $0.explanation }
+                explained = !search.found.isEmpty
                 if explain {
                     notes += g.conflictingPairs(limit: 10).map { "no overlap: \($0.0.id) \(interval($0.0)) vs \($0.1.id) \(interval($0.1))" }
                     notes += search.log.map { "searched " + $0 }
                 }
             }
-            return resultGroup(g, notes: notes)
+            return resultGroup(g, notes: notes, explained: explained)
         }
         return .groups(groups)
     }
@@ -74,7 +76,10 @@ public enum CompareCommand: ShellCommand {
         })
     }
 
-    static func resultGroup(_ g: ComparisonGroup, notes: [String], extra: [(String, Value)] = []) -> ResultGroup {
+    /// `explained`: a conflict for which reconciliation found a sum; the header says so, and
+    /// JSON has `"explained": true` (an addition to SPEC §6's fields).
+    static func resultGroup(_ g: ComparisonGroup, notes: [String], extra: [(String, Value)] = [],
+                            explained: Bool = false) -> ResultGroup {
         let fields: [(String, Value)] = [
             ("group", .string(g.label)),
             ("kind", Value(g.value(of: "kind") ?? g.claims.first?.kind.rawValue)),
@@ -83,6 +88,7 @@ public enum CompareCommand: ShellCommand {
             ("event", Value(g.value(of: "event"))),
         ] + extra + [
             ("verdict", .string(g.verdict.rawValue)),
+            ("explained", .bool(explained)),
             ("docs", .list(g.docs.map(Value.string))),
             ("sources", .list(g.sources.map(Value.string))),
             ("min", g.min),
@@ -90,7 +96,8 @@ public enum CompareCommand: ShellCommand {
             ("spread", Value(g.spread)),
             ("claims", .list(g.claims.map { .string($0.id) })),
         ]
-        return ResultGroup(header: "\(g.label.isEmpty ? "(no key)" : g.label) — \(g.summary)", fields: fields,
+        let summary = explained ? g.summary.replacingOccurrences(of: "conflict (", with: "conflict, explained by a sum (") : g.summary
+        return ResultGroup(header: "\(g.label.isEmpty ? "(no key)" : g.label) — \(summary)", fields: fields,
                            table: table(g.claims), notes: notes, emphasis: g.verdict == .conflict)
     }
 }
