@@ -125,7 +125,7 @@ import Testing
         let table = ResultTable(["claims", "text"], rows: [[.list([.int(12000), .int(14000)]), .string("Wien – Die Gewerkschaft\nGPA-djp")]])
         let lines = Self.lines(Renderer.render(table, RenderOptions(format: .table)))
         #expect(lines.count == 5)
-        #expect(lines[3] == "│ 12.000, 14.000 │ Wien – Die Gewerkschaft GPA-djp │")
+        #expect(lines[3] == "│ [12000, 14000] │ Wien – Die Gewerkschaft GPA-djp │", "numbers in lists (spans) are not grouped")
         // A document cannot drive the terminal (clear screen, change title) through a cell.
         let hostile = ResultTable(["text"], rows: [["Pjöngjang\u{1B}[2J\u{1B}]0;pwned\u{7}"]])
         let out = Renderer.render(hostile, RenderOptions(format: .table, color: true))
