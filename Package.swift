@@ -46,8 +46,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "ClaimKitTests", dependencies: ["ClaimKit"]),
-        .testTarget(name: "ClaimShellTests", dependencies: ["ClaimShell", "ClaimKit"]),
+        // Hand-built seed claims shared by both test targets.
+        .target(name: "ClaimTestSupport", dependencies: ["ClaimKit"], path: "Tests/TestSupport"),
+        .testTarget(name: "ClaimKitTests", dependencies: ["ClaimKit", "ClaimTestSupport"]),
+        .testTarget(name: "ClaimShellTests", dependencies: ["ClaimShell", "ClaimKit", "ClaimTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

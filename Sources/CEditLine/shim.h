@@ -43,4 +43,11 @@ static inline int claimsh_terminal_columns(int fd) {
     return ws.ws_col;
 }
 
+/* Pseudo-terminals, for the tests that drive the shell as a user at a terminal does; the C
+   library hides these declarations from Swift behind feature macros. */
+extern int posix_openpt(int flags);
+extern int grantpt(int fd);
+extern int unlockpt(int fd);
+extern int ptsname_r(int fd, char *buf, size_t buflen);
+
 #endif

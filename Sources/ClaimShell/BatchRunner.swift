@@ -45,11 +45,12 @@ public final class BatchRunner {
 
     public func run(_ command: ScriptReader.Command) {
         session.history.append(command.source)
-        let outcome = Self.perform(command, in: session, standardOutput: standardOutput)
-        if case let .failed(error) = outcome {
-            failed = true
+        let outcome = Self.perform(command, in: session, standardOutput: standardOutput) { error in
             let location = command.location(ofColumn: error.columns?.lowerBound ?? 0)
             OutputSink.writeStandardError("\(location): error: \(error.message)\n")
+        }
+        if case .failed = outcome {
+            failed = true
             if !keepGoing { stopped = true }
         }
         if session.shouldQuit || standardOutput.readerGone { stopped = true }
@@ -59,15 +60,18 @@ public final class BatchRunner {
     /// producer feeding claimsh sees each command's output as soon as it is done.
     public func runStandardInput(origin: String = "<stdin>") {
         var pending: [UInt8] = []
+        var consumed = 0 // bytes of `pending` already taken as lines
         var text = ""
         var textFirstLine = 1
         var lineNumber = 0
         var buffer = [UInt8](repeating: 0, count: 65536)
         var atEnd = false
         while !stopped {
-            if let newline = pending.firstIndex(of: UInt8(ascii: "\n")) ?? (atEnd && !pending.isEmpty ? pending.count : nil) {
-                let line = String(decoding: pending[..<newline], as: UTF8.self)
-                pending.removeSubrange(..<min(newline + 1, pending.count))
+            let newline = pending[consumed...].firstIndex(of: UInt8(ascii: "\n"))
+            if newline != nil || (atEnd && consumed < pending.count) {
+                let lineEnd = newline ?? pending.count
+                let line = String(decoding: pending[consumed..<lineEnd], as: UTF8.self)
+                consumed = min(lineEnd + 1, pending.count)
                 lineNumber += 1
                 if text.isEmpty { textFirstLine = lineNumber } else { text += "\n" }
                 text += line
@@ -78,6 +82,8 @@ public final class BatchRunner {
                 continue
             }
             if atEnd { break }
+            pending.removeSubrange(..<consumed)
+            consumed = 0
             let n = buffer.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
             if n > 0 {
                 pending += buffer[..<n]
@@ -90,20 +96,21 @@ public final class BatchRunner {
         if !stopped, !text.isEmpty { run(text, origin: origin, firstLine: textFirstLine) }
     }
 
-    /// Runs one command, renders its output for where it goes, writes it, then prints the
-    /// session's diagnostics and, with `set timer on`, the run time (both on stderr).
-    /// Shared by batch mode and the interactive shell.
-    public static func perform(_ command: ScriptReader.Command, in session: Session,
-                               standardOutput: OutputSink) -> Outcome {
+    /// Runs one command, renders its output for where it goes, writes it, then reports an
+    /// error (`reportError`), the session's diagnostics and, with `set timer on`, the run time
+    /// (on stderr). Shared by batch mode and the interactive shell.
+    public static func perform(_ command: ScriptReader.Command, in session: Session, standardOutput: OutputSink,
+                               standardError: (String) -> Void = OutputSink.writeStandardError,
+                               reportError: (ShellError) -> Void) -> Outcome {
         let clock = ContinuousClock()
         let started = clock.now
         defer {
-            for message in session.diagnostics { OutputSink.writeStandardError(message.hasSuffix("\n") ? message : message + "\n") }
+            for message in session.diagnostics { standardError(message.hasSuffix("\n") ? message : message + "\n") }
             session.diagnostics.removeAll()
             if session.settings.timer {
                 let elapsed = clock.now - started
                 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-                OutputSink.writeStandardError("Run Time: real \(formatSeconds(seconds)) s\n")
+                standardError("Run Time: real \(formatSeconds(seconds)) s\n")
             }
         }
         do throws(ShellError) {
@@ -119,9 +126,10 @@ public final class BatchRunner {
             let text = Renderer.render(output, renderOptions(for: session, toTerminal: toTerminal))
             (sink.isStandardOutput ? standardOutput : sink).write(text)
             sink.close()
-            if sink.interrupted || standardOutput.interrupted { return .interrupted }
+            if sink.interrupted || standardOutput.interrupted || SignalHandling.interruptPending { return .interrupted }
             return .succeeded
         } catch {
+            reportError(error)
             return .failed(error)
         }
     }

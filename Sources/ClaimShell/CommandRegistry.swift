@@ -1,8 +1,13 @@
 /// Every shell command, by name. Adding a command: write its type in `Commands/` and list it here.
 public enum CommandRegistry {
     public static let all: [any ShellCommand.Type] = [
+        LoadCommand.self,
+        UnloadCommand.self,
+        ResetCommand.self,
         DocsCommand.self,
         SentencesCommand.self,
+        ShowCommand.self,
+        GrepCommand.self,
         ClaimsCommand.self,
         CountCommand.self,
         StatsCommand.self,
@@ -12,18 +17,13 @@ public enum CommandRegistry {
         TimelineCommand.self,
         EntitiesCommand.self,
         SourcesCommand.self,
+        MentionsCommand.self,
         SetsCommand.self,
         ExportCommand.self,
-        MentionsCommand.self,
-        HelpCommand.self,
-        QuitCommand.self,
-        LoadCommand.self,
-        UnloadCommand.self,
-        ResetCommand.self,
-        ShowCommand.self,
-        GrepCommand.self,
         SetCommand.self,
         HistoryCommand.self,
+        HelpCommand.self,
+        QuitCommand.self,
     ]
 
     public static func command(named name: String) -> (any ShellCommand.Type)? {

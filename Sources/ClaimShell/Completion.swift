@@ -11,21 +11,17 @@ import Foundation
 /// paths after `load`, `export`, `>` and `>>`.
 public struct Completion {
     /// Claim fields (SPEC §4), for `where`, `sort`, `by`, `select`.
-    public static let fieldNames: [String] = [
-        "id", "doc", "sentence", "span", "kind", "value", "high", "approx", "object", "class", "aspect", "unit",
-        "time", "time_text", "source", "source_text", "modality", "event", "entities", "text",
+    public static let fieldNames: [String] = ClaimField.names
+    /// Fields of the rows of `docs` and `sentences` (SPEC §4, last paragraph).
+    static let rowFields: [String: [String]] = [
+        "docs": ["id", "title", "date", "date_inferred", "url", "source", "sentences", "claims", "chars", "encoding", "path"],
+        "sentences": ["doc", "sentence", "text", "span"],
     ]
 
     /// Options of `set` and the values each takes (numbers have none to offer).
-    public static let settings: [(name: String, values: [String])] = [
-        ("format", OutputFormat.allCases.map(\.rawValue) + ["auto"]),
-        ("color", ["on", "off", "auto"]),
-        ("maxrows", []),
-        ("width", ["auto"]),
-        ("timer", ["on", "off"]),
-        ("refdate", ["none"]),
-        ("numbers", NumberStyle.allCases.map(\.rawValue)),
-    ]
+    public static var settings: [(name: String, values: [String])] {
+        SetCommand.optionNames.map { ($0, SetCommand.values(for: $0)) }
+    }
 
     /// Characters that end a word for completion; libedit is given the same set so that the
     /// word it replaces is the word completed here.
@@ -154,12 +150,19 @@ public struct Completion {
         default:
             break
         }
-        if Self.documentCommands.contains(command) { return values(documentIDs, word, quoted: quoted) }
+        if Self.documentCommands.contains(command) {
+            // `show DOC:N` names a claim: after the colon, the document's claim ids.
+            if word.contains(":") { return session.corpus.store.claims.map(\.id).filter { $0.hasPrefix(word) } }
+            return values(documentIDs, word, quoted: quoted)
+        }
         if last == "from" { return values(session.sets.keys.sorted(), word, quoted: quoted) }
         if arguments.isEmpty, Self.fieldCommands.contains(command) { return matching(Self.fieldNames, word) }
         if arguments.isEmpty, let clauses = Self.clauses[command] { return matching(clauses, word) }
-        if let field = fieldBeingCompared(arguments) { return values(fieldValues(field), word, quoted: quoted) }
-        if let last, Self.fieldKeywords.contains(last) { return matching(Self.fieldNames, word) }
+        let fields = Self.rowFields[command] ?? Self.fieldNames
+        if let field = fieldBeingCompared(arguments) {
+            return Self.rowFields[command] == nil || field == "doc" ? values(fieldValues(field), word, quoted: quoted) : []
+        }
+        if let last, Self.fieldKeywords.contains(last) { return matching(fields, word) }
         return []
     }
 
@@ -178,26 +181,8 @@ public struct Completion {
 
     /// Distinct values of a claim field in the loaded corpus, most frequent first.
     func fieldValues(_ field: String) -> [String] {
-        if field == "doc" { return documentIDs }
-        let extract: (Claim) -> String?
-        switch field {
-        case "kind": extract = { $0.kind.rawValue }
-        case "approx": extract = { $0.approx?.rawValue }
-        case "object": extract = { $0.object }
-        case "class": extract = { $0.cls }
-        case "aspect": extract = { $0.aspect }
-        case "unit": extract = { $0.unit }
-        case "time": extract = { $0.time }
-        case "source": extract = { $0.source }
-        case "modality": extract = { $0.modality.rawValue }
-        case "event": extract = { $0.event }
-        default: return []
-        }
-        var counts: [String: Int] = [:]
-        for claim in session.corpus.store.claims {
-            if let value = extract(claim) { counts[value, default: 0] += 1 }
-        }
-        return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
+        if field == "doc" || field == "id" && !session.corpus.documents.isEmpty { return documentIDs }
+        return session.corpus.store.distinctValues(of: field)
     }
 
     /// Words starting with `prefix`, ignoring case.
@@ -228,11 +213,11 @@ public struct Completion {
             listed = home + listed.dropFirst()
         }
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: listed) else { return [] }
-        return names.filter { $0.hasPrefix(base) && (base.hasPrefix(".") || !$0.hasPrefix(".")) }.sorted().map { name in
+        return names.filter { $0.hasPrefix(base) && (base.hasPrefix(".") || !$0.hasPrefix(".")) }.map { name in
             var isDirectory: ObjCBool = false
             let full = (listed.hasSuffix("/") ? listed : listed + "/") + name
             _ = FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory)
             return directory + name + (isDirectory.boolValue ? "/" : "")
-        }
+        }.sorted()
     }
 }

@@ -17,7 +17,8 @@ public final class InteractiveShell {
             Completion(session: session).complete(line: line, cursor: cursor)
         }
         session.interruptCheck = { SignalHandling.interruptPending }
-        if session.history.isEmpty { session.history = editor.historyEntries }
+        // `history` lists earlier sessions first, as a shell's does (the init file's commands follow).
+        session.history = editor.historyEntries + session.history
     }
 
     /// `$XDG_STATE_HOME/claimsh/history` (its directory created, mode 0700), else
@@ -43,10 +44,10 @@ public final class InteractiveShell {
             let prompt = typed.isEmpty ? session.prompt : Self.continuationPrompt
             switch editor.read(prompt: prompt) {
             case .end:
-                standardOutput.write("\n")
+                editor.echo("\n")
                 return 0
             case .interrupted:
-                standardOutput.write("^C\n")
+                editor.echo("^C\n")
                 typed = []
             case let .line(line):
                 typed.append(line)
@@ -68,36 +69,39 @@ public final class InteractiveShell {
         if let warning = editor.addHistory(joined) { OutputSink.writeStandardError("claimsh: " + warning + "\n") }
         for command in commands {
             session.history.append(command.source)
-            let outcome = BatchRunner.perform(command, in: session, standardOutput: standardOutput)
+            let outcome = BatchRunner.perform(command, in: session, standardOutput: standardOutput) { error in
+                OutputSink.writeStandardError(caret(for: error, in: command, lines: lines))
+            }
             switch outcome {
             case .succeeded:
                 break
             case .interrupted:
                 OutputSink.writeStandardError("interrupted\n")
                 return
-            case let .failed(error):
-                OutputSink.writeStandardError(caret(for: error, in: command, lines: lines))
+            case .failed:
                 return
             }
             if session.shouldQuit { return }
         }
     }
 
-    /// The error under the input: `^^^^^ message` aligned with the typed text (SPEC §5). An
-    /// error on an earlier line of a continued command repeats that line first.
+    /// The error under the input: `^^^^^ message` aligned with the typed text (SPEC §5), in
+    /// display columns (wide characters take two). An error on an earlier line of a continued
+    /// command repeats that line first.
     func caret(for error: ShellError, in command: ScriptReader.Command, lines: [String]) -> String {
         guard let columns = error.columns else { return "error: \(error.message)\n" }
         let start = command.location(ofColumn: columns.lowerBound)
         let last = command.location(ofColumn: max(columns.lowerBound, columns.upperBound - 1))
-        let lineText = start.line - 1 < lines.count ? lines[start.line - 1] : ""
-        let width = last.line == start.line ? max(1, last.column - start.column + 1)
-            : max(1, lineText.count - start.column + 1)
+        let lineText = start.line - 1 < lines.count ? Array(lines[start.line - 1]) : []
+        let from = min(max(0, start.column - 1), lineText.count)
+        let to = last.line == start.line ? min(max(from + 1, last.column), lineText.count) : lineText.count
+        let marked = TextWidth.of(String(lineText[from..<max(from, to)]))
         let prompt = start.line == 1 ? session.prompt : Self.continuationPrompt
+        let indent = String(repeating: " ", count: TextWidth.of(prompt))
         var out = ""
-        let indent = String(repeating: " ", count: prompt.count)
-        if start.line != lines.count { out += indent + lineText + "\n" }
-        out += indent + String(repeating: " ", count: max(0, start.column - 1))
-        out += String(repeating: "^", count: width) + " " + error.message + "\n"
+        if start.line != lines.count { out += indent + String(lineText) + "\n" }
+        out += indent + String(repeating: " ", count: TextWidth.of(String(lineText[..<from])))
+        out += String(repeating: "^", count: max(1, marked)) + " " + error.message + "\n"
         return out
     }
 }

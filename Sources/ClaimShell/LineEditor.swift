@@ -23,6 +23,8 @@ public final class LineEditor {
     public let historyPath: String?
     public static let historyLimit: Int32 = 1000
     private var historyWarned = false
+    /// Where the prompt and the echo go.
+    public private(set) var terminalOutput = STDOUT_FILENO
     private var lastAdded: String?
 
     /// Completion for the C callback, which has no context pointer. Set on the main thread
@@ -33,6 +35,11 @@ public final class LineEditor {
     public init(historyPath: String?, completer: @escaping (String, Int) -> Completion.Result) {
         self.historyPath = historyPath
         Self.completer = completer
+        // Results may go to a file while a person types: prompt and editing then use stderr.
+        if isatty(STDOUT_FILENO) == 0, isatty(STDERR_FILENO) == 1 {
+            rl_outstream = stderr
+            terminalOutput = STDERR_FILENO
+        }
         rl_readline_name = UnsafePointer(strdup("claimsh"))
         rl_basic_word_break_characters = UnsafePointer(strdup(Completion.wordBreakCharacters))
         rl_completer_word_break_characters = strdup(Completion.wordBreakCharacters)
@@ -43,6 +50,12 @@ public final class LineEditor {
         using_history()
         stifle_history(Self.historyLimit)
         if let historyPath { _ = read_history(historyPath) }
+    }
+
+    /// Writes to where the prompt goes (the `^C` of an interrupt, the newline after Ctrl-D).
+    public func echo(_ text: String) {
+        var text = text
+        text.withUTF8 { buffer in _ = write(terminalOutput, buffer.baseAddress, buffer.count) }
     }
 
     /// The entries of the history, oldest first (those of earlier sessions included).

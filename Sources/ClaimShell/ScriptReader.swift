@@ -143,7 +143,7 @@ public enum ScriptReader {
         var current = LogicalLine()
         var state = ScanState()
         var continuing = false
-        let physical = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let physical = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         for (index, rawLine) in physical.enumerated() {
             var line = Array(rawLine)
             if line.last == "\r" { line.removeLast() }

@@ -1,4 +1,5 @@
 import ClaimKit
+import Foundation
 
 /// Options changed with `set` (SPEC §5).
 public struct Settings: Sendable {
@@ -6,10 +7,11 @@ public struct Settings: Sendable {
     public var format: OutputFormat?
     /// `set color on|off|auto`; auto: colour on a terminal unless NO_COLOR / --no-color.
     public var colorMode: ColorMode
-    /// Whether colour may be used (on or auto); the terminal decides the rest.
+    /// Whether colour may be used (on or auto); the terminal decides the rest. Setting true
+    /// (colour allowed at startup) keeps on/auto and turns off into auto.
     public var color: Bool {
         get { colorMode != .off }
-        set { colorMode = newValue ? .on : .off }
+        set { colorMode = newValue ? (colorMode == .off ? .auto : colorMode) : .off }
     }
     /// Rows a terminal table shows; 0: all.
     public var maxRows: Int
@@ -72,7 +74,8 @@ public final class Session {
     /// a long load; then nothing is added and the result is false.
     @discardableResult
     public func add(_ documents: [Document]) -> Bool {
-        let chunk = 256
+        // Small enough to stop within a second or so, large enough to keep every core busy.
+        let chunk = max(64, ProcessInfo.processInfo.activeProcessorCount * 32)
         var annotated: [AnnotatedDocument] = []
         annotated.reserveCapacity(documents.count)
         var start = 0

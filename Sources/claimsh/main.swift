@@ -115,9 +115,11 @@ struct Claimsh: ParsableCommand {
             }
         }
 
+        var missingCorpus: [String] = []
         let session = Session()
         session.safe = safe
         session.settings.format = format
+        // NO_COLOR / --no-color: `set color off` (auto stays otherwise).
         session.settings.color = !noColor && !Terminal.noColorRequested
         if safe { session.allowedLoadRoots = corpus.filter { $0 != "-" } }
         if !empty {
@@ -127,10 +129,14 @@ struct Claimsh: ParsableCommand {
                 let report = CorpusLoader.load(paths: corpus, options: loadOptions)
                 for problem in report.problems { OutputSink.writeStandardError("claimsh: \(problem)\n") }
                 session.add(report.documents)
+                missingCorpus = Claimsh.missingPaths(corpus)
             }
         }
-
+        // A corpus path that does not exist fails like a command: batch mode stops with status 1
+        // (unless --keep-going); the shell only warns.
         let interactive = !batchCommands && Terminal.standardInputIsTerminal
+        if !missingCorpus.isEmpty, !interactive, !keepGoing { throw ExitCode(1) }
+
         let runner = BatchRunner(session: session, keepGoing: keepGoing || interactive)
         if let initScript { runner.run(initScript.text, origin: initScript.origin) }
         if interactive {
@@ -149,6 +155,14 @@ struct Claimsh: ParsableCommand {
             runner.runStandardInput()
         }
         if runner.exitStatus != 0 { throw ExitCode(runner.exitStatus) }
+        if !missingCorpus.isEmpty { throw ExitCode(1) }
+    }
+
+    /// Corpus arguments that name no file or directory (globs and `-` excepted).
+    static func missingPaths(_ paths: [String]) -> [String] {
+        paths.filter { p in
+            p != "-" && !p.contains(where: { "*?[".contains($0) }) && !FileManager.default.fileExists(atPath: p)
+        }
     }
 
     /// A script's text; a script that cannot be read ends claimsh with status 2.
@@ -197,21 +211,23 @@ struct Extract: ParsableCommand {
             for problem in report.problems { OutputSink.writeStandardError("claimsh: \(problem)\n") }
             documents = report.documents
         }
+        let missing = Claimsh.missingPaths(corpus)
         let out = OutputSink.standardOutput()
+        let pipeline = Pipeline.standard
         var start = 0
         repeat {
             let end = min(start + Self.chunkSize, documents.count)
-            // A session per chunk: `claims` gives the shell's columns and ids (`<doc>:<n>`).
-            let session = Session()
-            session.add(Array(documents[start..<end]))
-            let output = try session.execute("claims")
-            var text = Renderer.render(output, RenderOptions(format: format))
+            // Every field of SPEC §4, ids `<doc>:<n>` as in the shell (`claims` in json).
+            let claims = pipeline.annotate(Array(documents[start..<end])).flatMap(\.claims)
+            let table = ClaimTable.table(claims, fields: ClaimField.names)
+            var text = Renderer.render(.table(table), RenderOptions(format: format))
             if start > 0, format != .jsonl, let newline = text.firstIndex(where: { $0 == "\n" || $0 == "\r\n" }) {
                 text = String(text[text.index(after: newline)...])
             }
             out.write(text)
             start = end
         } while start < documents.count && !out.readerGone
+        if !missing.isEmpty { throw ExitCode(1) }
     }
 }
 

@@ -1,4 +1,5 @@
 import ClaimKit
+import ClaimTestSupport
 import Testing
 
 @Suite struct CompareTests {
@@ -38,8 +39,10 @@ import Testing
         #expect(sent.min == .number(11000) && sent.max == .number(15000))
         #expect(sent.summary == "conflict (spread 1.36×, 5 docs)")
         // 12'000 (NIS) is compatible with "rund 11.000" (±10 %) but not with 14.000.
-        #expect(sent.conflicts.contains { $0 == (KurskClaims.d0 + ":1", KurskClaims.d1 + ":2") })
-        #expect(!sent.conflicts.contains { Set([$0.0, $0.1]) == Set([KurskClaims.d1 + ":2", KurskClaims.d4 + ":1"]) })
+        let pairs = sent.conflictingPairs(limit: 100).map { Set([$0.0.id, $0.1.id]) }
+        #expect(pairs.contains(Set([KurskClaims.d0 + ":1", KurskClaims.d1 + ":2"])))
+        #expect(!pairs.contains(Set([KurskClaims.d1 + ":2", KurskClaims.d4 + ":1"])))
+        #expect(sent.conflictingPairs(limit: 2).count == 2)
     }
 
     @Test func treatyDateConflictsAndUnkeyedClaimsAreLeftOut() throws {
@@ -65,6 +68,43 @@ import Testing
         // Order: conflicts, then agreements, then singles.
         let order = groups.map(\.verdict)
         #expect(order == order.sorted { ($0 == .conflict ? 0 : $0 == .agree ? 1 : 2) < ($1 == .conflict ? 0 : $1 == .agree ? 1 : 2) })
+    }
+
+    /// The linear conflict test agrees with checking every pair of documents.
+    @Test func linearConflictTestMatchesAllPairs() {
+        // A fixed-seed generator: the same 300 cases on every run.
+        struct LCG: RandomNumberGenerator {
+            var state: UInt64 = 0x2545F4914F6CDD1D
+            mutating func next() -> UInt64 { state = state &* 6364136223846793005 &+ 1442695040888963407; return state }
+        }
+        var rng = LCG()
+        let approxes: [Approx] = [.exact, .about, .moreThan, .atLeast, .lessThan, .upTo, .range]
+        for _ in 0..<300 {
+            let claims = (0..<Int.random(in: 2...6, using: &rng)).map { n in
+                KurskClaims.make("d\(Int.random(in: 0...2, using: &rng))", n, value: Double(Int.random(in: 1...6, using: &rng) * 10),
+                                 high: nil, approx: approxes.randomElement(using: &rng), cls: "c", text: "t", phrase: "p", valueText: "v")
+            }.map { c -> Claim in
+                var c = c
+                if c.approx == .range { c.high = (c.value ?? 0) + 10 }
+                return c
+            }
+            let g = ClaimComparison().judge(key: [], claims: claims)
+            if g.docs.count > 1 {
+                #expect((g.verdict == .conflict) == !g.conflictingPairs(limit: 1).isEmpty, "\(claims.map { ($0.doc, ValueInterval($0)!.description) })")
+            }
+        }
+    }
+
+    @Test func differentUnitsDoNotConflict() {
+        var eur = KurskClaims.make("a", 1, value: 5_000_000, approx: .exact, cls: "money", text: "t", phrase: "5 Mio. Euro", valueText: "5 Mio.")
+        eur.unit = "EUR"
+        var usd = KurskClaims.make("b", 1, value: 6_000_000, approx: .exact, cls: "money", text: "t", phrase: "6 Mio. Dollar", valueText: "6 Mio.")
+        usd.unit = "USD"
+        // Different units are different groups: each is a single.
+        #expect(ClaimComparison().groups([eur, usd]).map(\.verdict) == [.single, .single])
+        var eur2 = usd
+        eur2.unit = "EUR"
+        #expect(ClaimComparison().groups([eur, eur2]).first?.verdict == .conflict)
     }
 
     @Test func customKeyGroupsEveryClaim() {

@@ -54,6 +54,15 @@ import Testing
         #expect(doc2.document.date == "2014-05")
     }
 
+    @Test func plansAheadDoNotDateTheReport() {
+        // "Ab 2018" opens a coming period; "bis 2023" lies far ahead of everything else.
+        let doc = Self.annotate("Ab 2018 gilt eine zweijährige Anmeldefrist, die Beratung ist dann jährlich vorgesehen. Es sollte alles getan werden, um bis Ende 2016 wieder Konzerte möglich zu machen.")
+        #expect(doc.document.date == "2016")
+        let doc2 = Self.annotate("Ich bleibe bis Ende der Amtszeit 2018 und hoffe auf eine Wiederwahl bis 2023, erklärte das Stadtoberhaupt. Nachdem es im März 2015 Unruhe gab.")
+        // Only the farthest year is dropped as a plan: a history of years is not walked back.
+        #expect(doc2.document.date == "2018")
+    }
+
     @Test func nothingDatedMeansNoDate() {
         let doc = Self.annotate("Ich hoffe, ich habe gestern nicht zu viele österreichische Fans verloren.")
         #expect(doc.document.date == nil)
@@ -65,6 +74,22 @@ import Testing
         let text = "Das teilte TASS am 17. Juni mit. Ukrainische Streitkräfte waren Mitte 2024 erstmals dort eingedrungen."
         #expect(Self.annotate(text, refdate: ReferenceDate("2026-01-10")).document.date == "2026-06-17")
         #expect(Self.annotate(text).document.date == "2025-06-17")
+        // The standard pipeline takes the session's refdate.
+        let seed002 = SeedCorpus.documents().filter { $0.id.hasPrefix("002") }
+        let resolved = Pipeline.standard.referenceDate(ReferenceDate("2025-06-19")).annotate(seed002)
+        // 002 is inferred to be from 2025; the refdate lies inside that year and refines it.
+        #expect(resolved.first?.document.date == "2025-06-19")
+        #expect(resolved.first?.times.contains { $0.text == "vergangene Woche" && $0.value == "2025-W24" } == true)
+        #expect(resolved.first?.times.contains { $0.text == "am Donnerstag" && $0.value == "2025-06-19" } == true)
+        // Annotating again with a refdate redoes the inference (documents keep their inferred date).
+        let again = Pipeline.standard.referenceDate(ReferenceDate("2025-06-19")).annotate(SeedCorpus.documents()[2])
+        let inferredFirst = Pipeline.standard.annotate(SeedCorpus.documents()[2]).document
+        #expect(inferredFirst.date == "2025")
+        #expect(Pipeline.standard.referenceDate(ReferenceDate("2025-06-19")).annotate(inferredFirst).document.date == again.document.date)
+        #expect(again.document.date == "2025-06-19")
+        // A refdate outside the inferred period does not override what the text says.
+        let seed004 = SeedCorpus.documents().filter { $0.id.hasPrefix("004") }
+        #expect(Pipeline.standard.referenceDate(ReferenceDate("2025-06-19")).annotate(seed004).first?.document.date == "2024-06")
         // Without a document date at all, the reference date resolves relative expressions.
         let doc = Self.annotate("Die Verhandlungen begannen gestern.", refdate: ReferenceDate("2025-06-19"))
         #expect(doc.times.map(\.value) == ["2025-06-18"])

@@ -37,7 +37,8 @@ import Testing
     @Test func unusualSpacesSeparateTokens() {
         // No-break space between number and unit, thin space as thousands separator.
         let t = tokens("rund\u{A0}14\u{2009}000\u{202F}Soldaten und 6\u{A0}000 Bauarbeiter")
-        #expect(t.texts == ["rund", "14 000", "Soldaten", "und", "6", "000", "Bauarbeiter"].map { $0 == "14 000" ? "14\u{2009}000" : $0 })
+        #expect(t.texts == ["rund", "14 000", "Soldaten", "und", "6", "000", "Bauarbeiter"])
+        #expect(t.originals[1] == "14\u{2009}000")
         #expect(Tokenizer.tokenize(Array("a\u{2028}b".utf8))[1].newlinesBefore == 1)
         #expect(Tokenizer.tokenize(Array("a\r\nb".utf8))[1].newlinesBefore == 1)
         #expect(Tokenizer.tokenize(Array("a\r\n\r\nb".utf8))[1].newlinesBefore == 2)

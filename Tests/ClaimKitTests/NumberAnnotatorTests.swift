@@ -39,7 +39,13 @@ private func roles(_ text: String) -> [String: NumberRole] {
         #expect(quantities("Nach Informationen des südkoreanischen Geheimdienstes NIS wurden bereits 12'000 Soldaten entsandt.")
             == [Q("12'000", 12000, 12000)])
         #expect(quantities("Es kamen 12\u{2009}000 Menschen.") == [Q("12\u{2009}000", 12000, 12000)])
+        #expect(quantities("Es kamen 12’000 Menschen und 1.234.567,5 Euro.")
+            == [Q("12’000", 12000, 12000), Q("1.234.567,5 Euro", 1_234_567.5, 1_234_567.5, .exact, "EUR")])
         #expect(quantities("Es kamen 12 000 Menschen.") == [Q("12 000", 12000, 12000)])
+        // 10kGNAD
+        #expect(quantities("Bei Anschlägen und Angriffen der Gruppe wurden seit 2009 mindestens 14 000 Menschen getötet.")
+            == [Q("mindestens 14 000", 14000, nil, .atLeast)])
+        #expect(quantities("Das System funktioniert, wir fahren jede Woche 10 000 Meilen damit.") == [Q("10 000", 10000, 10000)])
         // 10kGNAD
         #expect(quantities("Im gesamten Vorjahr waren es in Österreich rund 28.000; damals eine Steigerung um rund 60 Prozent.")
             == [Q("rund 28.000", 28000, 28000, .about), Q("rund 60 Prozent", 60, 60, .about, "%")])
@@ -62,6 +68,11 @@ private func roles(_ text: String) -> [String: NumberRole] {
             == [Q("mehr als acht Millionen", 8_000_000, nil, .moreThan)])
         #expect(quantities("Es flohen zweieinhalb Millionen Menschen.") == [Q("zweieinhalb Millionen", 2_500_000, 2_500_000)])
         #expect(quantities("Sie brachten dreitausend Helfer mit.") == [Q("dreitausend", 3000, 3000)])
+        // 10kGNAD
+        #expect(quantities("Saakaschwili: Die USA haben drei Millionen Dollar gegeben.")
+            == [Q("drei Millionen Dollar", 3e6, 3e6, .exact, "USD")])
+        #expect(quantities("2016 sind Ausgaben von fast fünf Milliarden Dollar für Programm geplant.")
+            == [Q("fast fünf Milliarden Dollar", 5e9, 5e9, .about, "USD")])
         #expect(quantities("Sie wartete anderthalb Millionen Euro.") == [Q("anderthalb Millionen Euro", 1_500_000, 1_500_000, .exact, "EUR")])
         // 10kGNAD
         #expect(quantities("Mehr als ein Dutzend Strafanzeigen wurden erstattet.") == [Q("Mehr als ein Dutzend", 12, nil, .moreThan)])
@@ -92,6 +103,8 @@ private func roles(_ text: String) -> [String: NumberRole] {
         #expect(quantities("Doch die Bevölkerung schließt sich nicht an, es sind meistens nicht mehr als 50 bis 70 Menschen.")
             == [Q("nicht mehr als 50 bis 70", 50, 70, .range)])
         #expect(quantities("Das Passwort soll mindestens 12-14 Zeichen aufweisen.") == [Q("mindestens 12-14", 12, 14, .range)])
+        #expect(quantities("Mitterlehner würde die Kosten für den Wahlkampf zwischen drei und vier Millionen limitieren.")
+            == [Q("zwischen drei und vier Millionen", 3e6, 4e6, .range)])
         #expect(quantities("Die G9 X liefert eine Linse mit 28 bis 84 Millimeter Brennweite.")
             == [Q("28 bis 84 Millimeter", 28, 84, .range, "mm")])
     }
@@ -150,6 +163,23 @@ private func roles(_ text: String) -> [String: NumberRole] {
         #expect(quantities("Sie kostet € 20.") == [Q("€ 20", 20, 20, .exact, "EUR")])
     }
 
+    @Test func signs() {
+        #expect(quantities("Die Temperatur fiel auf minus 5 Grad.") == [Q("minus 5 Grad", -5, -5, .exact, "°")])
+        #expect(quantities("Es hat minus 5 bis 10 Grad.") == [Q("minus 5 bis 10 Grad", -5, 10, .range, "°")])
+        // 10kGNAD-style economic changes
+        #expect(quantities("Der Umsatz sank um -3,5 Prozent.") == [Q("-3,5 Prozent", -3.5, -3.5, .exact, "%")])
+        #expect(quantities("Die Aktie legte +2 Prozent zu.") == [Q("+2 Prozent", 2, 2, .exact, "%")])
+        #expect(quantities("Es wurden 10.000-20.000 Soldaten verlegt.") == [Q("10.000-20.000", 10000, 20000, .range)])
+    }
+
+    @Test func aSharedUnit() {
+        // 10kGNAD
+        #expect(quantities("Dennoch sinkt die Dividende nur von 1,40 auf 0,60 Euro.")
+            == [Q("1,40", 1.4, 1.4, .exact, "EUR"), Q("0,60 Euro", 0.6, 0.6, .exact, "EUR")])
+        #expect(quantities("So beim Marktanteil von Radio Wien (14 statt 13 Prozent).")
+            == [Q("14", 14, 14, .exact, "%"), Q("13 Prozent", 13, 13, .exact, "%")])
+    }
+
     // MARK: Not quantities
 
     @Test func yearsAreNotQuantities() {
@@ -161,7 +191,23 @@ private func roles(_ text: String) -> [String: NumberRole] {
         #expect(roles("Nach Informationen wurden 2015 bisher 133 Flüchtlinge gezählt.") == ["2015": .year, "133": .quantity])
     }
 
+    @Test func yearsBeforeVerbsAndNamesStayYears() {
+        // 10kGNAD
+        #expect(roles("Erst 1960 wurde Eichmann in Argentinien verhaftet.") == ["1960": .year])
+        #expect(roles("Das gilt für Österreich, das bereits Anfang der 1990er-Jahre Zielland einer Fluchtbewegung war.")
+            == ["1990er-Jahre": .year])
+        #expect(roles("Der seit 1570 bestehende Weihnachtsmarkt erstreckt sich über mehrere Straßen.") == ["1570": .year])
+        #expect(roles("Das gilt sowohl für Aufnahmen mit 1080p als auch im optionalen 4K-Modus.") == ["1080p": .identifier, "4K-Modus": .identifier])
+        #expect(quantities("Die Strecke ist 5km lang.") == [Q("5km", 5, 5, .exact, "km")])
+        // 10kGNAD
+        #expect(roles("Bis 2030 soll 5G rund 1.000 Mal schneller sein.") == ["2030": .year, "5G": .identifier, "rund 1.000": .quantity])
+        #expect(roles("Frodeno hatte 3:03 Minuten Vorsprung.") == ["3:03 Minuten": .time])
+    }
+
     @Test func yearLikeCountsAreQuantities() {
+        // 10kGNAD
+        #expect(quantities("Allein im Fahrzeugbau fielen 2000 Stellen weg.") == [Q("2000", 2000, 2000)])
+        #expect(quantities("Außerdem hätten Polizisten 2000 Frauen dazu angehalten, ihr Kopftuch abzulegen.") == [Q("2000", 2000, 2000)])
         #expect(quantities("Es wurden 2000 Soldaten verlegt.") == [Q("2000", 2000, 2000)])
         #expect(quantities("Das kostet 2000 Euro.") == [Q("2000 Euro", 2000, 2000, .exact, "EUR")])
         #expect(quantities("Es wurden 2.000 Soldaten verlegt.") == [Q("2.000", 2000, 2000)])
@@ -182,6 +228,9 @@ private func roles(_ text: String) -> [String: NumberRole] {
 
     @Test func ordinalsAreNotQuantities() {
         #expect(roles("Er gewann zum 3. Mal.") == ["3.": .ordinal])
+        #expect(numbers("Er gewann zum dritten Mal, im zweiten Anlauf.").isEmpty)
+        #expect(roles("Nordkorea hatte bis Ende 2024 rund 11.000 Soldaten nach Russland entsandt.")
+            == ["2024": .year, "rund 11.000": .quantity])
         // 10kGNAD
         #expect(roles("Für Arsenal geht es darum, sich zum 16. Mal in Folge zu qualifizieren.") == ["16.": .ordinal])
         #expect(roles("Die weiteren Treffer erzielten Alexis Sanchez (37.) und Gary Medel (79.).") == ["37.": .ordinal, "79.": .ordinal])
@@ -200,6 +249,27 @@ private func roles(_ text: String) -> [String: NumberRole] {
         #expect(roles("So sieht es Artikel 50 des EU-Vertrags vor.") == ["50": .identifier])
     }
 
+    @Test func modelNamesAreNotQuantities() {
+        // 10kGNAD
+        #expect(roles("Wie das Lumia 950 von Microsoft soll es als Ersatz für einen Desktoprechner dienen können.") == ["950": .identifier])
+        #expect(roles("Mit David Alaba kam der Rekordmeister am Samstag zu einem 3:0 bei Darmstadt 98.")
+            == ["3:0": .counter, "98": .identifier])
+        #expect(roles("Im Gegensatz zum Nexus 6 funktioniert dies hier ohne Verfärbung.") == ["6": .identifier])
+        // ... but a count after a name stays a count.
+        #expect(roles("Von Seiten der SPÖ wurden insgesamt 114 Anfragen gestellt, von der ÖVP 50.") == ["114": .quantity, "50": .quantity])
+        #expect(roles("In Wien 300 Menschen demonstrierten.")["300"] == .quantity)
+        #expect(roles("Sie hätten für ihr Vorhaben 60 der 100 Stimmen benötigt.")["60"] == .quantity)
+        #expect(roles("Insgesamt existieren in Österreich 15 solcher Städte.")["15"] == .quantity)
+        #expect(roles("Damals kam nach der Zweiten Türkenbelagerung 1683 ganz Ungarn unter habsburgisches Zepter.")["1683"] == .year)
+    }
+
+    @Test func rankListsAreOrdinals() {
+        // 10kGNAD
+        #expect(roles("Tabelle: 1.") == ["1.": .ordinal])
+        #expect(roles("Nick Miller (Großbritannien) 72,94, 12.") == ["72,94": .quantity, "12.": .ordinal])
+        #expect(roles("Heute sind es noch 35.") == ["35": .quantity])
+    }
+
     @Test func agesAreNotQuantities() {
         // 10kGNAD
         #expect(roles("Gegen Chelsea traf der 34-Jährige im Hinspiel per Freistoß zum 1:0.") == ["34-Jährige": .identifier, "1:0": .counter])
@@ -213,8 +283,10 @@ private func roles(_ text: String) -> [String: NumberRole] {
         #expect(roles("Ein 1:0 würde den Hausherren reichen.") == ["1:0": .counter])
         #expect(roles("Ecuador (3) sicherte sich mit einem Sieg gegen Mexiko (2) noch Rang drei.")
             == ["3": .counter, "2": .counter, "drei": .identifier])
-        #expect(roles("Anrufe unter 0664 1234567 oder +43 1 5555.")["0664"] == .phone)
-        #expect(roles("Anrufe unter +43 1 5555.")["+43"] == .phone)
+        #expect(roles("Anrufe unter 0664 1234567 oder +43 1 5555.") == ["0664 1234567": .phone, "+43 1 5555": .phone])
+        // 10kGNAD
+        #expect(roles("Hinweise an die Polizei unter 059133 66 3100 oder an das Landeskriminalamt Steiermark 059 133 60 3333.")
+            == ["059133 66 3100": .phone, "059 133 60 3333": .phone])
     }
 
     @Test func durationsBelongToTimes() {

@@ -1,4 +1,5 @@
 import ClaimKit
+import ClaimTestSupport
 import Testing
 
 @Suite struct ParserTests {
@@ -122,5 +123,26 @@ import Testing
         #expect(NumberLiteral.parse("3.5") == 3.5)
         #expect(NumberLiteral.parse("soldiers") == nil)
         #expect(NumberLiteral.parse("1,2,3") == nil)
+    }
+
+    /// Every prefix of a long query, and odd inputs, either parse or give a QueryError whose
+    /// columns lie inside the text (plus one for "end of input"): nothing traps.
+    @Test func noInputCrashes() {
+        let store = KurskClaims.store
+        let full = "where (value >= 8 Mio or text ~ /Pjöngjang|Kursk/) and not class in ('soldiers', workers) and time between 2024-06 and 2025 sort value desc limit 3 select id, phrase"
+        var inputs = (0...full.count).map { String(full.prefix($0)) }
+        inputs += ["((((", ")", "'", "\"", "/", "!", "= = =", "where value in (,)", "where value between and and", "where ~",
+                   "where value > 1,", "where value < 'x", "where text ~ //", "where is null", "where (", "where not not not",
+                   "where class in ((soldiers))", "sort", "sort ,", "limit -1", "where value >= 1e999", "where time = 2024-13",
+                   "where time = 2024-02-30", "where value = 1.2.3", "where entities !~ ''", "where id ~ /(/"]
+        for input in inputs {
+            do {
+                let c = try QueryClauses.parse(input, allowed: [.where, .sort, .limit, .select])
+                if let f = c.filter { _ = try store.filtered(by: f) }
+            } catch {
+                #expect(error.columns.lowerBound >= 0 && error.columns.upperBound <= input.count + 1, "\(input): \(error.columns)")
+                #expect(!error.message.isEmpty)
+            }
+        }
     }
 }

@@ -28,6 +28,11 @@ private func sentenceTexts(_ text: String) -> [String] {
         #expect(sentenceTexts("Es gibt u.a. Äpfel, z.B. Boskop. Dazu Birnen.") == ["Es gibt u.a. Äpfel, z.B. Boskop.", "Dazu Birnen."])
     }
 
+    @Test func amountAbbreviationEndsSentenceBeforeStarter() {
+        #expect(sentenceTexts("Der Verlust betrug 72 Mio. Euro. Die Bank schrieb zuletzt 407 Mio. Die Aktie fiel.")
+            == ["Der Verlust betrug 72 Mio. Euro.", "Die Bank schrieb zuletzt 407 Mio.", "Die Aktie fiel."])
+    }
+
     @Test func sentenceFinalAbbreviationEndsSentence() {
         #expect(sentenceTexts("Sie verkaufen Äpfel, Birnen usw. Der Umsatz stieg.") == ["Sie verkaufen Äpfel, Birnen usw.", "Der Umsatz stieg."])
         #expect(sentenceTexts("Gemeint sind Renten, Löhne etc. und die Steuern.") == ["Gemeint sind Renten, Löhne etc. und die Steuern."])
@@ -55,6 +60,11 @@ private func sentenceTexts(_ text: String) -> [String] {
             == ["Die Wahl findet am 17.6. statt.", "Danach wird gezählt."])
     }
 
+    @Test func ordinalDateBeforeQuestionMark() {
+        #expect(sentenceTexts("Was geschah vom 12. Juni? Niemand weiß es. Am 3. Oktober kam die Antwort.")
+            == ["Was geschah vom 12. Juni?", "Niemand weiß es.", "Am 3. Oktober kam die Antwort."])
+    }
+
     @Test func ordinalsDoNotEndSentences() {
         #expect(sentenceTexts("Rapid liegt auf dem 3. Platz und spielte in der 2. Bundesliga. Das war 2015.")
             == ["Rapid liegt auf dem 3. Platz und spielte in der 2. Bundesliga.", "Das war 2015."])
@@ -78,6 +88,17 @@ private func sentenceTexts(_ text: String) -> [String] {
                                     "„Das ist gefährlich.“", "Er warnte."])
         #expect(sentenceTexts("Laut «Tagesschau» sind 1500 Soldaten angekommen. «Wir sind bereit.» Das sagte er.")
             == ["Laut «Tagesschau» sind 1500 Soldaten angekommen.", "«Wir sind bereit.»", "Das sagte er."])
+    }
+
+    @Test func germanGuillemetsPointInwards() {
+        // »…« (opening » after a space, closing « attached to the period).
+        #expect(sentenceTexts("Der Minister sagte: »Wir schicken keine Truppen.« Danach ging er. »Nie!«, rief er.")
+            == ["Der Minister sagte: »Wir schicken keine Truppen.«", "Danach ging er.", "»Nie!«, rief er."])
+    }
+
+    @Test func countAfterAbbreviationEndsBeforeStarter() {
+        #expect(sentenceTexts("Das Buch war in den Charts die Nr. 1. Das freute den Autor.")
+            == ["Das Buch war in den Charts die Nr. 1.", "Das freute den Autor."])
     }
 
     @Test func questionInsideQuoteDoesNotEndSentence() {
@@ -123,6 +144,13 @@ private func sentenceTexts(_ text: String) -> [String] {
         #expect(sentenceTexts(text).last?.hasPrefix("Sollte") == true)
     }
 
+    @Test func lineEndingInCommaGoesOn() {
+        // Seed 002, broken after a comma before a name.
+        let text = "Auch der Besuch des Sekretärs von Russlands Nationalem Sicherheitsrat,\nSergej Schoigu, vergangene Woche in Pjöngjang könnte darauf hindeuten.\nGemeinsame Projekte"
+        #expect(sentenceTexts(text) == ["Auch der Besuch des Sekretärs von Russlands Nationalem Sicherheitsrat,\nSergej Schoigu, vergangene Woche in Pjöngjang könnte darauf hindeuten.",
+                                        "Gemeinsame Projekte"])
+    }
+
     @Test func bylineIsItsOwnSentence() {
         #expect(sentenceTexts("Die Polizei ermittelt.\n(APA/red)") == ["Die Polizei ermittelt.", "(APA/red)"])
     }
@@ -137,6 +165,19 @@ private func sentenceTexts(_ text: String) -> [String] {
                         "\(id): \(s.prefix(60))")
             }
         }
+    }
+
+    @Test(arguments: ["", "   ", ".", "....", "(((", "\"\"\" «»", "?!?! Ja.", "a.b.c.d.e.f.g", "\u{FEFF}Kursk\u{2029}Pjöngjang",
+                      String(repeating: "a.", count: 2000), "Nr. ca. 17. J. (", "\n\n\nA\n\n"])
+    func sentencesPartitionTheTokens(_ text: String) {
+        var doc = AnnotatedDocument(document: Document(id: "t", text: text))
+        SentenceAnnotator().annotate(&doc)
+        var next = 0
+        for s in doc.sentences {
+            #expect(s.tokens.lowerBound == next && !s.tokens.isEmpty)
+            next = s.tokens.upperBound
+        }
+        #expect(next == doc.tokens.count)
     }
 
     // MARK: - Evaluation against SoMaJo (scripts/evaluate.sh)
@@ -188,6 +229,9 @@ private func sentenceTexts(_ text: String) -> [String] {
          "Das 2017 für PC, PS4 und XBO erscheinende Action-Rollenspiel Vampyr versetzt in die heiß-kalte Haut Reids und dessen zermürbenden Gewissenskonflikt zwischen hippokratischem Eid und Blutdurst."],
         ["Ebenfalls am Dienstag treffen Mattersburg und der SKN St. Pölten aufeinander (18.30 Uhr).",
          "Vor zwei Jahren schaffte der Zweitligist unter Gerald Baumgartner den Einzug ins Finale und qualifizierte sich damit für Europa."],
+        ["Vor seinem Engagement in Wr. Neustadt betreute er diverse Nachwuchsmannschaften bei seinem Stammclub FC Zbrojovka Brno (Brünn).",
+         "Mit Kreissl verliert Wr. Neustadt aber nicht nur seinen Trainer, sondern in Personalunion auch den Sportchef.",
+         "Wr. Neustadts Präsident Hans Reinisch einigte sich aber mit seinem Sturm-Pendant Christian Jauk, der seine neue Führungskraft am Dienstagnachmittag (15.00 Uhr) in einer Pressekonferenz präsentieren wird."],
         // z. B., u.a.
         ["Der Grüne Abgeordnete Lambert Schönleitner erklärte: Wir wählen Vollath mit, sie war stets sehr offen in Richtung Opposition, z. B. beim Haushaltsrecht.",
          "Selbiges gelte für Manuela Khom (ÖVP)."],
@@ -206,6 +250,15 @@ private func sentenceTexts(_ text: String) -> [String] {
          "1940 – Hitler und Mussolini treffen am Brenner zusammen."],
         ["Ich bin überzeugt, dass der junge König Felipe VI. eine Legitimität für seine Zeit auf dem Thron braucht.",
          "Sie könnten so etwas wie eine große Koalition zwischen PP, PSOE und Ciudadanos suchen; nicht als Regierung, sondern als Pakt um die Verfassungsreform."],
+        // a count, not an ordinal, before a typical sentence start
+        ["Melzer kletterte um 22 Plätze im ATP-Ranking auf Rang 144.",
+         "Es fehlen ihm damit nur noch vier Positionen zu seinem bisherigen Karriere-Hoch."],
+        ["Vergangenen Sommer lebten noch 180 Soldaten auf dem Areal, heute sind es noch 35.",
+         "Sie nutzen sowohl die Nähe zur Front als auch die vorhandene Infrastruktur."],
+        ["Es dockt sich magnetisch an eine Tastatureinheit an und läuft mit Windows 10.",
+         "Der WebStandard hat sich den portablen Rechner näher angesehen."],
+        ["Gegen Chelsea traf der 34-Jährige im Hinspiel per abgefälschtem Freistoß immerhin zum 1:0.",
+         "Ein weiteres Tor an der Stamford Bridge würde die Kritiker vorerst verstummen lassen."],
         // initials
         ["Panthers-Kicker Graham Gano verkürzte mit einem Field Goal aus 39 Yards noch einmal zum 10:16, doch Newton verlor knapp vier Minuten vor Schluss den Ball, C. J. Anderson besorgte kurz darauf mit einem Touchdown das 22:10 für die Broncos und entschied das Spiel.",
          "Nach einer sogenannten Two-Point-Conversion stellte Bennie Fowler den Endstand her."],
@@ -219,7 +272,9 @@ private func sentenceTexts(_ text: String) -> [String] {
          "Es gibt sie, seit menschliche Gesellschaften existieren."],
         ["STANDARD: Ergänzen Sie: Salzburg wird Meister, weil ...",
          "Zeidler: ... ich weiß, dass wir gut zusammenarbeiten, dass wir den  längsten Atem haben."],
-        // byline
+        // bylines
+        ["Weitere versteinerte Exkremente aus der Kreidezeit, etwa 126 Millionen Jahre alt, zeigen, dass auch terrestrische Tiere wie Dinosaurier bereits mit Bandwürmern befallen waren.",
+         "(red, 31. 7. 2015)"],
         ["Die Studie wurde bereits vom Institutional Review Board als ethisch verträglich eingestuft, bislang aber noch nicht einem Peer-Review-Verfahren unterzogen, wie Golem.de feststellt.",
          "(red, 13.02.16)"],
     ]
@@ -227,6 +282,16 @@ private func sentenceTexts(_ text: String) -> [String] {
     @Test(arguments: groups)
     func newsSentencesSplitAsWritten(_ group: [String]) {
         #expect(sentenceTexts(group.joined(separator: " ")) == group)
+    }
+
+    @Test func missingSpaceAfterPeriod() {
+        // 10kGNAD: the space after the period is missing in the source.
+        #expect(sentenceTexts("Jetzt soll er wieder der Allgemeinheit gehören, sagt Raderbauer.Im Rahmen des Projektes wurden auch einfachere Zugänge zur Mur gebaut.")
+            == ["Jetzt soll er wieder der Allgemeinheit gehören, sagt Raderbauer.", "Im Rahmen des Projektes wurden auch einfachere Zugänge zur Mur gebaut."])
+        #expect(sentenceTexts("Der Zugang wird blockiert, so der  EuGH.Hingegen haben sich die EU-Mitgliedsstaaten verpflichtet.")
+            == ["Der Zugang wird blockiert, so der  EuGH.", "Hingegen haben sich die EU-Mitgliedsstaaten verpflichtet."])
+        // Not a sentence end: "SAT.1", "Leave.EU".
+        #expect(sentenceTexts("Gesendet wird auf SAT.1 Österreich. So veröffentlichte Leave.EU im Internet die Nummern.").count == 2)
     }
 
     @Test func scoresEndSentences() {

@@ -43,13 +43,29 @@ import Testing
         #expect(lines[4] == "│ 10kGNAD_1 │        2 │ Zuletzt hatte die Hamas im Jänne… │")
     }
 
+    @Test func claimIdsAreNeverCut() {
+        // A cut id cannot be pasted into `show`: other columns give way, then whole columns go.
+        let table = ResultTable(["id", "doc", "object"], rows: [
+            [.string("003_b3ede1b15ff85e9a:7"), .string("003_b3ede1b15ff85e9a"), .string("nordkoreanische Soldaten")],
+        ])
+        let lines = Self.lines(Renderer.render(table, RenderOptions(format: .table, width: 60)))
+        #expect(lines[3].hasPrefix("│ 003_b3ede1b15ff85e9a:7 │ 003_b3ede"))
+        #expect(lines[3].contains("…") && TextWidth.of(lines[3]) == 60)
+        let narrow = Self.lines(Renderer.render(table, RenderOptions(format: .table, width: 30)))
+        #expect(narrow[3] == "│ 003_b3ede1b15ff85e9a:7 │")
+    }
+
     @Test func tooNarrowForAllColumnsLeavesOutTheLastAndSaysSo() {
-        let table = ResultTable(["id", "value", "object", "source"], rows: [
+        let table = ResultTable(["doc", "value", "object", "source"], rows: [
             [.string("003_b3ede1b15ff85e9a:c7"), .int(11000), .string("nordkoreanische Soldaten"), .string("südkoreanischer Geheimdienst NIS")],
         ])
         // Wide enough for every column cut to a few characters: text columns shrink, numbers never.
-        let cut = Self.lines(Renderer.render(table, RenderOptions(format: .table, width: 40)))
-        #expect(cut[3] == "│ 003_b3… │ 11.000 │ nordko… │ südkor… │")
+        let cut = Self.lines(Renderer.render(table, RenderOptions(format: .table, width: 60)))
+        #expect(cut[3] == "│ 003_b3ede1b1… │ 11.000 │ nordkoreanisc… │ südkoreanisch… │")
+        #expect(cut.allSatisfy { TextWidth.of($0) == 60 })
+        let one = Self.lines(Renderer.render(table, RenderOptions(format: .table, width: 40)))
+        #expect(one[3] == "│ 003_b3ede1b… │ 11.000 │ nordkoreani… │")
+        #expect(one.last == "… 1 more column: source (use select, or a pipe to see all)")
         let out = Renderer.render(table, RenderOptions(format: .table, width: 24))
         let lines = Self.lines(out)
         #expect(lines.last == "… 2 more columns: object, source (use select, or a pipe to see all)")
@@ -109,7 +125,7 @@ import Testing
         let table = ResultTable(["claims", "text"], rows: [[.list([.int(12000), .int(14000)]), .string("Wien – Die Gewerkschaft\nGPA-djp")]])
         let lines = Self.lines(Renderer.render(table, RenderOptions(format: .table)))
         #expect(lines.count == 5)
-        #expect(lines[3] == "│ 12.000, 14.000 │ Wien – Die Gewerkschaft GPA-djp │")
+        #expect(lines[3] == "│ [12000, 14000] │ Wien – Die Gewerkschaft GPA-djp │", "numbers in lists (spans) are not grouped")
         // A document cannot drive the terminal (clear screen, change title) through a cell.
         let hostile = ResultTable(["text"], rows: [["Pjöngjang\u{1B}[2J\u{1B}]0;pwned\u{7}"]])
         let out = Renderer.render(hostile, RenderOptions(format: .table, color: true))

@@ -51,6 +51,20 @@ import Testing
         #expect(Self.times("Zschäpe, Mundlos und Böhnhardt waren 1998 aus Jena verschwunden.") == ["1998=1998"])
     }
 
+    @Test func decades() {
+        #expect(Self.times("Er spielt einen DDR-Spion wider Willen in den 1980er-Jahren.") == ["in den 1980er-Jahren=198"])
+        #expect(Self.times("Im Gegensatz zu den meisten Gründern der 1990er-Jahre, die geldgetrieben waren.") == ["1990er-Jahre=199"])
+    }
+
+    @Test func yearsAcrossTheTurnOfTheYearAndClockTimes() {
+        #expect(Self.times("Wien – Rund 33.900 Schüler haben 2013/14 nichtdeutschen muttersprachlichen Unterricht besucht.")
+            == ["2013/14=2013/2014"])
+        #expect(Self.times("Das geht aus der Bilanz der Tagung 2014/15 hervor.") == ["2014/15=2014/2015"])
+        #expect(Self.times("Der Große Preis von Monaco startet an diesem Sonntag (14.00 Uhr/RTL und Sky).")
+            == ["an diesem Sonntag=2025-06-22", "14.00 Uhr=T14:00"])
+        #expect(Self.types("Die Sitzung beginnt um 15:30 Uhr.") == [.time])
+    }
+
     @Test func countsAndIdentifiersAreNotYears() {
         #expect(Self.times("Insgesamt 2.000 Soldaten und 2000 Bauarbeiter wurden entsandt.").isEmpty)
         #expect(Self.times("Gemäß den UN-Resolutionen 1718, 1874 und 2270 ist es untersagt.").isEmpty)
@@ -98,6 +112,26 @@ import Testing
         #expect(Self.times("Im April bestätigte die nordkoreanische Führung erstmals die Truppenentsendungen.") == ["Im April=2025-04"])
         #expect(Self.times("Ich hoffe, ich habe gestern nicht zu viele Fans verloren, heute wird es besser.")
             == ["gestern=2025-06-18", "heute=2025-06-19"])
+    }
+
+    @Test func quartersHalvesAndYearWords() {
+        #expect(Self.times("Laut RTR wurden im 3. Quartal 2015 nur mehr 857 Millionen SMS verschickt.") == ["im 3. Quartal 2015=2015-07/2015-09"])
+        #expect(Self.times("Peter Filzmaier kam im ersten Halbjahr 2015 in Zeit im Bild zu Wort.") == ["im ersten Halbjahr 2015=2015-01/2015-06"])
+        #expect(Self.times("Der Umsatz stieg im dritten Quartal deutlich.", date: "2015-11-03") == ["im dritten Quartal=2015-07/2015-09"])
+        #expect(Self.times("Die EU-Defizitziele kann Österreich heuer nur unter Ausklammerung der Zusatzkosten erreichen.", date: "2016-02-10")
+            == ["heuer=2016"])
+        #expect(Self.times("Der Gewinn lag unter dem Wert im Vorjahr.", date: "2016-02-10") == ["im Vorjahr=2015"])
+        #expect(Self.times("Die Reform soll bis zum Jahresende beschlossen werden.", date: "2016-02-10") == ["bis zum Jahresende=2016-10/2016-12"])
+        #expect(Self.times("Die Ermittler arbeiten seit Jahren an dem Fall.") == ["seit Jahren=PXY"])
+    }
+
+    @Test func weekends() {
+        // Monday 2025-06-16: the weekend just past; Thursday 2025-06-19: this week's.
+        #expect(Self.times("Am Wochenende kam es zu Protesten.", date: "2025-06-16") == ["Am Wochenende=2025-W24-WE"])
+        #expect(Self.times("Am Wochenende soll es regnen.", date: "2025-06-19") == ["Am Wochenende=2025-W25-WE"])
+        #expect(Self.times("Der Costa Ricaner traf am vergangenen Wochenende beim 3:1.", date: "2015-09-22")
+            == ["am vergangenen Wochenende=2015-W38-WE"])
+        #expect(Self.times("Solche Grenzverletzungen kommen fast jedes Wochenende in Köln vor.") == ["jedes Wochenende=XXXX-WXX-WE"])
     }
 
     @Test func weekdaysAreTheLastSuchDayUpToTheDocumentDate() {

@@ -27,7 +27,8 @@ import Testing
         let stats = try #require(try table(session, "stats value by class"))
         let expectedStats = FrequencyOrder.sorted(ClaimSelection.grouped(claims, by: [cls]).map { g -> [Value] in
             let s = Statistics(g.claims.compactMap(\.value))
-            return g.key + [.int(s.count), Value(s.min), Value(s.median), Value(s.mean), Value(s.max), .number(s.sum)]
+            let tidy = StatsCommand.tidy
+            return g.key + [.int(s.count), Value(s.min), Value(s.median.map(tidy)), Value(s.mean.map(tidy)), Value(s.max), .number(tidy(s.sum))]
         }, countColumn: 1)
         #expect(stats.rows == expectedStats)
 

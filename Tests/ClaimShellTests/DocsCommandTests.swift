@@ -28,7 +28,8 @@ import Testing
 
     @Test func setDateTitleAndClear() throws {
         let session = seeds()
-        #expect(try session.execute("docs set 002 date 19.06.2025") == .text("002_2cc7b7632708e469: date = 2025-06-19"))
+        #expect(try session.execute("docs set 002 date 19.06.2025") == .none)
+        #expect(session.diagnostics.last == "002_2cc7b7632708e469: date = 2025-06-19")
         let d = session.corpus.documents[try session.corpus.resolveDocument("002")]
         #expect(d.document.date == "2025-06-19")
         #expect(d.document.dateInferred == false)
@@ -62,8 +63,9 @@ import Testing
             try session.execute("docs set 009 source NIS")
         }
         #expect(throws: ShellError.self) { try session.execute("docs set 002 date") }
-        #expect(throws: ShellError("unexpected 'sorted'; usage: docs | docs set DOC FIELD VALUE", at: 5..<11)) {
-            try session.execute("docs sorted")
+        #expect(throws: ShellError.self) { try session.execute("docs sorted") }
+        #expect(throws: ShellError("unknown field 'titel' (did you mean 'title'?)", at: 11..<16)) {
+            try session.execute("docs where titel ~ Kursk")
         }
     }
 }

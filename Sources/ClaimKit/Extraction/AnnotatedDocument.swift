@@ -26,9 +26,22 @@ public struct AnnotatedDocument: Sendable {
     /// each claim once, in its store: ask `Corpus.claims(of:)` or `Corpus.annotated(_:)`.
     public var claims: [Claim] = []
 
+    /// Unicode scalars before every 256th byte, so that `scalarOffset(ofByte:)` counts at most
+    /// 255 bytes instead of the whole text.
+    private let scalarCheckpoints: [Int32]
+
     public init(document: Document) {
         self.document = document
-        self.bytes = Array(document.text.utf8)
+        let bytes = Array(document.text.utf8)
+        self.bytes = bytes
+        var checkpoints = [Int32]()
+        checkpoints.reserveCapacity(bytes.count / 256 + 1)
+        var n: Int32 = 0
+        for (i, b) in bytes.enumerated() {
+            if i & 255 == 0 { checkpoints.append(n) }
+            if b & 0xC0 != 0x80 { n += 1 }
+        }
+        self.scalarCheckpoints = checkpoints
     }
 
     /// Drops what only the annotators need (the tokens, the byte copy of the text) once the
@@ -86,9 +99,11 @@ public struct AnnotatedDocument: Sendable {
     /// Converts a UTF-8 byte offset into a Unicode-scalar offset (SPEC §4 `span`).
     public func scalarOffset(ofByte offset: Int) -> Int {
         withUTF8 { b in
-            var n = 0
-            let end = min(offset, b.count)
-            var i = 0
+            let end = max(0, min(offset, b.count))
+            let block = end >> 8
+            guard block < scalarCheckpoints.count else { return Int(scalarCheckpoints.last ?? 0) }
+            var n = Int(scalarCheckpoints[block])
+            var i = block << 8
             while i < end {
                 if b[i] & 0xC0 != 0x80 { n += 1 }
                 i += 1

@@ -8,6 +8,8 @@ public struct AttributionCues: Sendable {
     public var maxBeforeWords = 1
     public var after: Set<String> = []
     public var nachNouns: Set<String> = []
+    /// "nach" in "nach Angaben des X".
+    public var nachPrepositions: Set<String> = []
     /// Verb of saying → the particles it needs ("" when it stands alone).
     public var speech: [String: [String]] = [:]
     public var so: Set<String> = []
@@ -22,6 +24,23 @@ public struct AttributionCues: Sendable {
     public var genitive: Set<String> = []
     /// "und", "oder": a verb after them shares the subject of the clause.
     public var coordinators: Set<String> = []
+    /// Conjunctions and focus particles that do not take the first place of a main clause.
+    public var conjunctions: Set<String> = []
+    /// "eigenen" in "nach eigenen Angaben": the source is the clause's subject.
+    public var reflexive: Set<String> = []
+    /// Definite articles: "den Angaben zufolge" refers back to a source named before.
+    public var definite: Set<String> = []
+    /// Finite and auxiliary verbs that end like adjectives ("haben", "werden"): never in a speaker phrase.
+    public var verbs: Set<String> = []
+    /// "in", "im", "aus": a place may follow the speaker ("die Botschaft in Bagdad").
+    public var placePrepositions: Set<String> = []
+    /// Passive auxiliaries: "wurde ... gesagt" has no speaker as subject.
+    public var passives: Set<String> = []
+    /// "es" in "heißt es im ORF": the speaker follows one of `sourcePrepositions`.
+    public var impersonal: Set<String> = []
+    public var sourcePrepositions: Set<String> = []
+    /// "Das teilte TASS mit.": the demonstrative refers to the previous sentence's statement.
+    public var anaphors: Set<String> = []
 
     public init(lexicon: Lexicon) {
         for row in lexicon.table("attribution_cues").rows where row.count >= 2 && !row[0].isEmpty {
@@ -32,6 +51,7 @@ public struct AttributionCues: Sendable {
                 maxBeforeWords = max(maxBeforeWords, word.split(separator: " ").count)
             case "after": after.insert(word)
             case "nach": nachNouns.insert(word)
+            case "nachprep": nachPrepositions.insert(word)
             case "speech": speech[word, default: []].append(row.count > 2 ? row[2].lowercased() : "")
             case "so": so.insert(word)
             case "subjunctive": subjunctive.insert(word)
@@ -43,6 +63,15 @@ public struct AttributionCues: Sendable {
             case "function": function.insert(word)
             case "genitive": genitive.insert(word)
             case "coordinator": coordinators.insert(word)
+            case "conjunction": conjunctions.insert(word)
+            case "reflexive": reflexive.insert(word)
+            case "definite": definite.insert(word)
+            case "verb": verbs.insert(word)
+            case "place": placePrepositions.insert(word)
+            case "passive": passives.insert(word)
+            case "impersonal": impersonal.insert(word)
+            case "sourceprep": sourcePrepositions.insert(word)
+            case "anaphor": anaphors.insert(word)
             default: continue
             }
         }

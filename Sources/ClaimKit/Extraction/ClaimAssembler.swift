@@ -26,7 +26,7 @@ public struct ClaimAssembler: Annotator {
             let object = objectByNumber[index]
             var span = number.span
             if let os = object?.span, !(object?.inherited ?? false) { span = span.union(os) }
-            let time = nearest(datesBySentence[s] ?? [], to: number.span)
+            let time = time(for: number, among: datesBySentence[s] ?? [], in: doc)
             var claim = baseClaim(doc, sentence: s, span: span, kind: .quantity,
                                   entities: entitiesBySentence[s] ?? [], valueText: number.text)
             claim.value = number.value
@@ -73,6 +73,28 @@ public struct ClaimAssembler: Annotator {
                      source: source?.source, sourceText: source?.text, modality: modality,
                      entities: entities, text: doc.slice(doc.sentences[s].span), phrase: doc.text(span), valueText: valueText)
     }
+
+    /// A quantity's time: the nearest date in its own clause; else the nearest one in a clause
+    /// of the sentence that holds no other quantity ("nachdem Nordkorea im vergangenen Oktober
+    /// 11.000 Mann entsandt habe, habe Pjöngjang ... 4000 weitere Soldaten zugesagt": October
+    /// belongs to the 11.000 only).
+    func time(for number: NumberMention, among times: [TimeMention], in doc: AnnotatedDocument) -> TimeMention? {
+        guard !times.isEmpty, doc.sentences.indices.contains(number.sentence) else { return nil }
+        let range = doc.sentences[number.sentence].tokens
+        var boundaries: [Int] = []
+        for k in range where doc.tokens.indices.contains(k) {
+            let t = doc.tokens[k]
+            if t.kind == .punct, Self.clauseBoundaries.contains(t.text) { boundaries.append(t.span.start) }
+        }
+        func clause(_ offset: Int) -> Int { boundaries.prefix { $0 < offset }.count }
+        let own = clause(number.span.start)
+        if let t = nearest(times.filter { clause($0.span.start) == own }, to: number.span) { return t }
+        let quantityClauses = Set(doc.numbers.filter { $0.sentence == number.sentence && $0.role == .quantity }
+            .map { clause($0.span.start) })
+        return nearest(times.filter { !quantityClauses.contains(clause($0.span.start)) }, to: number.span)
+    }
+
+    static let clauseBoundaries: Set<String> = [",", ";", ":", "(", ")"]
 
     func nearest(_ times: [TimeMention], to span: TextSpan) -> TimeMention? {
         times.min { distance($0.span, span) < distance($1.span, span) }

@@ -46,7 +46,7 @@ public struct EntityAnnotator: Annotator {
                 }
                 guard t.isCapitalized else { afterTitle = false; i += 1; continue }
                 let key = keys[i]
-                if gazetteer.titles.contains(key) { afterTitle = true; i += 1; continue }
+                if isTitle(t, key) { afterTitle = true; i += 1; continue }
                 if gazetteer.stops.contains(key) { afterTitle = false; i += 1; continue }
                 var j = i
                 while j < end, j - i < EntityAnnotator.maxNameWords, isNameWord(doc.tokens, keys, j, end) { j += 1 }
@@ -54,9 +54,17 @@ public struct EntityAnnotator: Annotator {
                 let initial = i == sentence.tokens.lowerBound || doc.tokens[i - 1].text == "\""
                 if run.count == 1, let full = nameParts[key] {
                     add(run, full, .person, sentence: s)
-                } else if afterTitle {
-                    add(run, doc.text(TextSpan(doc.tokens[run.lowerBound].span.start, doc.tokens[run.upperBound - 1].span.end)),
-                        .person, sentence: s)
+                } else if afterTitle || run.count >= 3 && gazetteer.looksLikeRole(doc.tokens[run.lowerBound].lower) {
+                    // After a title, or a role noun and a name ("Psychotherapeutin Barbara Preitler"):
+                    // the name is the words up to the first common noun.
+                    var name = afterTitle ? run : (run.lowerBound + 1)..<run.upperBound
+                    if let noun = name.first(where: { gazetteer.looksLikeNoun(doc.tokens[$0].lower, strongly: true) }) {
+                        name = name.lowerBound..<noun
+                    }
+                    if !name.isEmpty {
+                        add(name, doc.text(TextSpan(doc.tokens[name.lowerBound].span.start, doc.tokens[name.upperBound - 1].span.end)),
+                            .person, sentence: s)
+                    }
                 } else if run.count >= 2, !initial, !run.contains(where: { gazetteer.looksLikeNoun(doc.tokens[$0].lower) }) {
                     add(run, doc.text(TextSpan(doc.tokens[run.lowerBound].span.start, doc.tokens[run.upperBound - 1].span.end)),
                         .other, sentence: s)
@@ -80,10 +88,17 @@ public struct EntityAnnotator: Annotator {
         return m
     }
 
+    /// A title word, also as the last part of a compound: "Daimler-Chef", "Grünen-Abgeordnete".
+    func isTitle(_ t: Token, _ key: String) -> Bool {
+        if gazetteer.titles.contains(key) { return true }
+        if let last = key.split(separator: " ").last, key.contains(" ") { return gazetteer.titles.contains(String(last)) }
+        return false
+    }
+
     /// A capitalised word that may continue an unknown proper name.
     func isNameWord(_ tokens: [Token], _ keys: [String], _ j: Int, _ end: Int) -> Bool {
         let t = tokens[j]
-        guard t.isWord, t.isCapitalized, !gazetteer.stops.contains(keys[j]), !gazetteer.titles.contains(keys[j]) else { return false }
+        guard t.isWord, t.isCapitalized, !gazetteer.stops.contains(keys[j]), !isTitle(t, keys[j]) else { return false }
         return gazetteer.names.longestMatch(keys, from: j, to: end) == nil
     }
 }

@@ -4,9 +4,12 @@
 /// all read "Abkommen unterzeichnen" and can be compared.
 ///
 /// The verb is the lexicon verb nearest to a date expression; the noun is the lexicon noun
-/// (or compound head: "Gegenoffensiven" → Offensive) nearest to that verb. Kinds of one thing
-/// share a canonical noun, and a verb takes its canonical synonym for that noun
-/// (an Abkommen that is geschlossen is unterzeichnet).
+/// (or compound head: "Gegenoffensiven" → Offensive) nearest to that verb in the same clause.
+/// Distances count clause boundaries (`ClauseDistance`), and words inside a quotation do not
+/// pair with a date outside it. Kinds of one thing share a canonical noun, and a verb takes its
+/// canonical synonym for that noun (an Abkommen that is geschlossen is unterzeichnet).
+/// Without a verb, a noun in the date's clause names the event alone ("Wahl"). The chosen date
+/// expression is recorded in `eventTime` for the date claim.
 public struct EventAnnotator: Annotator {
     public let name = "events"
     /// Written form → canonical noun.
@@ -81,10 +84,10 @@ public struct EventAnnotator: Annotator {
         }
         let verbs = verbHits.compactMap { v in nearestDate(v.index).map { (v, $0) } }
         if let (verb, date) = verbs.min(by: { $0.1.cost < $1.1.cost }) {
-            let noun = nounHits.map { ($0, clause.cost(verb.index, $0.index..<($0.index + 1))) }
+            let noun = nounHits.filter { $0.index != verb.index }.map { ($0, clause.cost(verb.index, $0.index..<($0.index + 1))) }
                 .filter { $0.1 < ClauseDistance.boundaryCost }.min { $0.1 < $1.1 }?.0
-            guard let noun else { return (verb.lemma, date.date) }
-            let canonical = synonyms["\(noun.noun)|\(verb.lemma)"] ?? verb.lemma
+            guard let noun else { return (synonyms["*|\(verb.lemma)"] ?? verb.lemma, date.date) }
+            let canonical = synonyms["\(noun.noun)|\(verb.lemma)"] ?? synonyms["*|\(verb.lemma)"] ?? verb.lemma
             return ("\(noun.noun) \(canonical)", date.date)
         }
         let nouns = nounHits.compactMap { n in nearestDate(n.index).map { (n, $0) } }

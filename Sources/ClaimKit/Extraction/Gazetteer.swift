@@ -18,10 +18,18 @@ public struct Gazetteer: Sendable {
     /// Endings of common nouns ("-ung", "-en"): a run of capitalised words with one of them is
     /// a noun phrase ("Gegenoffensiven Schauplatz"), not an unknown name.
     public var nounSuffixes: [String] = []
+    /// Endings of role nouns that may stand before a name ("Psychotherapeutin", "Verbandspräsident").
+    public var roleSuffixes: [String] = []
 
-    /// A word that ends like a common noun.
-    public func looksLikeNoun(_ lower: String) -> Bool {
-        nounSuffixes.contains { lower.count > $0.count + 2 && lower.hasSuffix($0) }
+    /// A word that ends like a common noun. `strongly`: only the endings of three letters or more
+    /// ("-ung", "-heit"), which names rarely have ("Baier", "Preitler" end in "-er").
+    public func looksLikeNoun(_ lower: String, strongly: Bool = false) -> Bool {
+        nounSuffixes.contains { (!strongly || $0.count >= 3) && lower.count > $0.count + 2 && lower.hasSuffix($0) }
+    }
+
+    /// A word that ends like a role noun.
+    public func looksLikeRole(_ lower: String) -> Bool {
+        roleSuffixes.contains { lower.count > $0.count + 2 && lower.hasSuffix($0) }
     }
 
     public init(lexicon: Lexicon) {
@@ -31,6 +39,7 @@ public struct Gazetteer: Sendable {
             case "title": titles.insert(FoldedPhraseTable<Entry>.key(phrase: form))
             case "stop": stops.insert(FoldedPhraseTable<Entry>.key(phrase: form))
             case "nounsuffix": nounSuffixes.append(form.lowercased())
+            case "rolesuffix": roleSuffixes.append(form.lowercased())
             default:
                 let type = EntityType(rawValue: row[2]) ?? .other
                 let first = form.unicodeScalars.first

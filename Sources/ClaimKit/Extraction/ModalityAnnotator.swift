@@ -7,6 +7,8 @@ public struct ModalityAnnotator: Annotator {
     enum Condition: Sendable, Hashable {
         case none, infinitive, perfect
         case particle(String)
+        /// One of these words occurs in the sentence ("bestritt, dass ...", "bestritt die Vorwürfe").
+        case with(Set<String>)
     }
 
     struct Cue: Sendable, Hashable {
@@ -21,6 +23,12 @@ public struct ModalityAnnotator: Annotator {
     let geInfinitives: Set<String>
     /// Modal infinitives that close a passive ("gebaut werden müssen"), not a plan.
     let modals: Set<String>
+    /// "sein", "haben" closing a perfect infinitive ("geliefert worden sein").
+    let perfectAuxiliaries: Set<String>
+    /// "worden", "gewesen": participles of auxiliaries.
+    let perfectParticiples: Set<String>
+    /// Infinitives too short to end in "-en" ("sein", "tun").
+    let shortInfinitives: Set<String>
 
     static let precedence: [Modality] = [.denied, .possible, .planned, .estimated, .reported]
 
@@ -28,18 +36,23 @@ public struct ModalityAnnotator: Annotator {
         var cues: [String: [Cue]] = [:]
         var ge: Set<String> = []
         var modals: Set<String> = []
+        var perfectAuxiliaries: Set<String> = [], perfectParticiples: Set<String> = [], shortInfinitives: Set<String> = []
         var maxWords = 1
         for row in lexicon.table("modality").rows where row.count >= 2 && !row[0].isEmpty {
             // Lowercased, not umlaut-folded: "könnte" is possible, "konnte" is not.
             let phrase = row[0].split(separator: " ").map { $0.lowercased() }.joined(separator: " ")
             if row[1] == "infinitive-ge" { ge.insert(phrase); continue }
             if row[1] == "modal" { modals.insert(phrase); continue }
+            if row[1] == "perfect-auxiliary" { perfectAuxiliaries.insert(phrase); continue }
+            if row[1] == "perfect-participle" { perfectParticiples.insert(phrase); continue }
+            if row[1] == "infinitive-short" { shortInfinitives.insert(phrase); continue }
             guard let modality = Modality(rawValue: row[1]) else { continue }
             let spec = row.count > 2 ? row[2] : ""
             let condition: Condition
             if spec == "infinitive" { condition = .infinitive }
             else if spec == "perfect" { condition = .perfect }
-            else if spec.hasPrefix("particle:") { condition = .particle(TextFolding.fold(String(spec.dropFirst(9)))) }
+            else if spec.hasPrefix("particle:") { condition = .particle(spec.dropFirst(9).lowercased()) }
+            else if spec.hasPrefix("with:") { condition = .with(Set(spec.dropFirst(5).lowercased().split(separator: "|").map(String.init))) }
             else { condition = .none }
             // Hearsay readings are tried first: "sollen ... geliefert worden sein" is no plan.
             if condition == .perfect { cues[phrase, default: []].insert(Cue(modality: modality, condition: condition), at: 0) }
@@ -50,10 +63,13 @@ public struct ModalityAnnotator: Annotator {
         self.maxWords = maxWords
         geInfinitives = ge
         self.modals = modals
+        self.perfectAuxiliaries = perfectAuxiliaries
+        self.perfectParticiples = perfectParticiples
+        self.shortInfinitives = shortInfinitives
     }
 
     public func annotate(_ doc: inout AnnotatedDocument) {
-        let folded = doc.tokens.map(\.lower)
+        let lower = doc.tokens.map(\.lower)
         var result: [Modality] = []
         for (s, sentence) in doc.sentences.enumerated() {
             var found: Set<Modality> = []
@@ -63,9 +79,9 @@ public struct ModalityAnnotator: Annotator {
                 var phrase = ""
                 for n in 1...maxWords where i + n <= range.upperBound {
                     guard doc.tokens[i + n - 1].isWord else { break }
-                    phrase += (n > 1 ? " " : "") + folded[i + n - 1]
+                    phrase += (n > 1 ? " " : "") + lower[i + n - 1]
                     guard let readings = cues[phrase] else { continue }
-                    for cue in readings where holds(cue.condition, at: i, in: range, doc.tokens, folded) {
+                    for cue in readings where holds(cue.condition, at: i, in: range, doc.tokens, lower) {
                         found.insert(cue.modality)
                         // "soll ... geliefert worden sein" is hearsay only, not also a plan.
                         if cue.condition == .perfect { break }
@@ -77,12 +93,13 @@ public struct ModalityAnnotator: Annotator {
         doc.sentenceModality = result
     }
 
-    func holds(_ condition: Condition, at i: Int, in range: Range<Int>, _ tokens: [Token], _ folded: [String]) -> Bool {
+    func holds(_ condition: Condition, at i: Int, in range: Range<Int>, _ tokens: [Token], _ lower: [String]) -> Bool {
         switch condition {
         case .none: return true
-        case let .particle(p): return ((i + 1)..<range.upperBound).contains { folded[$0] == p }
-        case .infinitive: return hasInfinitive(near: i, in: range, tokens, folded)
-        case .perfect: return hasPerfectInfinitive(after: i, in: range, tokens, folded)
+        case let .particle(p): return ((i + 1)..<range.upperBound).contains { lower[$0] == p }
+        case let .with(words): return range.contains { words.contains(lower[$0]) }
+        case .infinitive: return hasInfinitive(near: i, in: range, tokens, lower)
+        case .perfect: return hasPerfectInfinitive(after: i, in: range, tokens, lower)
         }
     }
 
@@ -94,22 +111,22 @@ public struct ModalityAnnotator: Annotator {
 
     /// An infinitive closes the clause of the auxiliary at `i`: "wird ... entsenden,", or, in a
     /// verb-final clause, stands right before it: "... entsenden wird.".
-    func hasInfinitive(near i: Int, in range: Range<Int>, _ tokens: [Token], _ folded: [String]) -> Bool {
-        if i > range.lowerBound, closesClause(i, range, tokens), isInfinitive(i - 1, tokens, folded) { return true }
+    func hasInfinitive(near i: Int, in range: Range<Int>, _ tokens: [Token], _ lower: [String]) -> Bool {
+        if i > range.lowerBound, closesClause(i, range, tokens), isInfinitive(i - 1, tokens, lower) { return true }
         var k = i + 1
         while k < range.upperBound, tokens[k].kind != .punct || tokens[k].text == "." && k + 1 < range.upperBound {
-            if closesClause(k, range, tokens), isInfinitive(k, tokens, folded) { return true }
+            if closesClause(k, range, tokens), isInfinitive(k, tokens, lower) { return true }
             k += 1
         }
         return false
     }
 
     /// "sollen ... geliefert worden sein", "soll ... beteiligt gewesen sein".
-    func hasPerfectInfinitive(after i: Int, in range: Range<Int>, _ tokens: [Token], _ folded: [String]) -> Bool {
+    func hasPerfectInfinitive(after i: Int, in range: Range<Int>, _ tokens: [Token], _ lower: [String]) -> Bool {
         var k = i + 1
         while k < range.upperBound, tokens[k].kind != .punct || tokens[k].text == "." && k + 1 < range.upperBound {
-            if closesClause(k, range, tokens), folded[k] == "sein" || folded[k] == "haben", k - 1 > i,
-               folded[k - 1] == "worden" || folded[k - 1] == "gewesen" || isParticiple(folded[k - 1]) {
+            if closesClause(k, range, tokens), perfectAuxiliaries.contains(lower[k]), k - 1 > i,
+               perfectParticiples.contains(lower[k - 1]) || isParticiple(lower[k - 1]) {
                 return true
             }
             k += 1
@@ -117,28 +134,29 @@ public struct ModalityAnnotator: Annotator {
         return false
     }
 
-    func isInfinitive(_ k: Int, _ tokens: [Token], _ folded: [String]) -> Bool {
+    func isInfinitive(_ k: Int, _ tokens: [Token], _ lower: [String]) -> Bool {
         let t = tokens[k]
         guard t.isWord, t.text == t.lower else { return false }
-        let f = folded[k]
+        let f = lower[k]
         if modals.contains(f) { return false }
         // "beteiligt sein" is a state (or hearsay), not an intention.
-        if f == "sein" { return k == 0 || !(isParticiple(folded[k - 1]) || folded[k - 1] == "worden") }
-        if f == "tun" { return true }
+        if shortInfinitives.contains(f) {
+            return k == 0 || !(isParticiple(lower[k - 1]) || perfectParticiples.contains(lower[k - 1]))
+        }
         guard f.count >= 4, f.hasSuffix("en") || f.hasSuffix("ern") || f.hasSuffix("eln") else { return false }
         return geInfinitives.contains(f) || !isParticiple(f)
     }
 
-    /// Looks like a past participle: "geliefert", "angegriffen", "entsandt", "beteiligt".
+    /// Looks like a past participle: "geliefert", "angegriffen", "weitergegeben", "beteiligt";
+    /// "ge" after a prefix unless the rest is an infinitive ("abgeben", "vorgehen").
     func isParticiple(_ f: String) -> Bool {
-        if f.hasPrefix("ge"), f.count >= 6, !geInfinitives.contains(f) { return true }
-        for prefix in ModalityAnnotator.separablePrefixes where f.hasPrefix(prefix) {
-            if f.dropFirst(prefix.count).hasPrefix("ge"), f.count - prefix.count >= 6 { return true }
+        let chars = Array(f)
+        if chars.count >= 6 {
+            for p in 0...min(7, chars.count - 6) where chars[p] == "g" && chars[p + 1] == "e" {
+                if !geInfinitives.contains(String(chars[p...])) { return true }
+            }
         }
         return f.hasSuffix("t") && f.count >= 5
     }
 
-    /// Separable verb prefixes before the "ge" of a participle ("an-ge-griffen").
-    static let separablePrefixes = ["ab", "an", "auf", "aus", "bei", "ein", "fest", "frei", "her", "hin", "los",
-                                    "mit", "nach", "vor", "weg", "zu", "zurück", "wieder", "dar", "um"]
 }

@@ -8,8 +8,11 @@
 /// phone numbers, counters ("Kommentar (0)") and scores ("2:1") keep other roles. A number
 /// glued to a word by a hyphen is a modifier, not a count: "35-Jährige", "3-Zimmer-Wohnung"
 /// are identifiers (ages are an attribute of a person, so they never become quantity claims).
+/// Durations ("drei Jahre") and numbers in parentheses ("Mexiko (2)", "Müller (35)") are not
+/// quantities either.
 ///
-/// One pass over the tokens; all decisions are dictionary lookups on lowercased tokens.
+/// One pass over the tokens: each word costs one walk in a letter trie; the context of a number
+/// is read with dictionary lookups on lowercased tokens.
 public struct NumberAnnotator: Annotator {
     public let name = "numbers"
 
@@ -36,6 +39,12 @@ public struct NumberAnnotator: Annotator {
         /// Digits of a single number token (nil for words and for "12 000" joined over a space).
         var digits: DigitNumber?
 
+        /// "1570" after a year cue ("seit 1570").
+        var isEarlyYear: Bool {
+            guard let d = digits, d.isPlain, d.groups[0].count == 4, scale == nil else { return false }
+            return value >= 1000 && value <= 2100
+        }
+
         /// "2024": four plain digits in the range of years, no scale word.
         var isYearLike: Bool {
             guard let d = digits, d.isPlain, d.groups[0].count == 4, scale == nil else { return false }
@@ -55,6 +64,9 @@ public struct NumberAnnotator: Annotator {
     let ordinalCues: Set<String>
     let months: Set<String>
     let objects: ObjectLexicon
+    /// Per lowercase word: may it start a vague quantifier, is it a vague amount, an article.
+    let wordFlags: LetterTrie
+    static let startsVagueQuantifier: UInt8 = 1, isVagueWord: UInt8 = 2, isArticle: UInt8 = 4
 
     public init(lexicon: Lexicon = .shared) {
         words = NumberWordParser(lexicon: lexicon)
@@ -71,6 +83,15 @@ public struct NumberAnnotator: Annotator {
             if row[2] == "after" { after.append((row[0], cue)) } else { before.append((row[0], cue)) }
         }
         approxBefore = PhraseTable(before)
+        var flags: [String: UInt8] = [:]
+        for (phrase, cue) in before where cue.approx == .vague {
+            if let first = Tokenizer.tokenize(Array(phrase.utf8)).first?.lower { flags[first, default: 0] |= Self.startsVagueQuantifier }
+        }
+        for w in words.vague.keys { flags[w, default: 0] |= Self.isVagueWord }
+        for w in words.articles { flags[w, default: 0] |= Self.isArticle }
+        var trie = LetterTrie()
+        for (w, f) in flags { trie.insert(w, payload: Int(f)) }
+        wordFlags = trie
         approxAfter = PhraseTable(after)
         var unitsAfter: [(String, UnitCue)] = [], unitsBefore: [(String, UnitCue)] = []
         var compound: [String: NumberRole] = [:]
@@ -109,23 +130,40 @@ public struct NumberAnnotator: Annotator {
                 found.append(m)
                 i = max(m.tokens.upperBound, i + 1)
             }
+            shareUnits(&found, from: firstInSentence, tokens)
         }
         doc.numbers = found
     }
 
+    /// "von 1,40 auf 0,60 Euro", "20 oder 30 Prozent": a number without a unit takes the unit of
+    /// the next number when only a short link stands between them.
+    func shareUnits(_ found: inout [NumberMention], from first: Int, _ t: [Token]) {
+        guard found.count - first >= 2 else { return }
+        for k in stride(from: found.count - 2, through: first, by: -1) {
+            let a = found[k], b = found[k + 1]
+            guard a.role == .quantity, b.role == .quantity, a.unit == nil, let unit = b.unit, a.approx != .vague,
+                  b.tokens.lowerBound - a.tokens.upperBound <= 2, b.tokens.lowerBound > a.tokens.upperBound else { continue }
+            if (a.tokens.upperBound..<b.tokens.lowerBound).allSatisfy({ Self.unitLinks.contains(t[$0].lower) }) {
+                found[k].unit = unit
+            }
+        }
+    }
+
+    static let unitLinks: Set<String> = ["auf", "und", "oder", "bzw", "bis", ",", "statt", "von", "zu"]
+
     // MARK: - Reading numbers
 
     func read(_ t: [Token], at i: Int, end: Int) -> Reading? {
-        let token = t[i]
-        if token.kind == .number {
-            guard let d = DigitNumber(token.text) else { return nil }
+        let kind = t[i].kind
+        if kind == .number {
+            guard let d = DigitNumber(t[i].text) else { return nil }
             guard var value = d.value else {
                 return Reading(start: i, end: i + 1, value: 0, high: 0, digits: d)
             }
             var j = i + 1
             var digits: DigitNumber? = d
             // "12 000": thousands grouped with an ordinary space arrive as two tokens.
-            if d.isPlain, d.groups[0].count <= 3 {
+            if d.isPlain, d.groups[0].count <= 3, !d.hasLeadingZero {
                 while j < end, t[j].kind == .number, t[j].spaceBefore, t[j].newlinesBefore == 0,
                       t[j].text.utf8.count == 3, let g = DigitNumber(t[j].text), g.isPlain, let gv = g.value {
                     value = value * 1000 + gv
@@ -137,9 +175,13 @@ public struct NumberAnnotator: Annotator {
             applyScale(&r, t, end)
             return r
         }
-        guard token.kind == .word else { return nil }
+        guard kind == .word else { return nil }
         // "einige Millionen", "ein paar hundert": a vague quantifier needs a scale word.
-        if let q = approxBefore.match(t, at: i, end: end, where: { $0.approx == .vague }) {
+        let w = t[i].lower
+        // One trie walk decides whether this word can start a number at all.
+        let flags = wordFlags.exact(w).map { UInt8($0) } ?? 0
+        if flags & Self.startsVagueQuantifier != 0,
+           let q = approxBefore.match(t, at: i, end: end, where: { $0.approx == .vague }) {
             if let s = scales.match(t, at: i + q.length, end: end) {
                 return Reading(start: i, end: i + q.length + s.length, value: q.value.low * s.value,
                                high: q.value.high * s.value, vague: true, scale: s.value)
@@ -150,8 +192,7 @@ public struct NumberAnnotator: Annotator {
                 return Reading(start: i, end: k + 1, value: q.value.low * v, high: q.value.high * v, vague: true, scale: v)
             }
         }
-        let w = token.lower
-        if let v = words.vague[w] {
+        if flags & Self.isVagueWord != 0, let v = words.vague[w] {
             // "dutzende Millionen"
             if let s = scales.match(t, at: i + 1, end: end) {
                 return Reading(start: i, end: i + 1 + s.length, value: v.low * s.value, high: v.high * s.value,
@@ -159,11 +200,11 @@ public struct NumberAnnotator: Annotator {
             }
             return Reading(start: i, end: i + 1, value: v.low, high: v.high, vague: true)
         }
-        if words.articles.contains(w) {
+        if flags & Self.isArticle != 0 {
             guard let s = scales.match(t, at: i + 1, end: end) else { return nil }
             return Reading(start: i, end: i + 1 + s.length, value: s.value, high: s.value, scale: s.value)
         }
-        guard let v = words.value(of: w) else { return nil }
+        guard words.mayStart(w), let v = words.value(of: w) else { return nil }
         var r = Reading(start: i, end: i + 1, value: v, high: v)
         applyScale(&r, t, end)
         return r
@@ -195,6 +236,8 @@ public struct NumberAnnotator: Annotator {
         var approx: Approx = r.vague ? .vague : .exact
         var unit: String?
         var role: NumberRole = .quantity
+        // Words before the number that the previous mention already took are not this one's.
+        let floor = max(start, previous?.tokens.upperBound ?? start)
 
         if let d = r.digits, let shape = shapeRole(d, t, r, start: start, end: end, last: &last, first: &first) {
             role = shape
@@ -203,7 +246,7 @@ public struct NumberAnnotator: Annotator {
         // Ranges: "25.000 bis 30.000", "10.000-20.000", "zwischen 11.000 und 15.000".
         if role == .quantity, !r.vague, last == r.end, last + 1 < end {
             let link = t[last].lower
-            let between = first > start && t[first - 1].lower == "zwischen" && link == "und"
+            let between = first > floor && t[first - 1].lower == "zwischen" && link == "und"
             let bis = link == "bis" && !(last + 2 < end && t[last + 1].lower == "zu")
             if between || bis || link == "-", let r2 = read(t, at: last + 1, end: end), !r2.vague,
                r2.digits?.value != nil || r2.digits == nil, !(r.isYearLike && r2.isYearLike) {
@@ -220,9 +263,23 @@ public struct NumberAnnotator: Annotator {
             }
         }
 
+        // A sign: "-3,5 Prozent", "minus 5 Grad", "+2 Prozent".
+        if role == .quantity, !r.vague, first == r.start, first > floor {
+            let sign = t[first - 1]
+            let glued = !t[first].spaceBefore && (first - 1 == floor || sign.spaceBefore || !t[first - 2].isNumber)
+            if sign.lower == "minus" || (sign.text == "-" && glued) {
+                value = -value
+                // "minus 5 bis 10": the sign belongs to the first number only.
+                if approx != .range { high = high.map { -$0 } }
+                first -= 1
+            } else if sign.text == "+", glued, !(last < end && t[last].isNumber) {
+                first -= 1
+            }
+        }
+
         // Approximators before: "rund", "mehr als", "bis zu".
         var approxTokens = 0
-        if role == .quantity, let a = approxBefore.match(t, endingBefore: first, start: start, where: { $0.approx != .vague }) {
+        if role == .quantity, let a = approxBefore.match(t, endingBefore: first, start: floor, where: { $0.approx != .vague }) {
             if approx == .exact { approx = a.value.approx }
             approxTokens = a.length
             first -= a.length
@@ -237,12 +294,16 @@ public struct NumberAnnotator: Annotator {
                 role = .time
                 last += u.length
             }
+        } else if role == .quantity, last + 1 < end, ObjectLexicon.isAdjectiveLike(t[last].lower),
+                  let u = unitsAfter.match(t, at: last + 1, end: end), u.value.role == .time {
+            // "zwei weitere Jahre"
+            role = .time
         }
         let numberStart = first + approxTokens
         if role == .quantity {
             // Year cues ("seit", "Ende", "im Jahr") only decide for numbers that look like years.
-            if let c = cuesBefore.match(t, endingBefore: numberStart, start: start, where: {
-                $0.role != .ordinal && ($0.role != .year || r.isYearLike)
+            if let c = cuesBefore.match(t, endingBefore: numberStart, start: floor, where: {
+                $0.role != .ordinal && ($0.role != .year || r.isYearLike || r.isEarlyYear)
             }) {
                 if c.value.role == .quantity {
                     if unit == nil { unit = c.value.unit }
@@ -254,9 +315,22 @@ public struct NumberAnnotator: Annotator {
                 role = cue
             }
         }
+        // "Lumia 950", "Darmstadt 98", "GTA 5": a plain number right after a name, with no noun,
+        // unit or scale after it and no count before it in the sentence, is part of the name
+        // ("nach der Türkenbelagerung 1683": a year).
+        if role == .quantity, approx == .exact, unit == nil, previous?.role != .quantity, !r.isYearLike, approxTokens == 0,
+           let d = r.digits, d.isPlain, d.groups[0].count <= 4, first > start, first == r.start, last == r.end {
+            let name = t[first - 1]
+            let known = objects.match(name.text)
+            // "Darmstadt" ends in a known noun but is not one.
+            if name.isWord, name.isCapitalized, first - 1 > start, !nounFollows(t, from: last, end: end),
+               known.cls == nil || known.lemma != known.head, !months.contains(name.lower) {
+                role = r.isEarlyYear ? .year : .identifier
+            }
+        }
         // "Resolutionen 1718, 1874 und 2270": the cue governs the whole list.
         if role == .quantity, let p = previous, p.role == .identifier,
-           (p.tokens.upperBound..<first).allSatisfy({ [",", "und", "oder", "sowie", "bzw", "."].contains(t[$0].lower) }) {
+           p.tokens.upperBound < first, (p.tokens.upperBound..<first).allSatisfy({ [",", "und", "oder", "sowie", "bzw", ".", "-", "/"].contains(t[$0].lower) }) {
             role = .identifier
         }
 
@@ -286,6 +360,7 @@ public struct NumberAnnotator: Annotator {
         case .exact, .about, .lessThan, .upTo: high = value
         case .range, .vague: break
         }
+        first = max(min(floor, r.start), first)
         let span = TextSpan(t[first].span.start, t[last - 1].span.end)
         return NumberMention(span: span, text: doc.text(span), value: value, high: high, approx: approx, unit: unit,
                              role: role, sentence: sentence, tokens: first..<last)
@@ -309,11 +384,27 @@ public struct NumberAnnotator: Annotator {
         }
         if let n = next, n.lower == "uhr" { last = r.end + 1; return .time }
         if d.value == nil { return .identifier }
-        if d.hasLeadingZero { return .phone }
-        if let p = prev, p.text == "+", prevAdjacent, let n = next, n.kind == .number { first = i - 1; return .phone }
+        // "0316 888 5555", "+43 1 5555": the following digit groups belong to the number.
+        func phone() -> NumberRole {
+            last = r.end
+            while last < end, t[last].isNumber, t[last].spaceBefore, t[last].newlinesBefore == 0 { last += 1 }
+            return .phone
+        }
+        if d.hasLeadingZero { return phone() }
+        // A word glued to the number: "1990er-Jahre" is a decade, "1080p", "3D-Drucker" names;
+        // "5km" is a number with its unit.
+        // A glued capital letter is a name too: "5G" is a network, not grams.
+        if let n = next, n.isWord, nextAdjacent,
+           (n.text.utf8.count == 1 && n.isCapitalized)
+            || (scales.match(t, at: r.end, end: end) == nil && unitsAfter.match(t, at: r.end, end: end) == nil) {
+            last = r.end + 1
+            return r.isYearLike && n.lower.hasPrefix("er") ? .year : .identifier
+        }
+        if let p = prev, p.text == "+", prevAdjacent, let n = next, n.kind == .number { first = i - 1; return phone() }
         if let n = next, n.text == ":", nextAdjacent, r.end + 1 < end, t[r.end + 1].kind == .number, !t[r.end + 1].spaceBefore {
             last = r.end + 2
-            if last < end, t[last].lower == "uhr" { last += 1; return .time }
+            // "14:30 Uhr", "3:03 Minuten"; otherwise a score "2:1".
+            if let u = unitsAfter.match(t, at: last, end: end), u.value.role == .time { last += u.length; return .time }
             return .counter
         }
         if let p = prev, p.text == "(", let n = next, n.text == ")" { return .counter }
@@ -337,12 +428,26 @@ public struct NumberAnnotator: Annotator {
             }
         }
         // "in Brigittenau, dem 20." at the end of a sentence
-        if r.scale == nil, let n = next, n.text == ".", nextAdjacent, let p = prev, ordinalCues.contains(p.lower) {
+        // "Tabelle: 1.", "– 12.", a list item "9." on its own
+        if r.scale == nil, d.isPlain, let n = next, n.text == ".", nextAdjacent,
+           prev.map({ ordinalCues.contains($0.lower) || [":", "-", "(", ","].contains($0.text) }) ?? true {
             last = r.end + 1
             return .ordinal
         }
         if r.scale == nil, let n = next, n.isWord, months.contains(n.lower), d.isPlain, d.groups[0].count <= 2 { return .date }
         return nil
+    }
+
+    /// A noun follows, maybe after adjectives or a partitive article: "15 solcher Städte",
+    /// "60 der 100 Stimmen".
+    func nounFollows(_ t: [Token], from: Int, end: Int) -> Bool {
+        var j = from
+        while j < end, j < from + 3, t[j].isWord {
+            if t[j].isCapitalized { return true }
+            if !ObjectLexicon.isAdjectiveLike(t[j].lower) && !ObjectLexicon.genitiveArticles.contains(t[j].lower) { return false }
+            j += 1
+        }
+        return j < end && t[j].isNumber
     }
 
     /// A "before" cue as the head of a compound: "UN-Resolutionen", "Hausnummer".
@@ -366,14 +471,11 @@ public struct NumberAnnotator: Annotator {
         if r.start > 0, t[r.start - 1].isWord,
            months.contains(String(t[r.start - 1].lower.split(separator: "-").last ?? "")) { return true }
         if approxTokens >= 2 { return false }
+        // The counted noun must follow at once or after one adjective of a clear adjective
+        // form: "2000 Soldaten", "2000 nordkoreanische Soldaten", but "1960 wurde Eichmann ...".
         var j = r.end
-        var skipped = 0
-        while j < end, skipped <= 2, t[j].isWord {
-            if t[j].isCapitalized { return objects.match(t[j].text).cls == nil }
-            guard ObjectLexicon.isAdjectiveLike(t[j].lower) else { return true }
-            skipped += 1
-            j += 1
-        }
-        return true
+        if j < end, t[j].isWord, !t[j].isCapitalized, ObjectLexicon.isClearAdjective(t[j].lower) { j += 1 }
+        guard j < end, t[j].isWord, t[j].isCapitalized else { return true }
+        return objects.match(t[j].text).cls == nil
     }
 }

@@ -7,12 +7,13 @@
 public struct NumberWordParser: Sendable {
     enum PartKind: String, Sendable { case add, hundred, thousand, link }
 
-    struct Node: Sendable {
-        var children: [Unicode.Scalar: Int] = [:]
-        var part: (value: Double, kind: PartKind)?
+    struct Part: Sendable {
+        var value: Double
+        var kind: PartKind
     }
 
-    private var nodes: [Node] = [Node()]
+    private var trie = LetterTrie()
+    private var parts: [Part] = []
     /// "ein", "eine": a number only before a scale word.
     public private(set) var articles: Set<String> = []
     /// Vague amounts ("Tausende") with their documented bounds.
@@ -34,51 +35,55 @@ public struct NumberWordParser: Sendable {
     }
 
     private mutating func insert(_ form: String, _ value: Double, _ kind: PartKind) {
-        var n = 0
-        for s in form.unicodeScalars {
-            if let next = nodes[n].children[s] {
-                n = next
-            } else {
-                nodes.append(Node())
-                nodes[n].children[s] = nodes.count - 1
-                n = nodes.count - 1
-            }
+        parts.append(Part(value: value, kind: kind))
+        trie.insert(form, payload: parts.count - 1)
+    }
+
+    /// A cheap first test: can a number word start with this word's first letter?
+    public func mayStart(_ word: String) -> Bool {
+        var word = word
+        return word.withUTF8 { bytes in
+            bytes.count > 0 && trie.step(0, letter: LetterTrie.letter(bytes, 0).0) >= 0
         }
-        nodes[n].part = (value, kind)
     }
 
     /// The value of a lowercase number word, or nil when the word is not (only) a number.
     public func value(of word: String) -> Double? {
-        let scalars = Array(word.unicodeScalars)
-        guard !scalars.isEmpty, nodes[0].children[scalars[0]] != nil else { return nil }
-        var total = 0.0, group = 0.0
-        var sawNumber = false
-        var lastWasLink = false
-        var i = 0
-        while i < scalars.count {
-            // Longest part starting at i.
-            var n = 0, j = i
-            var best: (end: Int, value: Double, kind: PartKind)?
-            while j < scalars.count, let next = nodes[n].children[scalars[j]] {
-                n = next
-                j += 1
-                if let p = nodes[n].part { best = (j, p.value, p.kind) }
+        // Walks the UTF-8 bytes in place: this runs for every word of the corpus.
+        var word = word
+        return word.withUTF8 { bytes -> Double? in
+            guard bytes.count > 0, trie.step(0, letter: LetterTrie.letter(bytes, 0).0) >= 0 else { return nil }
+            var total = 0.0, group = 0.0
+            var sawNumber = false
+            var lastWasLink = false
+            var i = 0
+            while i < bytes.count {
+                // Longest part starting at i.
+                var n = 0, j = i
+                var best: (end: Int, part: Part)?
+                while j < bytes.count {
+                    let (l, len) = LetterTrie.letter(bytes, j)
+                    n = trie.step(n, letter: l)
+                    if n < 0 { break }
+                    j += len
+                    if let p = trie.payload(at: n) { best = (j, parts[p]) }
+                }
+                guard let (end, part) = best else { return nil }
+                switch part.kind {
+                case .add: group += part.value
+                case .hundred: group = (group == 0 ? 1 : group) * part.value
+                case .thousand:
+                    total += (group == 0 ? 1 : group) * part.value
+                    group = 0
+                case .link:
+                    if !sawNumber || lastWasLink { return nil }
+                }
+                if part.kind != .link { sawNumber = true }
+                lastWasLink = part.kind == .link
+                i = end
             }
-            guard let part = best else { return nil }
-            switch part.kind {
-            case .add: group += part.value
-            case .hundred: group = (group == 0 ? 1 : group) * part.value
-            case .thousand:
-                total += (group == 0 ? 1 : group) * part.value
-                group = 0
-            case .link:
-                if !sawNumber || lastWasLink { return nil }
-            }
-            if part.kind != .link { sawNumber = true }
-            lastWasLink = part.kind == .link
-            i = part.end
+            guard sawNumber, !lastWasLink else { return nil }
+            return total + group
         }
-        guard sawNumber, !lastWasLink else { return nil }
-        return total + group
     }
 }

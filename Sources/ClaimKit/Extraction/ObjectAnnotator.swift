@@ -6,31 +6,79 @@
 public struct ObjectAnnotator: Annotator {
     public let name = "objects"
 
+    /// Where a cue counts: next to the number, anywhere in its clause, or only before or after
+    /// it ("3.000 Soldaten entsenden" is planned, "entsenden 3.000 Soldaten" is sent).
+    enum Scope: String, Sendable { case np, clause, before, after }
+
     struct AspectCue: Sendable {
         var aspect: String
-        var clauseScope: Bool
+        var scope: Scope
         var priority: Int
+        /// Only for counts of living beings.
+        var beingsOnly: Bool
+        /// The class this cue implies for a count of a generic class ("gefallen" → soldiers).
+        var impliedClass: String?
+    }
+
+    /// "@located": a count of this class followed by one of these prepositions and a place.
+    struct LocatedRule: Sendable {
+        var prepositions: Set<String>
+        var aspect: String
     }
 
     let objects: ObjectLexicon
-    let aspects: [String: AspectCue]
+    /// Cue words → index into `aspectCues`; a trie because every word of a clause is looked up.
+    let aspects: LetterTrie
+    /// Classes a cue's implied class may replace ("@generic").
+    let genericClasses: Set<String>
+    let locatedRules: [String: LocatedRule]
+    let aspectCues: [[AspectCue]]
+    /// Classes of living beings, for cues such as "getötet".
+    let beingClasses: Set<String>
     /// Unit → class ("EUR" → money, "%" → percent), from the units lexicon.
     let unitClasses: [String: String]
-    /// "18 Prozent der Arbeiter": the article between a percentage and what it is a share of.
-    static let genitiveArticles: Set<String> = ["der", "des", "aller"]
     /// Tokens that end a clause for the aspect search.
     static let clauseBoundaries: Set<String> = [",", ";", ":", "(", ")", "\"", "-"]
 
     public init(lexicon: Lexicon = .shared) {
         objects = ObjectLexicon(lexicon: lexicon)
-        var aspects: [String: AspectCue] = [:]
-        for row in lexicon.table("aspects").rows where row.count >= 4 {
-            let form = row[0].lowercased()
-            if aspects[form] == nil {
-                aspects[form] = AspectCue(aspect: row[1], clauseScope: row[2] != "np", priority: Int(row[3]) ?? 1)
+        var aspects: [String: [AspectCue]] = [:]
+        var beings: Set<String> = []
+        var generic: Set<String> = []
+        var located: [String: LocatedRule] = [:]
+        for row in lexicon.table("aspects").rows {
+            if row.first == "@beings", row.count > 1 {
+                beings.formUnion(row[1].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+                continue
             }
+            if row.first == "@generic", row.count > 1 {
+                generic.formUnion(row[1].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+                continue
+            }
+            if row.first == "@located", row.count > 3 {
+                located[row[1]] = LocatedRule(
+                    prepositions: Set(row[2].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }),
+                    aspect: row[3])
+                continue
+            }
+            guard row.count >= 4 else { continue }
+            let form = row[0].lowercased()
+            aspects[form, default: []].append(AspectCue(aspect: row[1], scope: Scope(rawValue: row[2]) ?? .clause,
+                                                        priority: Int(row[3]) ?? 1,
+                                                        beingsOnly: row.count > 4 && row[4] == "beings",
+                                                        impliedClass: row.count > 5 && !row[5].isEmpty ? row[5] : nil))
         }
-        self.aspects = aspects
+        var trie = LetterTrie()
+        var cueLists: [[AspectCue]] = []
+        for (form, cues) in aspects.sorted(by: { $0.key < $1.key }) {
+            cueLists.append(cues)
+            trie.insert(form, payload: cueLists.count - 1)
+        }
+        self.aspects = trie
+        aspectCues = cueLists
+        beingClasses = beings
+        genericClasses = generic
+        locatedRules = located
         var classes: [String: String] = [:]
         for row in lexicon.table("units").rows where row.count >= 4 && row[3] == "quantity" && row[1] != "-" && row[2] != "-" {
             if classes[row[1]] == nil { classes[row[1]] = row[2] }
@@ -55,15 +103,16 @@ public struct ObjectAnnotator: Annotator {
                 m.cls = uc
                 // "18 Prozent der Arbeiter": the percentage is of something.
                 var from = n.tokens.upperBound
-                if from < sentence.upperBound, Self.genitiveArticles.contains(t[from].lower) { from += 1 }
+                if from < sentence.upperBound, ObjectLexicon.genitiveArticles.contains(t[from].lower) { from += 1 }
                 if uc == "percent", from > n.tokens.upperBound,
-                   let head = headNoun(t, from: from, end: sentence.upperBound, vague: false) {
+                   let head = headNoun(t, from: from, end: sentence.upperBound, vague: false, plural: false) {
                     m.object = head.match.lemma
                     m.span = head.span
                     m.text = doc.text(head.span)
                     headEnd = head.index + 1
                 }
-            } else if let head = headNoun(t, from: n.tokens.upperBound, end: sentence.upperBound, vague: n.approx == .vague) {
+            } else if let head = headNoun(t, from: n.tokens.upperBound, end: sentence.upperBound, vague: n.approx == .vague)
+                        ?? partitiveHead(t, from: n.tokens.upperBound, end: sentence.upperBound) {
                 m.object = head.truncated ? (head.match.head ?? head.match.lemma) : head.match.lemma
                 m.cls = head.match.cls
                 m.span = head.span
@@ -74,8 +123,19 @@ public struct ObjectAnnotator: Annotator {
                 m.object = a.object
                 m.cls = a.cls
                 m.inherited = true
+            } else if n.unit == nil, let named = countedByCountNoun(t, before: n.tokens.lowerBound, sentence: sentence) {
+                m.object = named.match.lemma
+                m.cls = named.match.cls
+                m.inherited = true
             }
-            m.aspect = aspect(t, number: n.tokens, headEnd: headEnd, sentence: sentence)
+            let beings = m.object == nil || m.cls.map { beingClasses.contains($0) } ?? false
+            let cue = aspect(t, number: n.tokens, headEnd: headEnd, sentence: sentence, beings: beings)
+            m.aspect = cue?.aspect
+            if let implied = cue?.impliedClass, m.cls.map(genericClasses.contains) ?? true { m.cls = implied }
+            if m.aspect == nil, let cls = m.cls, let rule = locatedRules[cls],
+               isPlace(after: headEnd, in: doc, sentence: sentence, prepositions: rule.prepositions) {
+                m.aspect = rule.aspect
+            }
             if m.object != nil || m.cls != nil || m.aspect != nil { found.append(m) }
         }
         doc.objects = found
@@ -90,7 +150,7 @@ public struct ObjectAnnotator: Annotator {
 
     /// The counted noun after a number: adjectives and determiners skipped, truncated compounds
     /// ("Artillerie- und") carried to the noun that completes them.
-    func headNoun(_ t: [Token], from start: Int, end: Int, vague: Bool) -> Head? {
+    func headNoun(_ t: [Token], from start: Int, end: Int, vague: Bool, plural: Bool = true) -> Head? {
         var j = start
         var skipped = 0
         var truncatedFrom: Int?
@@ -104,7 +164,7 @@ public struct ObjectAnnotator: Annotator {
                         continue
                     }
                     let span = TextSpan(t[truncatedFrom ?? j].span.start, token.span.end)
-                    return Head(index: j, span: span, match: objects.match(token.text), truncated: truncatedFrom != nil)
+                    return Head(index: j, span: span, match: objects.match(token.text, plural: plural), truncated: truncatedFrom != nil)
                 }
                 if truncatedFrom != nil, token.lower == "und" || token.lower == "oder" || token.lower == "sowie" {
                     j += 1
@@ -123,22 +183,58 @@ public struct ObjectAnnotator: Annotator {
         return nil
     }
 
+    /// "drei der Insassen": a count out of a group named in the genitive.
+    func partitiveHead(_ t: [Token], from: Int, end: Int) -> Head? {
+        guard from < end, ObjectLexicon.genitiveArticles.contains(t[from].lower) else { return nil }
+        return headNoun(t, from: from + 1, end: end, vague: false)
+    }
+
+    /// "die Gesamtzahl der nordkoreanischen Soldaten ... 40.000": the noun after a count noun
+    /// earlier in the sentence; "die Opferzahl stieg auf 158": the first part of the compound.
+    func countedByCountNoun(_ t: [Token], before i: Int, sentence: Range<Int>) -> Head? {
+        var j = i - 1
+        while j >= sentence.lowerBound {
+            if t[j].isWord, t[j].isCapitalized {
+                let countNoun = objects.match(t[j].text)
+                if countNoun.cls == Self.countClass {
+                    var from = j + 1
+                    if from < i, ObjectLexicon.genitiveArticles.contains(t[from].lower) { from += 1 }
+                    if let head = headNoun(t, from: from, end: i, vague: false), head.match.cls != Self.countClass { return head }
+                    if let h = countNoun.head, countNoun.lemma.count > h.count + 2 {
+                        let modifier = objects.match(String(countNoun.lemma.dropLast(h.count)))
+                        if modifier.cls != nil { return Head(index: j, span: t[j].span, match: modifier, truncated: false) }
+                    }
+                    return nil
+                }
+            }
+            j -= 1
+        }
+        return nil
+    }
+
+    static let countClass = "count"
+
     /// The aspect cue for a number: cues next to the number ("weitere", "zusätzlichen") and in
     /// its clause; the highest priority wins, then the nearest. A number in a clause without a
-    /// cue ("sowie 5.000 Bauarbeiter, um ...") takes the nearest cue of its sentence.
-    func aspect(_ t: [Token], number: Range<Int>, headEnd: Int, sentence: Range<Int>) -> String? {
-        var best: (priority: Int, distance: Int, aspect: String)?
-        func consider(_ j: Int, distance: Int, npOnly: Bool) {
-            guard let cue = aspects[t[j].lower] else { return }
-            if npOnly && cue.clauseScope { return }
-            if !npOnly && !cue.clauseScope { return }
-            if let b = best, b.priority > cue.priority || (b.priority == cue.priority && b.distance <= distance) { return }
-            best = (cue.priority, distance, cue.aspect)
+    /// cue ("beschlossen, 1.000 Sappeure zu schicken, sowie 5.000 Bauarbeiter, um ...") takes the
+    /// nearest cue of its sentence.
+    func aspect(_ t: [Token], number: Range<Int>, headEnd: Int, sentence: Range<Int>, beings: Bool) -> AspectCue? {
+        var best: (priority: Int, distance: Int, cue: AspectCue)?
+        func consider(_ j: Int, distance: Int, at position: Scope) {
+            guard t[j].isWord, let index = aspects.exact(t[j].lower) else { return }
+            for cue in aspectCues[index] where beings || !cue.beingsOnly {
+                switch (position, cue.scope) {
+                case (.np, .np), (.before, .clause), (.before, .before), (.after, .clause), (.after, .after): break
+                default: continue
+                }
+                if let b = best, b.priority > cue.priority || (b.priority == cue.priority && b.distance <= distance) { continue }
+                best = (cue.priority, distance, cue)
+            }
         }
         // Next to the number: up to two tokens before it, and between it and its noun.
-        for j in max(sentence.lowerBound, number.lowerBound - 2)..<number.lowerBound { consider(j, distance: 0, npOnly: true) }
+        for j in max(sentence.lowerBound, number.lowerBound - 2)..<number.lowerBound { consider(j, distance: 0, at: .np) }
         for j in number.lowerBound..<min(max(headEnd, number.upperBound + 2), sentence.upperBound) {
-            consider(j, distance: 0, npOnly: true)
+            consider(j, distance: 0, at: .np)
         }
         // The clause.
         func scan(crossing: Bool) {
@@ -146,18 +242,31 @@ public struct ObjectAnnotator: Annotator {
             while j >= sentence.lowerBound {
                 if !crossing, Self.clauseBoundaries.contains(t[j].text) { break }
                 // German puts the participle after its object: on a tie the cue after the number wins.
-                consider(j, distance: 2 * (number.lowerBound - j), npOnly: false)
+                // Across clauses a verb form is read as the clause-final verb it usually is there.
+                consider(j, distance: 2 * (number.lowerBound - j), at: crossing ? .after : .before)
                 j -= 1
             }
             j = number.lowerBound
             while j < sentence.upperBound {
                 if !crossing, j >= number.upperBound, Self.clauseBoundaries.contains(t[j].text) { break }
-                consider(j, distance: max(0, 2 * (j - number.upperBound) + 1), npOnly: false)
+                consider(j, distance: max(0, 2 * (j - number.upperBound) + 1), at: .after)
                 j += 1
             }
         }
         scan(crossing: false)
         if best == nil { scan(crossing: true) }
-        return best?.aspect
+        return best?.cue
+    }
+
+    /// A preposition of the rule, an optional article, then a location entity: "in Russland",
+    /// "in der Ukraine".
+    func isPlace(after j: Int, in doc: AnnotatedDocument, sentence: Range<Int>, prepositions: Set<String>) -> Bool {
+        let t = doc.tokens
+        guard j < sentence.upperBound, prepositions.contains(t[j].lower) else { return false }
+        var k = j + 1
+        if k < sentence.upperBound, ["der", "dem", "den", "die"].contains(t[k].lower) { k += 1 }
+        guard k < sentence.upperBound else { return false }
+        let start = t[k].span.start
+        return doc.entities.contains { $0.type == .location && $0.span.start == start }
     }
 }

@@ -18,14 +18,18 @@ public struct ObjectLexicon: Sendable {
         var cls: String
     }
 
-    private var forms: [String: Entry] = [:]
+    /// Forms written backwards, so that one walk from the end of a word finds its longest
+    /// compound head; payload: index into `entries`.
+    private var reversedForms = LetterTrie()
+    private var entries: [Entry] = []
     private var suffixRules: [(plural: String, singular: String)] = []
     /// Regular endings generated for every lemma (dative, plural and genitive forms).
     private static let regularEndings = ["e", "en", "n", "s", "er", "ern", "es", "nen"]
-    /// Compound heads shorter than this are not matched inside a word ("Motor" is not a "Tor").
+    /// Lemmas shorter than this are not matched as compound heads ("Motoren" are not "Tore").
     private static let minimumHeadLength = 4
 
     public init(lexicon: Lexicon = .shared) {
+        var forms: [String: Entry] = [:]
         var generated: [(String, Entry)] = []
         for row in lexicon.table("objects").rows where row.count >= 2 {
             if row[0].hasPrefix("-") {
@@ -45,10 +49,16 @@ public struct ObjectLexicon: Sendable {
         }
         // Listed forms win over generated ones.
         for (form, entry) in generated where forms[form] == nil { forms[form] = entry }
+        for (form, entry) in forms.sorted(by: { $0.key < $1.key }) {
+            entries.append(entry)
+            reversedForms.insert(form.unicodeScalars.reversed(), payload: entries.count - 1)
+        }
     }
 
     /// Lemma and class of a noun as written in the text.
-    public func match(_ word: String) -> Match {
+    /// `plural: false` for a noun that may be singular ("30 Prozent der Landfläche"): an unknown
+    /// noun then keeps its written form instead of losing a plural ending it does not have.
+    public func match(_ word: String, plural: Bool = true) -> Match {
         // "Wiederaufbau-Kräften": the part after the last hyphen is the head.
         var prefix = ""
         var head = Substring(word)
@@ -59,21 +69,26 @@ public struct ObjectLexicon: Sendable {
         let scalars = Array(head.unicodeScalars)
         let lower = Array(String(head).lowercased().unicodeScalars)
         guard lower.count == scalars.count else { return Match(lemma: word, head: nil, cls: nil) }
-        var p = 0
-        while p < lower.count {
-            let tailLength = lower.count - p
-            if p > 0 && tailLength < Self.minimumHeadLength { break }
-            var tail = String.UnicodeScalarView()
-            tail.append(contentsOf: lower[p...])
-            if let e = forms[String(tail)] {
-                var front = String.UnicodeScalarView()
-                front.append(contentsOf: scalars[..<p])
-                let lemma = p == 0 ? e.lemma : String(front) + e.lemma.lowercased()
-                return Match(lemma: prefix + lemma, head: e.lemma, cls: e.cls)
+        // Walk from the end; the last payload seen at a valid split is the longest head.
+        var node = 0
+        var best: (split: Int, entry: Int)?
+        var k = lower.count - 1
+        while k >= 0 {
+            node = reversedForms.step(node, lower[k])
+            if node < 0 { break }
+            if let e = reversedForms.payload(at: node), k == 0 || entries[e].lemma.count >= Self.minimumHeadLength {
+                best = (k, e)
             }
-            p += 1
+            k -= 1
         }
-        return Match(lemma: prefix + lemmatize(String(head)), head: nil, cls: nil)
+        if let (p, index) = best {
+            let e = entries[index]
+            var front = String.UnicodeScalarView()
+            front.append(contentsOf: scalars[..<p])
+            let lemma = p == 0 ? e.lemma : String(front) + e.lemma.lowercased()
+            return Match(lemma: prefix + lemma, head: e.lemma, cls: e.cls)
+        }
+        return Match(lemma: prefix + (plural ? lemmatize(String(head)) : String(head)), head: nil, cls: nil)
     }
 
     /// A lowercase word that may be an inflected adjective or determiner between a number and
@@ -84,12 +99,28 @@ public struct ObjectLexicon: Sendable {
             || lower.hasSuffix("em")
     }
 
+    /// "18 Prozent der Arbeiter", "drei der Insassen": the article between a number and the group
+    /// it is a part of.
+    public static let genitiveArticles: Set<String> = ["der", "des", "aller"]
+
+    /// An inflected adjective with an unmistakable adjective suffix ("nordkoreanische",
+    /// "zusätzlichen", "militärische"), as opposed to a verb that merely ends in -e ("wurde").
+    public static func isClearAdjective(_ lower: String) -> Bool {
+        for suffix in clearAdjectiveEndings where lower.hasSuffix(suffix) && lower.utf8.count > suffix.utf8.count + 2 {
+            return true
+        }
+        return false
+    }
+
+    static let clearAdjectiveEndings = ["ische", "ischen", "liche", "lichen", "ige", "igen", "iche", "ichen", "are", "aren",
+                                        "bare", "baren", "weitere", "weiteren", "tere", "teren", "ale", "alen"]
+
     /// Singular of an unknown noun by the lexicon's suffix rules (first matching rule wins).
     func lemmatize(_ word: String) -> String {
         let lower = word.lowercased()
         // Short endings need a stem before them; long ones ("-geräte") may be the whole word.
         for rule in suffixRules where lower.hasSuffix(rule.plural)
-            && lower.count >= rule.plural.count + (rule.plural.count >= 5 ? 0 : 3) {
+            && lower.count >= rule.plural.count + (rule.plural.count >= 5 ? 0 : rule.plural.count >= 4 ? 1 : rule.plural.count == 3 ? 2 : 3) {
             let stem = String(word.dropLast(rule.plural.count))
             if stem.isEmpty, word.first?.isUppercase == true { return rule.singular.prefix(1).uppercased() + rule.singular.dropFirst() }
             return stem + rule.singular

@@ -32,12 +32,13 @@ public struct Pipeline: Sendable {
     public init(lexicon: Lexicon) {
         annotators = [
             SentenceAnnotator(lexicon: lexicon),
+            // Entities first: the object annotator places counts at locations ("in Russland").
+            EntityAnnotator(lexicon: lexicon),
             NumberAnnotator(lexicon: lexicon),
             ObjectAnnotator(lexicon: lexicon),
             DocumentDateResolver(lexicon: lexicon),
             TimeAnnotator(lexicon: lexicon),
             EventAnnotator(lexicon: lexicon),
-            EntityAnnotator(lexicon: lexicon),
             SourceAnnotator(lexicon: lexicon),
             ModalityAnnotator(lexicon: lexicon),
             ClaimAssembler(),

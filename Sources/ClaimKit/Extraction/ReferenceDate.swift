@@ -40,3 +40,23 @@ public struct ReferenceDate: Sendable, Hashable {
         return TimexFormat.year(year)
     }
 }
+
+extension Pipeline {
+    /// The same pipeline with `refdate` given to the annotators that resolve time: documents
+    /// without a date of their own are resolved against it (SPEC §5 `set refdate`).
+    ///
+    ///     let pipeline = Pipeline.standard.referenceDate(ReferenceDate("2025-06-19"))
+    public func referenceDate(_ reference: ReferenceDate?) -> Pipeline {
+        Pipeline(annotators: annotators.map { annotator -> any Annotator in
+            if var times = annotator as? TimeAnnotator {
+                times.referenceDate = reference
+                return times
+            }
+            if var dates = annotator as? DocumentDateResolver {
+                dates.referenceDate = reference
+                return dates
+            }
+            return annotator
+        })
+    }
+}

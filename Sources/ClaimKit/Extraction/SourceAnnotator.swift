@@ -34,6 +34,9 @@ public struct SourceAnnotator: Annotator {
             scan.previous = mentions.last?.source
             let found = scan.mentions(in: sentence, index: s)
             if !found.isEmpty {
+                if s > 0, sentenceSource[s - 1] == nil, refersBack(found[0], sentence, doc) {
+                    sentenceSource[s - 1] = mentions.count
+                }
                 sentenceSource[s] = mentions.count
                 carried = mentions.count
                 mentions += found
@@ -46,17 +49,28 @@ public struct SourceAnnotator: Annotator {
         doc.sources = mentions
         doc.sentenceSource = sentenceSource
     }
+
+    /// "Das teilte TASS am 17. Juni mit.": an anaphoric demonstrative first, the attribution
+    /// (its verb of saying) right after it.
+    func refersBack(_ mention: SourceMention, _ sentence: Sentence, _ doc: AnnotatedDocument) -> Bool {
+        let first = sentence.tokens.lowerBound
+        guard sentence.tokens.count > 2, cues.anaphors.contains(doc.tokens[first].lower) else { return false }
+        return mention.span.start == doc.tokens[first + 1].span.start
+    }
 }
 
 extension SourceAnnotator {
-    /// The per-document state of the scan: tokens with their folded forms and keys.
+    /// The per-document state of the scan: tokens with their lowercased forms and lookup keys.
     struct Scan {
         let doc: AnnotatedDocument
         let a: SourceAnnotator
         let tokens: [Token]
         /// Lowercased token texts, as the cue sets are keyed.
-        let folded: [String]
+        let lower: [String]
         let keys: [String]
+        /// Tokens inside a named entity, and inside a person's name.
+        let inEntity: [Bool]
+        let inPerson: [Bool]
         /// The source of the last attribution before the current sentence (for "sagte er").
         var previous: String?
 
@@ -64,21 +78,37 @@ extension SourceAnnotator {
             self.doc = doc
             a = annotator
             tokens = doc.tokens
-            folded = doc.tokens.map(\.lower)
+            lower = doc.tokens.map(\.lower)
             keys = doc.tokens.map { $0.isWord ? FoldedPhraseTable<String>.key(word: $0.text) : "" }
+            var inEntity = Array(repeating: false, count: doc.tokens.count)
+            var inPerson = Array(repeating: false, count: doc.tokens.count)
+            var e = 0
+            for (j, token) in doc.tokens.enumerated() {
+                while e < doc.entities.count, doc.entities[e].span.end <= token.span.start { e += 1 }
+                if e < doc.entities.count, doc.entities[e].span.contains(token.span) {
+                    inEntity[j] = true
+                    inPerson[j] = doc.entities[e].type == .person
+                }
+            }
+            self.inEntity = inEntity
+            self.inPerson = inPerson
         }
 
         /// Token `k` ends its clause: punctuation or the sentence end follows.
-        func closes(_ k: Int, _ hi: Int) -> Bool { k + 1 >= hi || tokens[k + 1].kind == .punct && !isQuote(k + 1) || k + 1 < hi && isQuote(k + 1) && (k + 2 >= hi || tokens[k + 2].kind == .punct) }
+        func closes(_ k: Int, _ hi: Int) -> Bool {
+            if k + 1 >= hi { return true }
+            if isQuote(k + 1) { return k + 2 >= hi || tokens[k + 2].kind == .punct }
+            return tokens[k + 1].kind == .punct
+        }
 
         func isQuote(_ i: Int) -> Bool { tokens[i].text == "\"" || tokens[i].text == "'" }
 
-        /// A clause boundary inside a sentence: comma, colon, semicolon, bracket, dash. Not a
-        /// period (ordinals: "am 17. Juni") and not a quote ("wie «ZDF» berichtet").
+        /// A clause boundary inside a sentence: comma, colon, semicolon, dash. Not a period
+        /// (ordinals: "am 17. Juni"), a quote ("wie «ZDF» berichtet") or a bracket ("Kurz (ÖVP)").
         func isBoundary(_ i: Int) -> Bool {
             let t = tokens[i]
             guard t.kind == .punct || t.kind == .symbol else { return false }
-            return !(t.text == "." || isQuote(i))
+            return !(t.text == "." || isQuote(i) || t.text == "(" || t.text == ")")
         }
 
         // MARK: Sentences
@@ -86,7 +116,7 @@ extension SourceAnnotator {
         /// The sentence continues reported speech: it has a subjunctive verb and is not a heading.
         func isReportedSpeech(_ sentence: Sentence) -> Bool {
             guard let last = sentence.tokens.last, tokens[last].kind == .punct || isQuote(last) else { return false }
-            return sentence.tokens.contains { tokens[$0].isWord && a.cues.subjunctive.contains(folded[$0]) }
+            return sentence.tokens.contains { tokens[$0].isWord && a.cues.subjunctive.contains(lower[$0]) }
         }
 
         func mentions(in sentence: Sentence, index s: Int) -> [SourceMention] {
@@ -107,19 +137,26 @@ extension SourceAnnotator {
 
         /// An attribution whose cue is at token `i`, and the token after it.
         func attribution(at i: Int, lo: Int, hi: Int, sentence s: Int) -> (SourceMention, Int)? {
-            let f = folded[i]
+            let f = lower[i]
             // "laut X", "unter Berufung auf X"
             var phrase = f
             for n in 1...a.cues.maxBeforeWords where i + n <= hi {
-                if n > 1 { phrase += " " + folded[i + n - 1] }
+                if n > 1 { phrase += " " + lower[i + n - 1] }
                 if a.cues.before.contains(phrase), let np = speaker(from: i + n, limit: hi) {
                     return (mention(cue: i..<(i + n), speaker: np, span: i..<np.upperBound, sentence: s), np.upperBound)
                 }
             }
-            if f == "nach", let r = nach(at: i, hi: hi, sentence: s) { return r }
+            if a.cues.nachPrepositions.contains(f), let r = nach(at: i, lo: lo, hi: hi, sentence: s) { return r }
             // "Quellen zufolge"
             if a.cues.after.contains(f), let np = speaker(endingAt: i, lo: lo) {
-                return (mention(cue: i..<(i + 1), speaker: np, span: np.lowerBound..<(i + 1), sentence: s), i + 1)
+                var m = mention(cue: i..<(i + 1), speaker: np, span: np.lowerBound..<(i + 1), sentence: s)
+                // "den Angaben zufolge" points back to the previous source; "Schätzungen zufolge"
+                // names none.
+                if isGeneric(np) {
+                    guard a.cues.definite.contains(lower[np.lowerBound]), let previous else { return nil }
+                    m.source = previous
+                }
+                return (m, i + 1)
             }
             // ", so TASS."
             if a.cues.so.contains(f), i > lo, tokens[i - 1].text == ",", let np = speaker(from: i + 1, limit: hi) {
@@ -139,23 +176,25 @@ extension SourceAnnotator {
 
         /// "nach Angaben des X", "nach Angaben von X", "nach südkoreanischen Angaben",
         /// "nach Südkoreas Einschätzung", "nach UN-Angaben", "nach Polizeiangaben".
-        func nach(at i: Int, hi: Int, sentence s: Int) -> (SourceMention, Int)? {
+        func nach(at i: Int, lo: Int, hi: Int, sentence s: Int) -> (SourceMention, Int)? {
             var k = i + 1
             var noun: (index: Int, prefix: String)? = nil
             while k < hi, k - i <= 6, tokens[k].isWord {
-                let f = folded[k]
+                let f = lower[k]
                 if tokens[k].isCapitalized, let p = nachNounPrefix(f) {
                     noun = (k, p)
                     break
                 }
-                if a.cues.function.contains(f) { return nil }
+                // Between "nach" and the noun: articles, adjectives, a named genitive ("Südkoreas").
+                if a.cues.function.contains(f) || tokens[k].isCapitalized && !inEntity[k] { return nil }
                 k += 1
             }
             guard let (n, prefix) = noun else { return nil }
             let cueText = "nach " + tokens[n].text
             var tail: Range<Int>? = nil
-            if n + 1 < hi, a.cues.genitive.contains(folded[n + 1]) || a.cues.determiners.contains(folded[n + 1]) {
-                let start = (folded[n + 1] == "von" || folded[n + 1] == "vom") ? n + 2 : n + 1
+            // "nach Angaben des X" (the article opens the speaker), "nach Angaben von X".
+            if n + 1 < hi, a.cues.genitive.contains(lower[n + 1]) {
+                let start = a.cues.determiners.contains(lower[n + 1]) ? n + 1 : n + 2
                 tail = speaker(from: start, limit: hi)
             }
             if let np = tail {
@@ -164,12 +203,26 @@ extension SourceAnnotator {
             let span = TextSpan(tokens[i].span.start, tokens[n].span.end)
             let between = (i + 1)..<n
             var source: String? = nil
-            if !between.isEmpty {
+            if between.count == 1, a.cues.reflexive.contains(lower[between.lowerBound]) {
+                // "nach eigenen Angaben": the subject, right before or at the start of the clause.
+                var cs = i
+                while cs > lo, !isBoundary(cs - 1) { cs -= 1 }
+                if let np = speaker(endingAt: i, lo: cs) {
+                    source = normalise(np, allowLocation: true)
+                } else if let np = speaker(from: cs, limit: i), np.upperBound < i, tokens[np.upperBound].isWord,
+                          tokens[np.upperBound].text == tokens[np.upperBound].lower,
+                          !a.cues.function.contains(lower[np.upperBound]) {
+                    // The subject first, then the finite verb: "Beate Zschäpe ist nach eigenen Angaben".
+                    source = normalise(np, allowLocation: true)
+                } else {
+                    return nil
+                }
+            } else if !between.isEmpty {
                 source = normalise(between, allowLocation: true)
             } else if !prefix.isEmpty {
                 // "UN-Angaben", "Polizeiangaben": the first part of the compound is the source.
-                // Folding keeps the length of these nouns (ä → a), so the written prefix is as long.
-                var written = String(tokens[n].text.dropLast(folded[n].count - prefix.count))
+                // Lowercasing keeps the length, so the written prefix is as long.
+                var written = String(tokens[n].text.dropLast(lower[n].count - prefix.count))
                 while written.hasSuffix("-") { written.removeLast() }
                 let key = FoldedPhraseTable<String>.key(word: written)
                 source = a.aliases[key] ?? a.gazetteer.names[key]?.name ?? written
@@ -178,12 +231,12 @@ extension SourceAnnotator {
             return (SourceMention(span: span, text: doc.text(span), source: source, cue: cueText, sentence: s), n + 1)
         }
 
-        /// When `folded` is an attribution noun or a compound ending in one, the part before it
+        /// When `word` is an attribution noun or a compound ending in one, the part before it
         /// ("" for the noun alone, "un-" for "un-angaben", "polizei" for "polizeiangaben").
-        func nachNounPrefix(_ folded: String) -> String? {
-            if a.cues.nachNouns.contains(folded) { return "" }
-            for noun in a.cues.nachNouns where folded.count > noun.count + 1 && folded.hasSuffix(noun) {
-                return String(folded.dropLast(noun.count))
+        func nachNounPrefix(_ word: String) -> String? {
+            if a.cues.nachNouns.contains(word) { return "" }
+            for noun in a.cues.nachNouns where word.count > noun.count + 1 && word.hasSuffix(noun) {
+                return String(word.dropLast(noun.count))
             }
             return nil
         }
@@ -199,32 +252,42 @@ extension SourceAnnotator {
             var cueText = tokens[i].text
             if !particles.contains("") {
                 guard let p = ((i + 1)..<ce).first(where: { k in
-                    particles.contains(folded[k]) && (closes(k, hi) || a.cues.coordinators.contains(folded[k + 1]))
+                    particles.contains(lower[k]) && (closes(k, hi) || a.cues.coordinators.contains(lower[k + 1]))
                 }) else { return nil }
                 last = p
                 cueText += " " + tokens[p].text
             }
+            // A passive ("Als Kind wurde mir immer gesagt") names no speaker as subject.
+            if closes(i, hi), (cs..<i).contains(where: { a.cues.passives.contains(lower[$0]) }) { return nil }
             // A clause-final participle after an auxiliary: the auxiliary is the finite verb.
             var finite = i
-            if closes(i, hi), let aux = (cs..<i).first(where: { a.cues.auxiliaries.contains(folded[$0]) }) { finite = aux }
+            if closes(i, hi), let aux = (cs..<i).first(where: { a.cues.auxiliaries.contains(lower[$0]) }) { finite = aux }
 
             // "wie TASS berichtete", "als Russland im April erklärte"
-            if finite == i, closes(last, hi), cs < i, a.cues.subordinators.contains(folded[cs]),
+            // (A separated particle means a main clause: "Als Grund gab der Konzern ... an.")
+            if finite == i, last == i, closes(i, hi), cs < i, a.cues.subordinators.contains(lower[cs]),
                let np = speaker(from: cs + 1, limit: i) {
                 return (mention(cue: cs..<(cs + 1), speaker: np, span: cs..<(last + 1), sentence: s,
                                 cueText: tokens[cs].text.lowercased() + " " + cueText), last + 1)
             }
             // A second verb sharing the clause's subject: "Kim hielt ... ab und verkündete ...".
-            if i > cs, a.cues.coordinators.contains(folded[i - 1]) {
+            if i > cs, a.cues.coordinators.contains(lower[i - 1]) {
                 guard let np = speaker(from: cs, limit: i), np.upperBound < i, tokens[np.upperBound].isWord,
                       tokens[np.upperBound].text == tokens[np.upperBound].lower,
-                      !a.cues.function.contains(folded[np.upperBound]) else { return nil }
+                      !a.cues.function.contains(lower[np.upperBound]) else { return nil }
                 return (mention(cue: i..<(i + 1), speaker: np, span: i..<(last + 1), sentence: s, cueText: cueText),
                         last + 1)
             }
-            // Subject first: "Lee führte aus", "Einige Experten sagten", "Er sagte".
+            // A pronoun right after the verb is its subject: "Seinen Rücktritt gab er ... bekannt".
+            if finite + 1 < ce, a.cues.pronouns.contains(lower[finite + 1]) {
+                return pronoun(finite + 1, span: min(i, finite)..<max(finite + 2, last + 1), cueText: cueText, sentence: s,
+                               next: max(finite + 2, last + 1))
+            }
+            // Subject first: "Lee führte aus", "Einige Experten sagten", "Er sagte"; a conjunction
+            // or focus particle before it does not count ("Aber sogar der Präsident sagte").
+            while cs < finite, a.cues.conjunctions.contains(lower[cs]) { cs += 1 }
             if cs < finite {
-                if finite - cs == 1, a.cues.pronouns.contains(folded[cs]) {
+                if finite - cs == 1, a.cues.pronouns.contains(lower[cs]) {
                     return pronoun(cs, span: cs..<(last + 1), cueText: cueText, sentence: s, next: last + 1)
                 }
                 if let np = speaker(from: cs, limit: finite), np.upperBound == finite {
@@ -234,16 +297,23 @@ extension SourceAnnotator {
             }
             // Subject after the verb: "sagte der Sekretär ... Schoigu", "Das teilte TASS mit".
             var k = finite + 1
-            while k < ce, a.cues.adverbs.contains(folded[k]) { k += 1 }
+            while k < ce, a.cues.adverbs.contains(lower[k]) { k += 1 }
+            // "heißt es im ORF", "hieß es in einer Aussendung der Entwickler"
+            if k + 1 < ce, a.cues.impersonal.contains(lower[k]) {
+                k += 1
+                while k < ce, a.cues.adverbs.contains(lower[k]) { k += 1 }
+                guard k < ce, a.cues.sourcePrepositions.contains(lower[k]) else { return nil }
+                k += 1
+            }
             guard k < ce else { return nil }
-            if a.cues.pronouns.contains(folded[k]) {
-                return pronoun(k, span: min(i, k)..<(max(i, k) + 1), cueText: cueText, sentence: s, next: k + 1)
+            // With an auxiliary the subject may stand before the participle: "hat die X bestätigt".
+            let end = max(k + 1, last + 1)
+            if a.cues.pronouns.contains(lower[k]) {
+                return pronoun(k, span: finite..<end, cueText: cueText, sentence: s, next: end)
             }
             guard let np = speaker(from: k, limit: ce) else { return nil }
-            // A separable particle ("teilte TASS ... mit") may stand after the speaker.
-            let span = min(i, np.lowerBound)..<max(np.upperBound, i + 1)
-            return (mention(cue: i..<(i + 1), speaker: np, span: span, sentence: s, cueText: cueText),
-                    max(np.upperBound, last + 1))
+            return (mention(cue: i..<(i + 1), speaker: np, span: finite..<max(np.upperBound, last + 1), sentence: s,
+                            cueText: cueText), max(np.upperBound, last + 1))
         }
 
         /// "sagte er": the previous speaker of the document.
@@ -264,6 +334,7 @@ extension SourceAnnotator {
             let first = j
             var lastHead: Int? = nil
             var afterDeterminer = true
+            var hadArticle = false
             while j < limit, j - first < SourceAnnotator.maxPhrase {
                 let t = tokens[j]
                 if isQuote(j) {
@@ -271,16 +342,42 @@ extension SourceAnnotator {
                     if j + 1 < limit, tokens[j + 1].isWord, tokens[j + 1].isCapitalized { j += 1; continue }
                     break
                 }
+                // A bracket after the head: "Sebastian Kurz (ÖVP)".
+                if t.text == "(", lastHead != nil,
+                   let close = (j..<min(limit, j + 8)).first(where: { tokens[$0].text == ")" }) {
+                    j = close + 1
+                    continue
+                }
                 guard t.isWord else { break }
-                let f = folded[j]
-                if lastHead != nil {
+                let f = lower[j]
+                // A truncated compound: "Fleisch- und Wursthersteller".
+                if t.text.hasSuffix("-"), j + 2 < limit, a.cues.coordinators.contains(lower[j + 1]) {
+                    j += 2
+                    continue
+                }
+                if let h = lastHead {
+                    // After a name an article opens an object: "sagte Nikolic der Zeitung Danas",
+                    // "sagte Riad Haddad dem Fernsehsender" (but: "der Sekretär des Sicherheitsrates").
+                    if inPerson[h] || !hadArticle, a.cues.definite.contains(f) { break }
                     if a.cues.genitive.contains(f) { afterDeterminer = true; j += 1; continue }
+                    // A place after the head: "die türkische Botschaft in Bagdad" (see `core`).
+                    if a.cues.placePrepositions.contains(f), j + 1 < limit, tokens[j + 1].isWord,
+                       tokens[j + 1].isCapitalized || a.cues.determiners.contains(lower[j + 1]) {
+                        afterDeterminer = true
+                        j += 1
+                        continue
+                    }
                     if a.cues.determiners.contains(f) { break }
                 } else if a.cues.determiners.contains(f) {
-                    afterDeterminer = true; j += 1; continue
+                    afterDeterminer = true; hadArticle = true; j += 1; continue
                 }
-                if a.cues.function.contains(f) || a.cues.subjunctive.contains(f) { break }
+                if a.cues.function.contains(f) || a.cues.subjunctive.contains(f) || a.cues.verbs.contains(f) { break }
                 if t.isCapitalized {
+                    // After a head, another capitalised word must be a name ("Nachrichtenagentur TASS"),
+                    // not a second noun ("der Konzern Sicherheitsbedenken").
+                    // ("in Sofioter Justizkreisen": a capitalised adjective without article is fine.)
+                    if let h = lastHead, h == j - 1, h > first, !inEntity[j], a.gazetteer.looksLikeNoun(t.lower),
+                       tokens[h - 1].isWord, tokens[h - 1].text == tokens[h - 1].lower { break }
                     lastHead = j
                     afterDeterminer = false
                     j += 1
@@ -307,8 +404,13 @@ extension SourceAnnotator {
             return best
         }
 
+        /// A phrase headed by an attribution noun: "den Angaben", "Berichten", "Schätzungen".
+        func isGeneric(_ np: Range<Int>) -> Bool {
+            a.cues.nachNouns.contains(lower[np.upperBound - 1])
+        }
+
         func isAdjective(_ f: String) -> Bool {
-            f.count >= 4 && (f.hasSuffix("e") || f.hasSuffix("en") || f.hasSuffix("er") || f.hasSuffix("es") || f.hasSuffix("em"))
+            a.cues.speech[f] == nil && f.count >= 4 && (f.hasSuffix("e") || f.hasSuffix("en") || f.hasSuffix("er") || f.hasSuffix("es") || f.hasSuffix("em"))
         }
 
         // MARK: Normalisation
@@ -326,19 +428,56 @@ extension SourceAnnotator {
         /// The canonical source of a speaker phrase: an alias inside it (longest), else a person
         /// or organisation named in it, else a place when the phrase is only that place, else the
         /// phrase as written without leading articles.
-        func normalise(_ np: Range<Int>, allowLocation: Bool) -> String {
+        /// The phrase without a trailing place: "türkische Botschaft in Bagdad" → "türkische Botschaft".
+        func core(_ np: Range<Int>) -> Range<Int> {
+            guard let p = np.dropFirst().first(where: { a.cues.placePrepositions.contains(lower[$0]) }) else { return np }
+            return np.lowerBound..<p
+        }
+
+        /// The phrase up to its first genitive article or "von" after a capitalised word.
+        func headPart(_ np: Range<Int>) -> Range<Int>? {
+            guard let firstHead = np.first(where: { tokens[$0].isCapitalized }),
+                  let connector = ((firstHead + 1)..<np.upperBound).first(where: { a.cues.genitive.contains(lower[$0]) })
+            else { return nil }
+            return np.lowerBound..<connector
+        }
+
+        /// The longest alias inside the phrase (the rightmost of equal length: "Nachrichtenagentur TASS").
+        func alias(in np: Range<Int>) -> String? {
             for length in stride(from: np.count, through: 1, by: -1) {
                 for start in stride(from: np.upperBound - length, through: np.lowerBound, by: -1) {
                     if let v = a.aliases.exactMatch(keys, start..<(start + length)) { return v }
                 }
             }
+            return nil
+        }
+
+        /// An alias, person, organisation or unknown name in the phrase, if any.
+        func named(_ np: Range<Int>) -> String? {
+            if let v = alias(in: np) { return v }
+            let span = TextSpan(tokens[np.lowerBound].span.start, tokens[np.upperBound - 1].span.end)
+            let inside = doc.entities.filter { span.contains($0.span) }
+            return (inside.first(where: { $0.type == .person }) ?? inside.first(where: { $0.type == .organisation })
+                ?? inside.first(where: { $0.type == .other }))?.name
+        }
+
+        func normalise(_ whole: Range<Int>, allowLocation: Bool) -> String {
+            let np = core(whole)
+            // The head before a genitive or "von" names the speaker first: "Igor Konaschenkow vom
+            // Verteidigungsministerium"; "der Sprecher des Außenministeriums" falls through.
+            if let head = headPart(np), let name = named(head) { return name }
+            if let v = alias(in: np) { return v }
             let span = TextSpan(tokens[np.lowerBound].span.start, tokens[np.upperBound - 1].span.end)
             let inside = doc.entities.filter { span.contains($0.span) }
             if let e = inside.first(where: { $0.type == .person }) ?? inside.first(where: { $0.type == .organisation }) {
                 return e.name
             }
             var first = np.lowerBound
-            while first < np.upperBound - 1, a.cues.determiners.contains(folded[first]) || isQuote(first) { first += 1 }
+            while first < np.upperBound - 1, a.cues.determiners.contains(lower[first]) || isQuote(first) { first += 1 }
+            // An unknown name opening the phrase: "sagt Andreas Baur von der Steuerungsgruppe".
+            if let e = inside.first(where: { $0.type == .other && $0.span.start == tokens[first].span.start }) {
+                return e.name
+            }
             if let e = inside.first(where: { $0.type == .location }),
                allowLocation || e.span.start <= tokens[first].span.start && e.span.end >= tokens[np.upperBound - 1].span.end {
                 return e.name

@@ -21,7 +21,21 @@ struct TimeLexicon: Sendable {
             words[row[0].lowercased(), default: [:]][row[1]] = row.count > 2 ? row[2] : ""
         }
         self.words = words
+        // "Donnerstagabend": a day name with a part of day is the same day.
+        var compounds: [String: Int] = [:]
+        for (word, categories) in words {
+            guard let day = categories["weekday"].flatMap({ Int($0) }) else { continue }
+            compounds[word] = day
+            for (part, c) in words where c["daypart"] != nil { compounds[word + part] = day }
+        }
+        weekdays = compounds
+        starters = Set(words.keys).union(months.keys).union(compounds.keys)
     }
+
+    /// Day names, also with a part of day, → ISO weekday.
+    let weekdays: [String: Int]
+    /// Lowercase words that can begin a time expression; other words are skipped at once.
+    let starters: Set<String>
 
     func value(_ word: String, _ category: String) -> String? { words[word]?[category] }
     func has(_ word: String, _ category: String) -> Bool { words[word]?[category] != nil }

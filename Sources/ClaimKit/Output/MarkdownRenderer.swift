@@ -1,31 +1,41 @@
 /// `markdown`: GitHub pipe tables for reports. Numbers are written per `RenderOptions.numbers`
-/// (people read them) and their columns right-aligned (`---:`); `|` is escaped as `\|`, line
-/// breaks become `<br>`, null is an empty cell. Groups: a `### header` line, the table, notes.
+/// (people read them) and their columns right-aligned (`---:`); `|` is escaped as `\|` and `\`
+/// as `\\`, line breaks become `<br>`, null is an empty cell. Groups: a `### header` line, the
+/// table, then the notes.
 enum MarkdownRenderer {
     static func render(_ table: ResultTable, _ options: RenderOptions) -> String {
-        var out = ""
+        var out = OutputBuffer()
         append(table, options, to: &out)
-        return out
+        return out.string
     }
 
     static func render(_ groups: [ResultGroup], _ options: RenderOptions) -> String {
-        var out = ""
+        var out = OutputBuffer()
         for (n, g) in groups.enumerated() {
             if n > 0 { out += "\n" }
-            out += "### " + escape(g.header) + "\n\n"
+            out += "### "
+            appendEscaped(g.header, to: &out)
+            out += "\n\n"
             append(g.table, options, to: &out)
             if !g.notes.isEmpty {
                 out += "\n"
-                for note in g.notes { out += escape(note) + "  \n" }
+                for note in g.notes {
+                    appendEscaped(note, to: &out)
+                    out += "  \n"
+                }
             }
         }
-        return out
+        return out.string
     }
 
-    static func append(_ table: ResultTable, _ options: RenderOptions, to out: inout String) {
-        out.reserveCapacity(out.utf8.count + DelimitedRenderer.estimate(table) + table.rows.count * table.columns.count * 3)
+    static func append(_ table: ResultTable, _ options: RenderOptions, to out: inout OutputBuffer) {
+        out.reserve(DelimitedRenderer.estimate(table) + table.rows.count * table.columns.count * 3)
         out += "|"
-        for column in table.columns { out += " " + escape(column.name) + " |" }
+        for column in table.columns {
+            out += " "
+            appendEscaped(column.name, to: &out)
+            out += " |"
+        }
         out += "\n|"
         for column in table.columns { out += column.kind == .number ? " ---: |" : " --- |" }
         out += "\n"
@@ -33,26 +43,30 @@ enum MarkdownRenderer {
             out += "|"
             for c in table.columns.indices {
                 out += " "
-                if c < row.count { out += escape(options.numbers.text(row[c])) }
+                if c < row.count { appendEscaped(options.numbers.text(row[c]), to: &out) }
                 out += " |"
             }
             out += "\n"
         }
     }
 
-    static func escape(_ s: String) -> String {
-        guard s.utf8.contains(where: { $0 == 0x7C || $0 == 0x5C || $0 < 0x20 }) else { return s }
-        var out = ""
-        for c in s {
-            switch c {
-            case "|": out += "\\|"
+    static func appendEscaped(_ s: String, to out: inout OutputBuffer) {
+        guard OutputBuffer.any(s, { $0 == 0x7C || $0 == 0x5C || $0 < 0x20 }) else {
+            out.append(s)
+            return
+        }
+        var afterCR = false
+        for b in s.utf8 {
+            defer { afterCR = b == 0x0D }
+            switch b {
+            case 0x7C: out += "\\|"
             // A backslash before "|" would otherwise eat our escape.
-            case "\\": out += "\\\\"
-            case "\r\n", "\n", "\r": out += "<br>"
-            case "\t": out += " "
-            default: out.append(c)
+            case 0x5C: out += "\\\\"
+            case 0x0A: if !afterCR { out += "<br>" }
+            case 0x0D: out += "<br>"
+            case 0..<0x20: out += " "
+            default: out.append(byte: b)
             }
         }
-        return out
     }
 }

@@ -15,7 +15,7 @@ public enum NumberStyle: String, Sendable, CaseIterable {
         let plain = Value.format(d)
         guard self == .de, d.isFinite else { return plain }
         // Exponent notation ("1e-05") is left alone apart from the decimal comma.
-        if plain.contains("e") { return String(plain.map { $0 == "." ? "," : $0 }) }
+        if plain.utf8.contains(UInt8(ascii: "e")) { return String(plain.map { $0 == "." ? "," : $0 }) }
         guard let dot = plain.firstIndex(of: ".") else { return NumberStyle.grouped(plain) }
         return NumberStyle.grouped(String(plain[..<dot])) + "," + plain[plain.index(after: dot)...]
     }
@@ -29,12 +29,15 @@ public enum NumberStyle: String, Sendable, CaseIterable {
         case let .number(d): return text(d)
         case let .string(s): return s
         case let .list(items):
-            var out = ""
+            // Numbers in lists are offsets and ids (spans), not amounts: no grouping, bracketed
+            // so that "[1126, 1175]" does not read as two decimals.
+            let numeric = !items.isEmpty && items.allSatisfy { $0.doubleValue != nil }
+            var out = numeric ? "[" : ""
             for (n, item) in items.enumerated() {
                 if n > 0 { out += ", " }
-                out += text(item)
+                out += numeric ? item.plainText : text(item)
             }
-            return out
+            return numeric ? out + "]" : out
         }
     }
 

@@ -7,12 +7,18 @@ public struct ResultTable: Sendable, Hashable {
         public var kind: Kind
         /// Long free text (sentences): the first column to shrink on a narrow terminal.
         public var isLongText: Bool
+        /// An identifier (a claim id): never truncated, since a cut id cannot be used with `show`.
+        public var isKey: Bool
 
-        public init(_ name: String, _ kind: Kind = .text, longText: Bool = false) {
+        public init(_ name: String, _ kind: Kind = .text, longText: Bool = false, key: Bool? = nil) {
             self.name = name
             self.kind = kind
             self.isLongText = longText
+            self.isKey = key ?? Column.keyNames.contains(name)
         }
+
+        /// Columns that hold claim ids in every command's output.
+        static let keyNames: Set<String> = ["id", "claim"]
     }
 
     public var columns: [Column]
@@ -26,10 +32,19 @@ public struct ResultTable: Sendable, Hashable {
     public init(_ names: [String], rows: [[Value]] = []) {
         self.columns = names.map { Column($0) }
         self.rows = rows
-        // Columns whose values are all numbers align right.
-        for (c, _) in columns.enumerated() {
-            let vals = rows.map { $0[c] }.filter { !$0.isNull }
-            if !vals.isEmpty, vals.allSatisfy({ $0.doubleValue != nil }) { columns[c].kind = .number }
+        // Columns whose values are all numbers align right (one pass, no copies: big results).
+        for c in columns.indices {
+            var sawNumber = false
+            var allNumbers = true
+            for row in rows where c < row.count {
+                switch row[c] {
+                case .null: continue
+                case .int, .number: sawNumber = true
+                default: allNumbers = false
+                }
+                if !allNumbers { break }
+            }
+            if sawNumber, allNumbers { columns[c].kind = .number }
         }
     }
 }

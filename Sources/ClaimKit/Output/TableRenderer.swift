@@ -4,22 +4,23 @@
 /// `tsv`, `csv` or `markdown`. Number columns are right-aligned and written per
 /// `RenderOptions.numbers`; null is empty (dim `NULL` in colour); lists are joined with ", ".
 /// With `width`, columns shrink to fit: long text first, then other text (truncated with "…");
-/// numbers are never cut, and when even that does not fit the rightmost columns are left out
+/// numbers and ids are never cut, and when even that does not fit the rightmost columns are left out
 /// and named in the footer. With `maxRows`, a footer counts the rows not shown.
 enum TableRenderer {
     /// Narrowest a long-text column (a sentence) is cut to before other columns shrink.
     static let longTextFloor = 12
-    /// Narrowest any other text column is cut to before columns are left out.
-    static let textFloor = 5
+    /// Narrowest any other text column is cut to before columns are left out: narrower, ids and
+    /// names become unrecognisable, and fewer whole columns serve better than many stumps.
+    static let textFloor = 10
 
     static func render(_ table: ResultTable, _ options: RenderOptions) -> String {
-        var out = ""
+        var out = OutputBuffer()
         append(table, options, to: &out)
-        return out
+        return out.string
     }
 
     static func render(_ groups: [ResultGroup], _ options: RenderOptions) -> String {
-        var out = ""
+        var out = OutputBuffer()
         for (n, group) in groups.enumerated() {
             if n > 0 { out += "\n" }
             let header = singleLine(group.header)
@@ -31,10 +32,10 @@ enum TableRenderer {
             append(group.table, options, to: &out)
             for note in group.notes { out += singleLine(note) + "\n" }
         }
-        return out
+        return out.string
     }
 
-    static func append(_ table: ResultTable, _ options: RenderOptions, to out: inout String) {
+    static func append(_ table: ResultTable, _ options: RenderOptions, to out: inout OutputBuffer) {
         let limit = options.maxRows.flatMap { $0 > 0 ? $0 : nil } ?? table.rows.count
         let shown = min(limit, table.rows.count)
         let nullText = options.color ? "NULL" : ""
@@ -55,7 +56,7 @@ enum TableRenderer {
         let (visible, widths) = layout(natural: natural, columns: table.columns, width: options.width)
 
         let numeric = table.columns.map { $0.kind == .number }
-        out.reserveCapacity(out.utf8.count + (shown + 4) * (widths.reduce(0, +) + 3 * widths.count + 2))
+        out.reserve((shown + 4) * (widths.reduce(0, +) + 3 * widths.count + 2))
         appendRule(widths, "┌", "┬", "┐", to: &out)
         out += "│"
         for (k, c) in visible.enumerated() {
@@ -128,7 +129,7 @@ enum TableRenderer {
         if excess <= 0 { return widths }
         let phases: [(Int) -> Int?] = [
             { columns[$0].isLongText ? min(natural[$0], longTextFloor) : nil },
-            { columns[$0].kind == .text ? min(natural[$0], textFloor) : nil },
+            { columns[$0].kind == .text && !columns[$0].isKey ? min(natural[$0], textFloor) : nil },
         ]
         for floor in phases {
             let floors = widths.indices.map { floor($0) }
@@ -153,7 +154,7 @@ enum TableRenderer {
         return nil
     }
 
-    static func appendRule(_ widths: [Int], _ left: String, _ middle: String, _ right: String, to out: inout String) {
+    static func appendRule(_ widths: [Int], _ left: String, _ middle: String, _ right: String, to out: inout OutputBuffer) {
         out += left
         for (k, w) in widths.enumerated() {
             if k > 0 { out += middle }
@@ -164,15 +165,17 @@ enum TableRenderer {
 
     /// Writes `s` padded to `width` cells; `style` (an ANSI sequence) covers the text only.
     static func pad(_ s: String, _ width: Int, right: Bool, style: String? = nil, known: Int? = nil,
-                    to out: inout String) {
+                    to out: inout OutputBuffer) {
         let fill = width - (known ?? TextWidth.of(s))
-        if right, fill > 0 { appendSpaces(fill, to: &out) }
-        if let style { out += style + s + ANSI.reset } else { out += s }
-        if !right, fill > 0 { appendSpaces(fill, to: &out) }
-    }
-
-    static func appendSpaces(_ n: Int, to out: inout String) {
-        for _ in 0..<n { out.unicodeScalars.append(" ") }
+        if right { out.appendSpaces(fill) }
+        if let style {
+            out += style
+            out += s
+            out += ANSI.reset
+        } else {
+            out += s
+        }
+        if !right { out.appendSpaces(fill) }
     }
 
     /// A cell as the table shows it: numbers per style, lists joined, null empty or `NULL`.
@@ -184,7 +187,7 @@ enum TableRenderer {
     /// Line breaks and tabs inside a cell would break the box, and other control characters
     /// (ESC above all) would let a document's text drive the terminal: blanks and "�" instead.
     static func singleLine(_ s: String) -> String {
-        guard s.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return s }
+        guard OutputBuffer.any(s, { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return s }
         var out = ""
         out.unicodeScalars.reserveCapacity(s.unicodeScalars.count)
         for u in s.unicodeScalars {

@@ -4,9 +4,7 @@
 public enum TextWidth {
     public static func of(_ s: String) -> Int {
         // Fast path: ASCII without control characters is one cell per byte.
-        var ascii = true
-        for b in s.utf8 where b >= 0x80 || b < 0x20 { ascii = false; break }
-        if ascii { return s.utf8.count }
+        if !OutputBuffer.any(s, { $0 >= 0x80 || $0 < 0x20 }) { return s.utf8.count }
         // Latin text (umlauts, ß, « ») has no combining marks or wide characters below U+0300:
         // one cell per printable scalar, no grapheme breaking needed.
         var total = 0

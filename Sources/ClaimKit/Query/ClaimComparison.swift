@@ -1,9 +1,11 @@
 /// Groups claims about the same thing across documents and judges whether the reports agree.
 ///
-/// Default key: `kind, class, aspect` for quantities (claims without a class are left out) and
+/// Default key: `kind, class, aspect` (and `unit` when there is one) for quantities (claims
+/// without a class are left out) and
 /// `kind, event` for dates (claims without an event are left out). With `on FIELD, ...` every
 /// claim is grouped by those fields. Each claim becomes an interval (`ValueInterval` for
-/// quantities, `TimeRange` for dates); only claims of different documents are compared.
+/// quantities, `TimeRange` for dates); only claims of different documents and of the same unit
+/// are compared.
 public struct ClaimComparison: Sendable {
     public var keyFields: [ClaimField]?
 
@@ -18,7 +20,11 @@ public struct ClaimComparison: Sendable {
         switch c.kind {
         case .quantity:
             guard let cls = c.cls else { return nil }
-            return [.init(field: "kind", value: "quantity"), .init(field: "class", value: cls), .init(field: "aspect", value: c.aspect)]
+            var key: [ComparisonGroup.KeyPart] = [.init(field: "kind", value: "quantity"), .init(field: "class", value: cls),
+                                                  .init(field: "aspect", value: c.aspect)]
+            // Amounts in different units (EUR and USD) are different things to compare.
+            if let unit = c.unit { key.append(.init(field: "unit", value: unit)) }
+            return key
         case .date:
             guard let event = c.event else { return nil }
             return [.init(field: "kind", value: "date"), .init(field: "event", value: event)]
@@ -57,15 +63,7 @@ public struct ClaimComparison: Sendable {
             if !docs.contains(c.doc) { docs.append(c.doc) }
             if let s = c.source, !sources.contains(s) { sources.append(s) }
         }
-        var conflicts: [(String, String)] = []
-        for i in claims.indices {
-            for j in claims.indices where j > i && claims[i].doc != claims[j].doc {
-                if let compatible = ClaimComparison.compatible(claims[i], claims[j]), !compatible {
-                    conflicts.append((claims[i].id, claims[j].id))
-                }
-            }
-        }
-        let verdict: Verdict = docs.count < 2 ? .single : (conflicts.isEmpty ? .agree : .conflict)
+        let verdict: Verdict = docs.count < 2 ? .single : (ClaimComparison.hasConflict(claims) ? .conflict : .agree)
         var minV: Value = .null, maxV: Value = .null, spread: Double? = nil
         let values = claims.compactMap(\.value)
         if !values.isEmpty {
@@ -82,19 +80,52 @@ public struct ClaimComparison: Sendable {
             }
         }
         return ComparisonGroup(key: key, claims: claims, verdict: verdict, docs: docs, sources: sources,
-                               min: minV, max: maxV, spread: spread, conflicts: conflicts)
+                               min: minV, max: maxV, spread: spread)
+    }
+
+    /// The values a claim allows as one interval type: quantities by `ValueInterval(_:)`, dates
+    /// as their time range [start, end) in days.
+    public static func interval(_ c: Claim) -> ValueInterval? {
+        switch c.kind {
+        case .quantity: return ValueInterval(c)
+        case .date:
+            guard let t = c.time.flatMap(TimeRange.parse) else { return nil }
+            return ValueInterval(low: Double(t.start), high: Double(t.end), highOpen: true)
+        }
     }
 
     /// Whether two claims can both be true; nil when they cannot be compared (no value/time, other kinds).
     public static func compatible(_ a: Claim, _ b: Claim) -> Bool? {
-        guard a.kind == b.kind else { return nil }
-        switch a.kind {
-        case .quantity:
-            guard let x = ValueInterval(a), let y = ValueInterval(b) else { return nil }
-            return x.overlaps(y)
-        case .date:
-            guard let x = a.time.flatMap(TimeRange.parse), let y = b.time.flatMap(TimeRange.parse) else { return nil }
-            return x.overlaps(y)
+        guard a.kind == b.kind, a.unit == b.unit, let x = interval(a), let y = interval(b) else { return nil }
+        return x.overlaps(y)
+    }
+
+    /// Whether claims of two different documents are incompatible, in O(n): if any such pair
+    /// exists, one is found between the interval ending first and the one starting last among
+    /// the other documents, or between the interval starting last and the one ending first
+    /// among the other documents.
+    static func hasConflict(_ claims: [Claim]) -> Bool {
+        // Only values of one kind and unit compare: 5 Mio. EUR and 6 Mio. USD do not conflict.
+        var partitions: [String: [Claim]] = [:]
+        for c in claims { partitions[c.kind.rawValue + "|" + (c.unit ?? ""), default: []].append(c) }
+        for part in partitions.values {
+            let items = part.compactMap { c in interval(c).map { (doc: c.doc, i: $0) } }
+            guard items.count > 1 else { continue }
+            func endsBefore(_ a: ValueInterval, _ b: ValueInterval) -> Bool {
+                a.high != b.high ? a.high < b.high : (a.highOpen && !b.highOpen)
+            }
+            func startsAfter(_ a: ValueInterval, _ b: ValueInterval) -> Bool {
+                a.low != b.low ? a.low > b.low : (a.lowOpen && !b.lowOpen)
+            }
+            guard let firstEnd = items.min(by: { endsBefore($0.i, $1.i) }),
+                  let lastStart = items.min(by: { startsAfter($0.i, $1.i) }) else { continue }
+            if let other = items.filter({ $0.doc != firstEnd.doc }).min(by: { startsAfter($0.i, $1.i) }), !firstEnd.i.overlaps(other.i) {
+                return true
+            }
+            if let other = items.filter({ $0.doc != lastStart.doc }).min(by: { endsBefore($0.i, $1.i) }), !lastStart.i.overlaps(other.i) {
+                return true
+            }
         }
+        return false
     }
 }

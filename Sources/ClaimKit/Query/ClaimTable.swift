@@ -1,7 +1,8 @@
 /// Claims as a result table with chosen fields as columns.
 public enum ClaimTable {
-    /// Readable defaults for terminals and tsv; json and jsonl get every field.
-    public static let defaultFields = ["id", "doc", "kind", "value", "approx", "object", "class", "aspect", "time",
+    /// Readable defaults for terminals and tsv (no `doc`: the id starts with it); json and jsonl
+    /// get every field.
+    public static let defaultFields = ["id", "kind", "value", "approx", "object", "class", "aspect", "time",
                                        "source", "modality", "phrase"]
 
     public static func table(_ claims: [Claim], fields names: [String]) -> ResultTable {

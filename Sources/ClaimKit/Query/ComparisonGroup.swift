@@ -12,12 +12,24 @@ public struct ComparisonGroup: Sendable, Hashable {
     public var max: Value
     /// max / min for quantities; nil for dates or when min is 0.
     public var spread: Double?
-    /// Pairs of claims (ids) whose intervals do not overlap.
-    public var conflicts: [(String, String)]
 
     public struct KeyPart: Sendable, Hashable {
         public var field: String
         public var value: String?
+    }
+
+    /// Pairs of claims of different documents whose values cannot both be true, at most `limit`.
+    public func conflictingPairs(limit: Int = 10) -> [(Claim, Claim)] {
+        var out: [(Claim, Claim)] = []
+        for i in claims.indices {
+            for j in claims.indices where j > i && claims[i].doc != claims[j].doc {
+                if ClaimComparison.compatible(claims[i], claims[j]) == false {
+                    out.append((claims[i], claims[j]))
+                    if out.count >= limit { return out }
+                }
+            }
+        }
+        return out
     }
 
     public static func == (a: ComparisonGroup, b: ComparisonGroup) -> Bool {

@@ -29,6 +29,7 @@ public struct Statistics: Sendable, Equatable {
 
     /// The k-th smallest (0-based); reorders `v` so that v[..<k] ≤ v[k] ≤ v[(k+1)...].
     public static func select(_ v: inout [Double], _ k: Int) -> Double {
+        guard v.indices.contains(k) else { return .nan }
         var lo = 0, hi = v.count - 1
         while lo < hi {
             let pivot = v[(lo + hi) / 2]

@@ -25,6 +25,9 @@ struct LineLayout {
         let t = tokens[i]
         if t.newlinesBefore >= 2 { return true }
         if let f = t.text.unicodeScalars.first, f.properties.isLowercase { return false }
+        // A line ending in a comma, semicolon or hyphen goes on ("sagten,\nDie Lage ...").
+        let before = tokens[i - 1].text
+        if before == "," || before == ";" || before.hasSuffix("-") { return false }
         guard wrapped else { return true }
         var lineStart = i - 1
         while lineStart > 0, tokens[lineStart].newlinesBefore == 0 { lineStart -= 1 }

@@ -1,7 +1,9 @@
-/// One token of a document: a word, a number, or a punctuation mark.
+/// One token of a document: a word, a number, a punctuation mark, or a symbol (also a URL,
+/// e-mail address or domain such as "www.allinrechner.at", kept whole).
 ///
 /// `text` is the normalised form (NFC; typographic quotes as `"`/`'`, dashes as `-`, soft
-/// hyphens removed); `span` still points at the original bytes.
+/// hyphens removed, a thin or no-break space inside a number as " "); `span` still points at
+/// the original bytes.
 public struct Token: Sendable, Hashable {
     public enum Kind: UInt8, Sendable, Hashable {
         case word, number, punct, symbol

@@ -98,14 +98,15 @@ public enum Tokenizer {
         var j = i
         var at = -1
         var dots = 0
-        while j < n {
+        // Bounded: a start inside a long dotted run must not rescan it (quadratic time).
+        while j < n, j - i < 256 {
             let b = bytes[j]
             if isAlnumByte(b) || b == 0x2D || b == 0x5F || b == 0x25 || b == 0x2B { j += 1; continue }
             if b == 0x2E, j + 1 < n, isAlnumByte(bytes[j + 1]) { dots += 1; j += 1; continue }
             if b == 0x40, at < 0, j + 1 < n, isAlnumByte(bytes[j + 1]) { at = j; dots = 0; j += 1; continue }
             break
         }
-        guard dots > 0 else { return nil }
+        guard dots > 0, j - i < 256 else { return nil }
         // The last label must be a top-level domain (an e-mail's: any 2+ letters).
         var k = j
         while k > i, bytes[k - 1] != 0x2E { k -= 1 }
@@ -133,10 +134,12 @@ public enum Tokenizer {
             if b == 0x29 { if open == 0 { break }; open -= 1 }
             j += 1
         }
-        while j > i, let last = Optional(bytes[j - 1]), last == 0x2E || last == 0x2C || last == 0x3B || last == 0x3A
-                || last == 0x21 || last == 0x3F || last == 0x27 { j -= 1 }
+        while j > i, trailingURLPunctuation.contains(bytes[j - 1]) { j -= 1 }
         return j
     }
+
+    /// . , ; : ! ? ' after a URL belong to the sentence.
+    static let trailingURLPunctuation: Set<UInt8> = [0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x27]
 
     @inline(__always) static func hasPrefix(_ bytes: [UInt8], _ i: Int, _ prefix: StaticString) -> Bool {
         let count = prefix.utf8CodeUnitCount
@@ -234,6 +237,7 @@ public enum Tokenizer {
             case 0x201E, 0x201C, 0x201D, 0x201F, 0xAB, 0xBB: out.append("\"")
             case 0x201A, 0x2018, 0x2019, 0x201B, 0x2039, 0x203A: out.append("'")
             case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2212: out.append("-")
+            case 0xA0, 0x2009, 0x202F: out.append(" ")  // thousands separator in "14 000"
             default: out.append(s)
             }
         }

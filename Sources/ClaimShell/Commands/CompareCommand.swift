@@ -13,7 +13,8 @@ public enum CompareCommand: ShellCommand {
         more_than → above the value; at_least → the value or more; less_than / up_to → up to the
         value; range → its bounds; vague (tausende) → the word's bounds. Dates stand for their time
         interval (2024-06 is the whole month). Verdict: `conflict` when the intervals of two
-        documents do not overlap, `agree` when they all do, `single` when one document speaks of it.
+        documents do not overlap, `agree` when they all do, `single` when one document speaks of it;
+        values in different units (EUR, USD) are not compared.
         Conflicts come first, with spread = max / min.
         For a conflict, claims of the corpus that add up to one of the values (two or three terms
         within 2 %, same unit, same class or a class of the same family in the class_families
@@ -42,23 +43,28 @@ public enum CompareCommand: ShellCommand {
         let comparison = ClaimComparison(on: keys.isEmpty ? nil : keys)
         let reconciler = Reconciler()
         let all = session.corpus.store.claims
+        let dates = Dictionary(session.corpus.documents.map { ($0.document.id, ($0.document.date, $0.document.dateInferred)) },
+                               uniquingKeysWith: { a, _ in a })
+        let dateExplanation = DateConflictExplanation { dates[$0] ?? (nil, false) }
         let groups = comparison.groups(sel.claims).map { g -> ResultGroup in
             var notes: [String] = []
+            var explained = false
             if g.verdict == .conflict {
+                if g.claims.allSatisfy({ $0.kind == .date }) { notes += dateExplanation.notes(for: g.claims) }
                 let search = reconciler.explain(g, in: all)
                 notes += search.found.map { "sum: " + $0.explanation }
+                explained = !search.found.isEmpty
                 if explain {
-                    notes += g.conflicts.prefix(10).map { "no overlap: \($0.0) \(interval(of: $0.0, in: g)) vs \($0.1) \(interval(of: $0.1, in: g))" }
+                    notes += g.conflictingPairs(limit: 10).map { "no overlap: \($0.0.id) \(interval($0.0)) vs \($0.1.id) \(interval($0.1))" }
                     notes += search.log.map { "searched " + $0 }
                 }
             }
-            return resultGroup(g, notes: notes)
+            return resultGroup(g, notes: notes, explained: explained)
         }
         return .groups(groups)
     }
 
-    static func interval(of id: String, in g: ComparisonGroup) -> String {
-        guard let c = g.claims.first(where: { $0.id == id }) else { return "" }
+    static func interval(_ c: Claim) -> String {
         if let v = ValueInterval(c) { return v.description }
         return c.time ?? ""
     }
@@ -70,7 +76,10 @@ public enum CompareCommand: ShellCommand {
         })
     }
 
-    static func resultGroup(_ g: ComparisonGroup, notes: [String], extra: [(String, Value)] = []) -> ResultGroup {
+    /// `explained`: a conflict for which reconciliation found a sum; the header says so, and
+    /// JSON has `"explained": true` (an addition to SPEC §6's fields).
+    static func resultGroup(_ g: ComparisonGroup, notes: [String], extra: [(String, Value)] = [],
+                            explained: Bool = false) -> ResultGroup {
         let fields: [(String, Value)] = [
             ("group", .string(g.label)),
             ("kind", Value(g.value(of: "kind") ?? g.claims.first?.kind.rawValue)),
@@ -79,6 +88,7 @@ public enum CompareCommand: ShellCommand {
             ("event", Value(g.value(of: "event"))),
         ] + extra + [
             ("verdict", .string(g.verdict.rawValue)),
+            ("explained", .bool(explained)),
             ("docs", .list(g.docs.map(Value.string))),
             ("sources", .list(g.sources.map(Value.string))),
             ("min", g.min),
@@ -86,7 +96,8 @@ public enum CompareCommand: ShellCommand {
             ("spread", Value(g.spread)),
             ("claims", .list(g.claims.map { .string($0.id) })),
         ]
-        return ResultGroup(header: "\(g.label.isEmpty ? "(no key)" : g.label) — \(g.summary)", fields: fields,
+        let summary = explained ? g.summary.replacingOccurrences(of: "conflict (", with: "conflict, explained by a sum (") : g.summary
+        return ResultGroup(header: "\(g.label.isEmpty ? "(no key)" : g.label) — \(summary)", fields: fields,
                            table: table(g.claims), notes: notes, emphasis: g.verdict == .conflict)
     }
 }

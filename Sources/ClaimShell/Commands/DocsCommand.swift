@@ -3,7 +3,7 @@ import ClaimKit
 /// `docs`: the loaded documents; `docs set ...` changes one's metadata (`DocsSetCommand`).
 public enum DocsCommand: ShellCommand {
     public static let name = "docs"
-    public static let usage = "docs | docs set DOC FIELD VALUE"
+    public static let usage = "docs [where EXPR] [sort COLUMN [desc], ...] [limit N] | docs set DOC FIELD VALUE"
     public static let summary = "List the loaded documents, or set a document's metadata."
     public static let help = """
         Lists the loaded documents with their id, title, date (date_inferred: true when it was
@@ -16,9 +16,10 @@ public enum DocsCommand: ShellCommand {
         """
     public static let examples = [
         CommandExample("docs", expected: nil),
-        CommandExample("docs set 002 date 2025-06-19", expected: "002_2cc7b7632708e469: date = 2025-06-19\n"),
+        CommandExample("docs where claims > 10 sort claims desc", expected: nil),
+        CommandExample("docs set 002 date 2025-06-19", expected: "", note: "says 002_2cc7b7632708e469: date = 2025-06-19 on stderr"),
         CommandExample("docs set 000 title Nordkorea schickt Truppen nach Kursk",
-                       expected: "000_dbee2a27689250e2: title = Nordkorea schickt Truppen nach Kursk\n"),
+                       expected: ""),
     ]
 
     public static func run(_ invocation: CommandInvocation, in session: Session) throws(ShellError) -> CommandOutput {
@@ -27,7 +28,6 @@ public enum DocsCommand: ShellCommand {
             if first.text.lowercased() == "set", !first.quoted {
                 return try DocsSetCommand.run(Array(words.dropFirst()), at: first.columns, in: session)
             }
-            throw ShellError("unexpected '\(first.text)'; usage: \(usage)", at: first.columns)
         }
         let corpus = session.corpus
         let rows: [[Value]] = corpus.documents.indices.map { i in
@@ -37,8 +37,9 @@ public enum DocsCommand: ShellCommand {
              .int(d.sentences.count), .int(corpus.claims(of: i).count), .int(d.document.text.unicodeScalars.count),
              .string(d.document.encoding.rawValue), Value(d.document.path)]
         }
-        return .table(ResultTable(["id", "title", "date", "date_inferred", "url", "source", "sentences", "claims",
-                                   "chars", "encoding", "path"], rows: rows))
+        let table = ResultTable(["id", "title", "date", "date_inferred", "url", "source", "sentences", "claims",
+                                 "chars", "encoding", "path"], rows: rows)
+        return .table(try TableQuery.apply(invocation.arguments, offset: invocation.argumentOffset, to: table))
     }
 
     /// The index of the document a word names (id or unique prefix); the error points at the word.

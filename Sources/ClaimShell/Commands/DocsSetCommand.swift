@@ -46,6 +46,7 @@ public enum DocsSetCommand {
             annotated.document = doc
         }
         session.corpus.replace(annotated)
-        return .text("\(doc.id): \(field) = " + (clear ? "null" : (field == "date" ? (doc.date ?? "null") : text)))
+        session.diagnostics.append("\(doc.id): \(field) = " + (clear ? "null" : (field == "date" ? (doc.date ?? "null") : text)))
+        return .none
     }
 }

@@ -96,9 +96,11 @@ public enum LoadCommand: ShellCommand {
         let progress = LoadProgress.start(for: documents)
         let previous = session.pipeline.progress
         if let progress { session.pipeline.progress = { progress.advance($0) } }
-        session.add(documents)
+        let completed = session.add(documents)
         session.pipeline.progress = previous
         progress?.finish()
+        // An interrupted load adds nothing and reports nothing: the shell says "interrupted".
+        guard completed else { return .none }
         let ids = Set(documents.map(\.id))
         let corpus = session.corpus
         let added = corpus.documents.indices.filter { ids.contains(corpus.documents[$0].document.id) }
@@ -107,7 +109,9 @@ public enum LoadCommand: ShellCommand {
         var message = "loaded \(count(documents.count, "document")) (\(count(sentences, "sentence")), \(count(claims, "claim"))) from \(from)"
         let skipped = report.problems.filter { $0.message.hasSuffix("skipped") }.count
         if skipped > 0 { message += "; \(skipped) skipped (see warnings)" }
-        return .text(message)
+        // A message, not a result: stdout stays clean for `--format jsonl | jq`.
+        session.diagnostics.append(message)
+        return .none
     }
 
     static func startsQuoted(_ w: ArgumentWord, in invocation: CommandInvocation) -> Bool {

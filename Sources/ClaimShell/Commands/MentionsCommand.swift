@@ -3,7 +3,7 @@ import ClaimKit
 /// `mentions LAYER`: every annotation of one pipeline layer, claim or not (SPEC §5).
 public enum MentionsCommand: ShellCommand {
     public static let name = "mentions"
-    public static let usage = "mentions LAYER [where EXPR]"
+    public static let usage = "mentions LAYER [where EXPR] [sort COLUMN [desc], ...] [limit N]"
     public static let summary = "List every annotation of one pipeline layer (numbers, times, sources, entities, objects)."
     public static let help = """
         Shows what the text pipeline found, claim or not: the way to see why a claim was or was
@@ -40,19 +40,14 @@ public enum MentionsCommand: ShellCommand {
             let hint = Suggestion.closest(to: first.text.lowercased(), in: names).map { " (did you mean '\($0)'?)" } ?? ""
             throw ShellError("unknown layer '\(first.text)'\(hint); layers: \(names.joined(separator: ", "))", at: first.columns)
         }
-        if words.count > 1 {
-            let rest = words[1]
-            let end = words.last?.columns.upperBound ?? rest.columns.upperBound
-            let message = rest.text.lowercased() == "where"
-                ? "'where' is not available for mentions yet"
-                : "unexpected '\(rest.text)' after the layer (usage: \(usage))"
-            throw ShellError(message, at: rest.columns.lowerBound..<end)
-        }
         var rows: [[Value]] = []
         for d in session.corpus.documents {
             rows += MentionsCommand.rows(layer.name, d)
         }
-        return .table(ResultTable(layer.columns, rows: rows))
+        // The rest of the line: `where ...`, `sort ...`, `limit N` over the layer's columns.
+        let restStart = first.columns.upperBound - invocation.argumentOffset
+        let rest = String(Array(invocation.arguments)[restStart...])
+        return .table(try TableQuery.apply(rest, offset: first.columns.upperBound, to: ResultTable(layer.columns, rows: rows)))
     }
 
     static func span(_ d: AnnotatedDocument, _ s: TextSpan) -> Value {

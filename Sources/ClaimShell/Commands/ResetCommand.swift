@@ -10,7 +10,7 @@ public enum ResetCommand: ShellCommand {
         Use `load` to start again.
         """
     public static let examples = [
-        CommandExample("reset", expected: "removed 5 documents\n"),
+        CommandExample("reset", expected: "", note: "says removed 5 documents on stderr"),
     ]
 
     public static func run(_ invocation: CommandInvocation, in session: Session) throws(ShellError) -> CommandOutput {
@@ -21,6 +21,7 @@ public enum ResetCommand: ShellCommand {
         let n = session.corpus.documents.count
         session.corpus.removeAll()
         session.sets = [:]
-        return .text("removed \(n) document\(n == 1 ? "" : "s")")
+        session.diagnostics.append("removed \(n) document\(n == 1 ? "" : "s")")
+        return .none
     }
 }

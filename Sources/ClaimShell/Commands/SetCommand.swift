@@ -10,7 +10,7 @@ public enum SetCommand: ShellCommand {
           format   table | tsv | csv | json | jsonl | markdown | auto
                    auto: table on a terminal, tsv in pipes and files
           color    on | off | auto
-                   on: colour on a terminal; auto: the same unless NO_COLOR or --no-color
+                   colour on a terminal, never in pipes or files; NO_COLOR or --no-color: off
           maxrows  N
                    rows a terminal table shows before "… N more rows"; 0: all
           width    N | auto
@@ -175,25 +175,5 @@ public enum SetCommand: ShellCommand {
         let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
         let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
         return (1...days).contains(d)
-    }
-}
-
-extension Settings {
-    /// The render options for one command's output, given where it goes: `set` options
-    /// decide, within what SPEC §6 allows — fitting, row limits and auto colour only on a
-    /// terminal; `colorAllowed` is false under NO_COLOR or `--no-color` (`set color on` wins
-    /// over those, but never colours a pipe or file).
-    public func renderOptions(isTerminal: Bool, terminalWidth: Int?, colorAllowed: Bool) -> RenderOptions {
-        let color: Bool
-        switch colorMode {
-        case .on: color = isTerminal
-        case .off: color = false
-        case .auto: color = isTerminal && colorAllowed
-        }
-        return RenderOptions(format: format ?? (isTerminal ? .table : .tsv),
-                             color: color,
-                             width: isTerminal ? (width ?? terminalWidth) : nil,
-                             maxRows: isTerminal && maxRows > 0 ? maxRows : nil,
-                             numbers: numbers)
     }
 }

@@ -53,6 +53,7 @@ public enum SetsCommand: ShellCommand {
         let invocation = CommandInvocation(name: command, arguments: String(chars[i...]), argumentOffset: i, line: line)
         let (_, claims) = try ClaimsCommand.selection(invocation, in: session)
         session.sets[name] = claims.map(\.id)
-        return .text("\(name): \(claims.count) claim\(claims.count == 1 ? "" : "s")")
+        session.diagnostics.append("\(name): \(claims.count) claim\(claims.count == 1 ? "" : "s")")
+        return CommandOutput.none
     }
 }

@@ -22,6 +22,15 @@ public enum ShowCommand: ShellCommand {
         CommandExample("show 000:1", expected: nil),
     ]
 
+    /// A claim as text with its sentence, or, when the session asks for json or jsonl, as one
+    /// object with every field (as `claims` gives it).
+    static func output(_ claim: Claim, in session: Session) -> CommandOutput {
+        if let f = session.settings.format, f == .json || f == .jsonl {
+            return .table(ClaimTable.table([claim], fields: ClaimField.names))
+        }
+        return .text(self.claim(claim, in: session))
+    }
+
     public static func run(_ invocation: CommandInvocation, in session: Session) throws(ShellError) -> CommandOutput {
         let words = try invocation.words()
         guard let word = words.first else {
@@ -31,7 +40,7 @@ public enum ShowCommand: ShellCommand {
         let corpus = session.corpus
         let id = word.text
         if let i = corpus.index(ofDocument: id) { return .text(document(corpus.annotated(i))) }
-        if let claim = corpus.store[id: id] { return .text(self.claim(claim, in: session)) }
+        if let claim = corpus.store[id: id] { return output(claim, in: session) }
         if let hash = id.lastIndex(of: "#") {
             let docName = ArgumentWord(text: String(id[..<hash]), columns: word.columns, quoted: word.quoted)
             let number = id[id.index(after: hash)...]
@@ -49,7 +58,7 @@ public enum ShowCommand: ShellCommand {
                 guard let claim = corpus.store[id: "\(d.document.id):\(n)"] else {
                     throw ShellError("\(d.document.id) has \(d.claims.count) claims, no claim \(n)", at: word.columns)
                 }
-                return .text(self.claim(claim, in: session))
+                return output(claim, in: session)
             }
         }
         return .text(document(corpus.annotated(try DocsCommand.resolve(word, in: session))))

@@ -40,9 +40,16 @@ public enum StatsCommand: ShellCommand {
         }
         var rows: [[Value]] = groups.map { key, values in
             let s = Statistics(values)
-            return key + [.int(s.count), Value(s.min), Value(s.median), Value(s.mean), Value(s.max), .number(s.sum)]
+            return key + [.int(s.count), Value(s.min), Value(s.median.map(tidy)), Value(s.mean.map(tidy)), Value(s.max), .number(tidy(s.sum))]
         }
         if !by.isEmpty { rows = FrequencyOrder.sorted(rows, countColumn: by.count) }
         return .table(ResultTable(by.map(\.name) + ["count", "min", "median", "mean", "max", "sum"], rows: rows))
+    }
+
+    /// Four decimals are plenty for a mean, and hide binary noise in sums of decimals
+    /// (19405.90000000001).
+    static func tidy(_ d: Double) -> Double {
+        guard d.isFinite, abs(d) < 1e11 else { return d }
+        return (d * 10_000).rounded() / 10_000
     }
 }

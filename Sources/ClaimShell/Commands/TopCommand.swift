@@ -7,7 +7,8 @@ public enum TopCommand: ShellCommand {
     public static let summary = "The N most frequent values of a field, with a bar per row."
     public static let help = """
         The N (default 10) most frequent values of FIELD among the claims matching EXPR; the bar
-        is drawn with █ blocks, the most frequent value's bar \(barWidth) blocks long.
+        is drawn with █ blocks, the most frequent value's bar \(barWidth) blocks long. Claims
+        without a value of FIELD are left out (`count by FIELD` counts them).
         """
     public static let examples = [
         CommandExample("top class", expected: nil),
@@ -31,7 +32,9 @@ public enum TopCommand: ShellCommand {
             n = v
         }
         try sel.rejectLeading(from: 2, invocation, expecting: "from or where")
-        var rows = ClaimSelection.grouped(sel.claims, by: [field]).map { $0.key + [Value.int($0.claims.count)] }
+        // Claims without the field are left out: "no class" is not a class.
+        var rows = ClaimSelection.grouped(sel.claims, by: [field]).filter { !($0.key.first?.isNull ?? true) }
+            .map { $0.key + [Value.int($0.claims.count)] }
         rows = Array(FrequencyOrder.sorted(rows, countColumn: 1).prefix(n))
         let maxCount = rows.compactMap { $0[1].doubleValue }.max() ?? 1
         rows = rows.map { r in

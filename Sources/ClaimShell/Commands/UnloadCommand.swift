@@ -11,7 +11,7 @@ public enum UnloadCommand: ShellCommand {
         is unknown or ambiguous.
         """
     public static let examples = [
-        CommandExample("unload 000 001", expected: "unloaded 000_dbee2a27689250e2, 001_0d1eacb0812e2af7\n"),
+        CommandExample("unload 000 001", expected: "", note: "says unloaded 000_dbee2a27689250e2, 001_0d1eacb0812e2af7 on stderr"),
     ]
 
     public static func run(_ invocation: CommandInvocation, in session: Session) throws(ShellError) -> CommandOutput {
@@ -26,6 +26,7 @@ public enum UnloadCommand: ShellCommand {
             if !ids.contains(id) { ids.append(id) }
         }
         session.corpus.remove(ids: Set(ids))
-        return .text("unloaded " + ids.joined(separator: ", "))
+        session.diagnostics.append("unloaded " + ids.joined(separator: ", "))
+        return .none
     }
 }

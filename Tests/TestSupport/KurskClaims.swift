@@ -2,8 +2,9 @@ import ClaimKit
 
 /// Claims as the seed articles state them (sentences quoted from seeds/), built by hand so
 /// that query, compare and reconciliation tests do not depend on the extraction of the day.
-enum KurskClaims {
-    static func make(_ doc: String, _ n: Int, _ kind: ClaimKind = .quantity, value: Double? = nil, high: Double? = nil,
+/// Shared by both test targets (the `ClaimTestSupport` target).
+public enum KurskClaims {
+    public static func make(_ doc: String, _ n: Int, _ kind: ClaimKind = .quantity, value: Double? = nil, high: Double? = nil,
                      approx: Approx? = nil, object: String? = nil, cls: String? = nil, aspect: String? = nil,
                      time: String? = nil, timeText: String? = nil, source: String? = nil, modality: Modality = .asserted,
                      event: String? = nil, entities: [String] = [], text: String, phrase: String, valueText: String) -> Claim {
@@ -13,11 +14,11 @@ enum KurskClaims {
               modality: modality, event: event, entities: entities, text: text, phrase: phrase, valueText: valueText)
     }
 
-    static let d0 = "000_dbee2a27689250e2", d1 = "001_0d1eacb0812e2af7", d2 = "002_2cc7b7632708e469"
-    static let d3 = "003_b3ede1b15ff85e9a", d4 = "004_37545d6c4a403162"
+    public static let d0 = "000_dbee2a27689250e2", d1 = "001_0d1eacb0812e2af7", d2 = "002_2cc7b7632708e469"
+    public static let d3 = "003_b3ede1b15ff85e9a", d4 = "004_37545d6c4a403162"
 
-    static let all: [Claim] = [
-        make(d0, 1, value: 14000, approx: .exact, object: "Soldat", cls: "soldiers", aspect: "sent", entities: ["Ukraine"],
+    public static let all: [Claim] = [
+        make(d0, 1, value: 14000, approx: .exact, object: "Soldat", cls: "soldiers", aspect: "sent", entities: ["Nordkorea", "Ukraine", "Russland"],
              text: "Dies folgt auf den vorherigen Einsatz von 14.000 nordkoreanischen Soldaten in der Ukraine.",
              phrase: "14.000 nordkoreanischen Soldaten", valueText: "14.000"),
         make(d0, 2, .date, time: "2024-06", timeText: "im Juni 2024", event: "Abkommen unterzeichnen",
@@ -41,19 +42,19 @@ enum KurskClaims {
              text: "Neben den Bodenoperationen bestätigten die nordkoreanischen Staatsmedien auch die Entsendung von Truppen im Rahmen des Ende letzten Jahres mit Russland unterzeichneten umfassenden strategischen Partnerschaftsabkommens.",
              phrase: "Ende letzten Jahres", valueText: "Ende letzten Jahres"),
         make(d2, 1, value: 11000, approx: .exact, object: "Mann", cls: "soldiers", aspect: "sent", time: "2024-10",
-             timeText: "im vergangenen Oktober", source: "Lee Seong-kweun", modality: .reported, entities: ["Nordkorea", "Pjöngjang"],
+             timeText: "im vergangenen Oktober", source: "Lee Seong-kweun", modality: .reported, entities: ["Nordkorea", "Pjöngjang", "Kursk"],
              text: "Lee führte aus, nachdem Nordkorea im vergangenen Oktober bereits 11.000 Mann entsandt habe, habe Pjöngjang mittlerweile den Einsatz von 4000 weiteren nordkoreanischen Soldaten sowie 6000 Militärbauarbeitern beschlossen.",
              phrase: "11.000 Mann", valueText: "11.000"),
         make(d2, 2, value: 4000, approx: .exact, object: "Soldat", cls: "soldiers", aspect: "additional",
-             source: "Lee Seong-kweun", modality: .reported, entities: ["Nordkorea", "Pjöngjang"],
+             source: "Lee Seong-kweun", modality: .reported, entities: ["Nordkorea", "Pjöngjang", "Kursk"],
              text: "Lee führte aus, nachdem Nordkorea im vergangenen Oktober bereits 11.000 Mann entsandt habe, habe Pjöngjang mittlerweile den Einsatz von 4000 weiteren nordkoreanischen Soldaten sowie 6000 Militärbauarbeitern beschlossen.",
              phrase: "4000 weiteren nordkoreanischen Soldaten", valueText: "4000"),
         make(d2, 3, value: 6000, approx: .exact, object: "Militärbauarbeiter", cls: "workers", aspect: "planned",
-             source: "Lee Seong-kweun", modality: .reported, entities: ["Nordkorea", "Pjöngjang"],
+             source: "Lee Seong-kweun", modality: .reported, entities: ["Nordkorea", "Pjöngjang", "Kursk"],
              text: "Lee führte aus, nachdem Nordkorea im vergangenen Oktober bereits 11.000 Mann entsandt habe, habe Pjöngjang mittlerweile den Einsatz von 4000 weiteren nordkoreanischen Soldaten sowie 6000 Militärbauarbeitern beschlossen.",
              phrase: "6000 Militärbauarbeitern", valueText: "6000"),
         make(d3, 1, value: 6000, approx: .about, object: "Soldat", cls: "soldiers", aspect: "planned", modality: .planned,
-             entities: ["Kim Jong-un", "Kursk"],
+             entities: ["Nordkorea", "Kim Jong-un", "Kursk"],
              text: "Nordkoreas Staatschef Kim Jong-un hat zugesagt, rund 6.000 spezialisierte Soldaten und Bauarbeiter in die Region Kursk zu entsenden.",
              phrase: "rund 6.000 spezialisierte Soldaten", valueText: "6.000"),
         make(d3, 2, value: 1000, approx: .exact, object: "Sappeur", cls: "engineers", aspect: "planned", modality: .planned,
@@ -77,7 +78,7 @@ enum KurskClaims {
              phrase: "im Juni 2024", valueText: "im Juni 2024"),
     ]
 
-    static var store: ClaimStore { ClaimStore(all) }
+    public static var store: ClaimStore { ClaimStore(all) }
 
-    static func ids(_ claims: [Claim]) -> [String] { claims.map(\.id) }
+    public static func ids(_ claims: [Claim]) -> [String] { claims.map(\.id) }
 }

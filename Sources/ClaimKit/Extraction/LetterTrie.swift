@@ -1,0 +1,89 @@
+/// A trie over lowercase German letters (a-z, ä, ö, ü, ß) stored as one flat array, for the
+/// lookups that run on every word of a corpus: a walk is array indexing, with no hashing and
+/// no allocation. Words with other characters are simply not in it.
+struct LetterTrie: Sendable {
+    static let width = 30
+    /// node * width + letter → child node, or -1.
+    private var children: [Int32] = [Int32](repeating: -1, count: LetterTrie.width)
+    /// Per node: the payload of a word ending there, or -1.
+    private var payloads: [Int32] = [-1]
+
+    init() {}
+
+    @inline(__always) static func letter(_ s: Unicode.Scalar) -> Int {
+        switch s.value {
+        case 0x61...0x7A: return Int(s.value - 0x61)
+        case 0xE4: return 26
+        case 0xF6: return 27
+        case 0xFC: return 28
+        case 0xDF: return 29
+        default: return -1
+        }
+    }
+
+    /// Adds a word with a payload (a later insert of the same word keeps the first payload).
+    mutating func insert<S: Sequence>(_ scalars: S, payload: Int) where S.Element == Unicode.Scalar {
+        var n = 0
+        for s in scalars {
+            let l = Self.letter(s)
+            guard l >= 0 else { return }
+            var c = Int(children[n * Self.width + l])
+            if c < 0 {
+                c = payloads.count
+                payloads.append(-1)
+                children.append(contentsOf: repeatElement(-1, count: Self.width))
+                children[n * Self.width + l] = Int32(c)
+            }
+            n = c
+        }
+        if payloads[n] < 0 { payloads[n] = Int32(payload) }
+    }
+
+    mutating func insert(_ word: String, payload: Int) { insert(word.unicodeScalars, payload: payload) }
+
+    /// The root's child for a first letter, or -1: a one-step pre-check.
+    @inline(__always) func step(_ node: Int, _ s: Unicode.Scalar) -> Int {
+        let l = Self.letter(s)
+        return l < 0 ? -1 : Int(children[node * Self.width + l])
+    }
+
+    @inline(__always) func payload(at node: Int) -> Int? {
+        let p = payloads[node]
+        return p < 0 ? nil : Int(p)
+    }
+
+    /// The letter index of the UTF-8 sequence at `i` and its length; -1 for other characters.
+    @inline(__always) static func letter(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Int, Int) {
+        let b = bytes[i]
+        if b >= 0x61 && b <= 0x7A { return (Int(b - 0x61), 1) }
+        if b == 0xC3, i + 1 < bytes.count {
+            switch bytes[i + 1] {
+            case 0xA4: return (26, 2)
+            case 0xB6: return (27, 2)
+            case 0xBC: return (28, 2)
+            case 0x9F: return (29, 2)
+            default: return (-1, 2)
+            }
+        }
+        return (-1, 1)
+    }
+
+    @inline(__always) func step(_ node: Int, letter l: Int) -> Int {
+        l < 0 ? -1 : Int(children[node * Self.width + l])
+    }
+
+    /// The payload of exactly this word (walked over its UTF-8 bytes, no decoding).
+    func exact(_ word: String) -> Int? {
+        var word = word
+        return word.withUTF8 { bytes -> Int? in
+            var n = 0, i = 0
+            while i < bytes.count {
+                let (l, len) = Self.letter(bytes, i)
+                n = step(n, letter: l)
+                if n < 0 { return nil }
+                i += len
+            }
+            return payload(at: n)
+        }
+    }
+}
