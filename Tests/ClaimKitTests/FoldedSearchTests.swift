@@ -52,4 +52,23 @@ import Testing
         #expect(both(doc, "pjongjang").fast == [0, 1, 2])
         #expect(both(doc, "epfel").fast.isEmpty)
     }
+
+    @Test func asciiFastPathsFoldAndStemLikeTheGeneralPath() throws {
+        let text = try String(contentsOfFile: Self.sample, encoding: .utf8)
+        let words = Set(text.split(whereSeparator: { $0.isWhitespace || ",.;:!?()\"'".contains($0) }).map(String.init))
+            .union(["Soldaten", "AEPFEL", "Aepfel", "Staates", "Hauses", "Ue", "oe", "e", "", "Israel", "Bundesheeres", "Boeing"])
+        var ascii = 0
+        for w in words {
+            if let fast = TextFolding.foldASCII(w) {
+                ascii += 1
+                #expect(fast == TextFolding.foldScalars(w), "\(w)")
+            }
+            if let fast = FoldedPhraseTable<Int>.asciiKey(w) {
+                #expect(fast == FoldedPhraseTable<Int>.stem(TextFolding.foldScalars(w)), "\(w)")
+            }
+        }
+        #expect(ascii > 1000)
+        #expect(FoldedPhraseTable<Int>.key(word: "Soldaten") == "soldat")
+        #expect(FoldedPhraseTable<Int>.key(word: "Nord-Korea") == "nord korea")
+    }
 }

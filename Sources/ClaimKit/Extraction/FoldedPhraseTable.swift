@@ -53,6 +53,7 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
 
     /// The key of one token: folded, split at inner hyphens, each piece stemmed.
     public static func key(word: String) -> String {
+        if let k = asciiKey(word) { return k }
         let folded = TextFolding.fold(word)
         if !folded.contains("-") { return stem(folded) }
         return folded.split(separator: "-").map { stem(String($0)) }.joined(separator: " ")
@@ -74,5 +75,44 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
         return String(s)
     }
 
-    static var suffixes: [String] { ["en", "er", "es", "em", "e", "s", "n"] }
+    static var suffixes: [String] { stemSuffixes }
+
+    /// The key of an ASCII word without a hyphen (most tokens), on bytes: the same folding and
+    /// stemming as `key(word:)` (for ASCII a character is a byte). nil for any other word.
+    static func asciiKey(_ word: String) -> String? {
+        var word = word
+        return word.withUTF8 { b -> String? in
+            var out = [UInt8](repeating: 0, count: b.count)
+            var n = 0
+            var prev: UInt8 = 0
+            for c in b {
+                // Non-ASCII, hyphens and line ends take the general path.
+                if c >= 0x80 || c == 0x2D || c == 13 || c == 10 { return nil }
+                let l = (c >= 0x41 && c <= 0x5A) ? c + 32 : c
+                if l == 0x65, prev == 0x61 || prev == 0x6F || prev == 0x75 {
+                    prev = 0x65
+                    continue
+                }
+                out[n] = l
+                n += 1
+                prev = l
+            }
+            // Strip endings (longest listed first, as `stem`), keeping at least four letters.
+            var changed = true
+            while changed {
+                changed = false
+                for suffix in stemSuffixBytes where n - suffix.count >= 4 && out[(n - suffix.count)..<n].elementsEqual(suffix) {
+                    n -= suffix.count
+                    changed = true
+                    break
+                }
+            }
+            return String(decoding: out[..<n], as: UTF8.self)
+        }
+    }
+
 }
+
+/// German inflection endings `FoldedPhraseTable.stem` strips, longest first where they overlap.
+private let stemSuffixes = ["en", "er", "es", "em", "e", "s", "n"]
+private let stemSuffixBytes: [[UInt8]] = stemSuffixes.map { Array($0.utf8) }

@@ -7,6 +7,35 @@ public enum TextFolding {
     /// ss, and drops the e of "ae", "oe", "ue" so that the ASCII spelling of an umlaut folds
     /// like the umlaut (both sides of a comparison are folded, so "Israel"→"isral" is harmless).
     public static func fold(_ s: String) -> String {
+        if let ascii = foldASCII(s) { return ascii }
+        return foldScalars(s)
+    }
+
+    /// The fold of an ASCII string (most words), on bytes: lower case, and the e of "ae", "oe",
+    /// "ue" dropped, exactly as `foldScalars` does it. nil when `s` is not ASCII.
+    static func foldASCII(_ s: String) -> String? {
+        var s = s
+        return s.withUTF8 { b -> String? in
+            var out = [UInt8](repeating: 0, count: b.count)
+            var n = 0
+            var prev: UInt8 = 0
+            for c in b {
+                if c >= 0x80 { return nil }
+                let l = (c >= 0x41 && c <= 0x5A) ? c + 32 : c
+                if l == 0x65, prev == 0x61 || prev == 0x6F || prev == 0x75 {
+                    prev = 0x65
+                    continue
+                }
+                out[n] = l
+                n += 1
+                prev = l
+            }
+            return String(decoding: out[..<n], as: UTF8.self)
+        }
+    }
+
+    /// The fold, scalar by scalar (any text).
+    static func foldScalars(_ s: String) -> String {
         var out = String.UnicodeScalarView()
         out.reserveCapacity(s.unicodeScalars.count)
         var prev: Unicode.Scalar? = nil
