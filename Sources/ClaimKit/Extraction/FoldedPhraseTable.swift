@@ -9,6 +9,9 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
     public private(set) var entries: [String: Value] = [:]
     /// The longest phrase in key parts (a hyphenated token counts one part per piece).
     public private(set) var maxParts = 0
+    /// The leading parts of every multiword key ("nord" for "nord korea"): a match stops
+    /// growing as soon as the phrase so far starts no entry.
+    private var prefixes: Set<String> = []
 
     public init() {}
 
@@ -17,7 +20,9 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
         let key = FoldedPhraseTable.key(phrase: phrase)
         guard !key.isEmpty, entries[key] == nil else { return }
         entries[key] = value
-        maxParts = max(maxParts, key.split(separator: " ").count)
+        let parts = key.split(separator: " ")
+        maxParts = max(maxParts, parts.count)
+        for n in parts.indices.dropFirst() { prefixes.insert(parts[..<n].joined(separator: " ")) }
     }
 
     public subscript(key: String) -> Value? { entries[key] }
@@ -32,6 +37,7 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
             if keys[j].isEmpty { break }
             phrase = phrase.isEmpty ? keys[j] : phrase + " " + keys[j]
             if let v = entries[phrase] { best = (start..<(j + 1), v) }
+            if !prefixes.contains(phrase) { break }
             j += 1
         }
         return best

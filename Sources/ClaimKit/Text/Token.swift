@@ -30,6 +30,8 @@ public struct Token: Sendable, Hashable {
     public var isWord: Bool { kind == .word }
     public var isNumber: Bool { kind == .number }
     public var isCapitalized: Bool {
+        // ASCII first letter (most tokens): no Unicode property lookup.
+        if let b = text.utf8.first, b < 0x80 { return b >= 0x41 && b <= 0x5A }
         guard let f = text.unicodeScalars.first else { return false }
         return f.properties.isUppercase
     }
