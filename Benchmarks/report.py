@@ -102,6 +102,8 @@ if bigruns:
     counts = [int(x) for x in re.findall(r"^(\d+)$", text, re.M)]
     nclaims = counts[0] if counts else None
     if nclaims:
+        if loadruns:
+            load_s = loadruns[0][0]
         row(f"claims per second ({nclaims:,} claims)", nclaims / load_s, "", None, "/s")
     ds, dtext = load("duckdb_claims")
     dt = [float(x) for x in re.findall(r"Run Time \(s\): real ([0-9.]+)", dtext)]

@@ -54,8 +54,10 @@ public final class LoadProgress: @unchecked Sendable {
         let mb = Double(bytes) / 1e6, totalMB = Double(totalBytes) / 1e6
         let rate = seconds > 0 ? mb / seconds : 0
         let left = rate > 0 ? max(0, (totalMB - mb) / rate) : 0
-        return "loading \(grouped(documents))/\(grouped(total)) documents · \(Int(mb.rounded()))/\(Int(totalMB.rounded())) MB · "
-            + String(format: "%.1f MB/s", rate) + " · \(Int(left.rounded(.up))) s left"
+        // Whole megabytes for large loads, tenths for small ones.
+        let f = totalMB >= 100 ? "%.0f" : "%.1f"
+        return "loading \(grouped(documents))/\(grouped(total)) documents · " + String(format: "\(f)/\(f) MB", mb, totalMB)
+            + String(format: " · %.1f MB/s", rate) + " · \(Int(left.rounded(.up))) s left"
     }
 
     static func grouped(_ n: Int) -> String {

@@ -72,4 +72,18 @@ import Testing
         #expect(corpus.claims(of: 0).map(\.id) == perDocument[1])
         #expect(corpus.store[id: "d0:1"] == nil)
     }
+
+    @Test func claimsAreFoundByIdWithoutADictionary() {
+        var corpus = Corpus()
+        corpus.add(Self.pipeline.annotate(SeedCorpus.documents()))
+        let store = corpus.store
+        #expect(store.count > 20)
+        #expect(store.claims.allSatisfy { store[id: $0.id]?.id == $0.id })
+        #expect(store[id: "000_dbee2a27689250e2:999"] == nil)
+        #expect(store[id: "nichts"] == nil)
+        // Claims numbered out of store order (put together by hand) are found too.
+        let claims = store.claims.prefix(3).reversed().map { $0 }
+        let handMade = ClaimStore(claims)
+        #expect(claims.allSatisfy { handMade[id: $0.id]?.id == $0.id })
+    }
 }

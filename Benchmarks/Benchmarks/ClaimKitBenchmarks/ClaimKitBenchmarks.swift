@@ -46,6 +46,37 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // Queries on about a million claims: the split's claims repeated with new document ids
+    // (as the 100x corpus gives them), in a columnar store.
+    let splitClaims = allCores.annotate(documents).flatMap(\.claims)
+    var million: [Claim] = []
+    let copies = max(1, 1_000_000 / max(1, splitClaims.count))
+    million.reserveCapacity(copies * splitClaims.count)
+    for k in 0..<copies {
+        for var c in splitClaims {
+            c.doc = "\(c.doc)~\(k)"
+            c.id = c.doc + String(c.id[c.id.lastIndex(of: ":")!...])
+            million.append(c)
+        }
+    }
+    let store = ClaimStore(million)
+    let query = ColumnarQuery(store)
+    let all = Array(0..<Int32(store.count))
+    let cls = ClaimField.named("class")!, valueField = ClaimField.named("value")!
+    let filter = try! QueryParser.parse("class = soldiers and value >= 10000")
+    let queryConfig = Benchmark.Configuration(metrics: [.wallClock, .mallocCountTotal], maxDuration: .seconds(5), maxIterations: 50)
+    Benchmark("count by class, \(store.count) claims", configuration: queryConfig) { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(query.groups(all, by: [cls])?.map { $0.rows.count }) }
+    }
+    Benchmark("stats value by class, \(store.count) claims", configuration: queryConfig) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(query.groups(all, by: [cls])?.map { Statistics(query.numbers(valueField, $0.rows) ?? []) })
+        }
+    }
+    Benchmark("where class = soldiers and value >= 10000, \(store.count) claims", configuration: queryConfig) { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(try? query.rows(matching: filter)) }
+    }
+
     // grep's scan: the split's sentences searched for a word, ignoring case and umlauts.
     let split = sentencesOnly.annotate(documents)
     let grepConfig = Benchmark.Configuration(metrics: [.wallClock, .throughput], maxDuration: .seconds(5), maxIterations: 200)

@@ -3,6 +3,7 @@ extension ClaimStore {
     /// List fields give their elements; nulls are left out.
     public func distinctValues(of fieldName: String) -> [String] {
         guard let field = ClaimField.named(fieldName) else { return [] }
+        if let coded = ColumnarQuery(self).distinctValues(of: field.name) { return coded }
         var counts: [String: Int] = [:]
         var order: [String] = []
         func add(_ v: Value) {

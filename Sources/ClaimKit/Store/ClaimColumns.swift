@@ -48,6 +48,12 @@ public struct ClaimColumns: Sendable {
         coded = Array(repeating: Coded(), count: Self.codedFields.count)
     }
 
+    /// Distinct documents so far (codes 0..<documentCount, in first-seen order).
+    public var documentCount: Int { coded[0].strings.count }
+
+    /// The code of a document id some claim has.
+    public func documentCode(_ id: String) -> Int32? { coded[0].strings.existingCode(id) }
+
     /// The coded column of a field, by its query name.
     public func coded(_ field: String) -> Coded? {
         Self.codedFields.firstIndex(of: field).map { coded[$0] }

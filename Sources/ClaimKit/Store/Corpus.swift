@@ -34,7 +34,6 @@ public struct Corpus: Sendable {
         if documents.contains(where: { newIDs.contains($0.document.id) }) {
             remove(ids: newIDs)
         }
-        var docs = docs
         documents.reserveCapacity(documents.count + docs.count)
         store.reserveCapacity(store.count + docs.reduce(0) { $0 + $1.claims.count })
         for i in docs.indices {

@@ -5,12 +5,31 @@ import ClaimKit
 struct ClaimSelection {
     var clauses: QueryClauses
     var claims: [Claim]
+    /// The selected claims as rows of the store, when they come from it (not from a named
+    /// set): filters and group-bys then run on the store's columns.
+    var rows: [Int32]?
+    var store: ClaimStore
 
     init(_ invocation: CommandInvocation, in session: Session, allowed: Set<QueryClauses.Clause>, leading: Int = 0) throws(ShellError) {
         clauses = try ClaimSelection.lift(invocation) { () throws(QueryError) in
             try QueryClauses.parse(invocation.arguments, allowed: allowed, leading: leading)
         }
-        var pool = session.corpus.store.claims
+        store = session.corpus.store
+        var pool = store.claims
+        if clauses.from == nil {
+            let store = self.store
+            if let filter = clauses.filter {
+                let rows = try ClaimSelection.lift(invocation) { () throws(QueryError) in
+                    try ColumnarQuery(store).rows(matching: filter)
+                }
+                self.rows = rows
+                claims = rows.map { store.claims[Int($0)] }
+            } else {
+                rows = Array(0..<Int32(store.count))
+                claims = pool
+            }
+            return
+        }
         if let from = clauses.from {
             guard let ids = session.sets[from.text] else {
                 let s = Suggestion.closest(to: from.text, in: Array(session.sets.keys))
@@ -62,6 +81,19 @@ struct ClaimSelection {
         guard clauses.leading.count > index else { return }
         let t = clauses.leading[index]
         throw ShellError("unexpected '\(t.text)' (expected \(expecting))", at: ClaimSelection.shift(t.columns, invocation))
+    }
+
+    /// Groups by the values of `fields` as counts and rows, on the store's columns; nil when the
+    /// claims come from a named set or a field is not a column (then `grouped` does it).
+    func groupedRows(by fields: [ClaimField]) -> [(key: [Value], rows: [Int32])]? {
+        guard let rows else { return nil }
+        return ColumnarQuery(store).groups(rows, by: fields)
+    }
+
+    /// The numbers of a numeric field over the selection (nulls left out), from its column.
+    func numbers(_ field: ClaimField, _ rows: [Int32]? = nil) -> [Double]? {
+        guard let r = rows ?? self.rows else { return nil }
+        return ColumnarQuery(store).numbers(field, r)
     }
 
     /// Groups of claims by the values of `fields`; a list field (entities) puts a claim in one

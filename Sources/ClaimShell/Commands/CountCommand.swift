@@ -21,7 +21,8 @@ public enum CountCommand: ShellCommand {
         try sel.rejectLeading(from: 0, invocation, expecting: "by, from, where or limit")
         let fields = try sel.fields(sel.clauses.by, invocation)
         if fields.isEmpty { return .table(ResultTable(["count"], rows: [[.int(sel.claims.count)]])) }
-        var rows = ClaimSelection.grouped(sel.claims, by: fields).map { $0.key + [Value.int($0.claims.count)] }
+        var rows = sel.groupedRows(by: fields)?.map { $0.key + [Value.int($0.rows.count)] }
+            ?? ClaimSelection.grouped(sel.claims, by: fields).map { $0.key + [Value.int($0.claims.count)] }
         rows = FrequencyOrder.sorted(rows, countColumn: fields.count)
         if let limit = sel.clauses.limit { rows = Array(rows.prefix(limit)) }
         return .table(ResultTable(fields.map(\.name) + ["count"], rows: rows))

@@ -28,9 +28,18 @@ public enum StatsCommand: ShellCommand {
         }
         try sel.rejectLeading(from: 1, invocation, expecting: "by, from or where")
         let by = try sel.fields(sel.clauses.by, invocation)
-        let groups = by.isEmpty ? [([Value](), sel.claims)] : ClaimSelection.grouped(sel.claims, by: by).map { ($0.key, $0.claims) }
-        var rows: [[Value]] = groups.map { key, claims in
-            let s = Statistics(claims.compactMap { field.get($0).doubleValue })
+        // The numbers of each group: from the store's columns when the selection allows it.
+        let groups: [([Value], [Double])]
+        if by.isEmpty, let numbers = sel.numbers(field) {
+            groups = [([], numbers)]
+        } else if let grouped = sel.groupedRows(by: by), let first = grouped.first, sel.numbers(field, first.rows) != nil {
+            groups = grouped.map { ($0.key, sel.numbers(field, $0.rows) ?? []) }
+        } else {
+            let claims = by.isEmpty ? [([Value](), sel.claims)] : ClaimSelection.grouped(sel.claims, by: by).map { ($0.key, $0.claims) }
+            groups = claims.map { key, claims in (key, claims.compactMap { field.get($0).doubleValue }) }
+        }
+        var rows: [[Value]] = groups.map { key, values in
+            let s = Statistics(values)
             return key + [.int(s.count), Value(s.min), Value(s.median.map(tidy)), Value(s.mean.map(tidy)), Value(s.max), .number(tidy(s.sum))]
         }
         if !by.isEmpty { rows = FrequencyOrder.sorted(rows, countColumn: by.count) }
