@@ -163,6 +163,10 @@ public struct Completion {
             return Self.rowFields[command] == nil || field == "doc" ? values(fieldValues(field), word, quoted: quoted) : []
         }
         if let last, Self.fieldKeywords.contains(last) { return matching(fields, word) }
+        // After a whole comparison (`class = soldiers `): what may follow it.
+        if arguments.count >= 3, Self.operators.contains(arguments[arguments.count - 2]) {
+            return matching(["and", "or"] + (Self.clauses[command] ?? []).filter { $0 != "where" }, word)
+        }
         return []
     }
 

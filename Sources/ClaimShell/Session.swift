@@ -78,6 +78,7 @@ public final class Session {
         let chunk = max(64, ProcessInfo.processInfo.activeProcessorCount * 32)
         var annotated: [AnnotatedDocument] = []
         annotated.reserveCapacity(documents.count)
+        let pipeline = annotationPipeline
         var start = 0
         while start < documents.count {
             if isInterrupted { return false }
@@ -85,8 +86,29 @@ public final class Session {
             annotated += pipeline.annotate(Array(documents[start..<end]))
             start = end
         }
+        // The corpus date prior sees the whole load, not one chunk of it.
+        annotated = pipeline.reviseDates(annotated)
         corpus.add(consume annotated)
         return true
+    }
+
+    /// The pipeline with the session's `refdate` given to the time annotators.
+    var annotationPipeline: Pipeline {
+        guard let reference = ReferenceDate(settings.refdate) else { return pipeline }
+        var p = pipeline.referenceDate(reference)
+        p.threads = pipeline.threads
+        p.progress = pipeline.progress
+        return p
+    }
+
+    /// After `set refdate`: reads again every document whose date was inferred, so that its
+    /// relative times resolve against the new reference. Returns how many were read.
+    @discardableResult
+    public func reannotateInferredDates() -> Int {
+        let stale = corpus.documents.filter { $0.document.dateInferred }.map(\.document)
+        guard !stale.isEmpty else { return 0 }
+        corpus.replace(annotationPipeline.annotate(stale))
+        return stale.count
     }
 
     public func loadSeeds() {

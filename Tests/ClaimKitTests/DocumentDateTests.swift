@@ -47,6 +47,20 @@ import Testing
         #expect(doc.document.dateInferred)
     }
 
+    @Test func datelineIsThePublicationDate() {
+        // A dateline beats a later date in the text (a deadline) and is recorded as the basis.
+        let doc = Self.annotate("Das EU-Parlament beschloss, dass die Roaming-Gebühren bis zum 15. Juni 2017 komplett entfallen sollen. Die Telekom hatte bereits Mitte Februar eine EU-Flat angekündigt. (APA, red, 1.4.2016)")
+        #expect(doc.document.date == "2016-04-01")
+        #expect(doc.document.extra["date_basis"] == "dateline")
+        #expect(doc.times.first { $0.text == "Mitte Februar" }?.value == "2016-02")
+        let byline = Self.annotate("Die Ermittlungen gegen den Banker könnten noch eineinhalb Jahre dauern, heißt es in Sofioter Justizkreisen. (Markus Bernath; 01.11.2015)")
+        #expect(byline.document.date == "2015-11-01")
+        // A date in a parenthesis that is a clause, not a dateline, is only a date of the text.
+        let aside = Self.annotate("Der Vertrag (unterzeichnet von beiden Seiten am 3.4.2012) gilt weiter. Im März 2015 kam es zum Streit.")
+        #expect(aside.document.date == "2015-03")
+        #expect(aside.document.extra["date_basis"] == "text")
+    }
+
     @Test func latestMonthOfTheLatestYear() {
         let doc = Self.annotate("Nachdem es im März 2015 durch die Äußerung der Verkaufschefin Unruhe gab. Noch im Dezember 2012 hatte der Dienst seinen Höhepunkt.")
         #expect(doc.document.date == "2015-03")
@@ -67,6 +81,7 @@ import Testing
         let doc = Self.annotate("Ich hoffe, ich habe gestern nicht zu viele österreichische Fans verloren.")
         #expect(doc.document.date == nil)
         #expect(doc.document.dateInferred == false)
+        #expect(doc.document.extra["date_basis"] == nil)
         #expect(doc.times.map(\.value) == ["XXXX-XX-XX"])
     }
 

@@ -226,6 +226,15 @@ private func roles(_ text: String) -> [String: NumberRole] {
         #expect(roles("Die Seeleute streiken ab 06.00 Uhr Ortszeit.") == ["06.00 Uhr": .time])
     }
 
+    @Test func clockTimesWithoutUhrAreNotQuantities() {
+        // 10kGNAD TV listings and a time in parentheses: H.MM is a time of day in German text.
+        #expect(roles("Bis 18.25, Arte 18.00 LIVERock am Ring 2015 Das ausverkaufte Musikfestival.")["18.25"] == .time)
+        #expect(roles("Bis 3.00, Eins Plus 18.30 MAGAZINHeute konkret: Urlaubsspezial.")["18.30"] == .time)
+        #expect(roles("Die Seeleute begannen am Montag um 06.00 Uhr Ortszeit (5.00 MEZ) einen Streik.")["5.00"] == .time)
+        // With a unit after it the number is an amount (an English decimal point).
+        #expect(roles("Der Euro kostete 1.05 Dollar.")["1.05 Dollar"] == .quantity)
+    }
+
     @Test func ordinalsAreNotQuantities() {
         #expect(roles("Er gewann zum 3. Mal.") == ["3.": .ordinal])
         #expect(numbers("Er gewann zum dritten Mal, im zweiten Anlauf.").isEmpty)

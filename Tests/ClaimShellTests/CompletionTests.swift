@@ -33,6 +33,12 @@ import Testing
         #expect(Self.complete("set numbers ") == ["de", "plain"])
     }
 
+    @Test func keywordsAfterAComparison() {
+        #expect(Self.complete("claims where class = soldiers so") == ["sort"])
+        #expect(Self.complete("claims where class = soldiers a") == ["and"])
+        #expect(Self.complete("count where value > 1000 o") == ["or"])
+    }
+
     @Test func fieldNamesInExpressions() {
         #expect(Self.complete("claims where cla") == ["class"])
         #expect(Self.complete("claims where value > 3 and so") == ["source", "source_text"])

@@ -17,3 +17,21 @@ import Testing
         }
     }
 }
+
+@Suite struct RefdateTests {
+    @Test func setRefdateReReadsDocumentsWithAnInferredDate() throws {
+        let session = Session()
+        session.loadSeeds()
+        func week() -> String? {
+            session.corpus.documents.first { $0.document.id.hasPrefix("002") }?.times
+                .first { $0.text.lowercased().contains("vergangene woche") }?.value
+        }
+        let before = week()
+        _ = try session.execute("set refdate 2025-06-19")
+        #expect(session.diagnostics.last == "read 5 documents with an inferred date again against refdate")
+        // 002 names only the year 2025; the refdate refines its date and so "vergangene Woche".
+        #expect(session.corpus.documents.first { $0.document.id.hasPrefix("002") }?.document.date == "2025-06-19")
+        #expect(week() == "2025-W24" && week() != before)
+        #expect(session.corpus.store.count == 45, "no claim lost or doubled")
+    }
+}

@@ -1,8 +1,11 @@
 /// Gives a document without a metadata date an inferred one (SPEC §3), so that relative time
 /// expressions can be resolved; runs before the time annotator. The date keeps only the
-/// granularity the text supports ("2025", "2025-04", "2025-06-17") and is marked inferred.
+/// granularity the text supports ("2025", "2025-04", "2025-06-17") and is marked inferred;
+/// `extra["date_basis"]` records what it rests on (`DocumentDateBasis`).
 ///
 /// Inference, on the explicit time expressions of the text:
+/// 0. A dateline, "(APA, 23.8.2015)", "(APA; red, 1.4.2016)": a full numeric date closing a short
+///    parenthesis after a comma or semicolon is the publication date (the latest, if several).
 /// 1. The year: the latest year written in the text (not a period opening in the future, "ab
 ///    2020", nor a bare year more than two years ahead of all others, "bis 2030"). News omits the current year in day dates
 ///    ("am 17. Juni"); when the text has such year-less day dates and names its latest year only
@@ -11,28 +14,96 @@
 /// 2. Within that year, the latest date given to the month or day, not counting periods that
 ///    start in the future ("ab Juli-August 2025"); year-less day dates count as that year's.
 /// 3. A reference date (`refdate`) that lies inside the inferred period refines it.
-/// 4. Nothing dated in the text: no date (relative expressions then use the reference date).
+/// 4. A date from steps 1-2 more than a year away from the period the document is known to
+///    come from (`prior`: the corpus prior, else `refdate`) rests on history or a plan the text
+///    names ("1998", "bis 15. Juni 2017"): the document takes the latest year it writes whose
+///    date (step 2) lies within that period, else the period's own year, refined by step 2.
+/// 5. Nothing dated in the text: no date (relative expressions then use the reference date).
 public struct DocumentDateResolver: Annotator {
     public let name = "docdate"
     let times: TimeAnnotator
     public var referenceDate: ReferenceDate?
+    /// The period the batch's documents come from; weak guesses far from it are replaced (step 4).
+    public var prior: CorpusDatePrior?
 
-    public init(lexicon: Lexicon = .shared, referenceDate: ReferenceDate? = nil) {
+    public init(lexicon: Lexicon = .shared, referenceDate: ReferenceDate? = nil, prior: CorpusDatePrior? = nil) {
         times = TimeAnnotator(lexicon: lexicon)
         self.referenceDate = referenceDate
+        self.prior = prior
     }
 
     public func annotate(_ doc: inout AnnotatedDocument) {
         // An earlier inference is redone (the refdate may have changed); a given date is kept.
-        guard ReferenceDate(doc.document.date) == nil || doc.document.dateInferred else { return }
+        guard ReferenceDate(doc.document.date) == nil || doc.document.dateInferred else {
+            doc.document.extra[DocumentDateBasis.key] = nil
+            return
+        }
         doc.document.date = nil
         doc.document.dateInferred = false
-        if var date = infer(times.scan(doc, reference: nil)) {
-            // A reference date inside the inferred period ("2025" and refdate 2025-06-19) refines it.
-            if let r = referenceDate, r.iso.hasPrefix(date) { date = r.iso }
-            doc.document.date = date
-            doc.document.dateInferred = true
+        doc.document.extra[DocumentDateBasis.key] = nil
+        let expressions = times.scan(doc, reference: nil)
+        let inferred = Self.dateline(expressions, tokens: doc.tokens).map { ($0, DocumentDateBasis.dateline) }
+            ?? inferFromText(expressions)
+        guard let (date, basis) = inferred else { return }
+        doc.document.date = date
+        doc.document.dateInferred = true
+        doc.document.extra[DocumentDateBasis.key] = basis.rawValue
+    }
+
+    /// Steps 1-4: the date and what it rests on.
+    func inferFromText(_ expressions: [TimeExpression]) -> (String, DocumentDateBasis)? {
+        guard let guess = infer(expressions) else { return nil }
+        var date = guess.date
+        var basis = guess.yearFromReference ? DocumentDateBasis.referenceDate : .text
+        let anchor = prior ?? referenceDate.map { CorpusDatePrior(date: $0, support: 1) }
+        if basis == .text, let anchor, let r = ReferenceDate(date), !anchor.admits(r) {
+            date = redate(expressions, within: anchor) ?? date
+            basis = prior != nil ? .corpusPrior : .referenceDate
         }
+        // A reference date inside the inferred period ("2025" and refdate 2025-06-19) refines it.
+        if let r = referenceDate, r.iso.hasPrefix(date) {
+            date = r.iso
+            basis = .referenceDate
+        }
+        return (date, basis)
+    }
+
+    /// Step 4: the latest year the text writes whose date (step 2) lies within the period,
+    /// else the period's own year.
+    func redate(_ expressions: [TimeExpression], within anchor: CorpusDatePrior) -> String? {
+        let written = Set(expressions.filter { !$0.future && !$0.mention.relative && $0.mention.type == .date }
+            .compactMap(\.writtenYear)).sorted(by: >)
+        for y in written {
+            if let d = infer(expressions, year: y)?.date, let r = ReferenceDate(d), anchor.admits(r) { return d }
+        }
+        return infer(expressions, year: anchor.date.year)?.date
+    }
+
+    /// The latest dateline date: a day date with its year, written "23.8.2015" (a number token),
+    /// right before a closing parenthesis, after a comma or semicolon that follows at most four
+    /// short words after the opening one ("(APA, ", "(APA/dpa, ", "(Rainer Sigl, ", "(APA; red, ").
+    static func dateline(_ expressions: [TimeExpression], tokens: [Token]) -> String? {
+        var best: (Int, Int, Int)? = nil
+        for e in expressions {
+            guard let y = e.writtenYear, let m = e.month, let d = e.day, !e.mention.relative else { continue }
+            let r = e.mention.tokens
+            guard r.count == 1, tokens[r.lowerBound].isNumber, r.upperBound < tokens.count,
+                  tokens[r.upperBound].text == ")", r.lowerBound >= 2,
+                  [",", ";"].contains(tokens[r.lowerBound - 1].text) else { continue }
+            var i = r.lowerBound - 2
+            var words = 0
+            var opened = false
+            while i >= 0, words <= 4 {
+                let t = tokens[i]
+                if t.text == "(" { opened = true; break }
+                if t.isWord { words += 1 } else if !["/", ",", ";", "-", "."].contains(t.text) { break }
+                i -= 1
+            }
+            guard opened, words >= 1, words <= 4 else { continue }
+            if let b = best, b >= (y, m, d) { continue }
+            best = (y, m, d)
+        }
+        return best.map { TimexFormat.day($0.0, $0.1, $0.2) }
     }
 
     /// The latest year the text writes, not counting periods that open in the future ("ab 2020")
@@ -48,15 +119,19 @@ public struct DocumentDateResolver: Annotator {
         return years.first
     }
 
-    func infer(_ expressions: [TimeExpression]) -> String? {
+    /// Steps 1-2; `year` given: step 2 within that year. `yearFromReference`: the year is the refdate's.
+    func infer(_ expressions: [TimeExpression], year given: Int? = nil) -> (date: String, year: Int, yearFromReference: Bool)? {
         let dated = expressions.filter { $0.mention.type == .date && !$0.mention.relative }
         let written = dated.filter { $0.writtenYear != nil }
         let yearlessDays = dated.filter { $0.writtenYear == nil && $0.day != nil && $0.month != nil }
-        let latestWritten = DocumentDateResolver.latestYear(written)
         var year: Int
-        if !yearlessDays.isEmpty, let r = referenceDate {
+        var fromReference = false
+        if let given {
+            year = given
+        } else if !yearlessDays.isEmpty, let r = referenceDate {
             year = r.year
-        } else if let latest = latestWritten {
+            fromReference = true
+        } else if let latest = DocumentDateResolver.latestYear(written) {
             year = latest
             let namedToMonth = written.contains { $0.writtenYear == latest && $0.monthPrecise }
             if !yearlessDays.isEmpty && !namedToMonth { year = latest + 1 }
@@ -69,8 +144,30 @@ public struct DocumentDateResolver: Annotator {
             if let b = best, (b.month, b.day ?? 0) >= (m, e.day ?? 0) { continue }
             best = (m, e.day)
         }
-        guard let b = best else { return TimexFormat.year(year) }
-        if let d = b.day { return TimexFormat.day(year, b.month, d) }
-        return TimexFormat.month(year, b.month)
+        guard let b = best else { return (TimexFormat.year(year), year, fromReference) }
+        if let d = b.day { return (TimexFormat.day(year, b.month, d), year, fromReference) }
+        return (TimexFormat.month(year, b.month), year, fromReference)
+    }
+}
+
+/// What an inferred document date rests on, kept in `Document.extra["date_basis"]`.
+public enum DocumentDateBasis: String, Sendable, CaseIterable {
+    /// An agency or author dateline, "(APA, 23.8.2015)": the publication date.
+    case dateline
+    /// The latest date the text writes: history or plans can mislead it.
+    case text
+    /// The session's `refdate` gave or refined it.
+    case referenceDate = "refdate"
+    /// The text's guess lay far from the period of the documents loaded with it (`CorpusDatePrior`).
+    case corpusPrior = "corpus"
+
+    public static let key = "date_basis"
+
+    /// Strong enough to date a batch of documents (with metadata dates, `CorpusDatePrior`).
+    public var isStrong: Bool { self == .dateline || self == .referenceDate }
+
+    public init?(_ document: Document) {
+        guard document.dateInferred, let raw = document.extra[Self.key] else { return nil }
+        self.init(rawValue: raw)
     }
 }

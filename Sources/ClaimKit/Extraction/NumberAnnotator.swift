@@ -383,6 +383,13 @@ public struct NumberAnnotator: Annotator {
             if let n = next, n.text == ".", nextAdjacent { last = r.end + 1; return .date }
         }
         if let n = next, n.lower == "uhr" { last = r.end + 1; return .time }
+        // "18.30 MAGAZIN", "Bis 0.00": German groups thousands by three digits and writes
+        // decimals with a comma, so H.MM without a unit after it is a time of day.
+        if r.scale == nil, d.separators == ["."], d.groups.count == 2, d.groups[0].count <= 2, d.groups[1].count == 2,
+           let h = Int(d.groups[0]), let m = Int(d.groups[1]), (0...24).contains(h), (0...59).contains(m),
+           unitsAfter.match(t, at: r.end, end: end) == nil {
+            return .time
+        }
         if d.value == nil { return .identifier }
         // "0316 888 5555", "+43 1 5555": the following digit groups belong to the number.
         func phone() -> NumberRole {

@@ -53,8 +53,13 @@ public struct Pipeline: Sendable {
 
     /// Annotates documents on all cores; the result is in input order. The documents come back
     /// compacted (no tokens, no second copy of the text): a corpus of 100,000 articles keeps
-    /// only its text, layers and claims.
+    /// only its text, layers and claims. Documents whose date is a weak guess far from the
+    /// batch's `CorpusDatePrior` are annotated again with it.
     public func annotate(_ documents: [Document]) -> [AnnotatedDocument] {
+        reviseDates(annotateEach(documents))
+    }
+
+    func annotateEach(_ documents: [Document]) -> [AnnotatedDocument] {
         if documents.count < 2 || threads == 1 { return documents.map(finish) }
         let results = ResultSlots<AnnotatedDocument>(count: documents.count)
         let workers = threads ?? ProcessInfo.processInfo.activeProcessorCount

@@ -63,28 +63,15 @@ public struct TimeRange: Sendable, Hashable, Comparable {
         }
     }
 
-    /// Days from civil date (Howard Hinnant's algorithm).
-    public static func days(_ y0: Int, _ m: Int, _ d: Int) -> Int {
-        let y = m <= 2 ? y0 - 1 : y0
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (m + 9) % 12
-        let doy = (153 * mp + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146097 + doe - 719468
+    /// Days since 1970-01-01 of a civil date (the calendar arithmetic lives in `CalendarDay`).
+    public static func days(_ y: Int, _ m: Int, _ d: Int) -> Int {
+        CalendarDay(year: y, month: m, day: d).dayNumber
     }
 
     /// (year, month, day) of a day number.
-    public static func civil(_ z0: Int) -> (Int, Int, Int) {
-        let z = z0 + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    public static func civil(_ z: Int) -> (Int, Int, Int) {
+        let c = CalendarDay(dayNumber: z)
+        return (c.year, c.month, c.day)
     }
 
     /// Months since year 0 of a day number, for month axes.

@@ -80,6 +80,27 @@ public struct Corpus: Sendable {
         rebuild(kept, claims)
     }
 
+    /// Replaces several re-annotated documents at once (their claims with them), rebuilding the
+    /// store once: `set refdate` re-reads every document whose date was inferred.
+    public mutating func replace(_ docs: [AnnotatedDocument]) {
+        let byID = Dictionary(docs.map { ($0.document.id, $0) }, uniquingKeysWith: { a, _ in a })
+        guard !byID.isEmpty else { return }
+        var kept = documents
+        var claims: [Claim] = []
+        claims.reserveCapacity(store.count)
+        for i in documents.indices {
+            if var fresh = byID[documents[i].document.id] {
+                claims += fresh.claims
+                fresh.claims = []
+                fresh.compact()
+                kept[i] = fresh
+            } else {
+                claims += self.claims(of: i)
+            }
+        }
+        rebuild(kept, claims)
+    }
+
     private mutating func rebuild(_ docs: [AnnotatedDocument], _ claims: [Claim]) {
         var starts: [Int] = []
         starts.reserveCapacity(docs.count)

@@ -148,6 +148,10 @@ public enum SetCommand: ShellCommand {
                              + (s.map { " (did you mean '\($0)'?)" } ?? "")
                              + "; expected \(option.expected)", at: value.columns)
         }
+        if option == .refdate {
+            let n = session.reannotateInferredDates()
+            if n > 0 { session.diagnostics.append("read \(n) document\(n == 1 ? "" : "s") with an inferred date again against refdate") }
+        }
         return .none
     }
 
