@@ -14,7 +14,7 @@ public struct EntityAnnotator: Annotator {
     }
 
     public func annotate(_ doc: inout AnnotatedDocument) {
-        let keys = doc.tokens.map { $0.isWord ? FoldedPhraseTable<Gazetteer.Entry>.key(word: $0.text) : "" }
+        let keys = doc.lookupKeys()
         var entities: [EntityMention] = []
         // First or last word of a multiword person name seen so far → the full name.
         var nameParts: [String: String] = [:]
