@@ -91,7 +91,7 @@ public struct EntityAnnotator: Annotator {
     /// A title word, also as the last part of a compound: "Daimler-Chef", "Grünen-Abgeordnete".
     func isTitle(_ t: Token, _ key: String) -> Bool {
         if gazetteer.titles.contains(key) { return true }
-        if let last = key.split(separator: " ").last, key.contains(" ") { return gazetteer.titles.contains(String(last)) }
+        if let last = key.split(separator: " ").last, key.utf8.contains(0x20) { return gazetteer.titles.contains(String(last)) }
         return false
     }
 
