@@ -9,6 +9,9 @@ public struct AnnotatedDocument: Sendable {
     /// Per token: its folded, stemmed lookup key (`FoldedPhraseTable.key(word:)`, "" for
     /// non-words); computed once by the first annotator that needs it (`lookupKeys()`).
     public var tokenKeys: [String] = []
+    /// Token indices where time expressions start, when the document date resolver has already
+    /// scanned for them: the time annotator then matches only there instead of at every token.
+    public var timeStarts: [Int]? = nil
     public var sentences: [Sentence] = []
     public var numbers: [NumberMention] = []
     public var times: [TimeMention] = []
@@ -52,6 +55,7 @@ public struct AnnotatedDocument: Sendable {
     public mutating func compact() {
         tokens = []
         tokenKeys = []
+        timeStarts = nil
         bytes = []
         // Layers grew by appending (capacity up to twice the count): keep what is used.
         Self.fit(&sentences)

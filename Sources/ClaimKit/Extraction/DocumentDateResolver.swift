@@ -42,6 +42,7 @@ public struct DocumentDateResolver: Annotator {
         doc.document.dateInferred = false
         doc.document.extra[DocumentDateBasis.key] = nil
         let expressions = times.scan(doc, reference: nil)
+        doc.timeStarts = expressions.map(\.mention.tokens.lowerBound)
         let inferred = Self.dateline(expressions, tokens: doc.tokens).map { ($0, DocumentDateBasis.dateline) }
             ?? inferFromText(expressions)
         guard let (date, basis) = inferred else { return }

@@ -17,18 +17,26 @@ public struct TimeAnnotator: Annotator {
 
     public func annotate(_ doc: inout AnnotatedDocument) {
         let reference = ReferenceDate(doc.document.date) ?? referenceDate
-        doc.times = scan(doc, reference: reference).map(\.mention)
+        doc.times = scan(doc, reference: reference, at: doc.timeStarts).map(\.mention)
     }
 
     /// All time expressions of a document, in text order.
-    func scan(_ doc: AnnotatedDocument, reference: ReferenceDate?) -> [TimeExpression] {
+    /// With `starts` (where an earlier scan found expressions; matching does not depend on the
+    /// reference date, only the values do) only those tokens are tried.
+    func scan(_ doc: AnnotatedDocument, reference: ReferenceDate?, at starts: [Int]? = nil) -> [TimeExpression] {
         var found: [TimeExpression] = []
         // A day date may run past a sentence end that the splitter put after "17.".
         var consumed = 0
+        var nextStart = 0
         for (s, sentence) in doc.sentences.enumerated() {
             let cursor = TimeCursor(tokens: doc.tokens, end: sentence.tokens.upperBound, words: words, ref: reference)
             var i = max(sentence.tokens.lowerBound, consumed)
             while i < sentence.tokens.upperBound {
+                if let starts {
+                    while nextStart < starts.count, starts[nextStart] < i { nextStart += 1 }
+                    guard nextStart < starts.count, starts[nextStart] < sentence.tokens.upperBound else { break }
+                    i = starts[nextStart]
+                }
                 guard cursor.canStart(i), let m = cursor.match(at: i), m.end > i else { i += 1; continue }
                 let span = TextSpan(doc.tokens[m.start].span.start, doc.tokens[m.end - 1].span.end)
                 let mention = TimeMention(span: span, text: doc.text(span), value: m.value, type: m.type,
