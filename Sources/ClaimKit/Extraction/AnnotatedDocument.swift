@@ -6,6 +6,9 @@ public struct AnnotatedDocument: Sendable {
     /// then read from `document.text` itself (one copy of a large corpus, not two).
     public private(set) var bytes: [UInt8]
     public var tokens: [Token] = []
+    /// Per token: its folded, stemmed lookup key (`FoldedPhraseTable.key(word:)`, "" for
+    /// non-words); computed once by the first annotator that needs it (`lookupKeys()`).
+    public var tokenKeys: [String] = []
     public var sentences: [Sentence] = []
     public var numbers: [NumberMention] = []
     public var times: [TimeMention] = []
@@ -48,6 +51,7 @@ public struct AnnotatedDocument: Sendable {
     /// pipeline is done; every layer and `text(_:)` keep working.
     public mutating func compact() {
         tokens = []
+        tokenKeys = []
         bytes = []
         // Layers grew by appending (capacity up to twice the count): keep what is used.
         Self.fit(&sentences)
@@ -75,6 +79,14 @@ public struct AnnotatedDocument: Sendable {
         if !bytes.isEmpty || document.text.isEmpty { return try bytes.withUnsafeBufferPointer(body) }
         if let r = try document.text.utf8.withContiguousStorageIfAvailable(body) { return r }
         return try Array(document.text.utf8).withUnsafeBufferPointer(body)
+    }
+
+    /// The tokens' lookup keys, computed on first use and kept for later annotators.
+    public mutating func lookupKeys() -> [String] {
+        if tokenKeys.count != tokens.count {
+            tokenKeys = tokens.map { $0.isWord ? FoldedPhraseTable<String>.key(word: $0.text) : "" }
+        }
+        return tokenKeys
     }
 
     /// The original text of a span.

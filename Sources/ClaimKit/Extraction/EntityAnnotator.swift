@@ -14,7 +14,7 @@ public struct EntityAnnotator: Annotator {
     }
 
     public func annotate(_ doc: inout AnnotatedDocument) {
-        let keys = doc.tokens.map { $0.isWord ? FoldedPhraseTable<Gazetteer.Entry>.key(word: $0.text) : "" }
+        let keys = doc.lookupKeys()
         var entities: [EntityMention] = []
         // First or last word of a multiword person name seen so far → the full name.
         var nameParts: [String: String] = [:]
@@ -91,7 +91,7 @@ public struct EntityAnnotator: Annotator {
     /// A title word, also as the last part of a compound: "Daimler-Chef", "Grünen-Abgeordnete".
     func isTitle(_ t: Token, _ key: String) -> Bool {
         if gazetteer.titles.contains(key) { return true }
-        if let last = key.split(separator: " ").last, key.utf8.contains(0x20) { return gazetteer.titles.contains(String(last)) }
+        if let last = key.split(separator: " ").last, key.utf8.contains(UInt8(ascii: " ")) { return gazetteer.titles.contains(String(last)) }
         return false
     }
 

@@ -61,7 +61,7 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
     public static func key(word: String) -> String {
         if let k = asciiKey(word) { return k }
         let folded = TextFolding.fold(word)
-        if !folded.utf8.contains(0x2D) { return stem(folded) }
+        if !folded.utf8.contains(UInt8(ascii: "-")) { return stem(folded) }
         return folded.split(separator: "-").map { stem(String($0)) }.joined(separator: " ")
     }
 

@@ -18,6 +18,8 @@ public struct ModalityAnnotator: Annotator {
 
     /// Folded cue phrase → its readings (one word may have several: "soll" plans or reports).
     let cues: [String: [Cue]]
+    /// The first words of the cue phrases: a token that is none of them starts no cue.
+    let starters: Set<String>
     let maxWords: Int
     /// Infinitives that begin with "ge" and so look like participles ("geben").
     let geInfinitives: Set<String>
@@ -60,6 +62,7 @@ public struct ModalityAnnotator: Annotator {
             maxWords = max(maxWords, phrase.split(separator: " ").count)
         }
         self.cues = cues
+        starters = Set(cues.keys.compactMap { $0.split(separator: " ").first.map(String.init) })
         self.maxWords = maxWords
         geInfinitives = ge
         self.modals = modals
@@ -75,7 +78,7 @@ public struct ModalityAnnotator: Annotator {
             var found: Set<Modality> = []
             if doc.sentenceSource.indices.contains(s), doc.sentenceSource[s] != nil { found.insert(.reported) }
             let range = sentence.tokens
-            for i in range where doc.tokens[i].isWord {
+            for i in range where doc.tokens[i].isWord && starters.contains(lower[i]) {
                 var phrase = ""
                 for n in 1...maxWords where i + n <= range.upperBound {
                     guard doc.tokens[i + n - 1].isWord else { break }

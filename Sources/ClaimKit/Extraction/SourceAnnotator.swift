@@ -79,7 +79,8 @@ extension SourceAnnotator {
             a = annotator
             tokens = doc.tokens
             lower = doc.tokens.map(\.lower)
-            keys = doc.tokens.map { $0.isWord ? FoldedPhraseTable<String>.key(word: $0.text) : "" }
+            keys = doc.tokenKeys.count == doc.tokens.count ? doc.tokenKeys
+                : doc.tokens.map { $0.isWord ? FoldedPhraseTable<String>.key(word: $0.text) : "" }
             var inEntity = Array(repeating: false, count: doc.tokens.count)
             var inPerson = Array(repeating: false, count: doc.tokens.count)
             var e = 0

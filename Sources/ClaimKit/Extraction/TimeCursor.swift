@@ -49,7 +49,7 @@ struct TimeCursor {
         let t = tokens[i]
         switch t.kind {
         case .number: return true
-        case .word: return words.starters.contains(t.lower) || (t.isCapitalized && t.text.utf8.contains(0x2D))
+        case .word: return words.starters.contains(t.lower) || (t.isCapitalized && t.text.utf8.contains(UInt8(ascii: "-")))
         default: return false
         }
     }
@@ -198,7 +198,7 @@ struct TimeCursor {
                let m2 = month(k + 1) {
                 last = m2.month; k = m2.end
             }
-        } else if isCapitalized(j), tokens[j].text.utf8.contains(0x2D) {
+        } else if isCapitalized(j), tokens[j].text.utf8.contains(UInt8(ascii: "-")) {
             // "Juli-August" is one token.
             let parts = tokens[j].lower.split(separator: "-")
             guard parts.count == 2, let a = words.months[String(parts[0])], let b = words.months[String(parts[1])],

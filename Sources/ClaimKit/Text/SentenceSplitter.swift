@@ -210,7 +210,7 @@ public struct SentenceSplitter: Sendable {
             if dot >= 2, tokens[dot - 2].text == ":", tokens[dot - 2].span.end == prev.span.start, prev.text.utf8.count == 2 { return false }
             guard Self.isOrdinal(prev.text) else { return false }
             // "besten 32. Der", "Windows 10. Der": a count before a typical sentence start.
-            return prev.text.utf8.contains(0x2E) || !startsWithStarter(tokens, dot + 1)
+            return prev.text.utf8.contains(UInt8(ascii: ".")) || !startsWithStarter(tokens, dot + 1)
         default:
             return false
         }
