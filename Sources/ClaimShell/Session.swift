@@ -83,10 +83,11 @@ public final class Session {
         while start < documents.count {
             if isInterrupted { return false }
             let end = min(start + chunk, documents.count)
-            annotated += pipeline.annotate(Array(documents[start..<end]))
+            annotated += pipeline.annotateEach(Array(documents[start..<end]))
             start = end
         }
-        // The corpus date prior sees the whole load, not one chunk of it.
+        // The corpus date prior sees the whole load, not one chunk of it, and reads the far-off
+        // documents again once.
         annotated = pipeline.reviseDates(annotated)
         corpus.add(consume annotated)
         return true

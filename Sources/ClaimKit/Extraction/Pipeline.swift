@@ -59,7 +59,9 @@ public struct Pipeline: Sendable {
         reviseDates(annotateEach(documents))
     }
 
-    func annotateEach(_ documents: [Document]) -> [AnnotatedDocument] {
+    /// Annotates documents on all cores without the corpus date prior: for a caller that
+    /// annotates a load in chunks and calls `reviseDates` once on the whole of it.
+    public func annotateEach(_ documents: [Document]) -> [AnnotatedDocument] {
         if documents.count < 2 || threads == 1 { return documents.map(finish) }
         let results = ResultSlots<AnnotatedDocument>(count: documents.count)
         let workers = threads ?? ProcessInfo.processInfo.activeProcessorCount
