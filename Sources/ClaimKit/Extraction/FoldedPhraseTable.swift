@@ -88,21 +88,10 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
     static func asciiKey(_ word: String) -> String? {
         var word = word
         return word.withUTF8 { b -> String? in
+            // Hyphens and line ends take the general path (non-ASCII too: `foldASCII` says nil).
+            if b.contains(where: { $0 == 0x2D || $0 == 13 || $0 == 10 }) { return nil }
             var out = [UInt8](repeating: 0, count: b.count)
-            var n = 0
-            var prev: UInt8 = 0
-            for c in b {
-                // Non-ASCII, hyphens and line ends take the general path.
-                if c >= 0x80 || c == 0x2D || c == 13 || c == 10 { return nil }
-                let l = (c >= 0x41 && c <= 0x5A) ? c + 32 : c
-                if l == 0x65, prev == 0x61 || prev == 0x6F || prev == 0x75 {
-                    prev = 0x65
-                    continue
-                }
-                out[n] = l
-                n += 1
-                prev = l
-            }
+            guard var n = TextFolding.foldASCII(b, into: &out) else { return nil }
             // Strip endings (longest listed first, as `stem`), keeping at least four letters.
             var changed = true
             while changed {

@@ -17,21 +17,28 @@ public enum TextFolding {
         var s = s
         return s.withUTF8 { b -> String? in
             var out = [UInt8](repeating: 0, count: b.count)
-            var n = 0
-            var prev: UInt8 = 0
-            for c in b {
-                if c >= 0x80 { return nil }
-                let l = (c >= 0x41 && c <= 0x5A) ? c + 32 : c
-                if l == 0x65, prev == 0x61 || prev == 0x6F || prev == 0x75 {
-                    prev = 0x65
-                    continue
-                }
-                out[n] = l
-                n += 1
-                prev = l
-            }
+            guard let n = foldASCII(b, into: &out) else { return nil }
             return String(decoding: out[..<n], as: UTF8.self)
         }
+    }
+
+    /// Folds ASCII bytes into `out` (at least as long as `b`); returns how many bytes were
+    /// written, or nil at the first non-ASCII byte. Shared by `fold` and the phrase-table keys.
+    static func foldASCII(_ b: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Int? {
+        var n = 0
+        var prev: UInt8 = 0
+        for c in b {
+            if c >= 0x80 { return nil }
+            let l = (c >= 0x41 && c <= 0x5A) ? c + 32 : c
+            if l == 0x65, prev == 0x61 || prev == 0x6F || prev == 0x75 {
+                prev = 0x65
+                continue
+            }
+            out[n] = l
+            n += 1
+            prev = l
+        }
+        return n
     }
 
     /// The fold, scalar by scalar (any text).
