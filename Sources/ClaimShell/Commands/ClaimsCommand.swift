@@ -13,8 +13,9 @@ public enum ClaimsCommand: ShellCommand {
         """
     public static let examples = [
         CommandExample("claims where class = soldiers sort value desc", expected: nil),
-        CommandExample("claims where value >= 10k and time >= 2025 select id, value, phrase", expected: nil),
-        CommandExample("claims where text ~ pjongjang limit 3", expected: nil, note: "finds Pjöngjang"),
+        CommandExample("claims where value >= 10k and time >= 2024 select id, value, time, phrase",
+                       expected: "id\tvalue\ttime\tphrase\n000_dbee2a27689250e2:4\t14000\t2024-01/2024-03\tetwa 14.000 Soldaten\n001_0d1eacb0812e2af7:3\t11000\t2024-10/2024-12\trund 11.000 Soldaten\n002_2cc7b7632708e469:4\t11000\t2024-10\t11.000 Mann\n"),
+        CommandExample("claims where text ~ pjongjang limit 3", expected: "id\tkind\tvalue\tapprox\tobject\tclass\taspect\ttime\tsource\tmodality\tphrase\n001_0d1eacb0812e2af7:6\tquantity\t10000\trange\tMann\tsoldiers\teach\t\tExperten\tpossible\t10.000 bis 20.000 Mann\n002_2cc7b7632708e469:3\tdate\t\t\t\t\t\t2024-10\tLee Seong-kweun\tplanned\tim vergangenen Oktober\n002_2cc7b7632708e469:4\tquantity\t11000\texact\tMann\tsoldiers\tsent\t2024-10\tLee Seong-kweun\tplanned\t11.000 Mann\n", note: "finds Pjöngjang"),
         CommandExample("troops = claims where class = soldiers", expected: nil, note: "keep a set"),
     ]
 

@@ -11,7 +11,7 @@ public enum CountCommand: ShellCommand {
         entities counts once for each with `by entities`.
         """
     public static let examples = [
-        CommandExample("count", expected: nil),
+        CommandExample("count", expected: "count\n45\n"),
         CommandExample("count by class, aspect where kind = quantity", expected: nil),
         CommandExample("count by doc where class = soldiers", expected: nil),
     ]

@@ -15,7 +15,7 @@ public enum GrepCommand: ShellCommand {
         """
     public static let examples = [
         CommandExample("grep pjongjang", expected: nil, note: "finds Pjöngjang"),
-        CommandExample("grep /\\d+\\.000 Soldaten/ in 000 003", expected: nil),
+        CommandExample("grep /\\d+\\.000 Soldaten/ in 000 003", expected: "doc\tsentence\ttext\n000_dbee2a27689250e2\t6\tDiese Entwicklung folgt auf die bereits bestehende militärische Unterstützung Nordkoreas für Russland, wobei seit Anfang 2024 bereits etwa 14.000 Soldaten in Kampfrollen in der Ukraine eingesetzt wurden.\n"),
     ]
 
     public static func run(_ invocation: CommandInvocation, in session: Session) throws(ShellError) -> CommandOutput {

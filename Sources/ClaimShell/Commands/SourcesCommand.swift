@@ -10,7 +10,7 @@ public enum SourcesCommand: ShellCommand {
         and its most frequent wording; most frequent first. Claims without attribution are left out.
         """
     public static let examples = [
-        CommandExample("sources", expected: nil),
+        CommandExample("sources", expected: "source\tclaims\tdocs\tsource_text\nLee Seong-kweun\t7\t1\tLee führte aus\nNIS\t4\t4\tlaut südkoreanischen Geheimdienstinformationen\nRussland\t2\t1\tAls Russland im April erklärte\nSergej Schoigu\t2\t1\tsagte der Sekretär des russischen Sicherheitsrates Sergei Schoigu\nTASS\t2\t1\tteilte die staatliche russische Nachrichtenagentur TASS am 17. Juni mit\nExperten\t1\t1\tEinige Experten sagten\nKCNA\t1\t1\tbestätigten die nordkoreanischen Staatsmedien\nKim Jong-un\t1\t1\tverkündete\nnordkoreanische Führung\t1\t1\tbestätigte die nordkoreanische Führung\nSüdkorea\t1\t1\tnach südkoreanischen Angaben\nTagesschau\t1\t1\tLaut «Tagesschau»\n"),
         CommandExample("sources where class = soldiers", expected: nil),
     ]
 

@@ -11,7 +11,7 @@ public enum TopCommand: ShellCommand {
         without a value of FIELD are left out (`count by FIELD` counts them).
         """
     public static let examples = [
-        CommandExample("top class", expected: nil),
+        CommandExample("top class", expected: "class\tcount\tbar\nsoldiers\t18\t██████████████████████████████\nworkers\t3\t█████\nengineers\t2\t███\nmunitions\t2\t███\n"),
         CommandExample("top source 5 where kind = quantity", expected: nil),
     ]
 
