@@ -66,6 +66,8 @@ import Testing
         #expect(result.status == 0, "examples/\(name).claimsh failed: \(result.stderr)")
         let expectedURL = ExamplesTests.root.appendingPathComponent("examples/\(name).expected")
         if ProcessInfo.processInfo.environment["CLAIMSH_UPDATE_EXPECTED"] == "1" {
+            // A failing script must not become its own golden output.
+            guard result.status == 0 else { return }
             try result.stdout.write(to: expectedURL, atomically: true, encoding: .utf8)
             return
         }

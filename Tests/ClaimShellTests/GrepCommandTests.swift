@@ -8,7 +8,10 @@ import Testing
         .appendingPathComponent("Fixtures/10kGNAD-sample.csv").path
 
     func rows(_ session: Session, _ line: String) throws -> [[Value]] {
-        guard case let .table(t) = try session.execute(line) else { return [] }
+        guard case let .table(t) = try session.execute(line) else {
+            Issue.record("`\(line)` gave no table")
+            return []
+        }
         #expect(t.columns.map(\.name) == ["doc", "sentence", "text"])
         return t.rows
     }
