@@ -26,6 +26,7 @@ public struct SourceAnnotator: Annotator {
     }
 
     public func annotate(_ doc: inout AnnotatedDocument) {
+        _ = doc.lookupKeys()  // computed by the entity annotator already, when it ran
         var scan = Scan(doc: doc, annotator: self)
         var mentions: [SourceMention] = []
         var sentenceSource = Array<Int?>(repeating: nil, count: doc.sentences.count)
@@ -79,8 +80,7 @@ extension SourceAnnotator {
             a = annotator
             tokens = doc.tokens
             lower = doc.tokens.map(\.lower)
-            keys = doc.tokenKeys.count == doc.tokens.count ? doc.tokenKeys
-                : doc.tokens.map { $0.isWord ? FoldedPhraseTable<String>.key(word: $0.text) : "" }
+            keys = doc.tokenKeys
             var inEntity = Array(repeating: false, count: doc.tokens.count)
             var inPerson = Array(repeating: false, count: doc.tokens.count)
             var e = 0
