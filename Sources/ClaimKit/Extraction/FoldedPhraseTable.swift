@@ -6,12 +6,12 @@
 /// "südkoreanischen Geheimdienstes" and "Seong-kweun" find "Russland", "südkoreanischer
 /// Geheimdienst" and "Seong Kweun".
 public struct FoldedPhraseTable<Value: Sendable>: Sendable {
-    public private(set) var entries: [String: Value] = [:]
+    public private(set) var entries = WordMap<Value>()
     /// The longest phrase in key parts (a hyphenated token counts one part per piece).
     public private(set) var maxParts = 0
     /// The leading parts of every multiword key ("nord" for "nord korea"): a match stops
     /// growing as soon as the phrase so far starts no entry.
-    private var prefixes: Set<String> = []
+    private var prefixes = WordSet()
 
     public init() {}
 

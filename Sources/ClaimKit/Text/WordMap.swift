@@ -1,0 +1,271 @@
+/// A hash map from words to values, keyed by the words' UTF-8 bytes: the annotators' lexicon
+/// lookups, which run several times per token.
+///
+/// `Dictionary<String, V>` hashes a String with SipHash after a Unicode-normalisation check
+/// and compares keys by canonical equivalence; profiles of the extraction pipeline showed
+/// those two at about a third of its time. Tokens and lexicon entries are already NFC
+/// (`Tokenizer`, `Lexicon`), so byte equality is the same test here, and a short
+/// multiply-xor hash over 8-byte words is enough for tables of a few thousand entries.
+/// Open addressing with linear probing, at most half full.
+///
+///     var months = WordMap<Int>()
+///     months["januar"] = 1
+///     months["januar"]            // 1
+///     months.id("januar")         // 0: the entry's position, stable (an interning id)
+public struct WordMap<Value> {
+    /// The keys' bytes, one after the other; entry `e` spans `offsets[e]..<offsets[e + 1]`.
+    private var bytes: [UInt8] = []
+    private var offsets: [Int32] = [0]
+    private var hashes: [UInt32] = []
+    /// nil for a removed entry (its slot stays, so that probing sequences stay intact).
+    private var values: [Value?] = []
+    /// Entry index per slot, -1 for an empty slot; the count is a power of two.
+    private var slots: [Int32]
+    private var live = 0
+
+    public init() { slots = [Int32](repeating: -1, count: 16) }
+
+    public init(minimumCapacity: Int) {
+        var n = 16
+        while n < minimumCapacity * 2 { n <<= 1 }
+        slots = [Int32](repeating: -1, count: n)
+    }
+
+    /// How many keys have a value.
+    public var count: Int { live }
+    public var isEmpty: Bool { live == 0 }
+
+    // MARK: - Lookup
+
+    public subscript(_ word: String) -> Value? {
+        get {
+            guard let e = id(word) else { return nil }
+            return values[e]
+        }
+        set { set(word, newValue) }
+    }
+
+    public subscript(_ word: Substring) -> Value? {
+        guard let e = id(word) else { return nil }
+        return values[e]
+    }
+
+    public subscript(_ word: String, default fallback: @autoclosure () -> Value) -> Value {
+        get { self[word] ?? fallback() }
+        set { set(word, newValue) }
+    }
+
+    public func value(bytes: UnsafeBufferPointer<UInt8>) -> Value? {
+        guard let e = entry(bytes) else { return nil }
+        return values[e]
+    }
+
+    /// The position of a key's entry, stable once added: an interning id for the word (0 for
+    /// the first key added, then 1, 2, …). nil when the key has no value.
+    public func id(_ word: String) -> Int? {
+        if let r = word.utf8.withContiguousStorageIfAvailable({ entry($0) }) { return r }
+        return Array(word.utf8).withUnsafeBufferPointer { entry($0) }
+    }
+
+    public func id(_ word: Substring) -> Int? {
+        if let r = word.utf8.withContiguousStorageIfAvailable({ entry($0) }) { return r }
+        return Array(word.utf8).withUnsafeBufferPointer { entry($0) }
+    }
+
+    public func id(bytes: UnsafeBufferPointer<UInt8>) -> Int? { entry(bytes) }
+
+    /// The value of the entry with id `id`.
+    public func value(id: Int) -> Value? { id >= 0 && id < values.count ? values[id] : nil }
+
+    /// The key of the entry with id `id`.
+    public func key(id: Int) -> String {
+        let s = Int(offsets[id]), e = Int(offsets[id + 1])
+        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[s..<e]), as: UTF8.self) }
+    }
+
+    /// One past the largest id handed out (removed entries keep theirs).
+    public var idLimit: Int { values.count }
+
+    public func contains(_ word: String) -> Bool { self[word] != nil }
+
+    /// Every key with a value, in the order they were added.
+    public var keys: [String] { (0..<values.count).compactMap { values[$0] == nil ? nil : key(id: $0) } }
+
+    /// Every key with its value, in the order they were added.
+    public var pairs: [(key: String, value: Value)] {
+        (0..<values.count).compactMap { e in values[e].map { (key(id: e), $0) } }
+    }
+
+    private func entry(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
+        let h = WordMap.hash(key)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: h) & mask
+        let tag = UInt32(truncatingIfNeeded: h >> 32)
+        return slots.withUnsafeBufferPointer { slots in
+            bytes.withUnsafeBufferPointer { stored in
+                while true {
+                    let e = Int(slots[slot])
+                    if e < 0 { return nil }
+                    if hashes[e] == tag {
+                        let s = Int(offsets[e]), t = Int(offsets[e + 1])
+                        if t - s == key.count, key.count == 0 || memcmpEqual(stored.baseAddress! + s, key.baseAddress!, key.count) {
+                            return values[e] == nil ? nil : e
+                        }
+                    }
+                    slot = (slot + 1) & mask
+                }
+            }
+        }
+    }
+
+    // MARK: - Changes
+
+    /// Adds or replaces a key's value; nil removes it.
+    public mutating func set(_ word: String, _ value: Value?) {
+        var w = word
+        w.withUTF8 { set(bytes: $0, value) }
+    }
+
+    /// Adds a key unless it is there; true when it was added (the first row of a lexicon wins).
+    @discardableResult
+    public mutating func insert(_ word: String, _ value: Value) -> Bool {
+        if self[word] != nil { return false }
+        set(word, value)
+        return true
+    }
+
+    public mutating func set(bytes key: UnsafeBufferPointer<UInt8>, _ value: Value?) {
+        let h = WordMap.hash(key)
+        let tag = UInt32(truncatingIfNeeded: h >> 32)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let e = Int(slots[slot])
+            if e < 0 { break }
+            let s = Int(offsets[e]), t = Int(offsets[e + 1])
+            if hashes[e] == tag, t - s == key.count, bytes[s..<t].elementsEqual(key) {
+                if values[e] == nil, value != nil { live += 1 }
+                if values[e] != nil, value == nil { live -= 1 }
+                values[e] = value
+                return
+            }
+            slot = (slot + 1) & mask
+        }
+        guard let value else { return }
+        let e = values.count
+        bytes.append(contentsOf: key)
+        offsets.append(Int32(bytes.count))
+        hashes.append(tag)
+        values.append(value)
+        live += 1
+        slots[slot] = Int32(e)
+        if values.count * 2 > slots.count { grow() }
+    }
+
+    private mutating func grow() {
+        let n = slots.count * 2
+        var fresh = [Int32](repeating: -1, count: n)
+        bytes.withUnsafeBufferPointer { stored in
+            for e in 0..<values.count {
+                let s = Int(offsets[e]), t = Int(offsets[e + 1])
+                var slot = Int(truncatingIfNeeded: WordMap.hash(UnsafeBufferPointer(rebasing: stored[s..<t]))) & (n - 1)
+                while fresh[slot] >= 0 { slot = (slot + 1) & (n - 1) }
+                fresh[slot] = Int32(e)
+            }
+        }
+        slots = fresh
+    }
+
+    // MARK: - Hash
+
+    /// A multiply-xor hash over 8-byte words (the finaliser of SplitMix64 after each word).
+    @inline(__always)
+    static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let n = key.count
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: n)
+        guard let base = key.baseAddress else { return mix(h) }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        while i + 8 <= n {
+            h = mix(h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            i += 8
+        }
+        if i < n {
+            var w: UInt64 = 0
+            var shift: UInt64 = 0
+            while i < n {
+                w |= UInt64(base[i]) << shift
+                shift += 8
+                i += 1
+            }
+            h = mix(h ^ w)
+        }
+        return h
+    }
+
+    @inline(__always)
+    static func mix(_ x: UInt64) -> UInt64 {
+        var z = x &* 0xBF58_476D_1CE4_E5B9
+        z ^= z >> 31
+        z = z &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 29)
+    }
+}
+
+@inline(__always)
+private func memcmpEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+    var i = 0
+    while i + 8 <= n {
+        if UnsafeRawPointer(a).loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            != UnsafeRawPointer(b).loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+        i += 8
+    }
+    while i < n {
+        if a[i] != b[i] { return false }
+        i += 1
+    }
+    return true
+}
+
+extension WordMap: ExpressibleByDictionaryLiteral {
+    public init(dictionaryLiteral elements: (String, Value)...) {
+        self.init(minimumCapacity: elements.count)
+        for (k, v) in elements { self[k] = v }
+    }
+}
+
+/// A set of words with `WordMap`'s byte-keyed lookups (see there for why).
+public struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
+    private var map: WordMap<Bool>
+
+    public init() { map = WordMap() }
+
+    public init<S: Sequence>(_ words: S) where S.Element == String {
+        map = WordMap()
+        for w in words { map[w] = true }
+    }
+
+    public init(arrayLiteral elements: String...) { self.init(elements) }
+
+    public var count: Int { map.count }
+    public var isEmpty: Bool { map.isEmpty }
+
+    public func contains(_ word: String) -> Bool { map.id(word) != nil }
+    public func contains(_ word: Substring) -> Bool { map.id(word) != nil }
+    public func contains(bytes: UnsafeBufferPointer<UInt8>) -> Bool { map.id(bytes: bytes) != nil }
+
+    @discardableResult
+    public mutating func insert(_ word: String) -> (inserted: Bool, memberAfterInsert: String) {
+        (map.insert(word, true), word)
+    }
+
+    public mutating func remove(_ word: String) { map[word] = nil }
+
+    public mutating func formUnion<S: Sequence>(_ words: S) where S.Element == String {
+        for w in words { map[w] = true }
+    }
+
+    public func makeIterator() -> IndexingIterator<[String]> { map.keys.makeIterator() }
+}
+
+extension WordMap: Sendable where Value: Sendable {}
