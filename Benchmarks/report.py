@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Prints the table of Benchmarks/compare.sh: claimsh and its peers from one run, as ratios.
 
-usage: report.py RESULTS_DIR WORK_DIR K
+usage: report.py RESULTS_DIR WORK_DIR K Q   (K: copies for the load figures, Q: for the queries)
 Reads wholetime.py's NAME.json/NAME.out files. claimsh's own timings are its
 `set timer on` lines (`Run Time: real X s`), one per command, in command order.
 """
@@ -12,6 +12,7 @@ import statistics
 import sys
 
 R, W, K = sys.argv[1], sys.argv[2], int(sys.argv[3])
+Q = int(sys.argv[4]) if len(sys.argv) > 4 else K
 MB = 1e6
 
 
@@ -69,6 +70,7 @@ def row(work, ours, peer_name, peer, unit, ratio=None, target=""):
 
 gnad = os.path.getsize(os.path.join(W, "gnad_1x.csv"))
 big = os.path.getsize(os.path.join(W, f"gnad_{K}x.csv"))
+qbig = os.path.getsize(os.path.join(W, f"gnad_{Q}x.csv"))
 
 _, ex2 = runs_of("claimsh_extract_2c", 2)
 _, ex1 = runs_of("claimsh_extract_1c", 2)
@@ -102,9 +104,7 @@ if bigruns:
     counts = [int(x) for x in re.findall(r"^(\d+)$", text, re.M)]
     nclaims = counts[0] if counts else None
     if nclaims:
-        if loadruns:
-            load_s = loadruns[0][0]
-        row(f"claims per second ({nclaims:,} claims)", nclaims / load_s, "", None, "/s")
+        row(f"claims per second ({nclaims:,} claims from {qbig / MB:,.0f} MB)", nclaims / load_s, "", None, "/s")
     ds, dtext = load("duckdb_claims")
     dt = [float(x) for x in re.findall(r"Run Time \(s\): real ([0-9.]+)", dtext)]
     dgroups = [dt[i * 4:(i + 1) * 4] for i in range(len(dt) // 4)][1:] if dt else []
@@ -115,11 +115,11 @@ if bigruns:
         ours = min(g[2 + i], g[5 + i])
         peer = col(dgroups, 1 + i) if dgroups else None
         tgt = "≤ 20 ms" if i == 2 else "ratio ≤ 1.0"
-        row(f"query: {n}", ours, "duckdb", peer, "s", target=tgt)
+        row(f"query on {nclaims or 0:,} claims: {n}", ours, "duckdb", peer, "s", target=tgt)
     grep_s = min(g[8], g[9])
     gs, _ = load("grep_big")
-    row("grep a word in the loaded corpus", big / 1e9 / grep_s, "grep -c (file)",
-        big / 1e9 / gs["median"]["wall"] if gs else None, "GB/s", target="≥ 1 GB/s")
+    row(f"grep a word in the loaded corpus ({qbig / MB:,.0f} MB)", qbig / 1e9 / grep_s, "grep -c (file)",
+        qbig / 1e9 / gs["median"]["wall"] if gs else None, "GB/s", target="≥ 1 GB/s")
 
 for name, peer in (("duckdb_startup", "duckdb"), ("sqlite_startup", "sqlite3")):
     c, _ = load("claimsh_startup")
@@ -141,7 +141,7 @@ def machine():
 
 import datetime
 print(f"claimsh benchmark, {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, {machine()}, "
-      f"corpus {K}× 10kGNAD split")
+      f"load figures on {K}× the 10kGNAD split, queries on {Q}×")
 print()
 w = [max(len(r[i]) for r in rows + [("work", "claimsh", "peer", "peer figure", "ratio", "target")]) for i in range(6)]
 hdr = ("work", "claimsh", "peer", "peer figure", "ratio", "target")
