@@ -12,18 +12,19 @@
 /// expression is recorded in `eventTime` for the date claim.
 public struct EventAnnotator: Annotator {
     public let name = "events"
-    /// Written form → canonical noun.
-    let nouns: [String: String]
+    /// Written form → canonical noun. Byte-keyed (`WordMap`): `noun(_:)` probes every suffix
+    /// of every capitalised word in a dated sentence for a compound head.
+    let nouns: WordMap<String>
     /// Written form → (lemma, particle that must stand in the sentence or "").
-    let verbs: [String: [(lemma: String, particle: String)]]
+    let verbs: WordMap<[(lemma: String, particle: String)]>
     /// "Noun|verb lemma" → canonical verb.
     let synonyms: [String: String]
     /// Compound heads are looked for only when the head is this long.
     let minimumHead = 4
 
     public init(lexicon: Lexicon = .shared) {
-        var nouns: [String: String] = [:]
-        var verbs: [String: [(lemma: String, particle: String)]] = [:]
+        var nouns = WordMap<String>()
+        var verbs = WordMap<[(lemma: String, particle: String)]>()
         var synonyms: [String: String] = [:]
         for row in lexicon.table("events").rows where row.count >= 3 {
             switch row[0] {
@@ -100,13 +101,33 @@ public struct EventAnnotator: Annotator {
     /// A lexicon noun, or the longest lexicon noun that ends a compound ("partnerschaftsabkommens").
     /// A noun listed with canonical "-" is not an event, nor is a compound it ends ("Auswahl").
     func noun(_ lower: String) -> String? {
-        if let n = nouns[lower] { return n == "-" ? nil : n }
-        let chars = Array(lower)
-        guard chars.count > minimumHead + 2 else { return nil }
-        for start in 3...(chars.count - minimumHead) {
-            if let n = nouns[String(chars[start...])] { return n == "-" ? nil : n }
+        var word = lower
+        return word.withUTF8 { bytes in
+            if let n = nouns.value(bytes: bytes) { return n == "-" ? nil : n }
+            // The compound heads are the word's suffixes from its fourth character on, longest
+            // first, probed as byte ranges of the word (no String per suffix).
+            if !bytes.contains(where: { $0 >= 0x80 }) {
+                // ASCII: one byte per character.
+                let count = bytes.count
+                guard count > minimumHead + 2 else { return nil }
+                for start in 3...(count - minimumHead) {
+                    if let n = nouns.value(bytes: UnsafeBufferPointer(rebasing: bytes[start...])) { return n == "-" ? nil : n }
+                }
+                return nil
+            }
+            // Otherwise walk the characters (grapheme clusters), as the suffixes are counted.
+            let count = lower.count
+            guard count > minimumHead + 2 else { return nil }
+            var index = lower.startIndex
+            for c in 0...(count - minimumHead) {
+                if c >= 3 {
+                    let offset = lower.utf8.distance(from: lower.startIndex, to: index)
+                    if let n = nouns.value(bytes: UnsafeBufferPointer(rebasing: bytes[offset...])) { return n == "-" ? nil : n }
+                }
+                lower.formIndex(after: &index)
+            }
+            return nil
         }
-        return nil
     }
 
     /// The verb lemma of token `i`, when its separable particle (if any) stands in the sentence:

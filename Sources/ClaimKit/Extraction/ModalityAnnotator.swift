@@ -17,28 +17,35 @@ public struct ModalityAnnotator: Annotator {
     }
 
     /// Folded cue phrase → its readings (one word may have several: "soll" plans or reports).
-    let cues: [String: [Cue]]
-    /// The first words of the cue phrases: a token that is none of them starts no cue.
-    let starters: Set<String>
+    /// Byte-keyed (`WordMap`), as are the word sets below: they are probed per token.
+    let cues: WordMap<[Cue]>
+    /// The first words of the cue phrases: a token that is none of them starts no cue. The
+    /// value says whether the word is a cue alone (`Starter.single`) and whether it opens a
+    /// phrase of several words (`Starter.multi`): only then is a phrase string built.
+    let starters: WordMap<UInt8>
+    enum Starter {
+        static let single: UInt8 = 1
+        static let multi: UInt8 = 2
+    }
     let maxWords: Int
     /// Infinitives that begin with "ge" and so look like participles ("geben").
-    let geInfinitives: Set<String>
+    let geInfinitives: WordSet
     /// Modal infinitives that close a passive ("gebaut werden müssen"), not a plan.
-    let modals: Set<String>
+    let modals: WordSet
     /// "sein", "haben" closing a perfect infinitive ("geliefert worden sein").
-    let perfectAuxiliaries: Set<String>
+    let perfectAuxiliaries: WordSet
     /// "worden", "gewesen": participles of auxiliaries.
-    let perfectParticiples: Set<String>
+    let perfectParticiples: WordSet
     /// Infinitives too short to end in "-en" ("sein", "tun").
-    let shortInfinitives: Set<String>
+    let shortInfinitives: WordSet
 
     static let precedence: [Modality] = [.denied, .possible, .planned, .estimated, .reported]
 
     public init(lexicon: Lexicon = .shared) {
-        var cues: [String: [Cue]] = [:]
-        var ge: Set<String> = []
-        var modals: Set<String> = []
-        var perfectAuxiliaries: Set<String> = [], perfectParticiples: Set<String> = [], shortInfinitives: Set<String> = []
+        var cues = WordMap<[Cue]>()
+        var ge = WordSet()
+        var modals = WordSet()
+        var perfectAuxiliaries = WordSet(), perfectParticiples = WordSet(), shortInfinitives = WordSet()
         var maxWords = 1
         for row in lexicon.table("modality").rows where row.count >= 2 && !row[0].isEmpty {
             // Lowercased, not umlaut-folded: "könnte" is possible, "konnte" is not.
@@ -62,7 +69,13 @@ public struct ModalityAnnotator: Annotator {
             maxWords = max(maxWords, phrase.split(separator: " ").count)
         }
         self.cues = cues
-        starters = Set(cues.keys.compactMap { $0.split(separator: " ").first.map(String.init) })
+        var starters = WordMap<UInt8>()
+        for phrase in cues.keys {
+            let words = phrase.split(separator: " ")
+            guard let first = words.first.map(String.init) else { continue }
+            starters[first] = (starters[first] ?? 0) | (words.count == 1 ? Starter.single : Starter.multi)
+        }
+        self.starters = starters
         self.maxWords = maxWords
         geInfinitives = ge
         self.modals = modals
@@ -72,23 +85,25 @@ public struct ModalityAnnotator: Annotator {
     }
 
     public func annotate(_ doc: inout AnnotatedDocument) {
-        let lower = doc.tokens.map(\.lower)
+        let tokens = doc.tokens
         var result: [Modality] = []
+        result.reserveCapacity(doc.sentences.count)
         for (s, sentence) in doc.sentences.enumerated() {
             var found: Set<Modality> = []
             if doc.sentenceSource.indices.contains(s), doc.sentenceSource[s] != nil { found.insert(.reported) }
             let range = sentence.tokens
-            for i in range where doc.tokens[i].isWord && starters.contains(lower[i]) {
-                var phrase = ""
-                for n in 1...maxWords where i + n <= range.upperBound {
-                    guard doc.tokens[i + n - 1].isWord else { break }
-                    phrase += (n > 1 ? " " : "") + lower[i + n - 1]
+            for i in range where tokens[i].isWord {
+                guard let starter = starters[tokens[i].lower] else { continue }
+                if starter & Starter.single != 0, let readings = cues[tokens[i].lower] {
+                    collect(readings, at: i, in: range, tokens, into: &found)
+                }
+                guard starter & Starter.multi != 0 else { continue }
+                var phrase = tokens[i].lower
+                for n in 2...max(2, maxWords) where n <= maxWords && i + n <= range.upperBound {
+                    guard tokens[i + n - 1].isWord else { break }
+                    phrase += " " + tokens[i + n - 1].lower
                     guard let readings = cues[phrase] else { continue }
-                    for cue in readings where holds(cue.condition, at: i, in: range, doc.tokens, lower) {
-                        found.insert(cue.modality)
-                        // "soll ... geliefert worden sein" is hearsay only, not also a plan.
-                        if cue.condition == .perfect { break }
-                    }
+                    collect(readings, at: i, in: range, tokens, into: &found)
                 }
             }
             result.append(ModalityAnnotator.precedence.first(where: found.contains) ?? .asserted)
@@ -96,13 +111,22 @@ public struct ModalityAnnotator: Annotator {
         doc.sentenceModality = result
     }
 
-    func holds(_ condition: Condition, at i: Int, in range: Range<Int>, _ tokens: [Token], _ lower: [String]) -> Bool {
+    /// Adds the modalities of the readings whose condition holds for the cue at `i`.
+    func collect(_ readings: [Cue], at i: Int, in range: Range<Int>, _ tokens: [Token], into found: inout Set<Modality>) {
+        for cue in readings where holds(cue.condition, at: i, in: range, tokens) {
+            found.insert(cue.modality)
+            // "soll ... geliefert worden sein" is hearsay only, not also a plan.
+            if cue.condition == .perfect { break }
+        }
+    }
+
+    func holds(_ condition: Condition, at i: Int, in range: Range<Int>, _ tokens: [Token]) -> Bool {
         switch condition {
         case .none: return true
-        case let .particle(p): return ((i + 1)..<range.upperBound).contains { lower[$0] == p }
-        case let .with(words): return range.contains { words.contains(lower[$0]) }
-        case .infinitive: return hasInfinitive(near: i, in: range, tokens, lower)
-        case .perfect: return hasPerfectInfinitive(after: i, in: range, tokens, lower)
+        case let .particle(p): return ((i + 1)..<range.upperBound).contains { tokens[$0].lower == p }
+        case let .with(words): return range.contains { words.contains(tokens[$0].lower) }
+        case .infinitive: return hasInfinitive(near: i, in: range, tokens)
+        case .perfect: return hasPerfectInfinitive(after: i, in: range, tokens)
         }
     }
 
@@ -114,22 +138,22 @@ public struct ModalityAnnotator: Annotator {
 
     /// An infinitive closes the clause of the auxiliary at `i`: "wird ... entsenden,", or, in a
     /// verb-final clause, stands right before it: "... entsenden wird.".
-    func hasInfinitive(near i: Int, in range: Range<Int>, _ tokens: [Token], _ lower: [String]) -> Bool {
-        if i > range.lowerBound, closesClause(i, range, tokens), isInfinitive(i - 1, tokens, lower) { return true }
+    func hasInfinitive(near i: Int, in range: Range<Int>, _ tokens: [Token]) -> Bool {
+        if i > range.lowerBound, closesClause(i, range, tokens), isInfinitive(i - 1, tokens) { return true }
         var k = i + 1
         while k < range.upperBound, tokens[k].kind != .punct || tokens[k].text == "." && k + 1 < range.upperBound {
-            if closesClause(k, range, tokens), isInfinitive(k, tokens, lower) { return true }
+            if closesClause(k, range, tokens), isInfinitive(k, tokens) { return true }
             k += 1
         }
         return false
     }
 
     /// "sollen ... geliefert worden sein", "soll ... beteiligt gewesen sein".
-    func hasPerfectInfinitive(after i: Int, in range: Range<Int>, _ tokens: [Token], _ lower: [String]) -> Bool {
+    func hasPerfectInfinitive(after i: Int, in range: Range<Int>, _ tokens: [Token]) -> Bool {
         var k = i + 1
         while k < range.upperBound, tokens[k].kind != .punct || tokens[k].text == "." && k + 1 < range.upperBound {
-            if closesClause(k, range, tokens), perfectAuxiliaries.contains(lower[k]), k - 1 > i,
-               perfectParticiples.contains(lower[k - 1]) || isParticiple(lower[k - 1]) {
+            if closesClause(k, range, tokens), perfectAuxiliaries.contains(tokens[k].lower), k - 1 > i,
+               perfectParticiples.contains(tokens[k - 1].lower) || isParticiple(tokens[k - 1].lower) {
                 return true
             }
             k += 1
@@ -137,22 +161,35 @@ public struct ModalityAnnotator: Annotator {
         return false
     }
 
-    func isInfinitive(_ k: Int, _ tokens: [Token], _ lower: [String]) -> Bool {
+    func isInfinitive(_ k: Int, _ tokens: [Token]) -> Bool {
         let t = tokens[k]
         guard t.isWord, t.text == t.lower else { return false }
-        let f = lower[k]
+        let f = t.lower
         if modals.contains(f) { return false }
         // "beteiligt sein" is a state (or hearsay), not an intention.
         if shortInfinitives.contains(f) {
-            return k == 0 || !(isParticiple(lower[k - 1]) || perfectParticiples.contains(lower[k - 1]))
+            return k == 0 || !(isParticiple(tokens[k - 1].lower) || perfectParticiples.contains(tokens[k - 1].lower))
         }
-        guard f.count >= 4, f.hasSuffix("en") || f.hasSuffix("ern") || f.hasSuffix("eln") else { return false }
+        let ending = ModalityAnnotator.withASCII(f) { b in
+            b.count >= 4 && (Self.ends(b, "en") || Self.ends(b, "ern") || Self.ends(b, "eln"))
+        } ?? (f.count >= 4 && (f.hasSuffix("en") || f.hasSuffix("ern") || f.hasSuffix("eln")))
+        guard ending else { return false }
         return geInfinitives.contains(f) || !isParticiple(f)
     }
 
     /// Looks like a past participle: "geliefert", "angegriffen", "weitergegeben", "beteiligt";
     /// "ge" after a prefix unless the rest is an infinitive ("abgeben", "vorgehen").
     func isParticiple(_ f: String) -> Bool {
+        // An ASCII word (most): index its bytes, no Character array.
+        let ascii = ModalityAnnotator.withASCII(f) { b -> Bool in
+            if b.count >= 6 {
+                for p in 0...min(7, b.count - 6) where b[p] == UInt8(ascii: "g") && b[p + 1] == UInt8(ascii: "e") {
+                    if !geInfinitives.contains(bytes: UnsafeBufferPointer(rebasing: b[p...])) { return true }
+                }
+            }
+            return b.last == UInt8(ascii: "t") && b.count >= 5
+        }
+        if let ascii { return ascii }
         let chars = Array(f)
         if chars.count >= 6 {
             for p in 0...min(7, chars.count - 6) where chars[p] == "g" && chars[p + 1] == "e" {
@@ -162,4 +199,20 @@ public struct ModalityAnnotator: Annotator {
         return f.hasSuffix("t") && f.count >= 5
     }
 
+    /// Calls `body` with the word's UTF-8 bytes when they are all ASCII, else returns nil. An
+    /// ASCII word has one byte per Character, so byte counts and suffixes are the Character
+    /// counts and suffixes the String tests would give, at a fraction of their cost.
+    static func withASCII<R>(_ word: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        var w = word
+        return w.withUTF8 { b in b.contains(where: { $0 >= 0x80 }) ? nil : body(b) }
+    }
+
+    /// The bytes end with the ASCII `suffix`.
+    static func ends(_ b: UnsafeBufferPointer<UInt8>, _ suffix: StaticString) -> Bool {
+        let n = suffix.utf8CodeUnitCount
+        guard b.count >= n else { return false }
+        let s = suffix.utf8Start
+        for k in 0..<n where b[b.count - n + k] != s[k] { return false }
+        return true
+    }
 }

@@ -62,18 +62,23 @@ public struct Pipeline: Sendable {
     /// Annotates documents on all cores without the corpus date prior: for a caller that
     /// annotates a load in chunks and calls `reviseDates` once on the whole of it.
     public func annotateEach(_ documents: [Document]) -> [AnnotatedDocument] {
-        if documents.count < 2 || threads == 1 { return documents.map(finish) }
-        let results = ResultSlots<AnnotatedDocument>(count: documents.count)
+        concurrentMap(documents.count) { finish(documents[$0]) }
+    }
+
+    /// `body(0..<count)` on `threads` workers (one per core), results in index order.
+    func concurrentMap<T>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+        if count < 2 || threads == 1 { return (0..<count).map(body) }
+        let results = ResultSlots<T>(count: count)
         let workers = threads ?? ProcessInfo.processInfo.activeProcessorCount
-        // Documents are taken in small batches from a shared counter, so long articles
+        // Items are taken in small batches from a shared counter, so long articles
         // do not leave one core idle at the end.
         let next = AtomicCounter()
         DispatchQueue.concurrentPerform(iterations: max(1, workers)) { _ in
             while true {
                 let start = next.add(8)
-                if start >= documents.count { break }
-                for i in start..<min(start + 8, documents.count) {
-                    results.set(i, finish(documents[i]))
+                if start >= count { break }
+                for i in start..<min(start + 8, count) {
+                    results.set(i, body(i))
                 }
             }
         }

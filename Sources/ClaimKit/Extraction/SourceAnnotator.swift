@@ -61,13 +61,15 @@ public struct SourceAnnotator: Annotator {
 }
 
 extension SourceAnnotator {
-    /// The per-document state of the scan: tokens with their lowercased forms and lookup keys.
+    /// The per-document state of the scan: tokens with their cue kinds and lookup keys.
     struct Scan {
+        typealias Kind = AttributionCues.Kind
         let doc: AnnotatedDocument
         let a: SourceAnnotator
         let tokens: [Token]
-        /// Lowercased token texts, as the cue sets are keyed.
-        let lower: [String]
+        /// Per token: the cue sets its lowercased text is in (`AttributionCues.kinds`), looked
+        /// up once here so that the scan tests bits instead of hashing the word again per set.
+        let kinds: [UInt32]
         let keys: [String]
         /// Tokens inside a named entity, and inside a person's name.
         let inEntity: [Bool]
@@ -79,7 +81,8 @@ extension SourceAnnotator {
             self.doc = doc
             a = annotator
             tokens = doc.tokens
-            lower = doc.tokens.map(\.lower)
+            let cues = annotator.cues
+            kinds = doc.tokens.map { cues.kinds[$0.lower] ?? 0 }
             keys = doc.tokenKeys
             var inEntity = Array(repeating: false, count: doc.tokens.count)
             var inPerson = Array(repeating: false, count: doc.tokens.count)
@@ -94,6 +97,10 @@ extension SourceAnnotator {
             self.inEntity = inEntity
             self.inPerson = inPerson
         }
+
+        /// Token `k`'s lowercased text is in the cue set(s) `kind`.
+        @inline(__always)
+        func has(_ k: Int, _ kind: Kind) -> Bool { kinds[k] & kind.rawValue != 0 }
 
         /// Token `k` ends its clause: punctuation or the sentence end follows.
         func closes(_ k: Int, _ hi: Int) -> Bool {
@@ -117,7 +124,7 @@ extension SourceAnnotator {
         /// The sentence continues reported speech: it has a subjunctive verb and is not a heading.
         func isReportedSpeech(_ sentence: Sentence) -> Bool {
             guard let last = sentence.tokens.last, tokens[last].kind == .punct || isQuote(last) else { return false }
-            return sentence.tokens.contains { tokens[$0].isWord && a.cues.subjunctive.contains(lower[$0]) }
+            return sentence.tokens.contains { tokens[$0].isWord && has($0, .subjunctive) }
         }
 
         func mentions(in sentence: Sentence, index s: Int) -> [SourceMention] {
@@ -138,36 +145,39 @@ extension SourceAnnotator {
 
         /// An attribution whose cue is at token `i`, and the token after it.
         func attribution(at i: Int, lo: Int, hi: Int, sentence s: Int) -> (SourceMention, Int)? {
-            let f = lower[i]
+            // Most words start no cue: one bit test instead of the lookups below.
+            guard has(i, Kind.cueStart) else { return nil }
             // "laut X", "unter Berufung auf X"
-            var phrase = f
-            for n in 1...a.cues.maxBeforeWords where i + n <= hi {
-                if n > 1 { phrase += " " + lower[i + n - 1] }
-                if a.cues.before.contains(phrase), let np = speaker(from: i + n, limit: hi) {
-                    return (mention(cue: i..<(i + n), speaker: np, span: i..<np.upperBound, sentence: s), np.upperBound)
+            if has(i, .beforeStart) {
+                var phrase = tokens[i].lower
+                for n in 1...a.cues.maxBeforeWords where i + n <= hi {
+                    if n > 1 { phrase += " " + tokens[i + n - 1].lower }
+                    if a.cues.before.contains(phrase), let np = speaker(from: i + n, limit: hi) {
+                        return (mention(cue: i..<(i + n), speaker: np, span: i..<np.upperBound, sentence: s), np.upperBound)
+                    }
                 }
             }
-            if a.cues.nachPrepositions.contains(f), let r = nach(at: i, lo: lo, hi: hi, sentence: s) { return r }
+            if has(i, .nachPreposition), let r = nach(at: i, lo: lo, hi: hi, sentence: s) { return r }
             // "Quellen zufolge"
-            if a.cues.after.contains(f), let np = speaker(endingAt: i, lo: lo) {
+            if has(i, .after), let np = speaker(endingAt: i, lo: lo) {
                 var m = mention(cue: i..<(i + 1), speaker: np, span: np.lowerBound..<(i + 1), sentence: s)
                 // "den Angaben zufolge" points back to the previous source; "Schätzungen zufolge"
                 // names none.
                 if isGeneric(np) {
-                    guard a.cues.definite.contains(lower[np.lowerBound]), let previous else { return nil }
+                    guard has(np.lowerBound, .definite), let previous else { return nil }
                     m.source = previous
                 }
                 return (m, i + 1)
             }
             // ", so TASS."
-            if a.cues.so.contains(f), i > lo, tokens[i - 1].text == ",", let np = speaker(from: i + 1, limit: hi) {
+            if has(i, .so), i > lo, tokens[i - 1].text == ",", let np = speaker(from: i + 1, limit: hi) {
                 var end = np.upperBound
                 while end < hi, isQuote(end) { end += 1 }
                 if end == hi || tokens[end].kind == .punct {
                     return (mention(cue: i..<(i + 1), speaker: np, span: i..<np.upperBound, sentence: s), np.upperBound)
                 }
             }
-            if tokens[i].text == tokens[i].lower, let particles = a.cues.speech[f] {
+            if has(i, .speech), tokens[i].text == tokens[i].lower, let particles = a.cues.speech[tokens[i].lower] {
                 return speech(at: i, particles: particles, lo: lo, hi: hi, sentence: s)
             }
             return nil
@@ -181,21 +191,20 @@ extension SourceAnnotator {
             var k = i + 1
             var noun: (index: Int, prefix: String)? = nil
             while k < hi, k - i <= 6, tokens[k].isWord {
-                let f = lower[k]
-                if tokens[k].isCapitalized, let p = nachNounPrefix(f) {
+                if tokens[k].isCapitalized, let p = nachNounPrefix(tokens[k].lower) {
                     noun = (k, p)
                     break
                 }
                 // Between "nach" and the noun: articles, adjectives, a named genitive ("Südkoreas").
-                if a.cues.function.contains(f) || tokens[k].isCapitalized && !inEntity[k] { return nil }
+                if has(k, .function) || tokens[k].isCapitalized && !inEntity[k] { return nil }
                 k += 1
             }
             guard let (n, prefix) = noun else { return nil }
             let cueText = "nach " + tokens[n].text
             var tail: Range<Int>? = nil
             // "nach Angaben des X" (the article opens the speaker), "nach Angaben von X".
-            if n + 1 < hi, a.cues.genitive.contains(lower[n + 1]) {
-                let start = a.cues.determiners.contains(lower[n + 1]) ? n + 1 : n + 2
+            if n + 1 < hi, has(n + 1, .genitive) {
+                let start = has(n + 1, .determiner) ? n + 1 : n + 2
                 tail = speaker(from: start, limit: hi)
             }
             if let np = tail {
@@ -204,7 +213,7 @@ extension SourceAnnotator {
             let span = TextSpan(tokens[i].span.start, tokens[n].span.end)
             let between = (i + 1)..<n
             var source: String? = nil
-            if between.count == 1, a.cues.reflexive.contains(lower[between.lowerBound]) {
+            if between.count == 1, has(between.lowerBound, .reflexive) {
                 // "nach eigenen Angaben": the subject, right before or at the start of the clause.
                 var cs = i
                 while cs > lo, !isBoundary(cs - 1) { cs -= 1 }
@@ -212,7 +221,7 @@ extension SourceAnnotator {
                     source = normalise(np, allowLocation: true)
                 } else if let np = speaker(from: cs, limit: i), np.upperBound < i, tokens[np.upperBound].isWord,
                           tokens[np.upperBound].text == tokens[np.upperBound].lower,
-                          !a.cues.function.contains(lower[np.upperBound]) {
+                          !has(np.upperBound, .function) {
                     // The subject first, then the finite verb: "Beate Zschäpe ist nach eigenen Angaben".
                     source = normalise(np, allowLocation: true)
                 } else {
@@ -223,7 +232,7 @@ extension SourceAnnotator {
             } else if !prefix.isEmpty {
                 // "UN-Angaben", "Polizeiangaben": the first part of the compound is the source.
                 // Lowercasing keeps the length, so the written prefix is as long.
-                var written = String(tokens[n].text.dropLast(lower[n].count - prefix.count))
+                var written = String(tokens[n].text.dropLast(tokens[n].lower.count - prefix.count))
                 while written.hasSuffix("-") { written.removeLast() }
                 let key = FoldedPhraseTable<String>.key(word: written)
                 source = a.aliases[key] ?? a.gazetteer.names[key]?.name ?? written
@@ -253,42 +262,42 @@ extension SourceAnnotator {
             var cueText = tokens[i].text
             if !particles.contains("") {
                 guard let p = ((i + 1)..<ce).first(where: { k in
-                    particles.contains(lower[k]) && (closes(k, hi) || a.cues.coordinators.contains(lower[k + 1]))
+                    particles.contains(tokens[k].lower) && (closes(k, hi) || has(k + 1, .coordinator))
                 }) else { return nil }
                 last = p
                 cueText += " " + tokens[p].text
             }
             // A passive ("Als Kind wurde mir immer gesagt") names no speaker as subject.
-            if closes(i, hi), (cs..<i).contains(where: { a.cues.passives.contains(lower[$0]) }) { return nil }
+            if closes(i, hi), (cs..<i).contains(where: { has($0, .passive) }) { return nil }
             // A clause-final participle after an auxiliary: the auxiliary is the finite verb.
             var finite = i
-            if closes(i, hi), let aux = (cs..<i).first(where: { a.cues.auxiliaries.contains(lower[$0]) }) { finite = aux }
+            if closes(i, hi), let aux = (cs..<i).first(where: { has($0, .auxiliary) }) { finite = aux }
 
             // "wie TASS berichtete", "als Russland im April erklärte"
             // (A separated particle means a main clause: "Als Grund gab der Konzern ... an.")
-            if finite == i, last == i, closes(i, hi), cs < i, a.cues.subordinators.contains(lower[cs]),
+            if finite == i, last == i, closes(i, hi), cs < i, has(cs, .subordinator),
                let np = speaker(from: cs + 1, limit: i) {
                 return (mention(cue: cs..<(cs + 1), speaker: np, span: cs..<(last + 1), sentence: s,
                                 cueText: tokens[cs].text.lowercased() + " " + cueText), last + 1)
             }
             // A second verb sharing the clause's subject: "Kim hielt ... ab und verkündete ...".
-            if i > cs, a.cues.coordinators.contains(lower[i - 1]) {
+            if i > cs, has(i - 1, .coordinator) {
                 guard let np = speaker(from: cs, limit: i), np.upperBound < i, tokens[np.upperBound].isWord,
                       tokens[np.upperBound].text == tokens[np.upperBound].lower,
-                      !a.cues.function.contains(lower[np.upperBound]) else { return nil }
+                      !has(np.upperBound, .function) else { return nil }
                 return (mention(cue: i..<(i + 1), speaker: np, span: i..<(last + 1), sentence: s, cueText: cueText),
                         last + 1)
             }
             // A pronoun right after the verb is its subject: "Seinen Rücktritt gab er ... bekannt".
-            if finite + 1 < ce, a.cues.pronouns.contains(lower[finite + 1]) {
+            if finite + 1 < ce, has(finite + 1, .pronoun) {
                 return pronoun(finite + 1, span: min(i, finite)..<max(finite + 2, last + 1), cueText: cueText, sentence: s,
                                next: max(finite + 2, last + 1))
             }
             // Subject first: "Lee führte aus", "Einige Experten sagten", "Er sagte"; a conjunction
             // or focus particle before it does not count ("Aber sogar der Präsident sagte").
-            while cs < finite, a.cues.conjunctions.contains(lower[cs]) { cs += 1 }
+            while cs < finite, has(cs, .conjunction) { cs += 1 }
             if cs < finite {
-                if finite - cs == 1, a.cues.pronouns.contains(lower[cs]) {
+                if finite - cs == 1, has(cs, .pronoun) {
                     return pronoun(cs, span: cs..<(last + 1), cueText: cueText, sentence: s, next: last + 1)
                 }
                 if let np = speaker(from: cs, limit: finite), np.upperBound == finite {
@@ -298,18 +307,18 @@ extension SourceAnnotator {
             }
             // Subject after the verb: "sagte der Sekretär ... Schoigu", "Das teilte TASS mit".
             var k = finite + 1
-            while k < ce, a.cues.adverbs.contains(lower[k]) { k += 1 }
+            while k < ce, has(k, .adverb) { k += 1 }
             // "heißt es im ORF", "hieß es in einer Aussendung der Entwickler"
-            if k + 1 < ce, a.cues.impersonal.contains(lower[k]) {
+            if k + 1 < ce, has(k, .impersonal) {
                 k += 1
-                while k < ce, a.cues.adverbs.contains(lower[k]) { k += 1 }
-                guard k < ce, a.cues.sourcePrepositions.contains(lower[k]) else { return nil }
+                while k < ce, has(k, .adverb) { k += 1 }
+                guard k < ce, has(k, .sourcePreposition) else { return nil }
                 k += 1
             }
             guard k < ce else { return nil }
             // With an auxiliary the subject may stand before the participle: "hat die X bestätigt".
             let end = max(k + 1, last + 1)
-            if a.cues.pronouns.contains(lower[k]) {
+            if has(k, .pronoun) {
                 return pronoun(k, span: finite..<end, cueText: cueText, sentence: s, next: end)
             }
             guard let np = speaker(from: k, limit: ce) else { return nil }
@@ -350,29 +359,28 @@ extension SourceAnnotator {
                     continue
                 }
                 guard t.isWord else { break }
-                let f = lower[j]
                 // A truncated compound: "Fleisch- und Wursthersteller".
-                if t.text.hasSuffix("-"), j + 2 < limit, a.cues.coordinators.contains(lower[j + 1]) {
+                if t.text.hasSuffix("-"), j + 2 < limit, has(j + 1, .coordinator) {
                     j += 2
                     continue
                 }
                 if let h = lastHead {
                     // After a name an article opens an object: "sagte Nikolic der Zeitung Danas",
                     // "sagte Riad Haddad dem Fernsehsender" (but: "der Sekretär des Sicherheitsrates").
-                    if inPerson[h] || !hadArticle, a.cues.definite.contains(f) { break }
-                    if a.cues.genitive.contains(f) { afterDeterminer = true; j += 1; continue }
+                    if inPerson[h] || !hadArticle, has(j, .definite) { break }
+                    if has(j, .genitive) { afterDeterminer = true; j += 1; continue }
                     // A place after the head: "die türkische Botschaft in Bagdad" (see `core`).
-                    if a.cues.placePrepositions.contains(f), j + 1 < limit, tokens[j + 1].isWord,
-                       tokens[j + 1].isCapitalized || a.cues.determiners.contains(lower[j + 1]) {
+                    if has(j, .place), j + 1 < limit, tokens[j + 1].isWord,
+                       tokens[j + 1].isCapitalized || has(j + 1, .determiner) {
                         afterDeterminer = true
                         j += 1
                         continue
                     }
-                    if a.cues.determiners.contains(f) { break }
-                } else if a.cues.determiners.contains(f) {
+                    if has(j, .determiner) { break }
+                } else if has(j, .determiner) {
                     afterDeterminer = true; hadArticle = true; j += 1; continue
                 }
-                if a.cues.function.contains(f) || a.cues.subjunctive.contains(f) || a.cues.verbs.contains(f) { break }
+                if has(j, [.function, .subjunctive, .verb]) { break }
                 if t.isCapitalized {
                     // After a head, another capitalised word must be a name ("Nachrichtenagentur TASS"),
                     // not a second noun ("der Konzern Sicherheitsbedenken").
@@ -384,7 +392,7 @@ extension SourceAnnotator {
                     j += 1
                     continue
                 }
-                if afterDeterminer || lastHead == nil, isAdjective(f), j + 1 < limit, tokens[j + 1].isWord {
+                if afterDeterminer || lastHead == nil, isAdjective(j), j + 1 < limit, tokens[j + 1].isWord {
                     j += 1
                     continue
                 }
@@ -407,11 +415,12 @@ extension SourceAnnotator {
 
         /// A phrase headed by an attribution noun: "den Angaben", "Berichten", "Schätzungen".
         func isGeneric(_ np: Range<Int>) -> Bool {
-            a.cues.nachNouns.contains(lower[np.upperBound - 1])
+            has(np.upperBound - 1, .nachNoun)
         }
 
-        func isAdjective(_ f: String) -> Bool {
-            a.cues.speech[f] == nil && f.count >= 4 && (f.hasSuffix("e") || f.hasSuffix("en") || f.hasSuffix("er") || f.hasSuffix("es") || f.hasSuffix("em"))
+        func isAdjective(_ j: Int) -> Bool {
+            let f = tokens[j].lower
+            return !has(j, .speech) && f.count >= 4 && (f.hasSuffix("e") || f.hasSuffix("en") || f.hasSuffix("er") || f.hasSuffix("es") || f.hasSuffix("em"))
         }
 
         // MARK: Normalisation
@@ -431,14 +440,14 @@ extension SourceAnnotator {
         /// phrase as written without leading articles.
         /// The phrase without a trailing place: "türkische Botschaft in Bagdad" → "türkische Botschaft".
         func core(_ np: Range<Int>) -> Range<Int> {
-            guard let p = np.dropFirst().first(where: { a.cues.placePrepositions.contains(lower[$0]) }) else { return np }
+            guard let p = np.dropFirst().first(where: { has($0, .place) }) else { return np }
             return np.lowerBound..<p
         }
 
         /// The phrase up to its first genitive article or "von" after a capitalised word.
         func headPart(_ np: Range<Int>) -> Range<Int>? {
             guard let firstHead = np.first(where: { tokens[$0].isCapitalized }),
-                  let connector = ((firstHead + 1)..<np.upperBound).first(where: { a.cues.genitive.contains(lower[$0]) })
+                  let connector = ((firstHead + 1)..<np.upperBound).first(where: { has($0, .genitive) })
             else { return nil }
             return np.lowerBound..<connector
         }
@@ -474,7 +483,7 @@ extension SourceAnnotator {
                 return e.name
             }
             var first = np.lowerBound
-            while first < np.upperBound - 1, a.cues.determiners.contains(lower[first]) || isQuote(first) { first += 1 }
+            while first < np.upperBound - 1, has(first, .determiner) || isQuote(first) { first += 1 }
             // An unknown name opening the phrase: "sagt Andreas Baur von der Steuerungsgruppe".
             if let e = inside.first(where: { $0.type == .other && $0.span.start == tokens[first].span.start }) {
                 return e.name
