@@ -10,7 +10,7 @@ public struct EntityAnnotator: Annotator {
     static let maxNameWords = 4
 
     public init(lexicon: Lexicon = .shared) {
-        gazetteer = Gazetteer(lexicon: lexicon)
+        gazetteer = lexicon.built(Gazetteer.init(lexicon:))
     }
 
     public func annotate(_ doc: inout AnnotatedDocument) {

@@ -11,7 +11,7 @@ public struct TimeAnnotator: Annotator {
     public var referenceDate: ReferenceDate?
 
     public init(lexicon: Lexicon = .shared, referenceDate: ReferenceDate? = nil) {
-        words = TimeLexicon(lexicon: lexicon)
+        words = lexicon.built(TimeLexicon.init(lexicon:))
         self.referenceDate = referenceDate
     }
 
