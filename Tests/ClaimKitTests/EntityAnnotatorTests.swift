@@ -64,3 +64,35 @@ import Testing
             == ["Russland", "Ukraine"])
     }
 }
+
+/// The trie match over part ids finds what joining the keys with spaces finds.
+@Suite struct FoldedPhraseTableMatchTests {
+    @Test func trieMatchIsTheJoinedKeyMatch() {
+        var table = FoldedPhraseTable<Int>()
+        let phrases = ["Nord Korea", "Nord-Korea-Krise", "Kim Jong-un", "Kim", "Wladimir Putin", "Vereinte Nationen",
+                       "Vereinte Nationen Sicherheitsrat", "Russland", "südkoreanischer Geheimdienst", "a b c d"]
+        for (i, p) in phrases.enumerated() { table.add(p, i) }
+        let text = "Die Nord-Korea-Krise und Nord Koreas Kim Jong-un mit Kim sowie Vereinten Nationen Sicherheitsrates , Wladimir Putins südkoreanischen Geheimdienstes a b c d e a b c"
+        let tokens = Tokenizer.tokenize(Array(text.utf8))
+        let keys = tokens.map { $0.isWord ? FoldedPhraseTable<Int>.key(word: $0.text) : "" }
+        let parts = table.parts(of: keys)
+        var found = 0
+        for start in keys.indices {
+            for end in start...keys.count {
+                // Reference: grow the joined phrase, as the table did before the trie.
+                var best: (Range<Int>, Int)? = nil
+                var phrase = ""
+                for j in start..<end {
+                    if keys[j].isEmpty { break }
+                    phrase = phrase.isEmpty ? keys[j] : phrase + " " + keys[j]
+                    if let v = table[phrase] { best = (start..<(j + 1), v) }
+                }
+                let m = table.longestMatch(parts, from: start, to: end)
+                #expect(m?.range == best?.0 && m?.value == best?.1, "\(start)..<\(end)")
+                #expect(table.longestMatch(keys, from: start, to: end)?.range == m?.range)
+                if m != nil { found += 1 }
+            }
+        }
+        #expect(found > 20)
+    }
+}

@@ -68,6 +68,17 @@ import Testing
             }
         }
         #expect(ascii > 1000)
+        // The one-buffer key (any word whose fold is ASCII) is the String computation's.
+        var latin = (0xC0..<0x250).compactMap { Unicode.Scalar(UInt32($0)).map { String($0) } }
+        latin += latin.map { "Ma\($0)er" } + latin.map { "\($0)e-\($0)ene" } + latin.map { "Wasserstra\($0)en" }
+        for w in words.union(latin).union(["Nord-Korea", "Kim Jong-un", "Artillerie-", "-", "--", "a-", "-Soldaten-", "Staats-Chefs",
+                                            "Bundesheer-Soldatinnen", "Straßen-Bahn", "aé", "Oe-Oe", "Rüstungs-", "x\r\ny"]) {
+            if let fast = w.utf8.withContiguousStorageIfAvailable({ FoldedPhraseTable<Int>.fastKey($0) }) ?? nil {
+                #expect(fast == FoldedPhraseTable<Int>.generalKey(w), "\(w)")
+            }
+            #expect(FoldedPhraseTable<Int>.key(word: w) == FoldedPhraseTable<Int>.generalKey(w), "\(w)")
+            #expect(TextFolding.foldScalars(w) == TextFolding.foldScalars(w, cached: false), "\(w)")
+        }
         #expect(FoldedPhraseTable<Int>.key(word: "Soldaten") == "soldat")
         #expect(FoldedPhraseTable<Int>.key(word: "Nord-Korea") == "nord korea")
     }

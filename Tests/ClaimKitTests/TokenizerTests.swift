@@ -33,3 +33,19 @@ import Testing
         #expect(tokens.map(\.text) == ["z", ".", "B", ".", "11.000", "Soldaten", ",", "u", ".", "a", ".", "in", "Wien", ".", "Die"])
     }
 }
+
+@Suite struct TokenLowercaseTests {
+    /// The byte fast path lowercases like `String.lowercased()` for every scalar up to U+02FF,
+    /// alone and between letters.
+    @Test func fastLowercaseMatchesTheStandardLibrary() {
+        for v in UInt32(1)...0x2FF {
+            guard let s = Unicode.Scalar(v) else { continue }
+            for text in [String(s), "A\(s)b", "\(s)Z\(s)", "ÄÖÜ\(s)ß"] {
+                #expect(Token.lowercase(text) == text.lowercased(), "U+\(String(v, radix: 16))")
+            }
+        }
+        for text in ["Straße", "ÉCOLE", "İstanbul", "ΑΘΗΝΑ", "Pjöngjang", "", "Ärzte-Verband", "×÷"] {
+            #expect(Token.lowercase(text) == text.lowercased(), "\(text)")
+        }
+    }
+}

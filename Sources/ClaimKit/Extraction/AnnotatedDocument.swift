@@ -88,7 +88,12 @@ public struct AnnotatedDocument: Sendable {
     /// The tokens' lookup keys, computed on first use and kept for later annotators.
     public mutating func lookupKeys() -> [String] {
         if tokenKeys.count != tokens.count {
-            tokenKeys = tokens.map { $0.isWord ? FoldedPhraseTable<String>.key(word: $0.text) : "" }
+            var keys: [String] = []
+            keys.reserveCapacity(tokens.count)
+            for i in tokens.indices {
+                keys.append(tokens[i].kind == .word ? FoldedPhraseTable<String>.key(word: tokens[i].text) : "")
+            }
+            tokenKeys = keys
         }
         return tokenKeys
     }

@@ -10,23 +10,26 @@ public struct EntityAnnotator: Annotator {
     static let maxNameWords = 4
 
     public init(lexicon: Lexicon = .shared) {
-        gazetteer = Gazetteer(lexicon: lexicon)
+        gazetteer = lexicon.built(Gazetteer.init(lexicon:))
     }
 
     public func annotate(_ doc: inout AnnotatedDocument) {
         let keys = doc.lookupKeys()
+        let tokens = doc.tokens
+        // The keys as ids of the gazetteer's words, once: a name match is then integer lookups.
+        let parts = gazetteer.names.parts(of: keys)
         var entities: [EntityMention] = []
         // First or last word of a multiword person name seen so far → the full name.
-        var nameParts: [String: String] = [:]
+        var nameParts = WordMap<String>()
 
         func add(_ range: Range<Int>, _ name: String, _ type: EntityType, sentence: Int) {
-            let span = TextSpan(doc.tokens[range.lowerBound].span.start, doc.tokens[range.upperBound - 1].span.end)
+            let span = TextSpan(tokens[range.lowerBound].span.start, tokens[range.upperBound - 1].span.end)
             entities.append(EntityMention(span: span, text: doc.text(span), name: name, type: type, sentence: sentence))
             if type == .person {
                 let parts = name.split(separator: " ")
                 if parts.count >= 2, let first = parts.first, let last = parts.last {
-                    nameParts[FoldedPhraseTable<Gazetteer.Entry>.key(word: String(last)), default: name] = name
-                    nameParts[FoldedPhraseTable<Gazetteer.Entry>.key(word: String(first)), default: name] = name
+                    nameParts[FoldedPhraseTable<Gazetteer.Entry>.key(word: String(last))] = name
+                    nameParts[FoldedPhraseTable<Gazetteer.Entry>.key(word: String(first))] = name
                 }
             }
         }
@@ -36,37 +39,36 @@ public struct EntityAnnotator: Annotator {
             var i = sentence.tokens.lowerBound
             var afterTitle = false
             while i < end {
-                let t = doc.tokens[i]
-                guard t.isWord else { afterTitle = false; i += 1; continue }
-                if let m = match(doc.tokens, keys, at: i, end: end) {
+                guard tokens[i].kind == .word else { afterTitle = false; i += 1; continue }
+                if let m = match(tokens, parts, at: i, end: end) {
                     add(m.range, m.value.name, m.value.type, sentence: s)
                     afterTitle = false
                     i = m.range.upperBound
                     continue
                 }
-                guard t.isCapitalized else { afterTitle = false; i += 1; continue }
+                guard tokens[i].isCapitalized else { afterTitle = false; i += 1; continue }
                 let key = keys[i]
-                if isTitle(t, key) { afterTitle = true; i += 1; continue }
+                if isTitle(key) { afterTitle = true; i += 1; continue }
                 if gazetteer.stops.contains(key) { afterTitle = false; i += 1; continue }
                 var j = i
-                while j < end, j - i < EntityAnnotator.maxNameWords, isNameWord(doc.tokens, keys, j, end) { j += 1 }
+                while j < end, j - i < EntityAnnotator.maxNameWords, isNameWord(tokens, keys, parts, j, end) { j += 1 }
                 let run = i..<max(j, i + 1)
-                let initial = i == sentence.tokens.lowerBound || doc.tokens[i - 1].text == "\""
+                let initial = i == sentence.tokens.lowerBound || tokens[i - 1].text == "\""
                 if run.count == 1, let full = nameParts[key] {
                     add(run, full, .person, sentence: s)
-                } else if afterTitle || run.count >= 3 && gazetteer.looksLikeRole(doc.tokens[run.lowerBound].lower) {
+                } else if afterTitle || run.count >= 3 && gazetteer.looksLikeRole(tokens[run.lowerBound].lower) {
                     // After a title, or a role noun and a name ("Psychotherapeutin Barbara Preitler"):
                     // the name is the words up to the first common noun.
                     var name = afterTitle ? run : (run.lowerBound + 1)..<run.upperBound
-                    if let noun = name.first(where: { gazetteer.looksLikeNoun(doc.tokens[$0].lower, strongly: true) }) {
+                    if let noun = name.first(where: { gazetteer.looksLikeNoun(tokens[$0].lower, strongly: true) }) {
                         name = name.lowerBound..<noun
                     }
                     if !name.isEmpty {
-                        add(name, doc.text(TextSpan(doc.tokens[name.lowerBound].span.start, doc.tokens[name.upperBound - 1].span.end)),
+                        add(name, doc.text(TextSpan(tokens[name.lowerBound].span.start, tokens[name.upperBound - 1].span.end)),
                             .person, sentence: s)
                     }
-                } else if run.count >= 2, !initial, !run.contains(where: { gazetteer.looksLikeNoun(doc.tokens[$0].lower) }) {
-                    add(run, doc.text(TextSpan(doc.tokens[run.lowerBound].span.start, doc.tokens[run.upperBound - 1].span.end)),
+                } else if run.count >= 2, !initial, !run.contains(where: { gazetteer.looksLikeNoun(tokens[$0].lower) }) {
+                    add(run, doc.text(TextSpan(tokens[run.lowerBound].span.start, tokens[run.upperBound - 1].span.end)),
                         .other, sentence: s)
                 }
                 afterTitle = false
@@ -78,27 +80,27 @@ public struct EntityAnnotator: Annotator {
 
     /// A gazetteer name at `i`, respecting case: nouns must be capitalised, short acronyms in
     /// capitals; adjective stems match in any case.
-    func match(_ tokens: [Token], _ keys: [String], at i: Int, end: Int) -> (range: Range<Int>, value: Gazetteer.Entry)? {
-        guard let m = gazetteer.names.longestMatch(keys, from: i, to: end) else { return nil }
-        let t = tokens[i]
-        if m.value.capitalsOnly, t.text != t.text.uppercased() { return nil }
-        if !m.value.isAdjective, !t.isCapitalized { return nil }
+    func match(_ tokens: [Token], _ parts: FoldedPhraseTable<Gazetteer.Entry>.KeyParts, at i: Int, end: Int)
+        -> (range: Range<Int>, value: Gazetteer.Entry)? {
+        guard let m = gazetteer.names.longestMatch(parts, from: i, to: end) else { return nil }
+        if m.value.capitalsOnly, tokens[i].text != tokens[i].text.uppercased() { return nil }
+        if !m.value.isAdjective, !tokens[i].isCapitalized { return nil }
         // Two tokens split by a sentence-internal punctuation mark are not one name.
-        for k in m.range.dropFirst() where !tokens[k].isWord { return nil }
+        for k in m.range.dropFirst() where tokens[k].kind != .word { return nil }
         return m
     }
 
     /// A title word, also as the last part of a compound: "Daimler-Chef", "Grünen-Abgeordnete".
-    func isTitle(_ t: Token, _ key: String) -> Bool {
+    func isTitle(_ key: String) -> Bool {
         if gazetteer.titles.contains(key) { return true }
-        if let last = key.split(separator: " ").last, key.utf8.contains(UInt8(ascii: " ")) { return gazetteer.titles.contains(String(last)) }
-        return false
+        guard let space = key.utf8.lastIndex(of: UInt8(ascii: " ")) else { return false }
+        return gazetteer.titles.contains(key[key.utf8.index(after: space)...])
     }
 
     /// A capitalised word that may continue an unknown proper name.
-    func isNameWord(_ tokens: [Token], _ keys: [String], _ j: Int, _ end: Int) -> Bool {
-        let t = tokens[j]
-        guard t.isWord, t.isCapitalized, !gazetteer.stops.contains(keys[j]), !isTitle(t, keys[j]) else { return false }
-        return gazetteer.names.longestMatch(keys, from: j, to: end) == nil
+    func isNameWord(_ tokens: [Token], _ keys: [String], _ parts: FoldedPhraseTable<Gazetteer.Entry>.KeyParts,
+                    _ j: Int, _ end: Int) -> Bool {
+        guard tokens[j].kind == .word, tokens[j].isCapitalized, !gazetteer.stops.contains(keys[j]), !isTitle(keys[j]) else { return false }
+        return gazetteer.names.longestMatch(parts, from: j, to: end) == nil
     }
 }

@@ -5,13 +5,25 @@
 /// Keys fold case and umlauts and strip German inflection endings, so "Russlands",
 /// "südkoreanischen Geheimdienstes" and "Seong-kweun" find "Russland", "südkoreanischer
 /// Geheimdienst" and "Seong Kweun".
+///
+/// Matching runs at every word of a corpus, so it does not join key strings: the table keeps
+/// its keys also as a trie over the ids of their parts (the words between spaces), and a
+/// document's keys are turned into part ids once (`parts(of:)`); a match is then a walk of
+/// integer lookups.
 public struct FoldedPhraseTable<Value: Sendable>: Sendable {
     public private(set) var entries = WordMap<Value>()
     /// The longest phrase in key parts (a hyphenated token counts one part per piece).
     public private(set) var maxParts = 0
-    /// The leading parts of every multiword key ("nord" for "nord korea"): a match stops
-    /// growing as soon as the phrase so far starts no entry.
-    private var prefixes = WordSet()
+    /// Every part of every key; the value is the trie node reached from the root by that part
+    /// (-1 when no key starts with it), the id (`WordMap.id`) names the part in `edges`.
+    private var vocabulary = WordMap<Int32>()
+    /// Trie edges below the first part: (node, part id) → child node.
+    private var edges = PairMap()
+    /// Per trie node (node 0 is the root): the `entries` id of the key ending there, or -1.
+    private var nodeEntry: [Int32] = [-1]
+    /// Per trie node: whether a longer key continues it (a phrase so far that is a proper
+    /// prefix of a key: the match goes on).
+    private var nodeContinues: [Bool] = [false]
 
     public init() {}
 
@@ -22,30 +34,105 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
         entries[key] = value
         let parts = key.split(separator: " ")
         maxParts = max(maxParts, parts.count)
-        for n in parts.indices.dropFirst() { prefixes.insert(parts[..<n].joined(separator: " ")) }
+        var node = 0
+        for part in parts {
+            let word = String(part)
+            if vocabulary[word] == nil { vocabulary[word] = -1 }
+            guard let pid = vocabulary.id(word) else { return }
+            let next = child(node, Int32(pid))
+            if next >= 0 { node = next; continue }
+            let fresh = nodeEntry.count
+            nodeEntry.append(-1)
+            nodeContinues.append(false)
+            nodeContinues[node] = true
+            if node == 0 { vocabulary[word] = Int32(fresh) } else { edges.set(node, Int32(pid), Int32(fresh)) }
+            node = fresh
+        }
+        if nodeEntry[node] < 0, let e = entries.id(key) { nodeEntry[node] = Int32(e) }
+    }
+
+    @inline(__always) private func child(_ node: Int, _ part: Int32) -> Int {
+        if part < 0 { return -1 }
+        if node == 0 { return Int(vocabulary.value(id: Int(part)) ?? -1) }
+        return Int(edges.get(node, part))
     }
 
     public subscript(key: String) -> Value? { entries[key] }
 
+    /// Per token: the ids of its key's parts in this table (-1 for a part that is in no key),
+    /// token `j`'s at `ids[starts[j]..<starts[j + 1]]`; none for a non-word.
+    public struct KeyParts: Sendable {
+        public var ids: [Int32] = []
+        public var starts: [Int32] = [0]
+    }
+
+    /// The part ids of a document's token keys (`AnnotatedDocument.lookupKeys()`), for
+    /// `longestMatch(_:from:to:)`.
+    public func parts(of keys: [String]) -> KeyParts {
+        var p = KeyParts()
+        p.ids.reserveCapacity(keys.count)
+        p.starts.reserveCapacity(keys.count + 1)
+        for key in keys {
+            if !key.isEmpty {
+                let done: Void? = key.utf8.withContiguousStorageIfAvailable { b in
+                    var s = 0
+                    // Parts are separated by single spaces (`key(word:)` never writes others).
+                    for i in 0...b.count where i == b.count || b[i] == 0x20 {
+                        let id = i > s ? vocabulary.id(bytes: UnsafeBufferPointer(rebasing: b[s..<i])) : nil
+                        p.ids.append(Int32(id ?? -1))
+                        s = i + 1
+                    }
+                }
+                if done == nil {
+                    for part in key.split(separator: " ", omittingEmptySubsequences: false) {
+                        p.ids.append(Int32(vocabulary.id(part) ?? -1))
+                    }
+                }
+            }
+            p.starts.append(Int32(p.ids.count))
+        }
+        return p
+    }
+
     /// The longest entry that starts at `start` and ends at or before `end`, by token keys.
     public func longestMatch(_ keys: [String], from start: Int, to end: Int) -> (range: Range<Int>, value: Value)? {
         guard start < end, maxParts > 0 else { return nil }
-        var best: (Range<Int>, Value)? = nil
-        var phrase = ""
-        var j = start
-        while j < end, j - start < maxParts {
-            if keys[j].isEmpty { break }
-            phrase = phrase.isEmpty ? keys[j] : phrase + " " + keys[j]
-            if let v = entries[phrase] { best = (start..<(j + 1), v) }
-            if !prefixes.contains(phrase) { break }
-            j += 1
+        let upper = min(end, start + maxParts)
+        return longestMatch(parts(of: Array(keys[start..<upper])), from: 0, to: upper - start)
+            .map { (($0.range.lowerBound + start)..<($0.range.upperBound + start), $0.value) }
+    }
+
+    /// The longest entry that starts at token `start` and ends at or before `end`, by the part
+    /// ids of the token keys (`parts(of:)`): the same match as joining the keys with spaces.
+    public func longestMatch(_ parts: KeyParts, from start: Int, to end: Int) -> (range: Range<Int>, value: Value)? {
+        guard start < end, maxParts > 0 else { return nil }
+        return parts.ids.withUnsafeBufferPointer { ids in
+            parts.starts.withUnsafeBufferPointer { starts -> (range: Range<Int>, value: Value)? in
+                var best: Int32 = -1
+                var bestEnd = start
+                var node = 0
+                var j = start
+                walk: while j < end, j - start < maxParts {
+                    let s = Int(starts[j]), e = Int(starts[j + 1])
+                    if s == e { break }
+                    for k in s..<e {
+                        node = child(node, ids[k])
+                        if node < 0 { break walk }
+                    }
+                    if nodeEntry[node] >= 0 { best = nodeEntry[node]; bestEnd = j + 1 }
+                    if !nodeContinues[node] { break }
+                    j += 1
+                }
+                guard best >= 0, let v = entries.value(id: Int(best)) else { return nil }
+                return (start..<bestEnd, v)
+            }
         }
-        return best
     }
 
     /// The entry that covers exactly `range` of the token keys.
     public func exactMatch(_ keys: [String], _ range: Range<Int>) -> Value? {
         guard !range.isEmpty else { return nil }
+        if range.count == 1 { return entries[keys[range.lowerBound]] }
         return entries[keys[range].joined(separator: " ")]
     }
 
@@ -59,10 +146,97 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
 
     /// The key of one token: folded, split at inner hyphens, each piece stemmed.
     public static func key(word: String) -> String {
+        let fast = word.utf8.withContiguousStorageIfAvailable { fastKey($0) } ?? nil
+        if let fast { return fast }
+        return generalKey(word)
+    }
+
+    /// `key(word:)` on Strings, for any word.
+    static func generalKey(_ word: String) -> String {
         if let k = asciiKey(word) { return k }
         let folded = TextFolding.fold(word)
         if !folded.utf8.contains(UInt8(ascii: "-")) { return stem(folded) }
         return folded.split(separator: "-").map { stem(String($0)) }.joined(separator: " ")
+    }
+
+    /// The key of a word whose fold is ASCII (ASCII letters and the Latin letters that fold to
+    /// one, as in `TextFolding.latinFold`: nearly every token), computed in one buffer without
+    /// intermediate Strings: fold, split at hyphens, strip endings, exactly as `generalKey`.
+    /// nil for any other word (and for line ends, which `generalKey` treats as one character).
+    static func fastKey(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+        let n = b.count
+        if n == 0 { return "" }
+        let table = TextFolding.latinFold
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { out -> String? in
+            // Fold (as `TextFolding.foldScalars`): lower case, base letters, ß → ss, and the e
+            // after a, o, u dropped.
+            var m = 0
+            var prev: UInt8 = 0
+            var hyphen = false
+            var i = 0
+            while i < n {
+                let c = b[i]
+                var f: UInt8
+                if c < 0x80 {
+                    if c == 10 || c == 13 { return nil }
+                    f = (c >= 0x41 && c <= 0x5A) ? c + 32 : c
+                    if c == 0x2D { hyphen = true }
+                    i += 1
+                } else {
+                    guard c >= 0xC3, c <= 0xC9, i + 1 < n else { return nil }
+                    let v = (Int(c & 0x1F) << 6) | Int(b[i + 1] & 0x3F)
+                    guard v >= 0xC0, v < 0x250 else { return nil }
+                    f = table[v - 0xC0]
+                    i += 2
+                    if f == 0 { return nil }
+                    if f == 1 {  // ß: "ss"
+                        out[m] = 0x73; out[m + 1] = 0x73; m += 2; prev = 0x73
+                        continue
+                    }
+                }
+                if f == 0x65, prev == 0x61 || prev == 0x6F || prev == 0x75 {
+                    prev = 0x65
+                    continue
+                }
+                out[m] = f
+                m += 1
+                prev = f
+            }
+            if !hyphen { return String(decoding: UnsafeBufferPointer(rebasing: out[0..<stemmedLength(out, 0, m)]), as: UTF8.self) }
+            // Pieces between hyphens (empty ones dropped), each stemmed, joined by spaces, in
+            // place: the write position never passes the read position.
+            var w = 0
+            var s = 0
+            for k in 0...m where k == m || out[k] == 0x2D {
+                if k > s {
+                    let len = stemmedLength(out, s, k) - s
+                    if w > 0 { out[w] = 0x20; w += 1 }
+                    for x in 0..<len { out[w + x] = out[s + x] }
+                    w += len
+                }
+                s = k + 1
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: out[0..<w]), as: UTF8.self)
+        }
+    }
+
+    /// The end of `out[start..<end]` after `stem` (ASCII: a character is a byte).
+    @inline(__always)
+    static func stemmedLength(_ out: UnsafeMutableBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+        var e = end
+        // Endings as `stemSuffixes`: en, er, es, em, e, s, n, longest first, each strip
+        // keeping at least four letters, until none applies.
+        while e - start >= 5 {
+            let last = out[e - 1]
+            if e - start >= 6, out[e - 2] == 0x65, last == 0x6E || last == 0x72 || last == 0x73 || last == 0x6D {
+                e -= 2
+            } else if last == 0x65 || last == 0x73 || last == 0x6E {
+                e -= 1
+            } else {
+                break
+            }
+        }
+        return e
     }
 
     /// Strips German inflection endings until none is left, keeping at least four letters, so
@@ -111,3 +285,51 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
 /// German inflection endings `FoldedPhraseTable.stem` strips, longest first where they overlap.
 private let stemSuffixes = ["en", "er", "es", "em", "e", "s", "n"]
 private let stemSuffixBytes: [[UInt8]] = stemSuffixes.map { Array($0.utf8) }
+
+/// A hash map from (node, part id) pairs to child nodes: the trie edges of a
+/// `FoldedPhraseTable` below its root. Open addressing, at most half full.
+struct PairMap: Sendable {
+    private var keys: [UInt64] = Array(repeating: .max, count: 64)
+    private var values: [Int32] = Array(repeating: -1, count: 64)
+    private var count = 0
+
+    @inline(__always) private static func pack(_ node: Int, _ part: Int32) -> UInt64 {
+        UInt64(truncatingIfNeeded: node) << 32 | UInt64(UInt32(bitPattern: part))
+    }
+
+    @inline(__always) func get(_ node: Int, _ part: Int32) -> Int32 {
+        let k = Self.pack(node, part)
+        let mask = keys.count - 1
+        var slot = Int(truncatingIfNeeded: WordMap<Int>.mix(k)) & mask
+        while true {
+            let s = keys[slot]
+            if s == k { return values[slot] }
+            if s == .max { return -1 }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    mutating func set(_ node: Int, _ part: Int32, _ value: Int32) {
+        if (count + 1) * 2 > keys.count { grow() }
+        let k = Self.pack(node, part)
+        let mask = keys.count - 1
+        var slot = Int(truncatingIfNeeded: WordMap<Int>.mix(k)) & mask
+        while keys[slot] != .max && keys[slot] != k { slot = (slot + 1) & mask }
+        if keys[slot] == .max { count += 1 }
+        keys[slot] = k
+        values[slot] = value
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys, oldValues = values
+        keys = Array(repeating: .max, count: oldKeys.count * 2)
+        values = Array(repeating: -1, count: oldKeys.count * 2)
+        let mask = keys.count - 1
+        for (k, v) in zip(oldKeys, oldValues) where k != .max {
+            var slot = Int(truncatingIfNeeded: WordMap<Int>.mix(k)) & mask
+            while keys[slot] != .max { slot = (slot + 1) & mask }
+            keys[slot] = k
+            values[slot] = v
+        }
+    }
+}

@@ -70,7 +70,7 @@ public struct NumberAnnotator: Annotator {
 
     public init(lexicon: Lexicon = .shared) {
         words = NumberWordParser(lexicon: lexicon)
-        objects = ObjectLexicon(lexicon: lexicon)
+        objects = lexicon.built(ObjectLexicon.init(lexicon:))
         scales = PhraseTable(lexicon.table("scales").rows.compactMap { row in
             row.count >= 2 ? Double(row[1]).map { (row[0], $0) } : nil
         })

@@ -41,7 +41,7 @@ public struct ObjectAnnotator: Annotator {
     static let clauseBoundaries: Set<String> = [",", ";", ":", "(", ")", "\"", "-"]
 
     public init(lexicon: Lexicon = .shared) {
-        objects = ObjectLexicon(lexicon: lexicon)
+        objects = lexicon.built(ObjectLexicon.init(lexicon:))
         var aspects: [String: [AspectCue]] = [:]
         var beings: Set<String> = []
         var generic: Set<String> = []

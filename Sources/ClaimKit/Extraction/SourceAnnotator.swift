@@ -22,7 +22,7 @@ public struct SourceAnnotator: Annotator {
             aliases.add(row[0], row[1])
         }
         self.aliases = aliases
-        gazetteer = Gazetteer(lexicon: lexicon)
+        gazetteer = lexicon.built(Gazetteer.init(lexicon:))
     }
 
     public func annotate(_ doc: inout AnnotatedDocument) {

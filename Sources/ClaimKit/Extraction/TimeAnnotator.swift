@@ -11,7 +11,7 @@ public struct TimeAnnotator: Annotator {
     public var referenceDate: ReferenceDate?
 
     public init(lexicon: Lexicon = .shared, referenceDate: ReferenceDate? = nil) {
-        words = TimeLexicon(lexicon: lexicon)
+        words = lexicon.built(TimeLexicon.init(lexicon:))
         self.referenceDate = referenceDate
     }
 
@@ -28,8 +28,9 @@ public struct TimeAnnotator: Annotator {
         // A day date may run past a sentence end that the splitter put after "17.".
         var consumed = 0
         var nextStart = 0
+        let ids = TimeWordIDs(tokens: doc.tokens, words: words)
         for (s, sentence) in doc.sentences.enumerated() {
-            let cursor = TimeCursor(tokens: doc.tokens, end: sentence.tokens.upperBound, words: words, ref: reference)
+            let cursor = TimeCursor(tokens: doc.tokens, end: sentence.tokens.upperBound, words: words, ids: ids, ref: reference)
             var i = max(sentence.tokens.lowerBound, consumed)
             while i < sentence.tokens.upperBound {
                 if let starts {

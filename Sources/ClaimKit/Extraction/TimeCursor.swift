@@ -4,11 +4,43 @@ struct TimeCursor {
     let tokens: [Token]
     let end: Int
     let words: TimeLexicon
+    /// The tokens' lexicon entries, shared by the cursors of one document.
+    let ids: TimeWordIDs
     let ref: ReferenceDate?
+
+    /// The same tokens up to the end of the document: the splitter may end a sentence at an
+    /// ordinal's period ("am 17." | "Juni").
+    var whole: TimeCursor { TimeCursor(tokens: tokens, end: tokens.count, words: words, ids: ids, ref: ref) }
 
     // MARK: Token access
 
     func lower(_ i: Int) -> String { i < end && i >= 0 ? tokens[i].lower : "" }
+
+    /// The lexicon entry of token `i` (index into `words.entries`), nil outside the sentence.
+    @inline(__always)
+    func entry(_ i: Int) -> Int? { i < end && i >= 0 ? ids.id(i) : nil }
+
+    func has(_ i: Int, _ flag: TimeLexicon.Flags) -> Bool {
+        guard let e = entry(i) else { return false }
+        return words.entries[e].flags.contains(flag)
+    }
+
+    func unit(_ i: Int) -> String? { entry(i).flatMap { words.entries[$0].unit } }
+    func shift(_ i: Int) -> Int? { entry(i).flatMap { words.entries[$0].shift } }
+
+    /// Whether the token's text is exactly one ASCII byte `b` ("-", "/").
+    func isByte(_ i: Int, _ b: UInt8) -> Bool {
+        guard i < end, i >= 0 else { return false }
+        let u = tokens[i].text.utf8
+        return u.count == 1 && u.first == b
+    }
+
+    /// How many "." the token holds: a dotted number is a date ("28.4.2025") or a time ("14.00").
+    func dots(_ i: Int) -> Int {
+        var n = 0
+        for b in tokens[i].text.utf8 where b == UInt8(ascii: ".") { n += 1 }
+        return n
+    }
     func isCapitalized(_ i: Int) -> Bool { i < end && tokens[i].kind == .word && tokens[i].isCapitalized }
     func isPunct(_ i: Int, _ s: String) -> Bool { i < end && tokens[i].kind == .punct && tokens[i].text == s }
     func attached(_ i: Int) -> Bool { i < end && !tokens[i].spaceBefore }
@@ -29,8 +61,8 @@ struct TimeCursor {
 
     /// A month name: capitalised; an abbreviation only with its period ("Sept.").
     func month(_ i: Int) -> (month: Int, end: Int)? {
-        guard isCapitalized(i), let m = words.months[lower(i)] else { return nil }
-        if words.monthAbbreviations.contains(lower(i)) {
+        guard isCapitalized(i), let e = entry(i), let m = words.entries[e].month else { return nil }
+        if words.entries[e].monthAbbreviation {
             return isPunct(i + 1, ".") && attached(i + 1) ? (m, i + 2) : nil
         }
         return (m, i + 1)
@@ -46,41 +78,39 @@ struct TimeCursor {
 
     /// Cheap test before matching: a number, a lexicon word, or a hyphenated month pair.
     func canStart(_ i: Int) -> Bool {
-        let t = tokens[i]
-        switch t.kind {
+        switch tokens[i].kind {
         case .number: return true
-        case .word: return words.starters.contains(t.lower) || (t.isCapitalized && t.text.utf8.contains(UInt8(ascii: "-")))
+        case .word: return ids.id(i) != nil || (isCapitalized(i) && tokens[i].text.utf8.contains(UInt8(ascii: "-")))
         default: return false
         }
     }
 
     func match(at i: Int) -> TimeMatch? {
-        let w = lower(i)
-        if let kind = words.value(w, "prep") {
+        if let e = entry(i), words.entries[e].flags.contains(.prep) {
+            let kind = words.entries[e].prep
             var j = skipQuotes(i + 1)
-            var second: String? = nil
             // "bis zum", "bis Ende", "seit dem": a second preposition or an article may follow.
-            if words.has(lower(j), "prep") { second = lower(j); j += 1 }
-            if words.has(lower(j), "article") { j += 1 }
-            if var m = core(j, prep: second ?? w, prepKind: kind) {
+            if has(j, .prep) { j += 1 }
+            if has(j, .article) { j += 1 }
+            if var m = core(j, afterPrep: true, prep: kind) {
                 m.start = i
-                m.future = kind.split(separator: " ").contains("future")
+                m.future = kind.contains(.future)
                 // A quote opened after the preposition closes after the expression: „Juli oder August“.
                 if j > i + 1, isPunct(m.end, "\"") || isPunct(m.end, "'") { m.end += 1 }
                 return m
             }
         }
-        return core(i, prep: nil, prepKind: nil)
+        return core(i, afterPrep: false, prep: [])
     }
 
     /// The expression proper, after an optional preposition.
-    func core(_ j: Int, prep: String?, prepKind: String?) -> TimeMatch? {
+    func core(_ j: Int, afterPrep: Bool, prep: TimeLexicon.Prep) -> TimeMatch? {
         guard j < end else { return nil }
         if let m = numericDate(j) { return m }
         if let m = dayMonth(j) { return m }
         if let m = partOf(j) { return m }
-        if let m = season(j, prep: prep) { return m }
-        if let m = monthExpression(j, bare: prep != nil) { return m }
+        if let m = season(j, afterPrep: afterPrep) { return m }
+        if let m = monthExpression(j, bare: afterPrep) { return m }
         if let m = period(j) { return m }
         if let m = shifted(j) { return m }
         if let m = yearWord(j) { return m }
@@ -89,13 +119,12 @@ struct TimeCursor {
         if let m = weekday(j) { return m }
         if let m = frequency(j) { return m }
         if let m = clock(j) { return m }
-        let flags = prepKind?.split(separator: " ") ?? []
         // "seit Jahren": a vague duration.
-        if flags.contains("since"), words.has(lower(j), "plural"), let unit = words.value(lower(j), "unit") {
+        if prep.contains(.since), has(j, .plural), let unit = unit(j) {
             return TimeMatch(start: j, end: j + 1, value: "PX\(unit)", type: .duration)
         }
-        if let m = duration(j, past: flags.contains("past")) { return m }
-        if let m = yearExpression(j, context: flags.contains("year")) { return m }
+        if let m = duration(j, past: prep.contains(.past)) { return m }
+        if let m = yearExpression(j, context: prep.contains(.year)) { return m }
         return nil
     }
 
@@ -104,9 +133,10 @@ struct TimeCursor {
     /// "28.4.2025", "28.04.25", "2025-04-28".
     func numericDate(_ j: Int) -> TimeMatch? {
         guard tokens[j].kind == .number else { return nil }
-        let parts = tokens[j].text.split(separator: ".", omittingEmptySubsequences: false)
-        if parts.count == 3, parts[0].count <= 2, parts[1].count <= 2, parts[2].count == 2 || parts[2].count == 4,
-           let d = Int(parts[0]), let m = Int(parts[1]), var y = Int(parts[2]) {
+        if dots(j) == 2 {
+            let parts = tokens[j].text.split(separator: ".", omittingEmptySubsequences: false)
+            guard parts.count == 3, parts[0].count <= 2, parts[1].count <= 2, parts[2].count == 2 || parts[2].count == 4,
+              let d = Int(parts[0]), let m = Int(parts[1]), var y = Int(parts[2]) else { return nil }
             if parts[2].count == 2 { y += y < 50 ? 2000 : 1900 }
             guard (1800...2099).contains(y), CalendarDay(validYear: y, month: m, day: d) != nil else { return nil }
             return TimeMatch(start: j, end: j + 1, value: TimexFormat.day(y, m, d), writtenYear: y, month: m, day: d,
@@ -125,7 +155,7 @@ struct TimeCursor {
     func dayMonth(_ j: Int) -> TimeMatch? {
         guard let d = digits(j), d.count <= 2, (1...31).contains(d.value) else { return nil }
         // The splitter may end a sentence at the ordinal's period: look past it.
-        let whole = TimeCursor(tokens: tokens, end: tokens.count, words: words, ref: ref)
+        let whole = self.whole
         guard whole.isPunct(j + 1, "."), whole.attached(j + 1), let m = whole.month(j + 2) else { return nil }
         if let y = whole.year(m.end) {
             guard CalendarDay(validYear: y, month: m.month, day: d.value) != nil else { return nil }
@@ -141,11 +171,11 @@ struct TimeCursor {
     func yearSpec(_ k: Int) -> (year: Int?, written: Bool, end: Int)? {
         if let y = year(k) { return (y, true, k + 1) }
         var k2 = k
-        if words.has(lower(k2), "article") { k2 += 1 }
-        if let shift = words.int(lower(k2), "shift"), words.value(lower(k2 + 1), "unit") == "Y" {
+        if has(k2, .article) { k2 += 1 }
+        if let shift = shift(k2), unit(k2 + 1) == "Y" {
             return (ref.map { $0.year + shift }, false, k2 + 2)
         }
-        if k2 > k, words.value(lower(k2), "unit") == "Y", lower(k2) == "jahres" {
+        if k2 > k, unit(k2) == "Y", lower(k2) == "jahres" {
             return (ref?.year, false, k2 + 1)  // "Ende des Jahres": this year
         }
         return nil
@@ -153,7 +183,7 @@ struct TimeCursor {
 
     /// "Anfang 2024" → 2024-01/2024-03, "Ende letzten Jahres", "Ende April".
     func partOf(_ j: Int) -> TimeMatch? {
-        guard isCapitalized(j), let (a, b) = words.monthPair(lower(j), "part") else { return nil }
+        guard isCapitalized(j), let (a, b) = entry(j).flatMap({ words.entries[$0].part }) else { return nil }
         let k = j + 1
         if let m = month(k) {
             if let ys = yearSpec(m.end) {
@@ -173,13 +203,13 @@ struct TimeCursor {
     }
 
     /// "Frühjahr 2025" → 2025-03/2025-05; "im Sommer" (this year's).
-    func season(_ j: Int, prep: String?) -> TimeMatch? {
-        guard isCapitalized(j), let (a, b) = words.monthPair(lower(j), "season") else { return nil }
+    func season(_ j: Int, afterPrep: Bool) -> TimeMatch? {
+        guard isCapitalized(j), let (a, b) = entry(j).flatMap({ words.entries[$0].season }) else { return nil }
         if let ys = yearSpec(j + 1) {
             return TimeMatch(start: j, end: ys.end, value: seasonValue(ys.year, a, b), relative: !ys.written,
                              writtenYear: ys.written ? ys.year : nil, month: b)
         }
-        guard prep != nil else { return nil }
+        guard afterPrep else { return nil }
         return TimeMatch(start: j, end: j + 1, value: seasonValue(ref?.year, a, b), relative: ref != nil, month: b)
     }
 
@@ -201,8 +231,8 @@ struct TimeCursor {
         } else if isCapitalized(j), tokens[j].text.utf8.contains(UInt8(ascii: "-")) {
             // "Juli-August" is one token.
             let parts = tokens[j].lower.split(separator: "-")
-            guard parts.count == 2, let a = words.months[String(parts[0])], let b = words.months[String(parts[1])],
-                  !words.monthAbbreviations.contains(String(parts[0])) else { return nil }
+            guard parts.count == 2, let ea = words.entry(parts[0]), let a = ea.month,
+                  let b = words.entry(parts[1])?.month, !ea.monthAbbreviation else { return nil }
             first = a; last = b; k = j + 1
         } else {
             return nil
@@ -225,16 +255,16 @@ struct TimeCursor {
     /// → 2015-01/2015-06 (month intervals compare with the other values).
     func period(_ j: Int) -> TimeMatch? {
         var n: Int, k: Int
-        if let o = words.int(lower(j), "ordinal") {
+        if let o = entry(j).flatMap({ words.entries[$0].ordinal }) {
             n = o; k = j + 1
         } else if let d = digits(j), d.count == 1, isPunct(j + 1, "."), attached(j + 1) {
             // The splitter may end a sentence at the ordinal's period: look past it.
-            if beyondEnd(j + 2) { return TimeCursor(tokens: tokens, end: tokens.count, words: words, ref: ref).period(j) }
+            if beyondEnd(j + 2) { return whole.period(j) }
             n = d.value; k = j + 2
         } else {
             return nil
         }
-        guard let size = words.int(lower(k), "period"), size > 0, 12 % size == 0 else { return nil }
+        guard let size = entry(k).flatMap({ words.entries[$0].period }), size > 0, 12 % size == 0 else { return nil }
         if n < 0 { n = 12 / size }  // "im letzten Quartal"
         guard (1...(12 / size)).contains(n) else { return nil }
         let a = (n - 1) * size + 1, b = n * size
@@ -252,11 +282,11 @@ struct TimeCursor {
 
     /// "im Vorjahr", "heuer", "zum Jahresende" (of the document's year unless one follows).
     func yearWord(_ j: Int) -> TimeMatch? {
-        let w = lower(j)
-        if let offset = words.int(w, "yearword") {
+        guard let e = entry(j) else { return nil }
+        if let offset = words.entries[e].yearword {
             return TimeMatch(start: j, end: j + 1, value: TimexFormat.year(ref.map { $0.year + offset }), relative: true)
         }
-        guard let (a, b) = words.monthPair(w, "yearpart") else { return nil }
+        guard let (a, b) = words.entries[e].yearpart else { return nil }
         if let y = year(j + 1) {
             return TimeMatch(start: j, end: j + 2, value: TimexFormat.interval(TimexFormat.month(y, a), TimexFormat.month(y, b)),
                              writtenYear: y, month: b)
@@ -269,7 +299,7 @@ struct TimeCursor {
     /// "am Wochenende" → 2025-W24-WE: the weekend before the document date, or that week's
     /// when the report is from Thursday on (then it speaks of the coming or current one).
     func weekend(_ j: Int) -> TimeMatch? {
-        guard words.has(lower(j), "weekend") else { return nil }
+        guard has(j, .weekend) else { return nil }
         var value = "XXXX-WXX-WE"
         if let day = ref?.calendarDay {
             let w = (day.weekday >= 4 ? day : day.adding(days: -7)).isoWeek
@@ -283,11 +313,11 @@ struct TimeCursor {
     /// "vergangene Woche", "im vergangenen Jahr", "letzten Jahres", "im vergangenen Oktober",
     /// "vergangenen Donnerstag", "in den vergangenen drei Monaten" (a duration).
     func shifted(_ j: Int) -> TimeMatch? {
-        guard let shift = words.int(lower(j), "shift") else { return nil }
+        guard let shift = shift(j) else { return nil }
         let k = j + 1
         if let d = duration(k, past: false) { return TimeMatch(start: j, end: d.end, value: d.value, type: .duration) }
-        if let unit = words.value(lower(k), "unit") {
-            if words.has(lower(k), "plural") { return nil }
+        if let unit = unit(k) {
+            if has(k, .plural) { return nil }
             var m = TimeMatch(start: j, end: k + 1, value: "", relative: true)
             switch unit {
             case "W":
@@ -327,14 +357,14 @@ struct TimeCursor {
             return TimeMatch(start: j, end: mo.end, value: TimexFormat.month(y, mo.month), relative: true,
                              month: mo.month, monthPrecise: true)
         }
-        if isCapitalized(k), let (a, b) = words.monthPair(lower(k), "season") {
+        if isCapitalized(k), let (a, b) = entry(k).flatMap({ words.entries[$0].season }) {
             let y = ref.map { r -> Int in
                 if shift < 0 { return (r.month ?? 0) > max(a, b) && b >= a ? r.year : r.year - 1 }
                 return r.year + shift
             }
             return TimeMatch(start: j, end: k + 1, value: seasonValue(y, a, b), relative: true, month: b)
         }
-        if words.has(lower(k), "weekend") {
+        if has(k, .weekend) {
             var value = "XXXX-WXX-WE"
             if let day = ref?.calendarDay {
                 let target = shift < 0 ? day.adding(days: -7) : (shift == 0 || day.weekday <= 5 ? day : day.adding(days: 7))
@@ -361,7 +391,7 @@ struct TimeCursor {
 
     /// "heute", "gestern", "vorgestern", "morgen" (lowercase: "Morgen" is the morning).
     func dayWord(_ j: Int) -> TimeMatch? {
-        guard let offset = words.int(lower(j), "day") else { return nil }
+        guard let offset = entry(j).flatMap({ words.entries[$0].day }) else { return nil }
         if offset > 0, tokens[j].isCapitalized { return nil }
         let value = ref?.calendarDay.map { $0.adding(days: offset).iso } ?? "XXXX-XX-XX"
         return TimeMatch(start: j, end: j + 1, value: value, relative: true)
@@ -369,8 +399,8 @@ struct TimeCursor {
 
     /// A capitalised day name, also with a part of day ("Donnerstagabend").
     func weekdayNumber(_ j: Int) -> Int? {
-        guard isCapitalized(j) else { return nil }
-        return words.weekdays[lower(j)]
+        guard isCapitalized(j), let e = entry(j) else { return nil }
+        return words.entries[e].weekday
     }
 
     /// "am Donnerstag": the last such day on or before the reference date (agency style uses
@@ -388,7 +418,7 @@ struct TimeCursor {
     func clock(_ j: Int) -> TimeMatch? {
         guard j < end, tokens[j].kind == .number else { return nil }
         var hour: Int, minute = 0, k = j + 1
-        let parts = tokens[j].text.split(separator: ".", omittingEmptySubsequences: false)
+        let parts = dots(j) == 1 ? tokens[j].text.split(separator: ".", omittingEmptySubsequences: false) : []
         if parts.count == 2, parts[0].count <= 2, parts[1].count == 2, let h = Int(parts[0]), let m = Int(parts[1]) {
             hour = h; minute = m
         } else if let h = digits(j), h.count <= 2 {
@@ -397,7 +427,7 @@ struct TimeCursor {
         } else {
             return nil
         }
-        guard hour <= 24, minute < 60, words.has(lower(k), "clock") else { return nil }
+        guard hour <= 24, minute < 60, has(k, .clock) else { return nil }
         return TimeMatch(start: j, end: k + 1, value: "T\(TimexFormat.two(hour)):\(TimexFormat.two(minute))", type: .time)
     }
 
@@ -405,17 +435,17 @@ struct TimeCursor {
 
     /// "jährlich", "montags", "jeden Montag", "jedes Jahr".
     func frequency(_ j: Int) -> TimeMatch? {
-        let w = lower(j)
-        if let period = words.value(w, "set") { return TimeMatch(start: j, end: j + 1, value: period, type: .set) }
-        if let wd = words.int(w, "weekdays") { return TimeMatch(start: j, end: j + 1, value: "XXXX-WXX-\(wd)", type: .set) }
-        if words.has(w, "every") {
+        guard let e = entry(j) else { return nil }
+        if let period = words.entries[e].set { return TimeMatch(start: j, end: j + 1, value: period, type: .set) }
+        if let wd = words.entries[e].weekdays { return TimeMatch(start: j, end: j + 1, value: "XXXX-WXX-\(wd)", type: .set) }
+        if words.entries[e].flags.contains(.every) {
             if let wd = weekdayNumber(j + 1) {
                 return TimeMatch(start: j, end: j + 2, value: "XXXX-WXX-\(wd)", type: .set)
             }
-            if words.has(lower(j + 1), "weekend") {
+            if has(j + 1, .weekend) {
                 return TimeMatch(start: j, end: j + 2, value: "XXXX-WXX-WE", type: .set)
             }
-            if let unit = words.value(lower(j + 1), "unit") {
+            if let unit = unit(j + 1) {
                 return TimeMatch(start: j, end: j + 2, value: "P1\(unit)", type: .set)
             }
         }
@@ -426,18 +456,18 @@ struct TimeCursor {
     /// ("vor zwei Jahren" → the year two years before the reference).
     func duration(_ j: Int, past: Bool) -> TimeMatch? {
         var k = j
-        if words.has(lower(k), "approx") {
+        if has(k, .approx) {
             k += 1
             if lower(k) == "als" { k += 1 }
         }
         var amount: Double? = nil
-        if let n = words.value(lower(k), "count").flatMap(Double.init) {
+        if let n = entry(k).flatMap({ words.entries[$0].count }) {
             amount = n
         } else if k < end, tokens[k].kind == .number {
             let t = String(tokens[k].text.map { $0 == "," ? "." : $0 })
             if let d = digits(k), d.value <= 999 { amount = Double(d.value) } else if t.utf8.count <= 4, let v = Double(t) { amount = v }
         }
-        guard let n = amount, n > 0, let unit = words.value(lower(k + 1), "unit") else { return nil }
+        guard let n = amount, n > 0, let unit = unit(k + 1) else { return nil }
         var m = TimeMatch(start: j, end: k + 2, value: TimexFormat.duration(n, unit), type: .duration)
         guard past, n == n.rounded() else { return m }
         let back = Int(n)
@@ -468,7 +498,7 @@ struct TimeCursor {
     func yearExpression(_ j: Int, context: Bool) -> TimeMatch? {
         var k = j
         var cued = context
-        if words.has(lower(k), "yearcue"), year(k + 1) != nil { k += 1; cued = true }
+        if has(k, .yearcue), year(k + 1) != nil { k += 1; cued = true }
         guard let y = year(k) else { return nil }
         // "in den 1980er-Jahren": a decade, ISO 8601 "198".
         if y % 10 == 0, k + 1 < end, attached(k + 1), tokens[k + 1].kind == .word, tokens[k + 1].lower.hasPrefix("er") {
@@ -489,7 +519,7 @@ struct TimeCursor {
         }
         if !cued {
             // A following noun makes it a count ("2024 Soldaten"), as does a following range of counts.
-            if isCapitalized(k + 1), words.months[lower(k + 1)] == nil { return nil }
+            if isCapitalized(k + 1), entry(k + 1).flatMap({ words.entries[$0].month }) == nil { return nil }
             if k + 1 < end, tokens[k + 1].kind == .symbol { return nil }
             if ["bis", "und", "oder", "-"].contains(lower(k + 1)), k + 2 < end, tokens[k + 2].kind == .number { return nil }
         }
@@ -501,8 +531,9 @@ struct TimeCursor {
         guard i >= 0, i < tokens.count else { return false }
         let w = tokens[i].lower
         // "EU-Richtlinie 2012": the compound's last part decides.
-        if let dash = w.lastIndex(of: "-"), words.has(String(w[w.index(after: dash)...]), "notyear") { return true }
-        if words.has(w, "notyear") || words.has(w, "approx") { return true }
+        if w.utf8.contains(UInt8(ascii: "-")), let dash = w.lastIndex(of: "-"),
+           words.entry(w[w.index(after: dash)...])?.flags.contains(.notyear) == true { return true }
+        if let e = ids.id(i), !words.entries[e].flags.isDisjoint(with: [.notyear, .approx]) { return true }
         // "mehr als 2000", "weniger als 2000"
         if w == "als", i > 0, tokens[i - 1].lower == "mehr" || tokens[i - 1].lower == "weniger" { return true }
         return tokens[i].kind == .number || tokens[i].text == "#"

@@ -1,51 +1,192 @@
 /// The `months` and `time_words` tables as lookups for the time annotator.
-struct TimeLexicon: Sendable {
-    /// Written form (lowercase) → month number.
-    let months: [String: Int]
-    /// Forms that abbreviate a longer form of the same month ("jun", "sept"): they need a period.
-    let monthAbbreviations: Set<String>
-    /// word → category → value (a word may have several categories: "jahr" is a unit and a year cue).
-    let words: [String: [String: String]]
+///
+/// Every word the tables name has one `Entry` with its categories decoded (numbers parsed,
+/// month pairs split, preposition flags read), so that the matchers, which ask a token for
+/// several categories, look the token up once (`id(_:)`, per document in `TimeWordIDs`) and
+/// then read fields instead of hashing the word for every question. A class: the cursors of
+/// every sentence share it without copying its tables.
+final class TimeLexicon: Sendable {
+    /// What one word means to the time annotator; nil or false: not in that category.
+    struct Entry: Sendable {
+        var flags: Flags = []
+        /// `prep`: the preposition's flags ("ab": future, year).
+        var prep: Prep = []
+        /// `unit`: "D", "W", "M", "Y".
+        var unit: String? = nil
+        /// `set`: the TIMEX3 period ("P1Y").
+        var set: String? = nil
+        var count: Double? = nil
+        var shift: Int? = nil
+        var ordinal: Int? = nil
+        var period: Int? = nil
+        var day: Int? = nil
+        var yearword: Int? = nil
+        var weekdays: Int? = nil
+        var part: (Int, Int)? = nil
+        var season: (Int, Int)? = nil
+        var yearpart: (Int, Int)? = nil
+        /// From `months`: the month number.
+        var month: Int? = nil
+        /// A month form that abbreviates a longer form of the same month ("jun", "sept"): it needs a period.
+        var monthAbbreviation = false
+        /// A day name, also with a part of day ("donnerstagabend"): its ISO weekday.
+        var weekday: Int? = nil
+    }
+
+    /// Categories that are only asked whether a word has them.
+    struct Flags: OptionSet, Sendable {
+        let rawValue: UInt16
+        static let prep = Flags(rawValue: 1 << 0)
+        static let article = Flags(rawValue: 1 << 1)
+        static let plural = Flags(rawValue: 1 << 2)
+        static let weekend = Flags(rawValue: 1 << 3)
+        static let every = Flags(rawValue: 1 << 4)
+        static let approx = Flags(rawValue: 1 << 5)
+        static let clock = Flags(rawValue: 1 << 6)
+        static let notyear = Flags(rawValue: 1 << 7)
+        static let yearcue = Flags(rawValue: 1 << 8)
+
+        static let byCategory: [String: Flags] = [
+            "prep": .prep, "article": .article, "plural": .plural, "weekend": .weekend, "every": .every,
+            "approx": .approx, "clock": .clock, "notyear": .notyear, "yearcue": .yearcue,
+        ]
+    }
+
+    /// The flags of a preposition's value ("future year").
+    struct Prep: OptionSet, Sendable {
+        let rawValue: UInt8
+        /// Opens a coming period ("ab Juli").
+        static let future = Prep(rawValue: 1 << 0)
+        /// Counts back ("vor zwei Jahren").
+        static let past = Prep(rawValue: 1 << 1)
+        /// Makes a bare plural unit a vague duration ("seit Jahren").
+        static let since = Prep(rawValue: 1 << 2)
+        /// Makes a following 4-digit number a year.
+        static let year = Prep(rawValue: 1 << 3)
+
+        init(rawValue: UInt8) { self.rawValue = rawValue }
+
+        init(_ value: String) {
+            var p = Prep()
+            for flag in value.split(separator: " ") {
+                switch flag {
+                case "future": p.insert(.future)
+                case "past": p.insert(.past)
+                case "since": p.insert(.since)
+                case "year": p.insert(.year)
+                default: continue
+                }
+            }
+            self = p
+        }
+    }
+
+    /// Lowercase word → index in `entries`. Its keys are the words that can begin a time
+    /// expression; other words are skipped at once.
+    let ids: WordMap<Int32>
+    let entries: [Entry]
 
     init(lexicon: Lexicon) {
         var months: [String: Int] = [:]
         for row in lexicon.table("months").rows where row.count >= 2 {
             if let m = Int(row[1]), (1...12).contains(m) { months[row[0].lowercased()] = m }
         }
-        self.months = months
-        monthAbbreviations = Set(months.keys.filter { form in
+        let abbreviations = Set(months.keys.filter { form in
             months.contains { $0.key != form && $0.key.hasPrefix(form) && $0.value == months[form] }
         })
+        // word → category → value (a word may have several categories: "jahr" is a unit and a year
+        // cue); a later row of the same word and category replaces an earlier one.
         var words: [String: [String: String]] = [:]
+        var order: [String] = []
         for row in lexicon.table("time_words").rows where row.count >= 2 {
-            words[row[0].lowercased(), default: [:]][row[1]] = row.count > 2 ? row[2] : ""
+            let word = row[0].lowercased()
+            if words[word] == nil { order.append(word) }
+            words[word, default: [:]][row[1]] = row.count > 2 ? row[2] : ""
         }
-        self.words = words
         // "Donnerstagabend": a day name with a part of day is the same day.
         var compounds: [String: Int] = [:]
-        for (word, categories) in words {
-            guard let day = categories["weekday"].flatMap({ Int($0) }) else { continue }
+        for word in order {
+            guard let day = words[word]?["weekday"].flatMap({ Int($0) }) else { continue }
             compounds[word] = day
-            for (part, c) in words where c["daypart"] != nil { compounds[word + part] = day }
+            for part in order where words[part]?["daypart"] != nil { compounds[word + part] = day }
         }
-        weekdays = compounds
-        starters = Set(words.keys).union(months.keys).union(compounds.keys)
+
+        var ids = WordMap<Int32>()
+        var entries: [Entry] = []
+        func entry(_ word: String) -> Int {
+            if let e = ids[word] { return Int(e) }
+            ids[word] = Int32(entries.count)
+            entries.append(Entry())
+            return entries.count - 1
+        }
+        func pair(_ v: String?) -> (Int, Int)? {
+            guard let p = v?.split(separator: "/"), p.count == 2, let a = Int(p[0]), let b = Int(p[1]),
+                  (1...12).contains(a), (1...12).contains(b) else { return nil }
+            return (a, b)
+        }
+        for word in order {
+            guard let categories = words[word] else { continue }
+            let e = entry(word)
+            for (category, value) in categories {
+                if let f = Flags.byCategory[category] { entries[e].flags.insert(f) }
+            }
+            let c = categories
+            entries[e].prep = c["prep"].map(Prep.init) ?? []
+            entries[e].unit = c["unit"]
+            entries[e].set = c["set"]
+            entries[e].count = c["count"].flatMap(Double.init)
+            entries[e].shift = c["shift"].flatMap { Int($0) }
+            entries[e].ordinal = c["ordinal"].flatMap { Int($0) }
+            entries[e].period = c["period"].flatMap { Int($0) }
+            entries[e].day = c["day"].flatMap { Int($0) }
+            entries[e].yearword = c["yearword"].flatMap { Int($0) }
+            entries[e].weekdays = c["weekdays"].flatMap { Int($0) }
+            entries[e].part = pair(c["part"])
+            entries[e].season = pair(c["season"])
+            entries[e].yearpart = pair(c["yearpart"])
+        }
+        for (form, m) in months.sorted(by: { $0.key < $1.key }) {
+            let e = entry(form)
+            entries[e].month = m
+            entries[e].monthAbbreviation = abbreviations.contains(form)
+        }
+        for (word, day) in compounds.sorted(by: { $0.key < $1.key }) {
+            entries[entry(word)].weekday = day
+        }
+        self.ids = ids
+        self.entries = entries
     }
 
-    /// Day names, also with a part of day, → ISO weekday.
-    let weekdays: [String: Int]
-    /// Lowercase words that can begin a time expression; other words are skipped at once.
-    let starters: Set<String>
+    /// The entry of a lowercase word.
+    func id(_ word: String) -> Int32? { ids[word] }
+    func id(_ word: Substring) -> Int32? { ids[word] }
 
-    func value(_ word: String, _ category: String) -> String? { words[word]?[category] }
-    func has(_ word: String, _ category: String) -> Bool { words[word]?[category] != nil }
-    func int(_ word: String, _ category: String) -> Int? { value(word, category).flatMap { Int($0) } }
+    func entry(_ word: Substring) -> Entry? { ids[word].map { entries[Int($0)] } }
+}
 
-    /// "03/05" → (3, 5).
-    func monthPair(_ word: String, _ category: String) -> (Int, Int)? {
-        guard let v = value(word, category) else { return nil }
-        let p = v.split(separator: "/")
-        guard p.count == 2, let a = Int(p[0]), let b = Int(p[1]), (1...12).contains(a), (1...12).contains(b) else { return nil }
-        return (a, b)
+/// The lexicon entry of each token of a document (`TimeLexicon.ids`), looked up when a matcher
+/// first asks: the first scan of a document reads every token, the second only the tokens
+/// where expressions start and their neighbours.
+final class TimeWordIDs {
+    /// Per token: the entry index, -1 for none, -2 not looked up yet.
+    private var ids: [Int32]
+    private let tokens: [Token]
+    private let words: TimeLexicon
+
+    init(tokens: [Token], words: TimeLexicon) {
+        self.tokens = tokens
+        self.words = words
+        ids = [Int32](repeating: -2, count: tokens.count)
+    }
+
+    /// The entry index of token `i` (which must exist), nil when the lexicon does not know it.
+    @inline(__always)
+    func id(_ i: Int) -> Int? {
+        var e = ids[i]
+        if e == -2 {
+            e = words.id(tokens[i].lower) ?? -1
+            ids[i] = e
+        }
+        return e < 0 ? nil : Int(e)
     }
 }

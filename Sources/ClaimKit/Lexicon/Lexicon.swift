@@ -13,6 +13,9 @@ public struct Lexicon: Sendable {
     }
 
     public let tables: [String: Table]
+    /// Tables built from this lexicon that several annotators use (the gazetteer, the object
+    /// and time lexicons): built once and shared, not once per annotator (start-up time).
+    private let derived = DerivedTables()
 
     public static let shared = Lexicon(extensionDirectories: Lexicon.defaultExtensionDirectories())
 
@@ -30,6 +33,14 @@ public struct Lexicon: Sendable {
             }
         }
         self.tables = tables
+    }
+
+    /// The table `make` builds from this lexicon, built on first use and then shared by every
+    /// caller asking for the same type (annotators call it from their initialisers).
+    public func built<T: Sendable>(_ make: (Lexicon) -> T) -> T {
+        if let t = derived.value(T.self) { return t }
+        // Built outside the lock: a builder may ask for another derived table.
+        return derived.store(make(self))
     }
 
     public func table(_ name: String) -> Table {
@@ -109,6 +120,28 @@ public struct Lexicon: Sendable {
         }
         if let d = env["CLAIMSH_LEXICON"], !d.isEmpty { dirs.append(d) }
         return dirs
+    }
+}
+
+/// The derived tables of one lexicon, by type. A class so that copies of a `Lexicon` share it;
+/// the lock makes first use from several threads safe (each value is immutable once stored).
+final class DerivedTables: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [ObjectIdentifier: any Sendable] = [:]
+
+    func value<T: Sendable>(_ type: T.Type) -> T? {
+        lock.lock()
+        defer { lock.unlock() }
+        return values[ObjectIdentifier(type)] as? T
+    }
+
+    /// Stores `value` unless another thread stored one first; returns the stored one.
+    func store<T: Sendable>(_ value: T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        if let existing = values[ObjectIdentifier(T.self)] as? T { return existing }
+        values[ObjectIdentifier(T.self)] = value
+        return value
     }
 }
 

@@ -41,8 +41,18 @@ public enum TextFolding {
         return n
     }
 
-    /// The fold, scalar by scalar (any text).
-    static func foldScalars(_ s: String) -> String {
+    /// Per scalar U+00C0..<U+0250 (the Latin letters `foldScalars` maps to a base letter): its
+    /// fold as one ASCII byte, 1 for "ss" (ß), 0 when the fold is not ASCII ("×", "þ"). Made
+    /// by `foldScalars` itself, so a lookup here is the same fold without Foundation calls.
+    static let latinFold: [UInt8] = (0xC0..<0x250).map { v -> UInt8 in
+        guard let scalar = Unicode.Scalar(UInt32(v)) else { return 0 }
+        let f = Array(foldScalars(String(scalar), cached: false).utf8)
+        if f == [0x73, 0x73] { return 1 }
+        return f.count == 1 && f[0] >= 0x20 && f[0] < 0x80 ? f[0] : 0
+    }
+
+    /// The fold, scalar by scalar (any text). `cached`: Latin letters by `latinFold`.
+    static func foldScalars(_ s: String, cached: Bool = true) -> String {
         var out = String.UnicodeScalarView()
         out.reserveCapacity(s.unicodeScalars.count)
         var prev: Unicode.Scalar? = nil
@@ -63,7 +73,12 @@ public enum TextFolding {
             case 0xC0...0x24F, 0x1E00...0x1EFF:
                 // Other Latin letters (é, ğ, ł, ø): lower case, then the base letter of the
                 // canonical decomposition; the few without one (ł, ø, đ) by their look.
-                c = baseLetter(c)
+                if cached, c.value < 0x250 {
+                    let f = latinFold[Int(c.value) - 0xC0]
+                    c = f > 1 ? Unicode.Scalar(f) : baseLetter(c)
+                } else {
+                    c = baseLetter(c)
+                }
             default:
                 if c.value >= 0x100, c.properties.isUppercase, let l = String(c).lowercased().unicodeScalars.first { c = l }
             }

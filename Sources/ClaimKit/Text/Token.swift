@@ -22,9 +22,55 @@ public struct Token: Sendable, Hashable {
         self.span = span
         self.kind = kind
         self.text = text
-        self.lower = text.lowercased()
+        self.lower = Token.lowercase(text)
         self.spaceBefore = spaceBefore
         self.newlinesBefore = newlinesBefore
+    }
+
+    /// `text.lowercased()`, on bytes for text in ASCII and Latin-1 (nearly every token):
+    /// `String.lowercased()` maps every non-ASCII scalar through its Unicode properties.
+    /// U+0080–U+00BF and U+00DF–U+00FF are their own lower case, U+00C0–U+00DE (but ×) are
+    /// 0x20 above it, as in ASCII.
+    static func lowercase(_ text: String) -> String {
+        let r = text.utf8.withContiguousStorageIfAvailable { b -> String? in
+            var change = false
+            var i = 0
+            let n = b.count
+            while i < n {
+                let c = b[i]
+                if c < 0x80 {
+                    if c >= 0x41 && c <= 0x5A { change = true }
+                    i += 1
+                } else if c == 0xC2 || c == 0xC3, i + 1 < n {
+                    let d = b[i + 1]
+                    if c == 0xC3, d >= 0x80, d <= 0x9E, d != 0x97 { change = true }
+                    i += 2
+                } else {
+                    return nil
+                }
+            }
+            if !change { return text }
+            return String(unsafeUninitializedCapacity: n) { out in
+                var i = 0
+                while i < n {
+                    let c = b[i]
+                    if c >= 0x41 && c <= 0x5A {
+                        out[i] = c + 0x20
+                    } else if c == 0xC3, i + 1 < n {
+                        let d = b[i + 1]
+                        out[i] = c
+                        out[i + 1] = d >= 0x80 && d <= 0x9E && d != 0x97 ? d + 0x20 : d
+                        i += 1
+                    } else {
+                        out[i] = c
+                    }
+                    i += 1
+                }
+                return n
+            }
+        }
+        if let r, let s = r { return s }
+        return text.lowercased()
     }
 
     public var isWord: Bool { kind == .word }
