@@ -88,7 +88,7 @@ public final class Session {
         }
         // The corpus date prior sees the whole load, not one chunk of it, and reads the far-off
         // documents again once.
-        annotated = pipeline.reviseDates(annotated)
+        guard pipeline.reviseDates(&annotated, chunk: chunk, interrupted: { self.isInterrupted }) else { return false }
         corpus.add(consume annotated)
         return true
     }

@@ -48,19 +48,26 @@ struct DelimitedReader {
             if position < n, b[position] == quote {
                 // Quoted field.
                 position += 1
-                var field: [UInt8] = []
+                // Built only when the field has a doubled quote; otherwise the field's String
+                // is made straight from the file's bytes (one copy, not two).
+                var unescaped: [UInt8]? = nil
+                let fieldStart = position
                 var runStart = position
+                var fieldEnd = position
                 var closed = false
                 while position < n {
                     let c = b[position]
                     if c == quote {
-                        field.append(contentsOf: UnsafeBufferPointer(rebasing: b[runStart..<position]))
                         if position + 1 < n, b[position + 1] == quote {
-                            field.append(quote)
+                            unescaped = unescaped ?? []
+                            unescaped?.append(contentsOf: UnsafeBufferPointer(rebasing: b[runStart..<position]))
+                            unescaped?.append(quote)
                             position += 2
                             runStart = position
                             continue
                         }
+                        unescaped?.append(contentsOf: UnsafeBufferPointer(rebasing: b[runStart..<position]))
+                        fieldEnd = position
                         position += 1
                         closed = true
                         break
@@ -76,7 +83,11 @@ struct DelimitedReader {
                     skipRestOfRecord(b)
                     return .bad(line: startLine, message: "unterminated quoted field, row skipped")
                 }
-                fields.append(Self.string(field))
+                if let unescaped {
+                    fields.append(unescaped.withUnsafeBufferPointer { Self.string($0) })
+                } else {
+                    fields.append(Self.string(UnsafeBufferPointer(rebasing: b[fieldStart..<fieldEnd])))
+                }
                 // Blanks between a closing quote and the separator are tolerated.
                 while position < n, b[position] == 32 || b[position] == 9, b[position] != separator { position += 1 }
                 if position >= n { return .record(Record(fields: fields, line: startLine)) }
@@ -121,7 +132,7 @@ struct DelimitedReader {
     }
 
     /// A field's text; CR LF inside quoted fields becomes LF.
-    private static func string(_ bytes: [UInt8]) -> String {
+    private static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         guard bytes.contains(13) else { return String(decoding: bytes, as: UTF8.self) }
         return TextDecoder.normalizeNewlines(String(decoding: bytes, as: UTF8.self))
     }

@@ -57,14 +57,32 @@ extension Pipeline {
     /// this for its batch; a caller that annotates a load in chunks can call it once more on
     /// the whole load, where the prior has more support.
     public func reviseDates(_ annotated: [AnnotatedDocument]) -> [AnnotatedDocument] {
-        guard !knowsDatePeriod, let prior = CorpusDatePrior(annotated.map(\.document)) else { return annotated }
-        let far = annotated.indices.filter { prior.contradicts(annotated[$0].document) }
-        guard !far.isEmpty else { return annotated }
-        // A new pipeline has no progress callback: these bytes were counted the first time.
-        let again = datePrior(prior).redate(far.map { annotated[$0] })
         var revised = annotated
-        for (i, doc) in zip(far, again) { revised[i] = doc }
+        reviseDates(&revised)
         return revised
+    }
+
+    /// `reviseDates` in place and in chunks of `chunk` documents, so that a large load never
+    /// holds a second array of documents nor both readings of many documents at once. Returns
+    /// false when `interrupted` says so between chunks (the documents revised so far stay
+    /// revised, the rest as they were).
+    @discardableResult
+    public func reviseDates(_ annotated: inout [AnnotatedDocument], chunk: Int = 512,
+                            interrupted: () -> Bool = { false }) -> Bool {
+        guard !knowsDatePeriod, let prior = CorpusDatePrior(annotated.map(\.document)) else { return true }
+        let far = annotated.indices.filter { prior.contradicts(annotated[$0].document) }
+        guard !far.isEmpty else { return true }
+        // A new pipeline has no progress callback: these bytes were counted the first time.
+        let again = datePrior(prior)
+        var start = 0
+        while start < far.count {
+            if interrupted() { return false }
+            let indices = far[start..<min(start + max(1, chunk), far.count)]
+            let redone = again.redate(indices.map { annotated[$0] })
+            for (i, doc) in zip(indices, redone) { annotated[i] = doc }
+            start += indices.count
+        }
+        return true
     }
 
     /// Annotates documents again after their reference date changed (a corpus prior, a

@@ -15,12 +15,17 @@ public struct EventAnnotator: Annotator {
     /// Written form → canonical noun. Byte-keyed (`WordMap`): `noun(_:)` probes every suffix
     /// of every capitalised word in a dated sentence for a compound head.
     let nouns: WordMap<String>
+    /// The noun forms written backwards (payload: their id in `nouns`), so that one walk from
+    /// the end of a word finds every lexicon noun that ends it, longest last.
+    let reversedNouns: LetterTrie
     /// Written form → (lemma, particle that must stand in the sentence or "").
     let verbs: WordMap<[(lemma: String, particle: String)]>
     /// "Noun|verb lemma" → canonical verb.
     let synonyms: [String: String]
     /// Compound heads are looked for only when the head is this long.
     let minimumHead = 4
+    /// Every noun form is in `reversedNouns`.
+    let nounsAreLetters: Bool
 
     public init(lexicon: Lexicon = .shared) {
         var nouns = WordMap<String>()
@@ -40,6 +45,19 @@ public struct EventAnnotator: Annotator {
             }
         }
         self.nouns = nouns
+        var reversed = LetterTrie()
+        var letterForms = true
+        for form in nouns.keys {
+            guard form.unicodeScalars.allSatisfy({ LetterTrie.letter($0) >= 0 }), let id = nouns.id(form) else {
+                letterForms = false
+                continue
+            }
+            reversed.insert(form.unicodeScalars.reversed(), payload: id)
+        }
+        reversedNouns = reversed
+        // A form with other characters than German letters is not in the trie: `noun` then
+        // probes every suffix instead.
+        nounsAreLetters = letterForms
         self.verbs = verbs
         self.synonyms = synonyms
     }
@@ -100,22 +118,30 @@ public struct EventAnnotator: Annotator {
 
     /// A lexicon noun, or the longest lexicon noun that ends a compound ("partnerschaftsabkommens").
     /// A noun listed with canonical "-" is not an event, nor is a compound it ends ("Auswahl").
+    /// The compound head starts at the word's fourth character or later and is at least
+    /// `minimumHead` characters long.
     func noun(_ lower: String) -> String? {
         var word = lower
         return word.withUTF8 { bytes in
             if let n = nouns.value(bytes: bytes) { return n == "-" ? nil : n }
-            // The compound heads are the word's suffixes from its fourth character on, longest
-            // first, probed as byte ranges of the word (no String per suffix).
-            if !bytes.contains(where: { $0 >= 0x80 }) {
-                // ASCII: one byte per character.
+            if nounsAreLetters, !bytes.contains(where: { $0 >= 0x80 }) {
+                // ASCII (one byte per character): one walk back from the word's end through
+                // the reversed forms; the deepest form that starts late enough is the longest head.
                 let count = bytes.count
                 guard count > minimumHead + 2 else { return nil }
-                for start in 3...(count - minimumHead) {
-                    if let n = nouns.value(bytes: UnsafeBufferPointer(rebasing: bytes[start...])) { return n == "-" ? nil : n }
+                var node = 0, start = count
+                var best: Int? = nil
+                while start > 3 {
+                    node = reversedNouns.step(node, letter: LetterTrie.letter(bytes, start - 1).0)
+                    if node < 0 { break }
+                    start -= 1
+                    if count - start >= minimumHead, let id = reversedNouns.payload(at: node) { best = id }
                 }
-                return nil
+                guard let best, let n = nouns.value(id: best) else { return nil }
+                return n == "-" ? nil : n
             }
-            // Otherwise walk the characters (grapheme clusters), as the suffixes are counted.
+            // Otherwise probe the suffixes from the fourth character (grapheme cluster) on,
+            // longest first, as byte ranges of the word (no String per suffix).
             let count = lower.count
             guard count > minimumHead + 2 else { return nil }
             var index = lower.startIndex

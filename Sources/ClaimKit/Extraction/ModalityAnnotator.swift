@@ -88,12 +88,18 @@ public struct ModalityAnnotator: Annotator {
         let tokens = doc.tokens
         var result: [Modality] = []
         result.reserveCapacity(doc.sentences.count)
+        // Per token: its `starters` entry (0: none), one lookup each, read through the buffer
+        // (a Token read by index is copied with both its Strings retained).
+        var starts = [UInt8](repeating: 0, count: tokens.count)
+        tokens.withUnsafeBufferPointer { buffer in
+            for j in buffer.indices where buffer[j].kind == .word { starts[j] = starters[buffer[j].lower] ?? 0 }
+        }
         for (s, sentence) in doc.sentences.enumerated() {
             var found: Set<Modality> = []
             if doc.sentenceSource.indices.contains(s), doc.sentenceSource[s] != nil { found.insert(.reported) }
             let range = sentence.tokens
-            for i in range where tokens[i].isWord {
-                guard let starter = starters[tokens[i].lower] else { continue }
+            for i in range where starts[i] != 0 {
+                let starter = starts[i]
                 if starter & Starter.single != 0, let readings = cues[tokens[i].lower] {
                     collect(readings, at: i, in: range, tokens, into: &found)
                 }

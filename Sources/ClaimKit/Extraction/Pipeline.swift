@@ -30,6 +30,7 @@ public struct Pipeline: Sendable {
     public var progress: (@Sendable (Int) -> Void)? = nil
 
     public init(lexicon: Lexicon) {
+        lexicon.prebuild()
         annotators = [
             SentenceAnnotator(lexicon: lexicon),
             // Entities first: the object annotator places counts at locations ("in Russland").

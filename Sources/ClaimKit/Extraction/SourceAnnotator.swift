@@ -81,19 +81,27 @@ extension SourceAnnotator {
             self.doc = doc
             a = annotator
             tokens = doc.tokens
-            let cues = annotator.cues
-            kinds = doc.tokens.map { cues.kinds[$0.lower] ?? 0 }
             keys = doc.tokenKeys
-            var inEntity = Array(repeating: false, count: doc.tokens.count)
-            var inPerson = Array(repeating: false, count: doc.tokens.count)
-            var e = 0
-            for (j, token) in doc.tokens.enumerated() {
-                while e < doc.entities.count, doc.entities[e].span.end <= token.span.start { e += 1 }
-                if e < doc.entities.count, doc.entities[e].span.contains(token.span) {
-                    inEntity[j] = true
-                    inPerson[j] = doc.entities[e].type == .person
+            let n = doc.tokens.count
+            var kinds = [UInt32](repeating: 0, count: n)
+            var inEntity = Array(repeating: false, count: n)
+            var inPerson = Array(repeating: false, count: n)
+            // Through the buffer: a Token read by index is copied with both its Strings retained.
+            doc.tokens.withUnsafeBufferPointer { tokens in
+                let map = annotator.cues.kinds
+                for j in 0..<n { kinds[j] = map[tokens[j].lower] ?? 0 }
+                let entities = doc.entities
+                var e = 0
+                for j in 0..<n {
+                    let span = tokens[j].span
+                    while e < entities.count, entities[e].span.end <= span.start { e += 1 }
+                    if e < entities.count, entities[e].span.contains(span) {
+                        inEntity[j] = true
+                        inPerson[j] = entities[e].type == .person
+                    }
                 }
             }
+            self.kinds = kinds
             self.inEntity = inEntity
             self.inPerson = inPerson
         }
@@ -124,7 +132,7 @@ extension SourceAnnotator {
         /// The sentence continues reported speech: it has a subjunctive verb and is not a heading.
         func isReportedSpeech(_ sentence: Sentence) -> Bool {
             guard let last = sentence.tokens.last, tokens[last].kind == .punct || isQuote(last) else { return false }
-            return sentence.tokens.contains { tokens[$0].isWord && has($0, .subjunctive) }
+            return sentence.tokens.contains { has($0, .subjunctive) && tokens[$0].isWord }
         }
 
         func mentions(in sentence: Sentence, index s: Int) -> [SourceMention] {
@@ -132,7 +140,8 @@ extension SourceAnnotator {
             let lo = sentence.tokens.lowerBound, hi = sentence.tokens.upperBound
             var i = lo
             while i < hi {
-                guard tokens[i].isWord else { i += 1; continue }
+                // Most words start no cue: one bit test instead of the lookups in `attribution`.
+                guard has(i, Kind.cueStart), tokens[i].isWord else { i += 1; continue }
                 if let (m, next) = attribution(at: i, lo: lo, hi: hi, sentence: s) {
                     out.append(m)
                     i = max(next, i + 1)
@@ -145,7 +154,6 @@ extension SourceAnnotator {
 
         /// An attribution whose cue is at token `i`, and the token after it.
         func attribution(at i: Int, lo: Int, hi: Int, sentence s: Int) -> (SourceMention, Int)? {
-            // Most words start no cue: one bit test instead of the lookups below.
             guard has(i, Kind.cueStart) else { return nil }
             // "laut X", "unter Berufung auf X"
             if has(i, .beforeStart) {

@@ -28,6 +28,13 @@ struct TimeCursor {
     func unit(_ i: Int) -> String? { entry(i).flatMap { words.entries[$0].unit } }
     func shift(_ i: Int) -> Int? { entry(i).flatMap { words.entries[$0].shift } }
 
+    /// A capitalised word with a hyphen ("Juli-August").
+    func isCapitalizedCompound(_ i: Int) -> Bool {
+        guard isCapitalized(i) else { return false }
+        let u = tokens[i].text.utf8
+        return u.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: "-")) } ?? u.contains(UInt8(ascii: "-"))
+    }
+
     /// Whether the token's text is exactly one ASCII byte `b` ("-", "/").
     func isByte(_ i: Int, _ b: UInt8) -> Bool {
         guard i < end, i >= 0 else { return false }
@@ -80,7 +87,7 @@ struct TimeCursor {
     func canStart(_ i: Int) -> Bool {
         switch tokens[i].kind {
         case .number: return true
-        case .word: return ids.id(i) != nil || (isCapitalized(i) && tokens[i].text.utf8.contains(UInt8(ascii: "-")))
+        case .word: return ids.id(i).map { words.begins[$0] } ?? false || isCapitalizedCompound(i)
         default: return false
         }
     }
@@ -106,6 +113,10 @@ struct TimeCursor {
     /// The expression proper, after an optional preposition.
     func core(_ j: Int, afterPrep: Bool, prep: TimeLexicon.Prep) -> TimeMatch? {
         guard j < end else { return nil }
+        // Every matcher below needs a number or a word of one of its categories ("Juli-August" aside).
+        if tokens[j].kind != .number {
+            guard entry(j).map({ words.beginsCore[$0] }) ?? false || isCapitalizedCompound(j) else { return nil }
+        }
         if let m = numericDate(j) { return m }
         if let m = dayMonth(j) { return m }
         if let m = partOf(j) { return m }
@@ -228,7 +239,7 @@ struct TimeCursor {
                let m2 = month(k + 1) {
                 last = m2.month; k = m2.end
             }
-        } else if isCapitalized(j), tokens[j].text.utf8.contains(UInt8(ascii: "-")) {
+        } else if isCapitalizedCompound(j) {
             // "Juli-August" is one token.
             let parts = tokens[j].lower.split(separator: "-")
             guard parts.count == 2, let ea = words.entry(parts[0]), let a = ea.month,

@@ -31,6 +31,16 @@ final class TimeLexicon: Sendable {
         var monthAbbreviation = false
         /// A day name, also with a part of day ("donnerstagabend"): its ISO weekday.
         var weekday: Int? = nil
+
+        /// Whether a time expression can begin with this word after a preposition (or with
+        /// no preposition): one of `TimeCursor.core`'s matchers reads a category it has.
+        /// Articles, singular units, "Uhr" and the like only continue an expression (a plural
+        /// unit begins one after "seit": "seit Jahren").
+        var beginsCore: Bool {
+            !flags.isDisjoint(with: [.weekend, .every, .approx, .yearcue, .plural])
+                || set != nil || count != nil || shift != nil || ordinal != nil || day != nil || yearword != nil
+                || weekdays != nil || part != nil || season != nil || yearpart != nil || month != nil || weekday != nil
+        }
     }
 
     /// Categories that are only asked whether a word has them.
@@ -81,10 +91,14 @@ final class TimeLexicon: Sendable {
         }
     }
 
-    /// Lowercase word → index in `entries`. Its keys are the words that can begin a time
-    /// expression; other words are skipped at once.
+    /// Lowercase word → index in `entries`.
     let ids: WordMap<Int32>
     let entries: [Entry]
+    /// Per entry: `Entry.beginsCore`.
+    let beginsCore: [Bool]
+    /// Per entry: it can begin an expression (a preposition, or `beginsCore`); other words are
+    /// skipped at once.
+    let begins: [Bool]
 
     init(lexicon: Lexicon) {
         var months: [String: Int] = [:]
@@ -155,6 +169,8 @@ final class TimeLexicon: Sendable {
         }
         self.ids = ids
         self.entries = entries
+        beginsCore = entries.map(\.beginsCore)
+        begins = entries.map { $0.beginsCore || $0.flags.contains(.prep) }
     }
 
     /// The entry of a lowercase word.
@@ -168,16 +184,21 @@ final class TimeLexicon: Sendable {
 /// first asks: the first scan of a document reads every token, the second only the tokens
 /// where expressions start and their neighbours.
 final class TimeWordIDs {
-    /// Per token: the entry index, -1 for none, -2 not looked up yet.
-    private var ids: [Int32]
+    /// Per token: the entry index, -1 for none, -2 not looked up yet. A buffer rather than an
+    /// array property: the scan asks for every token, and a class's array would be checked for
+    /// exclusive access on each write.
+    private let ids: UnsafeMutableBufferPointer<Int32>
     private let tokens: [Token]
     private let words: TimeLexicon
 
     init(tokens: [Token], words: TimeLexicon) {
         self.tokens = tokens
         self.words = words
-        ids = [Int32](repeating: -2, count: tokens.count)
+        ids = .allocate(capacity: tokens.count)
+        ids.initialize(repeating: -2)
     }
+
+    deinit { ids.deallocate() }
 
     /// The entry index of token `i` (which must exist), nil when the lexicon does not know it.
     @inline(__always)

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// The language resources: TSV tables embedded in the binary, extended at run time by files of
@@ -41,6 +42,19 @@ public struct Lexicon: Sendable {
         if let t = derived.value(T.self) { return t }
         // Built outside the lock: a builder may ask for another derived table.
         return derived.store(make(self))
+    }
+
+    /// Builds the large derived tables (gazetteer, object lexicon, time words) side by side on
+    /// the cores before the annotators ask for them: start-up waits for the slowest of them
+    /// instead of their sum. Cheap when they are built already.
+    public func prebuild() {
+        DispatchQueue.concurrentPerform(iterations: 3) { i in
+            switch i {
+            case 0: _ = built(Gazetteer.init(lexicon:))
+            case 1: _ = built(ObjectLexicon.init(lexicon:))
+            default: _ = built(TimeLexicon.init(lexicon:))
+            }
+        }
     }
 
     public func table(_ name: String) -> Table {

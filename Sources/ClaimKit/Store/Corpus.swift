@@ -34,14 +34,20 @@ public struct Corpus: Sendable {
         if documents.contains(where: { newIDs.contains($0.document.id) }) {
             remove(ids: newIDs)
         }
-        documents.reserveCapacity(documents.count + docs.count)
         store.reserveCapacity(store.count + docs.reduce(0) { $0 + $1.claims.count })
-        for i in docs.indices {
-            let claims = docs[i].claims
-            docs[i].claims = []
+        let first = documents.count
+        if documents.isEmpty {
+            // The first load: the array becomes the corpus's (no second array of documents).
+            documents = consume docs
+        } else {
+            documents.reserveCapacity(documents.count + docs.count)
+            documents.append(contentsOf: consume docs)
+        }
+        for i in first..<documents.count {
+            let claims = documents[i].claims
+            documents[i].claims = []
             claimStart.append(store.count)
             store.append(contentsOf: claims)
-            documents.append(docs[i])
         }
     }
 

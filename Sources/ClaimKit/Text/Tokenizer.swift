@@ -9,6 +9,12 @@ import Foundation
 /// ("Kim Jong-un", "Ukraine-Konflikt") and a truncation hyphen ("Artillerie- und").
 public enum Tokenizer {
     public static func tokenize(_ bytes: [UInt8]) -> [Token] {
+        bytes.withUnsafeBufferPointer { tokenize($0) }
+    }
+
+    /// The tokenizer on the bytes themselves: every byte of a corpus passes here, so no
+    /// bounds-checked array access, and ASCII (nearly every byte) takes short paths.
+    static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(bytes.count / 5)
         var i = 0
@@ -16,12 +22,20 @@ public enum Tokenizer {
         var space = false
         var newlines = 0
         while i < n {
-            let (scalar, len) = decode(bytes, i)
+            let b0 = bytes[i]
+            // ASCII white space (the common case of `isSpace`).
+            if b0 == 0x20 || (b0 >= 0x09 && b0 <= 0x0D) {
+                space = true
+                if b0 == 0x0A || (b0 == 0x0D && (i + 1 >= n || bytes[i + 1] != 0x0A)) { newlines += 1 }
+                i += 1
+                continue
+            }
+            let (scalar, len) = b0 < 0x80 ? (Unicode.Scalar(b0), 1) : decode(bytes, i)
             let v = scalar.value
-            if isSpace(v) {
+            if v >= 0x80, isSpace(v) {
                 space = true
                 // LF, CR not followed by LF, NEL and U+2028 are line breaks; U+2029 a paragraph.
-                if v == 0x0A || v == 0x85 || v == 0x2028 || (v == 0x0D && (i + 1 >= n || bytes[i + 1] != 0x0A)) { newlines += 1 }
+                if v == 0x85 || v == 0x2028 { newlines += 1 }
                 if v == 0x2029 { newlines += 2 }
                 i += len
                 continue
@@ -29,6 +43,8 @@ public enum Tokenizer {
             if v == 0xAD { i += len; continue }  // soft hyphen between tokens
             let start = i
             var kind: Token.Kind
+            // Only bytes below 0x80 (and a soft hyphen, dropped) can change in `normalizedText`.
+            var ascii = true
             if v < 0x80, let end = webAddressEnd(bytes, i) {
                 // URLs, e-mail addresses and domains ("www.allinrechner.at") are one token, so
                 // their dots neither split words nor end sentences.
@@ -42,25 +58,29 @@ public enum Tokenizer {
                     if b >= 0x30 && b <= 0x39 { i += 1; continue }
                     // Grouping or decimal separator between digits: 14.000, 1,5, 12'000, 12’000.
                     if b == 0x2E || b == 0x2C || b == 0x27, i + 1 < n, isDigitByte(bytes[i + 1]) { i += 2; continue }
-                    if b == 0xE2, i + 3 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99, isDigitByte(bytes[i + 3]) { i += 4; continue }
+                    if b == 0xE2, i + 3 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99, isDigitByte(bytes[i + 3]) { i += 4; ascii = false; continue }
                     // Thin or narrow no-break space as a thousands separator: "12 000" (U+2009, U+202F).
                     if b == 0xE2, i + 3 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x89 || bytes[i + 2] == 0xAF,
-                       isDigitByte(bytes[i + 3]), groupFollows(bytes, i + 3) { i += 3; continue }
+                       isDigitByte(bytes[i + 3]), groupFollows(bytes, i + 3) { i += 3; ascii = false; continue }
                     break
                 }
             } else if isLetter(scalar) {
                 kind = .word
                 i += len
+                if v >= 0x80 { ascii = false }
                 while i < n {
-                    let (s, l) = decode(bytes, i)
-                    if isLetter(s) || isDigit(s.value) || s.value == 0xAD || isMark(s) { i += l; continue }
+                    let c = bytes[i]
+                    // ASCII letters and digits: the common case of the loop below.
+                    if (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39) { i += 1; continue }
+                    let (s, l) = c < 0x80 ? (Unicode.Scalar(c), 1) : decode(bytes, i)
+                    if s.value >= 0x80, isLetter(s) || s.value == 0xAD || isMark(s) { i += l; ascii = false; continue }
                     // Inner hyphen or apostrophe followed by a letter or digit.
                     if s == "-" || s == "'" || s.value == 0x2019 || s.value == 0x2010 {
                         if i + l < n {
                             let (next, _) = decode(bytes, i + l)
-                            if isLetter(next) || isDigit(next.value) { i += l; continue }
+                            if isLetter(next) || isDigit(next.value) { i += l; if l > 1 { ascii = false }; continue }
                             // Truncated compound: "Artillerie- und", "Kampf-, Transport-".
-                            if s == "-" || s.value == 0x2010, isSpace(next.value) || next == "," { i += l }
+                            if s == "-" || s.value == 0x2010, isSpace(next.value) || next == "," { i += l; if l > 1 { ascii = false } }
                         }
                     }
                     break
@@ -68,11 +88,20 @@ public enum Tokenizer {
             } else {
                 kind = isPunct(v) ? .punct : .symbol
                 i += len
+                if len > 1 { ascii = false }
                 // "..." as one token.
                 if v == 0x2E { while i < n && bytes[i] == 0x2E { i += 1 } }
             }
-            let text = normalizedText(bytes, start, i)
-            tokens.append(Token(span: TextSpan(start, i), kind: kind, text: text, spaceBefore: space, newlinesBefore: newlines))
+            let token: Token
+            if ascii {
+                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+                token = Token(span: TextSpan(start, i), kind: kind, text: text, lower: Token.asciiLowercase(text),
+                              spaceBefore: space, newlinesBefore: newlines)
+            } else {
+                token = Token(span: TextSpan(start, i), kind: kind, text: normalizedText(bytes, start, i),
+                              spaceBefore: space, newlinesBefore: newlines)
+            }
+            tokens.append(token)
             space = false
             newlines = 0
         }
@@ -88,10 +117,11 @@ public enum Tokenizer {
     ]
 
     /// End of a URL ("https://…", "www.…"), e-mail address or domain name starting at `i`.
-    static func webAddressEnd(_ bytes: [UInt8], _ i: Int) -> Int? {
+    static func webAddressEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int? {
         let n = bytes.count
         guard isAlnumByte(bytes[i]) else { return nil }
-        if hasPrefix(bytes, i, "http://") || hasPrefix(bytes, i, "https://") || hasPrefix(bytes, i, "www.") || hasPrefix(bytes, i, "WWW.") {
+        let first = bytes[i]
+        if first == 0x68 || first == 0x77 || first == 0x57, hasPrefix(bytes, i, "http://") || hasPrefix(bytes, i, "https://") || hasPrefix(bytes, i, "www.") || hasPrefix(bytes, i, "WWW.") {
             return trimmedURLEnd(bytes, i)
         }
         // A run of domain/e-mail characters.
@@ -124,7 +154,7 @@ public enum Tokenizer {
     }
 
     /// A URL runs to the next space, quote or non-ASCII byte; final punctuation is not part of it.
-    static func trimmedURLEnd(_ bytes: [UInt8], _ i: Int) -> Int {
+    static func trimmedURLEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
         var j = i
         var open = 0
         while j < bytes.count {
@@ -141,7 +171,7 @@ public enum Tokenizer {
     /// . , ; : ! ? ' after a URL belong to the sentence.
     static let trailingURLPunctuation: Set<UInt8> = [0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x27]
 
-    @inline(__always) static func hasPrefix(_ bytes: [UInt8], _ i: Int, _ prefix: StaticString) -> Bool {
+    @inline(__always) static func hasPrefix(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ prefix: StaticString) -> Bool {
         let count = prefix.utf8CodeUnitCount
         guard i + count <= bytes.count else { return false }
         return prefix.withUTF8Buffer { p in
@@ -161,7 +191,7 @@ public enum Tokenizer {
     @inline(__always) static func isDigitByte(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
     @inline(__always) static func isDigit(_ v: UInt32) -> Bool { v >= 0x30 && v <= 0x39 }
 
-    static func groupFollows(_ bytes: [UInt8], _ j: Int) -> Bool {
+    static func groupFollows(_ bytes: UnsafeBufferPointer<UInt8>, _ j: Int) -> Bool {
         // exactly three digits follow a thin-space separator
         guard j + 3 <= bytes.count else { return false }
         for k in j..<(j + 3) where !isDigitByte(bytes[k]) { return false }
@@ -202,7 +232,7 @@ public enum Tokenizer {
         }
     }
 
-    @inline(__always) static func decode(_ bytes: [UInt8], _ i: Int) -> (Unicode.Scalar, Int) {
+    @inline(__always) static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Unicode.Scalar, Int) {
         let b0 = bytes[i]
         if b0 < 0x80 { return (Unicode.Scalar(b0), 1) }
         let n = bytes.count
@@ -223,10 +253,23 @@ public enum Tokenizer {
     }
 
     /// The token's text with typographic variants mapped to plain ones.
-    static func normalizedText(_ bytes: [UInt8], _ start: Int, _ end: Int) -> String {
+    static func normalizedText(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
+        // Plain: ASCII and two-byte letters below U+0300 (umlauts, accents), none of which is
+        // mapped below or is a combining mark; only U+00A0, U+00AB, U+00AD, U+00BB are.
         var plain = true
-        for k in start..<end where bytes[k] >= 0x80 { plain = false; break }
-        if plain { return String(decoding: bytes[start..<end], as: UTF8.self) }
+        var k = start
+        while k < end {
+            let b = bytes[k]
+            if b < 0x80 { k += 1; continue }
+            if b >= 0xC3 && b <= 0xCB { k += 2; continue }
+            if b == 0xC2, k + 1 < end {
+                let c = bytes[k + 1]
+                if c != 0xA0 && c != 0xAB && c != 0xAD && c != 0xBB { k += 2; continue }
+            }
+            plain = false
+            break
+        }
+        if plain { return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self) }
         var out = String.UnicodeScalarView()
         var i = start
         while i < end {

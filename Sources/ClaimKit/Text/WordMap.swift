@@ -19,16 +19,22 @@ public struct WordMap<Value> {
     private var hashes: [UInt32] = []
     /// nil for a removed entry (its slot stays, so that probing sequences stay intact).
     private var values: [Value?] = []
-    /// Entry index per slot, -1 for an empty slot; the count is a power of two.
-    private var slots: [Int32]
+    /// Per slot: the entry's hash tag in the upper 32 bits and its index + 1 in the lower, 0 for
+    /// an empty slot, so that a probe past another key reads no other array; the count is a
+    /// power of two.
+    private var slots: [UInt64]
     private var live = 0
 
-    public init() { slots = [Int32](repeating: -1, count: 16) }
+    public init() { slots = [UInt64](repeating: 0, count: 16) }
 
     public init(minimumCapacity: Int) {
         var n = 16
         while n < minimumCapacity * 2 { n <<= 1 }
-        slots = [Int32](repeating: -1, count: n)
+        slots = [UInt64](repeating: 0, count: n)
+    }
+
+    @inline(__always) private static func slotValue(_ tag: UInt32, _ e: Int) -> UInt64 {
+        UInt64(tag) << 32 | UInt64(UInt32(truncatingIfNeeded: e + 1))
     }
 
     /// How many keys have a value.
@@ -96,25 +102,32 @@ public struct WordMap<Value> {
         (0..<values.count).compactMap { e in values[e].map { (key(id: e), $0) } }
     }
 
+    @inline(__always)
     private func entry(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
         let h = WordMap.hash(key)
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: h) & mask
-        let tag = UInt32(truncatingIfNeeded: h >> 32)
-        return slots.withUnsafeBufferPointer { slots in
-            bytes.withUnsafeBufferPointer { stored in
-                while true {
-                    let e = Int(slots[slot])
-                    if e < 0 { return nil }
-                    if hashes[e] == tag {
-                        let s = Int(offsets[e]), t = Int(offsets[e + 1])
-                        if t - s == key.count, key.count == 0 || memcmpEqual(stored.baseAddress! + s, key.baseAddress!, key.count) {
-                            return values[e] == nil ? nil : e
-                        }
-                    }
-                    slot = (slot + 1) & mask
+        let tag = UInt64(UInt32(truncatingIfNeeded: h >> 32))
+        return slots.withUnsafeBufferPointer { slots -> Int? in
+            let mask = slots.count - 1
+            var slot = Int(truncatingIfNeeded: h) & mask
+            while true {
+                let v = slots[slot]
+                if v == 0 { return nil }
+                if v >> 32 == tag {
+                    let e = Int(truncatingIfNeeded: v & 0xFFFF_FFFF) - 1
+                    if keyEquals(e, key) { return values[e] == nil ? nil : e }
                 }
+                slot = (slot + 1) & mask
             }
+        }
+    }
+
+    @inline(__always)
+    private func keyEquals(_ e: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        offsets.withUnsafeBufferPointer { offsets in
+            let s = Int(offsets[e]), t = Int(offsets[e + 1])
+            guard t - s == key.count else { return false }
+            if key.count == 0 { return true }
+            return bytes.withUnsafeBufferPointer { stored in memcmpEqual(stored.baseAddress! + s, key.baseAddress!, key.count) }
         }
     }
 
@@ -140,10 +153,10 @@ public struct WordMap<Value> {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: h) & mask
         while true {
-            let e = Int(slots[slot])
-            if e < 0 { break }
-            let s = Int(offsets[e]), t = Int(offsets[e + 1])
-            if hashes[e] == tag, t - s == key.count, bytes[s..<t].elementsEqual(key) {
+            let v = slots[slot]
+            if v == 0 { break }
+            let e = Int(truncatingIfNeeded: v & 0xFFFF_FFFF) - 1
+            if v >> 32 == UInt64(tag), keyEquals(e, key) {
                 if values[e] == nil, value != nil { live += 1 }
                 if values[e] != nil, value == nil { live -= 1 }
                 values[e] = value
@@ -158,19 +171,19 @@ public struct WordMap<Value> {
         hashes.append(tag)
         values.append(value)
         live += 1
-        slots[slot] = Int32(e)
+        slots[slot] = Self.slotValue(tag, e)
         if values.count * 2 > slots.count { grow() }
     }
 
     private mutating func grow() {
         let n = slots.count * 2
-        var fresh = [Int32](repeating: -1, count: n)
+        var fresh = [UInt64](repeating: 0, count: n)
         bytes.withUnsafeBufferPointer { stored in
             for e in 0..<values.count {
                 let s = Int(offsets[e]), t = Int(offsets[e + 1])
                 var slot = Int(truncatingIfNeeded: WordMap.hash(UnsafeBufferPointer(rebasing: stored[s..<t]))) & (n - 1)
-                while fresh[slot] >= 0 { slot = (slot + 1) & (n - 1) }
-                fresh[slot] = Int32(e)
+                while fresh[slot] != 0 { slot = (slot + 1) & (n - 1) }
+                fresh[slot] = Self.slotValue(hashes[e], e)
             }
         }
         slots = fresh
@@ -178,29 +191,31 @@ public struct WordMap<Value> {
 
     // MARK: - Hash
 
-    /// A multiply-xor hash over 8-byte words (the finaliser of SplitMix64 after each word).
+    /// A multiply-xor hash over 8-byte words (the finaliser of SplitMix64 after each word); the
+    /// tail of a key is read as one overlapping load, not byte by byte (like wyhash).
     @inline(__always)
     static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
         let n = key.count
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: n)
-        guard let base = key.baseAddress else { return mix(h) }
+        guard let base = key.baseAddress, n > 0 else { return mix(h) }
         let raw = UnsafeRawPointer(base)
-        var i = 0
-        while i + 8 <= n {
-            h = mix(h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            i += 8
-        }
-        if i < n {
-            var w: UInt64 = 0
-            var shift: UInt64 = 0
-            while i < n {
-                w |= UInt64(base[i]) << shift
-                shift += 8
-                i += 1
+        if n >= 8 {
+            var i = 0
+            while i + 8 <= n {
+                h = mix(h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                i += 8
             }
-            h = mix(h ^ w)
+            if i < n { h = mix(h ^ raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)) }
+            return h
         }
-        return h
+        let w: UInt64
+        if n >= 4 {
+            w = UInt64(raw.loadUnaligned(fromByteOffset: 0, as: UInt32.self))
+                | UInt64(raw.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)) << 32
+        } else {
+            w = UInt64(base[0]) | UInt64(base[n >> 1]) << 8 | UInt64(base[n - 1]) << 16
+        }
+        return mix(h ^ w)
     }
 
     @inline(__always)
