@@ -83,7 +83,12 @@ public final class Session {
         while start < documents.count {
             if isInterrupted { return false }
             let end = min(start + chunk, documents.count)
-            annotated += pipeline.annotateEach(Array(documents[start..<end]))
+            var part = pipeline.annotateEach(Array(documents[start..<end]))
+            // Only a date guessed from the text can be revised below (`CorpusDatePrior.contradicts`),
+            // and revising carries the layers over: the other documents drop them now, so that a
+            // large load never holds the layers of all its documents at once.
+            for i in part.indices where DocumentDateBasis(part[i].document) != .text { part[i].dropMentionLayers() }
+            annotated += part
             start = end
         }
         // The corpus date prior sees the whole load, not one chunk of it, and reads the far-off
@@ -91,6 +96,27 @@ public final class Session {
         guard pipeline.reviseDates(&annotated, chunk: chunk, interrupted: { self.isInterrupted }) else { return false }
         corpus.add(consume annotated)
         return true
+    }
+
+    /// The corpus documents at `indices` with their mention layers, derived again (the corpus
+    /// keeps none): each document is read by the session's pipeline with the date it was given
+    /// or inferred at load as its own, so the layers are those its claims were built from.
+    /// On all cores; in `indices` order.
+    public func withMentionLayers(_ indices: [Int]) -> [AnnotatedDocument] {
+        let stored = indices.map { corpus.documents[$0] }
+        let fixed = stored.map { d -> Document in
+            var doc = d.document
+            // A date as given: the resolver keeps it instead of inferring it again without the
+            // corpus prior it was inferred with.
+            doc.dateInferred = false
+            return doc
+        }
+        var out = annotationPipeline.annotateEach(fixed)
+        for k in out.indices {
+            out[k].document = stored[k].document
+            out[k].claims = []
+        }
+        return out
     }
 
     /// The pipeline with the session's `refdate` given to the time annotators.

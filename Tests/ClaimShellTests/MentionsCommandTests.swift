@@ -63,3 +63,54 @@ import Testing
         #expect(throws: ShellError.self) { try session.execute("mentions") }
     }
 }
+
+/// The corpus keeps no mention layers; `mentions` derives them again. They must be the layers
+/// the claims were built from, also for a document whose date the corpus prior revised.
+/// 10kGNAD sentences: CC BY-NC-SA 4.0, quoted for testing.
+@Suite struct DerivedMentionLayersTests {
+    static let datelines2015 = [
+        "Jetzt haben wir dieses positive Ergebnis. (APA, 24.9.2015)",
+        "Oktober gegen die Schweiz genießen sie Heimvorteil. (APA, 5.9.2015)",
+        "Die Ermittlungen gegen den Banker könnten noch eineinhalb Jahre dauern, heißt es in Sofioter Justizkreisen. (Markus Bernath; 01.11.2015)",
+    ]
+    /// 10kGNAD test:38: the only year written is 1998; the prior moves the document to 2015.
+    static let zschaepe = "Zschäpe ist nach eigenen Angaben während ihres Untergrundlebens von ihrem Komplizen Uwe Böhnhardt geschlagen worden. In einer weiteren vor Gericht von ihrem Anwalt verlesenen Aussage berichtete sie am Mittwoch in München, das sei vor allem in der Anfangszeit nach dem Abtauchen der drei im Jahr 1998 passiert. Sie hatte im Dezember ihr bis dahin jahrelanges Schweigen gebrochen und im Jänner einen ersten Fragenkatalog des Oberlandesgerichts München beantwortet. Zschäpe, Mundlos und Böhnhardt waren 1998 aus Jena (Thüringen) verschwunden."
+
+    static func same(_ a: AnnotatedDocument, _ b: AnnotatedDocument) -> Bool {
+        a.numbers == b.numbers && a.times == b.times && a.sources == b.sources && a.entities == b.entities
+            && a.objects == b.objects && a.sentenceSource == b.sentenceSource
+            && a.sentenceModality == b.sentenceModality && a.sentenceEvent == b.sentenceEvent && a.eventTime == b.eventTime
+    }
+
+    @Test func seedsAndARevisedDate() throws {
+        let docs = SeedCorpus.documents()
+            + (Self.datelines2015 + [Self.zschaepe]).enumerated().map { Document(id: "g\($0.offset)", text: $0.element) }
+        let reference = Pipeline.standard.annotate(docs)
+        let session = Session()
+        session.add(docs)
+        #expect(session.corpus.documents.allSatisfy { !$0.hasMentionLayers && $0.numbers.isEmpty && $0.entities.isEmpty })
+        let derived = session.withMentionLayers(Array(session.corpus.documents.indices))
+        #expect(derived.count == reference.count)
+        for (d, r) in zip(derived, reference) {
+            #expect(d.document.id == r.document.id)
+            #expect(Self.same(d, r), "layers of \(d.document.id) differ")
+        }
+        // The prior revised the NSU article's date (1998 → 2015); its times follow the revision.
+        let nsu = try #require(derived.last)
+        #expect(nsu.document.extra["date_basis"] == "corpus")
+        #expect(nsu.times.first { $0.text == "im Dezember" }?.value == "2015-12")
+        #expect(!reference.last!.numbers.isEmpty || !reference.last!.times.isEmpty)
+    }
+
+    @Test func mentionsCommandMatchesThePipeline() throws {
+        let session = Session()
+        session.loadSeeds()
+        let reference = Pipeline.standard.annotate(SeedCorpus.documents())
+        guard case let .table(t) = try session.execute("mentions numbers") else {
+            Issue.record("no table")
+            return
+        }
+        #expect(t.rows.count == reference.reduce(0) { $0 + $1.numbers.count })
+        #expect(t.rows.count > 20)
+    }
+}

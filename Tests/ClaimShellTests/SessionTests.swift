@@ -23,7 +23,9 @@ import Testing
         let session = Session()
         session.loadSeeds()
         func week() -> String? {
-            session.corpus.documents.first { $0.document.id.hasPrefix("002") }?.times
+            // The corpus keeps no mention layers: derive them as `mentions` does.
+            guard let i = session.corpus.documents.firstIndex(where: { $0.document.id.hasPrefix("002") }) else { return nil }
+            return session.withMentionLayers([i]).first?.times
                 .first { $0.text.lowercased().contains("vergangene woche") }?.value
         }
         let before = week()

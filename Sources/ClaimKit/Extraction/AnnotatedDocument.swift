@@ -32,6 +32,10 @@ public struct AnnotatedDocument: Sendable {
     /// each claim once, in its store: ask `Corpus.claims(of:)` or `Corpus.annotated(_:)`.
     public var claims: [Claim] = []
 
+    /// False once `dropMentionLayers()` has run: a corpus keeps its documents without the
+    /// mention layers, which `Session.withMentionLayers` derives again on demand.
+    public private(set) var hasMentionLayers = true
+
     /// Unicode scalars before every 256th byte, so that `scalarOffset(ofByte:)` counts at most
     /// 255 bytes instead of the whole text.
     private let scalarCheckpoints: [Int32]
@@ -68,6 +72,24 @@ public struct AnnotatedDocument: Sendable {
         Self.fit(&sentenceModality)
         Self.fit(&sentenceEvent)
         Self.fit(&claims)
+    }
+
+    /// Drops the mention layers and the per-sentence layers the claims were built from
+    /// (numbers, times, sources, entities, objects; sentence sources, modality, events): after
+    /// the claims exist, only `mentions` reads them, and in a large corpus they take more memory
+    /// than the text. The sentences, the claims and the text stay.
+    public mutating func dropMentionLayers() {
+        guard hasMentionLayers else { return }
+        numbers = []
+        times = []
+        sources = []
+        entities = []
+        objects = []
+        sentenceSource = []
+        sentenceModality = []
+        sentenceEvent = []
+        eventTime = [:]
+        hasMentionLayers = false
     }
 
     private static func fit<T>(_ a: inout [T]) {

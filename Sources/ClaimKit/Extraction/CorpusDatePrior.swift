@@ -109,7 +109,8 @@ extension Pipeline {
     }
 
     func redate(_ old: AnnotatedDocument) -> AnnotatedDocument {
-        guard annotators.first is SentenceAnnotator,
+        // Without its layers (a corpus document) there is nothing to carry over.
+        guard old.hasMentionLayers, annotators.first is SentenceAnnotator,
               annotators.dropFirst().allSatisfy({ Self.carriesOver($0) || Self.redoes($0) }) else {
             var doc = annotate(old.document)
             doc.compact()

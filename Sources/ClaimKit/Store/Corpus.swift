@@ -3,6 +3,8 @@
 /// Each claim is held once, in the store: a document's own `claims` are emptied when it is
 /// added (on a 100,000-article corpus a second copy of every claim costs as much as the text).
 /// `claims(of:)` and `annotated(_:)` give a document's claims back.
+/// Documents are kept without their mention layers (`AnnotatedDocument.dropMentionLayers`):
+/// text, sentences and claims are what queries read.
 public struct Corpus: Sendable {
     public private(set) var documents: [AnnotatedDocument] = []
     public private(set) var store = ClaimStore()
@@ -46,6 +48,7 @@ public struct Corpus: Sendable {
         for i in first..<documents.count {
             let claims = documents[i].claims
             documents[i].claims = []
+            documents[i].dropMentionLayers()
             claimStart.append(store.count)
             store.append(contentsOf: claims)
         }
@@ -77,6 +80,7 @@ public struct Corpus: Sendable {
         var replacement = doc
         replacement.claims = []
         replacement.compact()
+        replacement.dropMentionLayers()
         kept[k] = replacement
         var claims: [Claim] = []
         claims.reserveCapacity(store.count)
@@ -99,6 +103,7 @@ public struct Corpus: Sendable {
                 claims += fresh.claims
                 fresh.claims = []
                 fresh.compact()
+                fresh.dropMentionLayers()
                 kept[i] = fresh
             } else {
                 claims += self.claims(of: i)

@@ -40,9 +40,18 @@ public enum MentionsCommand: ShellCommand {
             let hint = Suggestion.closest(to: first.text.lowercased(), in: names).map { " (did you mean '\($0)'?)" } ?? ""
             throw ShellError("unknown layer '\(first.text)'\(hint); layers: \(names.joined(separator: ", "))", at: first.columns)
         }
+        // The corpus keeps no mention layers: they are derived again, a batch of documents at
+        // a time so that a large corpus never holds all of them.
         var rows: [[Value]] = []
-        for d in session.corpus.documents {
-            rows += MentionsCommand.rows(layer.name, d)
+        let all = Array(session.corpus.documents.indices)
+        var start = 0
+        while start < all.count {
+            if session.isInterrupted { throw ShellError("interrupted") }
+            let end = min(start + 512, all.count)
+            for d in session.withMentionLayers(Array(all[start..<end])) {
+                rows += MentionsCommand.rows(layer.name, d)
+            }
+            start = end
         }
         // The rest of the line: `where ...`, `sort ...`, `limit N` over the layer's columns.
         let restStart = first.columns.upperBound - invocation.argumentOffset
