@@ -152,7 +152,10 @@ public struct Completion {
         }
         if Self.documentCommands.contains(command) {
             // `show DOC:N` names a claim: after the colon, the document's claim ids.
-            if word.contains(":") { return session.corpus.store.claims.map(\.id).filter { $0.hasPrefix(word) } }
+            if word.contains(":") {
+                let store = session.corpus.store
+                return (0..<store.count).lazy.map { store.id(row: $0) }.filter { $0.hasPrefix(word) }
+            }
             return values(documentIDs, word, quoted: quoted)
         }
         if last == "from" { return values(session.sets.keys.sorted(), word, quoted: quoted) }

@@ -87,7 +87,7 @@ import Testing
     }
 
     @Test func sortPutsNullsLastAndIsStable() throws {
-        let sorted = try ClaimTable.sorted(store.claims, by: [SortKey(field: "value", descending: true, columns: 0..<1)])
+        let sorted = try ClaimTable.sorted(Array(store.claims), by: [SortKey(field: "value", descending: true, columns: 0..<1)])
         #expect(sorted.prefix(3).map(\.valueText) == ["25.000 bis 30.000", "15.000", "14.000"])
         #expect(sorted.suffix(3).allSatisfy { $0.kind == .date })
         let byTime = try ClaimTable.sorted(store.claims.filter { $0.time != nil }, by: [SortKey(field: "time", columns: 0..<1)])

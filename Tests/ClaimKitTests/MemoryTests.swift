@@ -86,4 +86,30 @@ import Testing
         let handMade = ClaimStore(claims)
         #expect(claims.allSatisfy { handMade[id: $0.id]?.id == $0.id })
     }
+
+    /// The store keeps columns and compact rows, no `Claim`: every claim it gives back must equal
+    /// the one put in, whatever its id, phrase or texts look like.
+    @Test func theColumnarStoreGivesBackEveryClaimAsPutIn() {
+        let seeds = Self.pipeline.annotate(SeedCorpus.documents()).flatMap(\.claims)
+        #expect(Array(ClaimStore(seeds).claims) == seeds)
+        let sentence = "Rund 11.000 Soldaten wurden laut NIS nach Kursk verlegt."
+        var odd = Claim(id: "frei gewählt", doc: "d", sentence: 1, span: TextSpan(0, 20), kind: .quantity, value: 11000,
+                        high: 11000, approx: .about, object: "Soldat", cls: "soldiers", source: "NIS", sourceText: "laut NIS",
+                        entities: ["Kursk"], text: sentence, phrase: "nicht im Satz", valueText: "11.000")
+        var plain = odd
+        plain.id = "d:2"
+        plain.phrase = "Rund 11.000 Soldaten"
+        plain.approx = nil
+        plain.value = nil
+        plain.high = nil
+        plain.entities = []
+        odd.modality = .reported
+        var leadingZero = plain
+        leadingZero.id = "d:007"
+        let claims = [odd, plain, leadingZero]
+        let store = ClaimStore(claims)
+        #expect(Array(store.claims) == claims)
+        #expect(store[id: "d:2"] == plain && store[id: "d:007"] == leadingZero && store[id: "frei gewählt"] == odd)
+        #expect((0..<store.count).map { store.id(row: $0) } == claims.map(\.id))
+    }
 }

@@ -58,7 +58,7 @@ import Testing
             do {
                 let clauses = try QueryClauses.parse(s, allowed: [.from, .where, .sort, .limit, .select], leading: 0)
                 if let f = clauses.filter { _ = try Evaluator.compile(f, ClaimField.schema(for: store)) }
-                _ = try ClaimTable.sorted(store.claims, by: clauses.sort)
+                _ = try ClaimTable.sorted(Array(store.claims), by: clauses.sort)
                 for n in clauses.select { _ = try ClaimField.require(n.text, at: n.columns) }
                 return nil
             } catch {

@@ -14,7 +14,7 @@ import Testing
     @Test func countStatsAndFilterMatchTheRowByRowAnswers() throws {
         let session = Session()
         session.loadSeeds()
-        let claims = session.corpus.store.claims
+        let claims = Array(session.corpus.store.claims)
         let cls = try #require(ClaimField.named("class"))
         let aspect = try #require(ClaimField.named("aspect"))
 

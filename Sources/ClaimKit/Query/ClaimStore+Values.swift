@@ -25,7 +25,7 @@ extension ClaimStore {
 
     /// The claims matching `expression`, in store order.
     public func filtered(by expression: Expression?) throws(QueryError) -> [Claim] {
-        guard let expression else { return claims }
+        guard let expression else { return Array(claims) }
         let p = try Evaluator.compile(expression, ClaimField.schema(for: self))
         return claims.filter(p)
     }

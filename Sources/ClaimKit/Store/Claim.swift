@@ -1,6 +1,6 @@
 import Foundation
 
-public enum ClaimKind: String, Sendable, Hashable { case quantity, date }
+public enum ClaimKind: String, Sendable, Hashable, CaseIterable { case quantity, date }
 
 /// One checkable statement found in one sentence (SPEC §4). Field names follow the SPEC;
 /// `cls` is the `class` field.
@@ -26,15 +26,15 @@ public struct Claim: Sendable, Hashable {
     public var entities: [String]
     private var valueStorage: Double
     private var highStorage: Double
-    private var spanStorage: Range32
+    private(set) var spanStorage: Range32
     private var sentenceStorage: Int32
-    private var objectCode: Int32
-    private var clsCode: Int32
-    private var aspectCode: Int32
-    private var unitCode: Int32
-    private var timeCode: Int32
-    private var sourceCode: Int32
-    private var eventCode: Int32
+    private(set) var objectCode: Int32
+    private(set) var clsCode: Int32
+    private(set) var aspectCode: Int32
+    private(set) var unitCode: Int32
+    private(set) var timeCode: Int32
+    private(set) var sourceCode: Int32
+    private(set) var eventCode: Int32
     public var kind: ClaimKind
     public var approx: Approx?
     public var modality: Modality
@@ -124,6 +124,47 @@ public struct Claim: Sendable, Hashable {
         self.hasValue = value != nil
         self.hasHigh = high != nil
     }
+
+    /// A claim from the parts a `ClaimStore` keeps (codes already in `ClaimStrings`).
+    init(id: String, doc: String, sentenceText: Substring, phrase: String, valueText: String, timeText: String?,
+         sourceText: String?, entities: [String], value: Double?, high: Double?, span: Range32, sentence: Int32,
+         codes: ClaimCodes, kind: ClaimKind, approx: Approx?, modality: Modality) {
+        self.id = id
+        self.doc = doc
+        self.sentenceText = sentenceText
+        self.phrase = phrase
+        self.valueText = valueText
+        self.timeText = timeText
+        self.sourceText = sourceText
+        self.entities = entities
+        self.valueStorage = value ?? 0
+        self.highStorage = high ?? 0
+        self.spanStorage = span
+        self.sentenceStorage = sentence
+        self.objectCode = codes.object
+        self.clsCode = codes.cls
+        self.aspectCode = codes.aspect
+        self.unitCode = codes.unit
+        self.timeCode = codes.time
+        self.sourceCode = codes.source
+        self.eventCode = codes.event
+        self.kind = kind
+        self.approx = approx
+        self.modality = modality
+        self.hasValue = value != nil
+        self.hasHigh = high != nil
+    }
+
+    /// The `ClaimStrings` codes of the interned fields.
+    var codes: ClaimCodes {
+        ClaimCodes(object: objectCode, cls: clsCode, aspect: aspectCode, unit: unitCode, time: timeCode,
+                   source: sourceCode, event: eventCode)
+    }
+}
+
+/// A claim's `ClaimStrings` codes for object, class, aspect, unit, time, source and event.
+struct ClaimCodes: Sendable, Hashable {
+    var object: Int32, cls: Int32, aspect: Int32, unit: Int32, time: Int32, source: Int32, event: Int32
 }
 
 /// The strings claims hold as codes (objects, classes, aspects, units, times, sources, events):

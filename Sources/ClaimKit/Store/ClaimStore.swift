@@ -1,19 +1,76 @@
-/// All claims of the loaded corpus, in document order, with lookup by id, and the same claims
-/// as columns (`ClaimColumns`) for queries that scan them all.
+import Foundation
+
+/// All claims of the loaded corpus, in document order, with lookup by id: a columnar store.
+///
+/// The fields queries scan are columns (`ClaimColumns`: interned strings as integer codes,
+/// numbers as doubles); the rest of a claim is a small fixed-size row: its sentence as a slice
+/// of the document text (shared, never copied), its phrase as a byte range in that sentence,
+/// its id as the number after `<doc>:`, the texts as written as codes into one interned pool,
+/// its entity list as a code into a pool of lists. No `Claim` value is kept: `claims[i]` (and
+/// `subscript(id:)`) builds one from its row when asked, so a million claims take about a
+/// fifth of the memory they would as `[Claim]`, and filters and group-bys never build one.
 public struct ClaimStore: Sendable {
-    public private(set) var claims: [Claim] = []
     public private(set) var columns = ClaimColumns()
+    private var rows: [Row] = []
+    /// Texts as written (value, time, source) and the rare id or phrase that is not stored in
+    /// compact form.
+    private var texts = ClaimColumns.Strings()
+    /// Entity lists, each distinct list once (the claims of a sentence share theirs).
+    private var entityLists: [[String]] = []
+    private var entityCodes: [[String]: Int32] = [:]
+    /// Per coded field that `Claim` interns in `ClaimStrings` (object, class, aspect, unit,
+    /// time, source, event): the `ClaimStrings` code of each of the column's codes.
+    private var globalCodes: [[Int32]] = Array(repeating: [], count: ClaimStore.globalFields.count)
     /// Per document (by its code in `columns`): the row of its first claim. Ids are
     /// `<doc>:<n>` with n counting from 1 in store order, so `<doc>:<n>` is usually row
     /// `first + n - 1`: lookup by id needs no dictionary of a million strings.
     private var firstRow: [Int32] = []
 
-    public init(_ claims: [Claim] = []) {
-        reserveCapacity(claims.count)
+    /// The columns (indices into `ClaimColumns.codedFields`) of the `ClaimCodes` fields.
+    static let globalFields: [Int] = ["object", "class", "aspect", "unit", "time", "source", "event"].map {
+        ClaimColumns.codedFields.firstIndex(of: $0)!
+    }
+    static let kindCodes = ClaimKind.allCases
+    static let approxCodes = Approx.allCases
+    static let modalityCodes = Modality.allCases
+
+    /// What the columns do not hold of a claim.
+    struct Row: Sendable {
+        /// The sentence: a slice of the document's text.
+        var sentenceText: Substring
+        var span: Range32
+        /// UTF-8 offset and length of the phrase in `sentenceText`; offset -1: the phrase is
+        /// `texts` entry `phraseLength` (not found in the sentence).
+        var phraseStart: Int32
+        var phraseLength: Int32
+        /// n in the id `<doc>:<n>`; negative: the id is `texts` entry `-ordinal - 1`.
+        var ordinal: Int32
+        var valueText: Int32
+        var timeText: Int32
+        var sourceText: Int32
+        var entities: Int32
+        var kind: UInt8
+        /// 255: nil.
+        var approx: UInt8
+        var modality: UInt8
+    }
+
+    public init(_ claims: some Sequence<Claim> = [Claim]()) {
+        reserveCapacity(claims.underestimatedCount)
         append(contentsOf: claims)
     }
 
-    public var count: Int { claims.count }
+    public var count: Int { rows.count }
+
+    /// The claims in store order, each built from its row when read.
+    public var claims: Claims { Claims(store: self) }
+
+    public struct Claims: RandomAccessCollection, Sendable {
+        let store: ClaimStore
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { store.rows.count }
+        public subscript(position: Int) -> Claim { store.claim(row: position) }
+    }
 
     public subscript(id id: String) -> Claim? {
         guard let colon = id.lastIndex(of: ":"), let n = Int(id[id.index(after: colon)...]), n >= 1,
@@ -21,23 +78,123 @@ public struct ClaimStore: Sendable {
             return claims.first { $0.id == id }
         }
         let row = Int(firstRow[Int(doc)]) + n - 1
-        if row < claims.count, claims[row].id == id { return claims[row] }
+        if row < rows.count, self.id(row: row) == id { return claim(row: row) }
         // Claims not numbered in store order (built by hand): look them up one by one.
         return claims.first { $0.id == id }
     }
 
+    /// The id of the claim at `row`, without building the claim.
+    public func id(row: Int) -> String {
+        let o = rows[row].ordinal
+        if o < 0 { return texts.values[Int(-o - 1)] }
+        return document(row: row) + ":" + String(o)
+    }
+
+    /// The document id of the claim at `row`.
+    public func document(row: Int) -> String {
+        columns.coded[0].strings.values[Int(columns.coded[0].codes[row])]
+    }
+
+    /// The claim at `row`.
+    public func claim(row r: Int) -> Claim {
+        let row = rows[r]
+        let doc = document(row: r)
+        let id = row.ordinal < 0 ? texts.values[Int(-row.ordinal - 1)] : doc + ":" + String(row.ordinal)
+        let phrase: String
+        if row.phraseStart >= 0 {
+            let u = row.sentenceText.utf8
+            let s = u.index(u.startIndex, offsetBy: Int(row.phraseStart))
+            let e = u.index(s, offsetBy: Int(row.phraseLength))
+            phrase = String(row.sentenceText[s..<e])
+        } else {
+            phrase = texts.values[Int(row.phraseLength)]
+        }
+        func global(_ k: Int) -> Int32 {
+            let code = columns.coded[Self.globalFields[k]].codes[r]
+            return code < 0 ? -1 : globalCodes[k][Int(code)]
+        }
+        let codes = ClaimCodes(object: global(0), cls: global(1), aspect: global(2), unit: global(3), time: global(4),
+                               source: global(5), event: global(6))
+        let value = columns.value[r], high = columns.high[r]
+        return Claim(id: id, doc: doc, sentenceText: row.sentenceText, phrase: phrase,
+                     valueText: texts.values[Int(row.valueText)], timeText: texts.string(row.timeText),
+                     sourceText: texts.string(row.sourceText), entities: entityLists[Int(row.entities)],
+                     value: value.isNaN ? nil : value, high: high.isNaN ? nil : high, span: row.span,
+                     sentence: Int32(columns.sentence[r]), codes: codes, kind: Self.kindCodes[Int(row.kind)],
+                     approx: row.approx == 255 ? nil : Self.approxCodes[Int(row.approx)],
+                     modality: Self.modalityCodes[Int(row.modality)])
+    }
+
     public mutating func reserveCapacity(_ n: Int) {
-        claims.reserveCapacity(n)
+        rows.reserveCapacity(n)
         columns.reserveCapacity(n)
     }
 
-    public mutating func append(contentsOf more: [Claim]) {
-        for c in more {
-            let documents = columns.documentCount
-            columns.append(c)
-            // A new document code: its first claim is this row.
-            if columns.documentCount > documents { firstRow.append(Int32(claims.count)) }
-            claims.append(c)
+    public mutating func append(contentsOf more: some Sequence<Claim>) {
+        for c in more { append(c) }
+    }
+
+    public mutating func append(_ c: Claim) {
+        let documents = columns.documentCount
+        columns.append(c)
+        let r = rows.count
+        // A new document code: its first claim is this row.
+        if columns.documentCount > documents { firstRow.append(Int32(r)) }
+        let codes = c.codes
+        let global = [codes.object, codes.cls, codes.aspect, codes.unit, codes.time, codes.source, codes.event]
+        for k in Self.globalFields.indices {
+            let code = columns.coded[Self.globalFields[k]].codes[r]
+            if code >= 0, Int(code) == globalCodes[k].count { globalCodes[k].append(global[k]) }
+        }
+        let (phraseStart, phraseLength) = Self.locate(c.phrase, in: c.sentenceText).map { (Int32($0.0), Int32($0.1)) }
+            ?? (-1, texts.code(c.phrase))
+        rows.append(Row(sentenceText: c.sentenceText, span: c.spanStorage, phraseStart: phraseStart,
+                        phraseLength: phraseLength, ordinal: ordinal(c), valueText: texts.code(c.valueText),
+                        timeText: texts.code(c.timeText), sourceText: texts.code(c.sourceText),
+                        entities: entitiesCode(c.entities),
+                        kind: UInt8(Self.kindCodes.firstIndex(of: c.kind)!),
+                        approx: c.approx.map { UInt8(Self.approxCodes.firstIndex(of: $0)!) } ?? 255,
+                        modality: UInt8(Self.modalityCodes.firstIndex(of: c.modality)!)))
+    }
+
+    /// n when the claim's id is `<doc>:<n>` (n written plainly), else the pooled id as -code-1.
+    private mutating func ordinal(_ c: Claim) -> Int32 {
+        let id = c.id.utf8, doc = c.doc.utf8
+        if id.count > doc.count + 1, id.starts(with: doc) {
+            let rest = id.dropFirst(doc.count)
+            if rest.first == UInt8(ascii: ":"), let n = Int32(String(decoding: rest.dropFirst(), as: UTF8.self)), n >= 0,
+               String(n).utf8.count == rest.count - 1 {
+                return n
+            }
+        }
+        return -texts.code(c.id) - 1
+    }
+
+    private mutating func entitiesCode(_ list: [String]) -> Int32 {
+        if let last = rows.last, entityLists[Int(last.entities)] == list { return last.entities }
+        if let c = entityCodes[list] { return c }
+        let c = Int32(entityLists.count)
+        entityLists.append(list)
+        entityCodes[list] = c
+        return c
+    }
+
+    /// The UTF-8 offset and length of `phrase` in `sentence` (its first occurrence).
+    static func locate(_ phrase: String, in sentence: Substring) -> (Int, Int)? {
+        var phrase = phrase
+        return phrase.withUTF8 { p -> (Int, Int)? in
+            let n = p.count
+            guard n > 0, n <= Int(Int32.max) else { return nil }
+            return sentence.utf8.withContiguousStorageIfAvailable { s -> (Int, Int)? in
+                guard s.count >= n else { return nil }
+                let first = p[0]
+                var i = 0
+                while i + n <= s.count {
+                    if s[i] == first, memcmp(s.baseAddress! + i, p.baseAddress!, n) == 0 { return (i, n) }
+                    i += 1
+                }
+                return nil
+            } ?? nil
         }
     }
 

@@ -16,7 +16,7 @@ public struct Corpus: Sendable {
     public var sentenceCount: Int { documents.reduce(0) { $0 + $1.sentences.count } }
 
     /// The claims of the document at `index`, in text order.
-    public func claims(of index: Int) -> ArraySlice<Claim> {
+    public func claims(of index: Int) -> Slice<ClaimStore.Claims> {
         let end = index + 1 < claimStart.count ? claimStart[index + 1] : store.count
         return store.claims[claimStart[index]..<end]
     }
@@ -85,7 +85,7 @@ public struct Corpus: Sendable {
         var claims: [Claim] = []
         claims.reserveCapacity(store.count)
         for i in documents.indices {
-            claims += i == k && fresh ? ArraySlice(doc.claims) : self.claims(of: i)
+            if i == k && fresh { claims += doc.claims } else { claims += self.claims(of: i) }
         }
         rebuild(kept, claims)
     }

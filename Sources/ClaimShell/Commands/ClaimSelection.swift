@@ -4,49 +4,53 @@ import ClaimKit
 /// and picking the claims they work on (`from NAME`, `where EXPR`).
 struct ClaimSelection {
     var clauses: QueryClauses
-    var claims: [Claim]
+    /// The selected claims when they come from a named set; otherwise `rows` says which.
+    private var picked: [Claim]?
     /// The selected claims as rows of the store, when they come from it (not from a named
     /// set): filters and group-bys then run on the store's columns.
     var rows: [Int32]?
     var store: ClaimStore
+
+    /// The selected claims, built from the store's rows when read (a command that answers
+    /// from the columns never builds them).
+    var claims: [Claim] {
+        if let picked { return picked }
+        return (rows ?? []).map { store.claim(row: Int($0)) }
+    }
+
+    /// How many claims are selected.
+    var count: Int { picked?.count ?? rows?.count ?? 0 }
 
     init(_ invocation: CommandInvocation, in session: Session, allowed: Set<QueryClauses.Clause>, leading: Int = 0) throws(ShellError) {
         clauses = try ClaimSelection.lift(invocation) { () throws(QueryError) in
             try QueryClauses.parse(invocation.arguments, allowed: allowed, leading: leading)
         }
         store = session.corpus.store
-        var pool = store.claims
-        if clauses.from == nil {
+        guard let from = clauses.from else {
             let store = self.store
             if let filter = clauses.filter {
-                let rows = try ClaimSelection.lift(invocation) { () throws(QueryError) in
+                rows = try ClaimSelection.lift(invocation) { () throws(QueryError) in
                     try ColumnarQuery(store).rows(matching: filter)
                 }
-                self.rows = rows
-                claims = rows.map { store.claims[Int($0)] }
             } else {
                 rows = Array(0..<Int32(store.count))
-                claims = pool
             }
             return
         }
-        if let from = clauses.from {
-            guard let ids = session.sets[from.text] else {
-                let s = Suggestion.closest(to: from.text, in: Array(session.sets.keys))
-                throw ShellError("no set '\(from.text)'" + (s.map { " (did you mean '\($0)'?)" } ?? " (sets are made with NAME = claims ...)"),
-                                 at: ClaimSelection.shift(from.columns, invocation))
-            }
-            let store = session.corpus.store
-            pool = ids.compactMap { store[id: $0] }
+        guard let ids = session.sets[from.text] else {
+            let s = Suggestion.closest(to: from.text, in: Array(session.sets.keys))
+            throw ShellError("no set '\(from.text)'" + (s.map { " (did you mean '\($0)'?)" } ?? " (sets are made with NAME = claims ...)"),
+                             at: ClaimSelection.shift(from.columns, invocation))
         }
+        let store = session.corpus.store
+        var pool = ids.compactMap { store[id: $0] }
         if let filter = clauses.filter {
-            let store = session.corpus.store
             let p = try ClaimSelection.lift(invocation) { () throws(QueryError) in
                 try Evaluator.compile(filter, ClaimField.schema(for: store))
             }
             pool = pool.filter(p)
         }
-        claims = pool
+        picked = pool
     }
 
     /// Runs query code, moving its error columns from the arguments to the line.

@@ -42,7 +42,8 @@ public enum CompareCommand: ShellCommand {
         let keys = try sel.fields(sel.clauses.on, invocation)
         let comparison = ClaimComparison(on: keys.isEmpty ? nil : keys)
         let reconciler = Reconciler()
-        let all = session.corpus.store.claims
+        // The whole corpus as claims, built only when a conflict is searched for a sum.
+        var all: [Claim]? = nil
         let dates = Dictionary(session.corpus.documents.map { ($0.document.id, ($0.document.date, $0.document.dateInferred)) },
                                uniquingKeysWith: { a, _ in a })
         let dateExplanation = DateConflictExplanation { dates[$0] ?? (nil, false) }
@@ -51,7 +52,8 @@ public enum CompareCommand: ShellCommand {
             var explained = false
             if g.verdict == .conflict {
                 if g.claims.allSatisfy({ $0.kind == .date }) { notes += dateExplanation.notes(for: g.claims) }
-                let search = reconciler.explain(g, in: all)
+                if all == nil { all = Array(session.corpus.store.claims) }
+                let search = reconciler.explain(g, in: all ?? [])
                 notes += search.found.map { "sum: " + $0.explanation }
                 explained = !search.found.isEmpty
                 if explain {

@@ -20,7 +20,7 @@ public enum CountCommand: ShellCommand {
         let sel = try ClaimSelection(invocation, in: session, allowed: [.by, .where, .from, .limit])
         try sel.rejectLeading(from: 0, invocation, expecting: "by, from, where or limit")
         let fields = try sel.fields(sel.clauses.by, invocation)
-        if fields.isEmpty { return .table(ResultTable(["count"], rows: [[.int(sel.claims.count)]])) }
+        if fields.isEmpty { return .table(ResultTable(["count"], rows: [[.int(sel.count)]])) }
         var rows = sel.groupedRows(by: fields)?.map { $0.key + [Value.int($0.rows.count)] }
             ?? ClaimSelection.grouped(sel.claims, by: fields).map { $0.key + [Value.int($0.claims.count)] }
         rows = FrequencyOrder.sorted(rows, countColumn: fields.count)

@@ -37,7 +37,10 @@ public enum DiffCommand: ShellCommand {
             }
         }
         if ids[0] == ids[1] { throw ShellError("diff needs two different documents", at: words[1].columns) }
-        let diff = DocumentDiff(ids[0], ids[1], claims: session.corpus.store.claims)
+        // Only the two documents' claims are built from the store.
+        let corpus = session.corpus
+        let mine = ids.compactMap(corpus.index(ofDocument:)).flatMap { Array(corpus.claims(of: $0)) }
+        let diff = DocumentDiff(ids[0], ids[1], claims: mine)
         let short = ids.map(Reconciliation.shortDoc)
         return .groups(diff.entries.map { e in
             let status: String
