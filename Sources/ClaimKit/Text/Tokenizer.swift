@@ -21,6 +21,7 @@ public enum Tokenizer {
         let n = bytes.count
         var space = false
         var newlines = 0
+        var scratch = [UInt8](repeating: 0, count: 64)
         while i < n {
             let b0 = bytes[i]
             // ASCII white space (the common case of `isSpace`).
@@ -45,7 +46,13 @@ public enum Tokenizer {
             var kind: Token.Kind
             // Only bytes below 0x80 (and a soft hyphen, dropped) can change in `normalizedText`.
             var ascii = true
-            if v < 0x80, let end = webAddressEnd(bytes, i) {
+            // The run of ASCII letters and digits at the start: the whole of most tokens. A web
+            // address needs one of . @ - _ % + : right after it (the run is all a word or domain
+            // scan would read first), so nearly every token is told apart here without a
+            // second scan.
+            var run = i
+            while run < n, isAlnumByte(bytes[run]) { run += 1 }
+            if run > i, run < n, mayContinueWebAddress(bytes[run]), let end = webAddressEnd(bytes, i, run) {
                 // URLs, e-mail addresses and domains ("www.allinrechner.at") are one token, so
                 // their dots neither split words nor end sentences.
                 kind = .symbol
@@ -64,27 +71,16 @@ public enum Tokenizer {
                        isDigitByte(bytes[i + 3]), groupFollows(bytes, i + 3) { i += 3; ascii = false; continue }
                     break
                 }
+            } else if run > i {
+                // An ASCII letter: the word goes on after its letter-and-digit run below.
+                kind = .word
+                i = run
+                wordLoop(bytes, &i, &ascii)
             } else if isLetter(scalar) {
                 kind = .word
                 i += len
-                if v >= 0x80 { ascii = false }
-                while i < n {
-                    let c = bytes[i]
-                    // ASCII letters and digits: the common case of the loop below.
-                    if (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39) { i += 1; continue }
-                    let (s, l) = c < 0x80 ? (Unicode.Scalar(c), 1) : decode(bytes, i)
-                    if s.value >= 0x80, isLetter(s) || s.value == 0xAD || isMark(s) { i += l; ascii = false; continue }
-                    // Inner hyphen or apostrophe followed by a letter or digit.
-                    if s == "-" || s == "'" || s.value == 0x2019 || s.value == 0x2010 {
-                        if i + l < n {
-                            let (next, _) = decode(bytes, i + l)
-                            if isLetter(next) || isDigit(next.value) { i += l; if l > 1 { ascii = false }; continue }
-                            // Truncated compound: "Artillerie- und", "Kampf-, Transport-".
-                            if s == "-" || s.value == 0x2010, isSpace(next.value) || next == "," { i += l; if l > 1 { ascii = false } }
-                        }
-                    }
-                    break
-                }
+                ascii = false
+                wordLoop(bytes, &i, &ascii)
             } else {
                 kind = isPunct(v) ? .punct : .symbol
                 i += len
@@ -95,7 +91,8 @@ public enum Tokenizer {
             let token: Token
             if ascii {
                 let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
-                token = Token(span: TextSpan(start, i), kind: kind, text: text, lower: Token.asciiLowercase(text),
+                token = Token(span: TextSpan(start, i), kind: kind, text: text,
+                              lower: asciiLower(bytes, start, i, text, &scratch),
                               spaceBefore: space, newlinesBefore: newlines)
             } else {
                 token = Token(span: TextSpan(start, i), kind: kind, text: normalizedText(bytes, start, i),
@@ -108,27 +105,85 @@ public enum Tokenizer {
         return tokens
     }
 
+    /// The rest of a word from `i`: letters, digits, marks, soft hyphens, and inner hyphens
+    /// and apostrophes; `ascii` is cleared at the first byte that is not ASCII.
+    @inline(__always)
+    static func wordLoop(_ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ ascii: inout Bool) {
+        let n = bytes.count
+        while i < n {
+            let c = bytes[i]
+            // ASCII letters and digits: the common case of the loop below.
+            if (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39) { i += 1; continue }
+            let (s, l) = c < 0x80 ? (Unicode.Scalar(c), 1) : decode(bytes, i)
+            if s.value >= 0x80, isLetter(s) || s.value == 0xAD || isMark(s) { i += l; ascii = false; continue }
+            // Inner hyphen or apostrophe followed by a letter or digit.
+            if s == "-" || s == "'" || s.value == 0x2019 || s.value == 0x2010 {
+                if i + l < n {
+                    let (next, _) = decode(bytes, i + l)
+                    if isLetter(next) || isDigit(next.value) { i += l; if l > 1 { ascii = false }; continue }
+                    // Truncated compound: "Artillerie- und", "Kampf-, Transport-".
+                    if s == "-" || s.value == 0x2010, isSpace(next.value) || next == "," { i += l; if l > 1 { ascii = false } }
+                }
+            }
+            break
+        }
+    }
+
+    /// The lower case of ASCII token bytes: `text` itself when it has no capital (most
+    /// tokens), else made from the bytes (in `scratch` when short, so nothing is allocated
+    /// but the String).
+    @inline(__always)
+    static func asciiLower(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ text: String,
+                           _ scratch: inout [UInt8]) -> String {
+        var k = start
+        while k < end, !(bytes[k] >= 0x41 && bytes[k] <= 0x5A) { k += 1 }
+        if k == end { return text }
+        let count = end - start
+        guard count <= scratch.count else { return Token.asciiLowercase(text) }
+        return scratch.withUnsafeMutableBufferPointer { out -> String in
+            for j in 0..<count {
+                let c = bytes[start + j]
+                out[j] = c >= 0x41 && c <= 0x5A ? c + 0x20 : c
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: out[0..<count]), as: UTF8.self)
+        }
+    }
+
     // MARK: - Web addresses
 
     /// Top-level domains that mark a bare domain name ("allinrechner.at", "ORF.at").
-    static let topLevelDomains: Set<String> = [
+    static let topLevelDomains: WordSet = [
         "de", "at", "ch", "com", "org", "net", "eu", "info", "io", "tv", "fm", "uk", "fr", "it", "nl",
         "be", "ru", "us", "gov", "edu", "int", "co", "ly", "li", "lu", "online",
     ]
 
+    /// The bytes that can follow the first run of letters and digits inside a web address:
+    /// "www." "http:" "a-b.de" "a_b@c.de" "a%20b" "a+b@c.de". After any other byte there is none.
+    @inline(__always) static func mayContinueWebAddress(_ b: UInt8) -> Bool {
+        b == 0x2E || b == 0x40 || b == 0x2D || b == 0x5F || b == 0x25 || b == 0x2B || b == 0x3A
+    }
+
     /// End of a URL ("https://…", "www.…"), e-mail address or domain name starting at `i`.
     static func webAddressEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int? {
+        var run = i
+        while run < bytes.count, isAlnumByte(bytes[run]) { run += 1 }
+        return webAddressEnd(bytes, i, run)
+    }
+
+    /// `webAddressEnd` when the letters and digits from `i` run to `run` (already scanned).
+    static func webAddressEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ run: Int) -> Int? {
         let n = bytes.count
-        guard isAlnumByte(bytes[i]) else { return nil }
+        guard run > i else { return nil }
         let first = bytes[i]
         if first == 0x68 || first == 0x77 || first == 0x57, hasPrefix(bytes, i, "http://") || hasPrefix(bytes, i, "https://") || hasPrefix(bytes, i, "www.") || hasPrefix(bytes, i, "WWW.") {
             return trimmedURLEnd(bytes, i)
         }
-        // A run of domain/e-mail characters.
-        var j = i
+        // A run of domain/e-mail characters; its letters and digits up to `run` are known.
+        // Bounded: a start inside a long dotted run must not rescan it (quadratic time).
+        guard run - i < 256 else { return nil }
+        var j = run
         var at = -1
         var dots = 0
-        // Bounded: a start inside a long dotted run must not rescan it (quadratic time).
         while j < n, j - i < 256 {
             let b = bytes[j]
             if isAlnumByte(b) || b == 0x2D || b == 0x5F || b == 0x25 || b == 0x2B { j += 1; continue }
@@ -145,7 +200,7 @@ public enum Tokenizer {
             guard at > i, tld.count >= 2, tld.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) else { return nil }
             return j
         }
-        guard topLevelDomains.contains(String(decoding: tld, as: UTF8.self)) else { return nil }
+        guard topLevelDomains.contains(bytes: UnsafeBufferPointer(rebasing: tld)) else { return nil }
         var firstLabel = i
         while firstLabel < j, bytes[firstLabel] != 0x2E { firstLabel += 1 }
         guard firstLabel - i >= 2 else { return nil }
@@ -221,6 +276,8 @@ public enum Tokenizer {
         if v < 0x80 { return (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) }
         if v == 0xAA || v == 0xB5 || v == 0xBA { return true }
         if v < 0xC0 { return false }
+        // Latin-1 and Latin Extended-A/B letters (umlauts, accents, ß): all alphabetic but × and ÷.
+        if v < 0x250 { return v != 0xD7 && v != 0xF7 }
         return s.properties.isAlphabetic
     }
 
