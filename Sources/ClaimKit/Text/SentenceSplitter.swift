@@ -88,7 +88,7 @@ public struct SentenceSplitter: Sendable {
             if i > start, tokens[i].newlinesBefore > 0, layout.breakEndsSentence(tokens, i) {
                 close(i)
             }
-            if Self.isTerminal(tokens[i]), !isAbbreviationPeriod(tokens, i) {
+            if Self.isTerminal(tokens, i), !isAbbreviationPeriod(tokens, i) {
                 if let end = sentenceEnd(after: i, tokens) {
                     close(end)
                     i = end
@@ -117,7 +117,7 @@ public struct SentenceSplitter: Sendable {
                 return last + 1
             }
             let attached = !spaceBefore
-            if attached && !afterOpening && last == j - 1 && (Self.isTerminal(tokens[j]) || isClosing(tokens, j)) {
+            if attached && !afterOpening && last == j - 1 && (Self.isTerminal(tokens, j) || isClosing(tokens, j)) {
                 last = j
             } else if isByline(tokens, j) {
                 return last + 1
@@ -139,25 +139,24 @@ public struct SentenceSplitter: Sendable {
         while k < tokens.count, k <= j + 12 {
             if tokens[k].newlinesBefore > 0 { return false }
             // Only the periods of dates and abbreviations ("31. 7.", "stu.").
-            if Self.isTerminal(tokens[k]), !tokens[k].text.isByte(0x2E) || tokens[k].spaceBefore { return false }
+            if Self.isTerminal(tokens, k), !tokens[k].text.isByte(0x2E) || tokens[k].spaceBefore { return false }
             if tokens[k].text.isByte(0x29) { return k + 1 == tokens.count || tokens[k + 1].newlinesBefore > 0 }
             k += 1
         }
         return false
     }
 
-    func isTerminal(_ t: Token) -> Bool { Self.isTerminal(t) }
-
-    /// . ! ? … and runs of periods ("...", also "..").
+    /// . ! ? … and runs of periods ("...", also ".."). Tokens are passed by index, here and
+    /// below: a Token argument read from the buffer would be copied (two retains, two releases).
     @inline(__always)
-    static func isTerminal(_ t: Token) -> Bool {
-        guard t.kind == .punct else { return false }
-        let u = t.text.utf8
+    static func isTerminal(_ tokens: UnsafeBufferPointer<Token>, _ i: Int) -> Bool {
+        guard tokens[i].kind == .punct else { return false }
+        let u = tokens[i].text.utf8
         guard let b = u.first else { return false }
         switch u.count {
         case 1: return b == 0x2E || b == 0x21 || b == 0x3F
-        case 3 where b == 0xE2: return t.text == "…"
-        default: return b == 0x2E && t.text.utf8.dropFirst().first == 0x2E
+        case 3 where b == 0xE2: return tokens[i].text == "…"
+        default: return b == 0x2E && u.dropFirst().first == 0x2E
         }
     }
 
@@ -188,11 +187,13 @@ public struct SentenceSplitter: Sendable {
     /// Quotes are told apart by spacing (typographic ones are normalised to `"` and `'`): one
     /// attached to the previous token closes, one after a space opens.
     @inline(__always)
-    static func isQuote(_ t: Token) -> Bool { t.kind == .punct && (t.text.isByte(0x22) || t.text.isByte(0x27)) }
+    static func isQuote(_ tokens: UnsafeBufferPointer<Token>, _ j: Int) -> Bool {
+        tokens[j].kind == .punct && (tokens[j].text.isByte(0x22) || tokens[j].text.isByte(0x27))
+    }
 
     func isOpening(_ tokens: UnsafeBufferPointer<Token>, _ j: Int) -> Bool {
         guard tokens[j].kind == .punct else { return false }
-        if Self.isQuote(tokens[j]) { return tokens[j].spaceBefore || (j > 0 && isOpening(tokens, j - 1)) }
+        if Self.isQuote(tokens, j) { return tokens[j].spaceBefore || (j > 0 && isOpening(tokens, j - 1)) }
         let u = tokens[j].text.utf8
         guard let b = u.first else { return false }
         switch u.count {
@@ -209,7 +210,7 @@ public struct SentenceSplitter: Sendable {
 
     func isClosing(_ tokens: UnsafeBufferPointer<Token>, _ j: Int) -> Bool {
         guard tokens[j].kind == .punct else { return false }
-        if Self.isQuote(tokens[j]) { return !tokens[j].spaceBefore }
+        if Self.isQuote(tokens, j) { return !tokens[j].spaceBefore }
         let text = tokens[j].text
         return text.isByte(0x29) || text.isByte(0x5D) || text.isByte(0x7D)
     }

@@ -50,8 +50,7 @@ public enum Tokenizer {
             // address needs one of . @ - _ % + : right after it (the run is all a word or domain
             // scan would read first), so nearly every token is told apart here without a
             // second scan.
-            var run = i
-            while run < n, isAlnumByte(bytes[run]) { run += 1 }
+            let run = b0 < 0x80 ? alnumRunEnd(bytes, i) : i
             if run > i, run < n, mayContinueWebAddress(bytes[run]), let end = webAddressEnd(bytes, i, run) {
                 // URLs, e-mail addresses and domains ("www.allinrechner.at") are one token, so
                 // their dots neither split words nor end sentences.
@@ -75,7 +74,8 @@ public enum Tokenizer {
                 // An ASCII letter: the word goes on after its letter-and-digit run below.
                 kind = .word
                 i = run
-                wordLoop(bytes, &i, &ascii)
+                // Most words end at a space or ASCII punctuation: no more to read.
+                if i < n, bytes[i] >= 0x80 || bytes[i] == 0x2D || bytes[i] == 0x27 { wordLoop(bytes, &i, &ascii) }
             } else if isLetter(scalar) {
                 kind = .word
                 i += len
@@ -90,12 +90,17 @@ public enum Tokenizer {
             }
             let token: Token
             if ascii {
-                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+                // One-byte tokens (a fifth of all: punctuation, initials) from a table: no String
+                // is made or validated.
+                let text = i - start == 1 ? oneByteStrings[Int(bytes[start])]
+                    : String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
                 token = Token(span: TextSpan(start, i), kind: kind, text: text,
                               lower: asciiLower(bytes, start, i, text, &scratch),
                               spaceBefore: space, newlinesBefore: newlines)
             } else {
-                token = Token(span: TextSpan(start, i), kind: kind, text: normalizedText(bytes, start, i),
+                let (text, plain) = normalizedText(bytes, start, i)
+                let lower = plain ? latinLower(bytes, start, i, text, &scratch) : Token.lowercase(text)
+                token = Token(span: TextSpan(start, i), kind: kind, text: text, lower: lower,
                               spaceBefore: space, newlinesBefore: newlines)
             }
             tokens.append(token)
@@ -126,6 +131,81 @@ public enum Tokenizer {
                 }
             }
             break
+        }
+    }
+
+    /// The String of each ASCII byte.
+    static let oneByteStrings: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+
+    /// One past the run of ASCII letters and digits from `i`, eight bytes at a time.
+    @inline(__always)
+    static func alnumRunEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        var j = i
+        let n = bytes.count
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while j + 8 <= n {
+                let m = nonAlnumMask(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: j, as: UInt64.self)))
+                if m != 0 { return j + m.trailingZeroBitCount >> 3 }
+                j += 8
+            }
+        }
+        while j < n, isAlnumByte(bytes[j]) { j += 1 }
+        return j
+    }
+
+    /// The high bit of each byte of `x` that is not an ASCII letter or digit (SWAR: each
+    /// byte's 7 low bits plus a bias stay below 0x100, so no carry crosses bytes).
+    @inline(__always)
+    static func nonAlnumMask(_ x: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        let y = x & ~high
+        let digit = (y &+ (0x80 - 0x30) &* ones) & ~(y &+ (0x7F - 0x39) &* ones)
+        let folded = y | (0x20 &* ones)  // A-Z onto a-z
+        let letter = (folded &+ (0x80 - 0x61) &* ones) & ~(folded &+ (0x7F - 0x7A) &* ones)
+        return (~(digit | letter) & high) | (x & high)
+    }
+
+    /// `Token.lowercase` of a token whose text is its bytes (ASCII and two-byte Latin
+    /// letters), from the bytes: the text itself when nothing changes.
+    @inline(__always)
+    static func latinLower(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ text: String,
+                           _ scratch: inout [UInt8]) -> String {
+        var change = false
+        var k = start
+        while k < end {
+            let c = bytes[k]
+            if c < 0x80 {
+                if c >= 0x41 && c <= 0x5A { change = true }
+                k += 1
+            } else if c == 0xC2 || c == 0xC3, k + 1 < end {
+                let d = bytes[k + 1]
+                if c == 0xC3, d >= 0x80, d <= 0x9E, d != 0x97 { change = true }
+                k += 2
+            } else {
+                return Token.lowercase(text)  // other scripts
+            }
+        }
+        if !change { return text }
+        let count = end - start
+        guard count <= scratch.count else { return Token.lowercase(text) }
+        return scratch.withUnsafeMutableBufferPointer { out -> String in
+            var j = 0
+            while j < count {
+                let c = bytes[start + j]
+                if c >= 0x41 && c <= 0x5A {
+                    out[j] = c + 0x20
+                } else if c == 0xC3, j + 1 < count {
+                    let d = bytes[start + j + 1]
+                    out[j] = c
+                    out[j + 1] = d >= 0x80 && d <= 0x9E && d != 0x97 ? d + 0x20 : d
+                    j += 1
+                } else {
+                    out[j] = c
+                }
+                j += 1
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: out[0..<count]), as: UTF8.self)
         }
     }
 
@@ -310,7 +390,8 @@ public enum Tokenizer {
     }
 
     /// The token's text with typographic variants mapped to plain ones.
-    static func normalizedText(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
+    /// `plain`: the text is the bytes themselves.
+    static func normalizedText(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (text: String, plain: Bool) {
         // Plain: ASCII and two-byte letters below U+0300 (umlauts, accents), none of which is
         // mapped below or is a combining mark; only U+00A0, U+00AB, U+00AD, U+00BB are.
         var plain = true
@@ -326,7 +407,7 @@ public enum Tokenizer {
             plain = false
             break
         }
-        if plain { return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self) }
+        if plain { return (String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self), true) }
         var out = String.UnicodeScalarView()
         var i = start
         while i < end {
@@ -344,7 +425,7 @@ public enum Tokenizer {
         let text = String(out)
         // NFC only when a combining mark is present (rare; Foundation's mapping is slow).
         guard text.unicodeScalars.contains(where: { $0.value >= 0x300 && $0.properties.canonicalCombiningClass != .notReordered })
-        else { return text }
-        return text.precomposedStringWithCanonicalMapping
+        else { return (text, false) }
+        return (text.precomposedStringWithCanonicalMapping, false)
     }
 }
