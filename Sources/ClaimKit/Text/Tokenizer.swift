@@ -21,7 +21,6 @@ public enum Tokenizer {
         let n = bytes.count
         var space = false
         var newlines = 0
-        var scratch = [UInt8](repeating: 0, count: 64)
         while i < n {
             let b0 = bytes[i]
             // ASCII white space (the common case of `isSpace`).
@@ -93,13 +92,13 @@ public enum Tokenizer {
                 // One-byte tokens (a fifth of all: punctuation, initials) from a table: no String
                 // is made or validated.
                 let text = i - start == 1 ? oneByteStrings[Int(bytes[start])]
-                    : String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+                    : string(bytes, start, i)
                 token = Token(span: TextSpan(start, i), kind: kind, text: text,
-                              lower: asciiLower(bytes, start, i, text, &scratch),
+                              lower: asciiLower(bytes, start, i, text),
                               spaceBefore: space, newlinesBefore: newlines)
             } else {
                 let (text, plain) = normalizedText(bytes, start, i)
-                let lower = plain ? latinLower(bytes, start, i, text, &scratch) : Token.lowercase(text)
+                let lower = plain ? latinLower(bytes, start, i, text) : Token.lowercase(text)
                 token = Token(span: TextSpan(start, i), kind: kind, text: text, lower: lower,
                               spaceBefore: space, newlinesBefore: newlines)
             }
@@ -166,11 +165,23 @@ public enum Tokenizer {
         return (~(digit | letter) & high) | (x & high)
     }
 
+    /// The String of bytes `start..<end`, made in place: for up to 15 ASCII bytes (most
+    /// tokens) `String(unsafeUninitializedCapacity:)` builds a small string without the
+    /// validation pass that `String(decoding:)` makes; other bytes are validated as there.
+    @inline(__always)
+    static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
+        let count = end - start
+        return String(unsafeUninitializedCapacity: count) { out in
+            guard let to = out.baseAddress, let from = bytes.baseAddress, count > 0 else { return 0 }
+            UnsafeMutableRawPointer(to).copyMemory(from: from + start, byteCount: count)
+            return count
+        }
+    }
+
     /// `Token.lowercase` of a token whose text is its bytes (ASCII and two-byte Latin
     /// letters), from the bytes: the text itself when nothing changes.
     @inline(__always)
-    static func latinLower(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ text: String,
-                           _ scratch: inout [UInt8]) -> String {
+    static func latinLower(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ text: String) -> String {
         var change = false
         var k = start
         while k < end {
@@ -188,8 +199,7 @@ public enum Tokenizer {
         }
         if !change { return text }
         let count = end - start
-        guard count <= scratch.count else { return Token.lowercase(text) }
-        return scratch.withUnsafeMutableBufferPointer { out -> String in
+        return String(unsafeUninitializedCapacity: count) { out in
             var j = 0
             while j < count {
                 let c = bytes[start + j]
@@ -205,27 +215,24 @@ public enum Tokenizer {
                 }
                 j += 1
             }
-            return String(decoding: UnsafeBufferPointer(rebasing: out[0..<count]), as: UTF8.self)
+            return count
         }
     }
 
     /// The lower case of ASCII token bytes: `text` itself when it has no capital (most
-    /// tokens), else made from the bytes (in `scratch` when short, so nothing is allocated
-    /// but the String).
+    /// tokens), else made from the bytes.
     @inline(__always)
-    static func asciiLower(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ text: String,
-                           _ scratch: inout [UInt8]) -> String {
+    static func asciiLower(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ text: String) -> String {
         var k = start
         while k < end, !(bytes[k] >= 0x41 && bytes[k] <= 0x5A) { k += 1 }
         if k == end { return text }
         let count = end - start
-        guard count <= scratch.count else { return Token.asciiLowercase(text) }
-        return scratch.withUnsafeMutableBufferPointer { out -> String in
+        return String(unsafeUninitializedCapacity: count) { out in
             for j in 0..<count {
                 let c = bytes[start + j]
                 out[j] = c >= 0x41 && c <= 0x5A ? c + 0x20 : c
             }
-            return String(decoding: UnsafeBufferPointer(rebasing: out[0..<count]), as: UTF8.self)
+            return count
         }
     }
 
@@ -407,7 +414,7 @@ public enum Tokenizer {
             plain = false
             break
         }
-        if plain { return (String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self), true) }
+        if plain { return (string(bytes, start, end), true) }
         var out = String.UnicodeScalarView()
         var i = start
         while i < end {
