@@ -59,6 +59,18 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
 
     public subscript(key: String) -> Value? { entries[key] }
 
+    /// The id `parts(of:)` gives a key part, adding the part (as one that starts no key) when
+    /// it is new: a caller can then keep its own data per part (the gazetteer's title and stop
+    /// flags) in an array indexed by the ids it gets for a document anyway. Matching is
+    /// unchanged: a part that starts no key has no child in the trie, as an unknown part.
+    public mutating func internPart(_ part: String) -> Int {
+        if vocabulary[part] == nil { vocabulary[part] = -1 }
+        return vocabulary.id(part) ?? -1
+    }
+
+    /// One past the largest part id (`parts(of:)`, `internPart(_:)`).
+    public var partLimit: Int { vocabulary.idLimit }
+
     /// Per token: the ids of its key's parts in this table (-1 for a part that is in no key),
     /// token `j`'s at `ids[starts[j]..<starts[j + 1]]`; none for a non-word.
     public struct KeyParts: Sendable {
