@@ -90,12 +90,38 @@ public struct AnnotatedDocument: Sendable {
         if tokenKeys.count != tokens.count {
             var keys: [String] = []
             keys.reserveCapacity(tokens.count)
-            for i in tokens.indices {
-                keys.append(tokens[i].kind == .word ? FoldedPhraseTable<String>.key(word: tokens[i].text) : "")
+            // One scratch buffer for every key (`FoldedPhraseTable.fastKey(_:into:)`), and no
+            // Token copies (a Token read by index may be copied with both Strings retained).
+            var scratch = [UInt8](repeating: 0, count: 64)
+            tokens.withUnsafeBufferPointer { tokens in
+                for i in 0..<tokens.count {
+                    guard tokens[i].kind == .word else { keys.append(""); continue }
+                    let utf8 = tokens[i].text.utf8
+                    if scratch.count < utf8.count { scratch = [UInt8](repeating: 0, count: utf8.count * 2) }
+                    let key = scratch.withUnsafeMutableBufferPointer { out in
+                        utf8.withContiguousStorageIfAvailable { b -> String? in
+                            guard let n = FoldedPhraseTable<String>.fastKey(b, into: out) else { return nil }
+                            // A long key (a heap String) that is the lower-case text itself, as for
+                            // many compounds ("bundesregierung"), shares that String's storage.
+                            if n > 15, Self.sameBytes(tokens[i].lower, out, n) { return tokens[i].lower }
+                            return String(decoding: UnsafeBufferPointer(rebasing: out[0..<n]), as: UTF8.self)
+                        } ?? nil
+                    }
+                    keys.append(key ?? FoldedPhraseTable<String>.key(word: tokens[i].text))
+                }
             }
             tokenKeys = keys
         }
         return tokenKeys
+    }
+
+    /// Whether `s` is the first `n` bytes of `b`, exactly.
+    private static func sameBytes(_ s: String, _ b: UnsafeMutableBufferPointer<UInt8>, _ n: Int) -> Bool {
+        guard s.utf8.count == n else { return false }
+        return s.utf8.withContiguousStorageIfAvailable { u in
+            for k in 0..<n where u[k] != b[k] { return false }
+            return true
+        } ?? false
     }
 
     /// The original text of a span.

@@ -22,10 +22,13 @@ public struct EntityAnnotator: Annotator {
         // First or last word of a multiword person name seen so far → the full name.
         var nameParts = WordMap<String>()
         let tokens = doc.tokens
+        // Read through a copy: the closures below would otherwise copy the inout document
+        // for every `text(_:)` call.
+        let source = doc
 
         func add(_ range: Range<Int>, _ name: String, _ type: EntityType, sentence: Int) {
             let span = TextSpan(tokens[range.lowerBound].span.start, tokens[range.upperBound - 1].span.end)
-            entities.append(EntityMention(span: span, text: doc.text(span), name: name, type: type, sentence: sentence))
+            entities.append(EntityMention(span: span, text: source.text(span), name: name, type: type, sentence: sentence))
             if type == .person {
                 let parts = name.split(separator: " ")
                 if parts.count >= 2, let first = parts.first, let last = parts.last {
@@ -37,7 +40,7 @@ public struct EntityAnnotator: Annotator {
 
         // Through the buffer: a Token read by index may be copied with both its Strings retained.
         tokens.withUnsafeBufferPointer { tokens in
-            for (s, sentence) in doc.sentences.enumerated() {
+            for (s, sentence) in source.sentences.enumerated() {
                 let end = sentence.tokens.upperBound
                 var i = sentence.tokens.lowerBound
                 var afterTitle = false
@@ -82,11 +85,11 @@ public struct EntityAnnotator: Annotator {
                             name = name.lowerBound..<noun
                         }
                         if !name.isEmpty {
-                            add(name, doc.text(TextSpan(tokens[name.lowerBound].span.start, tokens[name.upperBound - 1].span.end)),
+                            add(name, source.text(TextSpan(tokens[name.lowerBound].span.start, tokens[name.upperBound - 1].span.end)),
                                 .person, sentence: s)
                         }
                     } else if run.count >= 2, !initial, !run.contains(where: { gazetteer.looksLikeNoun(tokens[$0].lower) }) {
-                        add(run, doc.text(TextSpan(tokens[run.lowerBound].span.start, tokens[run.upperBound - 1].span.end)),
+                        add(run, source.text(TextSpan(tokens[run.lowerBound].span.start, tokens[run.upperBound - 1].span.end)),
                             .other, sentence: s)
                     }
                     afterTitle = false

@@ -176,60 +176,70 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
     /// intermediate Strings: fold, split at hyphens, strip endings, exactly as `generalKey`.
     /// nil for any other word (and for line ends, which `generalKey` treats as one character).
     static func fastKey(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+        if b.isEmpty { return "" }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: b.count) { out -> String? in
+            guard let n = fastKey(b, into: out) else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: out[0..<n]), as: UTF8.self)
+        }
+    }
+
+    /// `fastKey(_:)` written into `out` (at least `b.count` bytes): the key's length, or nil.
+    /// The key is ASCII (`latinFold` maps to ASCII letters). For callers that key many words
+    /// (`AnnotatedDocument.lookupKeys()`) with one buffer and no String unless they need it.
+    @inline(__always)
+    static func fastKey(_ b: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
         let n = b.count
-        if n == 0 { return "" }
+        if n == 0 { return 0 }
         let table = TextFolding.latinFold
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { out -> String? in
-            // Fold (as `TextFolding.foldScalars`): lower case, base letters, ß → ss, and the e
-            // after a, o, u dropped.
-            var m = 0
-            var prev: UInt8 = 0
-            var hyphen = false
-            var i = 0
-            while i < n {
-                let c = b[i]
-                var f: UInt8
-                if c < 0x80 {
-                    if c == 10 || c == 13 { return nil }
-                    f = (c >= 0x41 && c <= 0x5A) ? c + 32 : c
-                    if c == 0x2D { hyphen = true }
-                    i += 1
-                } else {
-                    guard c >= 0xC3, c <= 0xC9, i + 1 < n else { return nil }
-                    let v = (Int(c & 0x1F) << 6) | Int(b[i + 1] & 0x3F)
-                    guard v >= 0xC0, v < 0x250 else { return nil }
-                    f = table[v - 0xC0]
-                    i += 2
-                    if f == 0 { return nil }
-                    if f == 1 {  // ß: "ss"
-                        out[m] = 0x73; out[m + 1] = 0x73; m += 2; prev = 0x73
-                        continue
-                    }
-                }
-                if f == 0x65, prev == 0x61 || prev == 0x6F || prev == 0x75 {
-                    prev = 0x65
+        // Fold (as `TextFolding.foldScalars`): lower case, base letters, ß → ss, and the e
+        // after a, o, u dropped.
+        var m = 0
+        var prev: UInt8 = 0
+        var hyphen = false
+        var i = 0
+        while i < n {
+            let c = b[i]
+            var f: UInt8
+            if c < 0x80 {
+                if c == 10 || c == 13 { return nil }
+                f = (c &- 0x41) < 26 ? c | 0x20 : c
+                if c == 0x2D { hyphen = true }
+                i &+= 1
+            } else {
+                guard c >= 0xC3, c <= 0xC9, i + 1 < n else { return nil }
+                let v = (Int(c & 0x1F) << 6) | Int(b[i &+ 1] & 0x3F)
+                guard v >= 0xC0, v < 0x250 else { return nil }
+                f = table[v &- 0xC0]
+                i &+= 2
+                if f == 0 { return nil }
+                if f == 1 {  // ß: "ss"
+                    out[m] = 0x73; out[m &+ 1] = 0x73; m &+= 2; prev = 0x73
                     continue
                 }
-                out[m] = f
-                m += 1
-                prev = f
             }
-            if !hyphen { return String(decoding: UnsafeBufferPointer(rebasing: out[0..<stemmedLength(out, 0, m)]), as: UTF8.self) }
-            // Pieces between hyphens (empty ones dropped), each stemmed, joined by spaces, in
-            // place: the write position never passes the read position.
-            var w = 0
-            var s = 0
-            for k in 0...m where k == m || out[k] == 0x2D {
-                if k > s {
-                    let len = stemmedLength(out, s, k) - s
-                    if w > 0 { out[w] = 0x20; w += 1 }
-                    for x in 0..<len { out[w + x] = out[s + x] }
-                    w += len
-                }
-                s = k + 1
+            if f == 0x65, prev == 0x61 || prev == 0x6F || prev == 0x75 {
+                prev = 0x65
+                continue
             }
-            return String(decoding: UnsafeBufferPointer(rebasing: out[0..<w]), as: UTF8.self)
+            out[m] = f
+            m &+= 1
+            prev = f
         }
+        if !hyphen { return stemmedLength(out, 0, m) }
+        // Pieces between hyphens (empty ones dropped), each stemmed, joined by spaces, in
+        // place: the write position never passes the read position.
+        var w = 0
+        var s = 0
+        for k in 0...m where k == m || out[k] == 0x2D {
+            if k > s {
+                let len = stemmedLength(out, s, k) - s
+                if w > 0 { out[w] = 0x20; w += 1 }
+                for x in 0..<len { out[w + x] = out[s + x] }
+                w += len
+            }
+            s = k + 1
+        }
+        return w
     }
 
     /// The end of `out[start..<end]` after `stem` (ASCII: a character is a byte).
