@@ -100,10 +100,11 @@ public struct AnnotatedDocument: Sendable {
                     if scratch.count < utf8.count { scratch = [UInt8](repeating: 0, count: utf8.count * 2) }
                     let key = scratch.withUnsafeMutableBufferPointer { out in
                         utf8.withContiguousStorageIfAvailable { b -> String? in
-                            guard let n = FoldedPhraseTable<String>.fastKey(b, into: out) else { return nil }
-                            // A long key (a heap String) that is the lower-case text itself, as for
-                            // many compounds ("bundesregierung"), shares that String's storage.
-                            if n > 15, Self.sameBytes(tokens[i].lower, out, n) { return tokens[i].lower }
+                            var asciiLower = false
+                            guard let n = FoldedPhraseTable<String>.fastKey(b, into: out, asciiLower: &asciiLower) else { return nil }
+                            // A key that is the lower-case text itself ("und", "bundesregierung")
+                            // is that String: no new one, and a long one shares its storage.
+                            if asciiLower, tokens[i].lower.utf8.count == n { return tokens[i].lower }
                             return String(decoding: UnsafeBufferPointer(rebasing: out[0..<n]), as: UTF8.self)
                         } ?? nil
                     }
@@ -113,15 +114,6 @@ public struct AnnotatedDocument: Sendable {
             tokenKeys = keys
         }
         return tokenKeys
-    }
-
-    /// Whether `s` is the first `n` bytes of `b`, exactly.
-    private static func sameBytes(_ s: String, _ b: UnsafeMutableBufferPointer<UInt8>, _ n: Int) -> Bool {
-        guard s.utf8.count == n else { return false }
-        return s.utf8.withContiguousStorageIfAvailable { u in
-            for k in 0..<n where u[k] != b[k] { return false }
-            return true
-        } ?? false
     }
 
     /// The original text of a span.

@@ -24,6 +24,20 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
     /// Per trie node: whether a longer key continues it (a phrase so far that is a proper
     /// prefix of a key: the match goes on).
     private var nodeContinues: [Bool] = [false]
+    /// One bit per part of `vocabulary`, at 15 bits of its hash (4 KB): nearly every token key
+    /// is no part of any entry, and this rejects most of them with a read from a table small
+    /// enough to stay in cache, where a probe of the vocabulary's slots is a cache miss.
+    private var partFilter = [UInt64](repeating: 0, count: 1 << 9)
+
+    @inline(__always) private static func filterBit(_ part: UnsafeBufferPointer<UInt8>) -> Int {
+        Int(truncatingIfNeeded: WordMap<Int>.hash(part) >> 49)
+    }
+
+    private mutating func addToFilter(_ part: String) {
+        var part = part
+        let bit = part.withUTF8 { Self.filterBit($0) }
+        partFilter[bit >> 6] |= 1 << UInt64(bit & 63)
+    }
 
     public init() {}
 
@@ -37,7 +51,7 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
         var node = 0
         for part in parts {
             let word = String(part)
-            if vocabulary[word] == nil { vocabulary[word] = -1 }
+            if vocabulary[word] == nil { vocabulary[word] = -1; addToFilter(word) }
             guard let pid = vocabulary.id(word) else { return }
             let next = child(node, Int32(pid))
             if next >= 0 { node = next; continue }
@@ -64,7 +78,7 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
     /// flags) in an array indexed by the ids it gets for a document anyway. Matching is
     /// unchanged: a part that starts no key has no child in the trie, as an unknown part.
     public mutating func internPart(_ part: String) -> Int {
-        if vocabulary[part] == nil { vocabulary[part] = -1 }
+        if vocabulary[part] == nil { vocabulary[part] = -1; addToFilter(part) }
         return vocabulary.id(part) ?? -1
     }
 
@@ -84,24 +98,31 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
         var p = KeyParts()
         p.ids.reserveCapacity(keys.count)
         p.starts.reserveCapacity(keys.count + 1)
-        for key in keys {
-            if !key.isEmpty {
-                let done: Void? = key.utf8.withContiguousStorageIfAvailable { b in
-                    var s = 0
-                    // Parts are separated by single spaces (`key(word:)` never writes others).
-                    for i in 0...b.count where i == b.count || b[i] == 0x20 {
-                        let id = i > s ? vocabulary.id(bytes: UnsafeBufferPointer(rebasing: b[s..<i])) : nil
-                        p.ids.append(Int32(id ?? -1))
-                        s = i + 1
+        partFilter.withUnsafeBufferPointer { filter in
+            for key in keys {
+                if !key.isEmpty {
+                    let done: Void? = key.utf8.withContiguousStorageIfAvailable { b in
+                        var s = 0
+                        // Parts are separated by single spaces (`key(word:)` never writes others).
+                        for i in 0...b.count where i == b.count || b[i] == 0x20 {
+                            var id: Int?
+                            if i > s {
+                                let part = UnsafeBufferPointer(rebasing: b[s..<i])
+                                let bit = Self.filterBit(part)
+                                if filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 { id = vocabulary.id(bytes: part) }
+                            }
+                            p.ids.append(Int32(id ?? -1))
+                            s = i + 1
+                        }
+                    }
+                    if done == nil {
+                        for part in key.split(separator: " ", omittingEmptySubsequences: false) {
+                            p.ids.append(Int32(vocabulary.id(part) ?? -1))
+                        }
                     }
                 }
-                if done == nil {
-                    for part in key.split(separator: " ", omittingEmptySubsequences: false) {
-                        p.ids.append(Int32(vocabulary.id(part) ?? -1))
-                    }
-                }
+                p.starts.append(Int32(p.ids.count))
             }
-            p.starts.append(Int32(p.ids.count))
         }
         return p
     }
@@ -188,8 +209,20 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
     /// (`AnnotatedDocument.lookupKeys()`) with one buffer and no String unless they need it.
     @inline(__always)
     static func fastKey(_ b: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        var asciiLower = false
+        return fastKey(b, into: out, asciiLower: &asciiLower)
+    }
+
+    /// `fastKey(_:into:)`, also telling whether the key is just the word in ASCII lower case
+    /// (an ASCII word that no ending, hyphen or "ae"-style pair changed): the caller may then
+    /// use the token's lower-case String instead of making one.
+    @inline(__always)
+    static func fastKey(_ b: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>,
+                        asciiLower: inout Bool) -> Int? {
         let n = b.count
+        asciiLower = false
         if n == 0 { return 0 }
+        var changed = false
         let table = TextFolding.latinFold
         // Fold (as `TextFolding.foldScalars`): lower case, base letters, ß → ss, and the e
         // after a, o, u dropped.
@@ -207,6 +240,7 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
                 i &+= 1
             } else {
                 guard c >= 0xC3, c <= 0xC9, i + 1 < n else { return nil }
+                changed = true
                 let v = (Int(c & 0x1F) << 6) | Int(b[i &+ 1] & 0x3F)
                 guard v >= 0xC0, v < 0x250 else { return nil }
                 f = table[v &- 0xC0]
@@ -219,13 +253,18 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
             }
             if f == 0x65, prev == 0x61 || prev == 0x6F || prev == 0x75 {
                 prev = 0x65
+                changed = true
                 continue
             }
             out[m] = f
             m &+= 1
             prev = f
         }
-        if !hyphen { return stemmedLength(out, 0, m) }
+        if !hyphen {
+            let e = stemmedLength(out, 0, m)
+            asciiLower = !changed && e == n
+            return e
+        }
         // Pieces between hyphens (empty ones dropped), each stemmed, joined by spaces, in
         // place: the write position never passes the read position.
         var w = 0
