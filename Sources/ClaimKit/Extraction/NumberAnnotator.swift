@@ -59,10 +59,10 @@ public struct NumberAnnotator: Annotator {
     let unitsAfter: PhraseTable<UnitCue>
     let cuesBefore: PhraseTable<UnitCue>
     /// One-word "before" cues that are not units, also matched as compound heads ("UN-Resolutionen").
-    let compoundCues: [String: NumberRole]
+    let compoundCues: WordMap<NumberRole>
     /// Words before "N." that make it an ordinal at the end of a sentence: "dem 20.", "am 27."
-    let ordinalCues: Set<String>
-    let months: Set<String>
+    let ordinalCues: WordSet
+    let months: WordSet
     let objects: ObjectLexicon
     /// Per lowercase word: may it start a vague quantifier, is it a vague amount, an article.
     let wordFlags: LetterTrie
@@ -94,8 +94,8 @@ public struct NumberAnnotator: Annotator {
         wordFlags = trie
         approxAfter = PhraseTable(after)
         var unitsAfter: [(String, UnitCue)] = [], unitsBefore: [(String, UnitCue)] = []
-        var compound: [String: NumberRole] = [:]
-        var ordinal: Set<String> = []
+        var compound = WordMap<NumberRole>()
+        var ordinal = WordSet()
         for row in lexicon.table("units").rows where row.count >= 5 {
             guard let role = NumberRole(rawValue: row[3]) else { continue }
             let cue = UnitCue(unit: row[1] == "-" ? nil : row[1], cls: row[2] == "-" ? nil : row[2], role: role)
@@ -113,7 +113,7 @@ public struct NumberAnnotator: Annotator {
         cuesBefore = PhraseTable(unitsBefore)
         compoundCues = compound
         ordinalCues = ordinal
-        months = Set(lexicon.table("months").rows.compactMap { $0.first?.lowercased() })
+        months = WordSet(lexicon.table("months").rows.compactMap { $0.first?.lowercased() })
     }
 
     public func annotate(_ doc: inout AnnotatedDocument) {
@@ -458,17 +458,24 @@ public struct NumberAnnotator: Annotator {
     }
 
     /// A "before" cue as the head of a compound: "UN-Resolutionen", "Hausnummer".
+    /// The tails are probed as byte ranges of the word, from its second scalar on, longest
+    /// first, while they hold at least four scalars; then the whole word.
     func compoundCue(_ token: Token) -> NumberRole? {
         guard token.isWord else { return nil }
-        let lower = Array(token.lower.unicodeScalars)
-        var p = 1
-        while lower.count - p >= 4 {
-            var tail = String.UnicodeScalarView()
-            tail.append(contentsOf: lower[p...])
-            if let role = compoundCues[String(tail)] { return role }
-            p += 1
+        var lower = token.lower
+        return lower.withUTF8 { b -> NumberRole? in
+            var scalars = 0
+            for x in b where x & 0xC0 != 0x80 { scalars += 1 }
+            var p = 0
+            for i in 0..<b.count where b[i] & 0xC0 != 0x80 {
+                if p >= 1 {
+                    if scalars - p < 4 { break }
+                    if let role = compoundCues.value(bytes: UnsafeBufferPointer(rebasing: b[i...])) { return role }
+                }
+                p += 1
+            }
+            return compoundCues.value(bytes: b)
         }
-        return compoundCues[token.lower]
     }
 
     /// A four-digit number in the range of years is a year unless what follows makes it a count

@@ -89,7 +89,10 @@ extension SourceAnnotator {
             // Through the buffer: a Token read by index is copied with both its Strings retained.
             doc.tokens.withUnsafeBufferPointer { tokens in
                 let map = annotator.cues.kinds
-                for j in 0..<n { kinds[j] = map[tokens[j].lower] ?? 0 }
+                let wordsOnly = annotator.cues.letterKeys
+                for j in 0..<n where !wordsOnly || (tokens[j].kind != .punct && tokens[j].kind != .number) {
+                    kinds[j] = map[tokens[j].lower] ?? 0
+                }
                 let entities = doc.entities
                 var e = 0
                 for j in 0..<n {

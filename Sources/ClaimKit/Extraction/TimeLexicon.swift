@@ -99,6 +99,10 @@ final class TimeLexicon: Sendable {
     /// Per entry: it can begin an expression (a preposition, or `beginsCore`); other words are
     /// skipped at once.
     let begins: [Bool]
+    /// A filter over the words that can begin an expression (`begins`): one bit per hash of a
+    /// word's length and first, second and last byte (4096 bits). A clear bit rules a token
+    /// out without hashing its whole text and probing `ids` (most tokens of a text).
+    let beginBits: [UInt64]
 
     init(lexicon: Lexicon) {
         var months: [String: Int] = [:]
@@ -171,6 +175,39 @@ final class TimeLexicon: Sendable {
         self.entries = entries
         beginsCore = entries.map(\.beginsCore)
         begins = entries.map { $0.beginsCore || $0.flags.contains(.prep) }
+        var bits = [UInt64](repeating: 0, count: 64)
+        for (word, e) in ids.pairs where begins[Int(e)] {
+            var w = word
+            w.withUTF8 { b in
+                let bit = Self.beginBit(b)
+                bits[bit >> 6] |= 1 << UInt64(bit & 63)
+            }
+        }
+        beginBits = bits
+    }
+
+    @inline(__always)
+    static func beginBit(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+        let n = b.count
+        guard n > 0 else { return 0 }
+        var h = UInt32(truncatingIfNeeded: n) &* 0x9E37_79B1
+        h ^= UInt32(b[0]) &* 0x85EB_CA77
+        h ^= UInt32(b[n > 1 ? 1 : 0]) &* 0xC2B2_AE3D
+        h ^= UInt32(b[n - 1]) &* 0x27D4_EB2F
+        h ^= h >> 15
+        h = h &* 0x2C1B_3C6D
+        h ^= h >> 12
+        return Int(h & 4095)
+    }
+
+    /// False when the lowercase word certainly cannot begin an expression (`begins`); true
+    /// when it may.
+    @inline(__always)
+    func mayBegin(_ word: String) -> Bool {
+        word.utf8.withContiguousStorageIfAvailable { b in
+            let bit = Self.beginBit(b)
+            return beginBits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+        } ?? true
     }
 
     /// The entry of a lowercase word.
