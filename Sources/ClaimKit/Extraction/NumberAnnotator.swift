@@ -66,6 +66,8 @@ public struct NumberAnnotator: Annotator {
     let objects: ObjectLexicon
     /// Per lowercase word: may it start a vague quantifier, is it a vague amount, an article.
     let wordFlags: LetterTrie
+    /// The words of `wordFlags`: most words are ruled out without a walk in the trie.
+    let wordFlagFilter: WordFilter
     static let startsVagueQuantifier: UInt8 = 1, isVagueWord: UInt8 = 2, isArticle: UInt8 = 4
 
     public init(lexicon: Lexicon = .shared) {
@@ -92,6 +94,7 @@ public struct NumberAnnotator: Annotator {
         var trie = LetterTrie()
         for (w, f) in flags { trie.insert(w, payload: Int(f)) }
         wordFlags = trie
+        wordFlagFilter = WordFilter(flags.keys)
         approxAfter = PhraseTable(after)
         var unitsAfter: [(String, UnitCue)] = [], unitsBefore: [(String, UnitCue)] = []
         var compound = WordMap<NumberRole>()
@@ -179,7 +182,7 @@ public struct NumberAnnotator: Annotator {
         // "einige Millionen", "ein paar hundert": a vague quantifier needs a scale word.
         let w = t[i].lower
         // One trie walk decides whether this word can start a number at all.
-        let flags = wordFlags.exact(w).map { UInt8($0) } ?? 0
+        let flags = wordFlagFilter.mayContain(w) ? wordFlags.exact(w).map { UInt8($0) } ?? 0 : 0
         if flags & Self.startsVagueQuantifier != 0,
            let q = approxBefore.match(t, at: i, end: end, where: { $0.approx == .vague }) {
             if let s = scales.match(t, at: i + q.length, end: end) {

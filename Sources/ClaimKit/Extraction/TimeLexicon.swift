@@ -99,10 +99,9 @@ final class TimeLexicon: Sendable {
     /// Per entry: it can begin an expression (a preposition, or `beginsCore`); other words are
     /// skipped at once.
     let begins: [Bool]
-    /// A filter over the words that can begin an expression (`begins`): one bit per hash of a
-    /// word's length and first, second and last byte (4096 bits). A clear bit rules a token
-    /// out without hashing its whole text and probing `ids` (most tokens of a text).
-    let beginBits: [UInt64]
+    /// The words that can begin an expression (`begins`): rules out most tokens of a text
+    /// without hashing their whole text and probing `ids`.
+    let beginFilter: WordFilter
 
     init(lexicon: Lexicon) {
         var months: [String: Int] = [:]
@@ -175,40 +174,15 @@ final class TimeLexicon: Sendable {
         self.entries = entries
         beginsCore = entries.map(\.beginsCore)
         begins = entries.map { $0.beginsCore || $0.flags.contains(.prep) }
-        var bits = [UInt64](repeating: 0, count: 64)
-        for (word, e) in ids.pairs where begins[Int(e)] {
-            var w = word
-            w.withUTF8 { b in
-                let bit = Self.beginBit(b)
-                bits[bit >> 6] |= 1 << UInt64(bit & 63)
-            }
-        }
-        beginBits = bits
-    }
-
-    @inline(__always)
-    static func beginBit(_ b: UnsafeBufferPointer<UInt8>) -> Int {
-        let n = b.count
-        guard n > 0 else { return 0 }
-        var h = UInt32(truncatingIfNeeded: n) &* 0x9E37_79B1
-        h ^= UInt32(b[0]) &* 0x85EB_CA77
-        h ^= UInt32(b[n > 1 ? 1 : 0]) &* 0xC2B2_AE3D
-        h ^= UInt32(b[n - 1]) &* 0x27D4_EB2F
-        h ^= h >> 15
-        h = h &* 0x2C1B_3C6D
-        h ^= h >> 12
-        return Int(h & 4095)
+        var filter = WordFilter()
+        for (word, e) in ids.pairs where begins[Int(e)] { filter.insert(word) }
+        beginFilter = filter
     }
 
     /// False when the lowercase word certainly cannot begin an expression (`begins`); true
     /// when it may.
     @inline(__always)
-    func mayBegin(_ word: String) -> Bool {
-        word.utf8.withContiguousStorageIfAvailable { b in
-            let bit = Self.beginBit(b)
-            return beginBits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
-        } ?? true
-    }
+    func mayBegin(_ word: String) -> Bool { beginFilter.mayContain(word) }
 
     /// The entry of a lowercase word.
     func id(_ word: String) -> Int32? { ids[word] }
@@ -246,5 +220,48 @@ final class TimeWordIDs {
             ids[i] = e
         }
         return e < 0 ? nil : Int(e)
+    }
+}
+
+/// A set of words that answers only "certainly not" or "maybe" (a Bloom filter with one hash):
+/// one bit per hash of a word's byte length and its first, second and last byte, 4096 bits.
+/// Placed before a `WordMap` probe that most tokens of a text fail (lexicons of a few hundred
+/// words), it rules out most of them without hashing their whole text.
+struct WordFilter: Sendable {
+    private var bits = [UInt64](repeating: 0, count: 64)
+
+    init() {}
+
+    init<S: Sequence>(_ words: S) where S.Element == String {
+        for w in words { insert(w) }
+    }
+
+    mutating func insert(_ word: String) {
+        var w = word
+        let bit = w.withUTF8 { Self.bit($0) }
+        bits[bit >> 6] |= 1 << UInt64(bit & 63)
+    }
+
+    @inline(__always)
+    static func bit(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+        let n = b.count
+        guard n > 0 else { return 0 }
+        var h = UInt32(truncatingIfNeeded: n) &* 0x9E37_79B1
+        h ^= UInt32(b[0]) &* 0x85EB_CA77
+        h ^= UInt32(b[n > 1 ? 1 : 0]) &* 0xC2B2_AE3D
+        h ^= UInt32(b[n - 1]) &* 0x27D4_EB2F
+        h ^= h >> 15
+        h = h &* 0x2C1B_3C6D
+        h ^= h >> 12
+        return Int(h & 4095)
+    }
+
+    /// False when `word` was certainly not inserted.
+    @inline(__always)
+    func mayContain(_ word: String) -> Bool {
+        word.utf8.withContiguousStorageIfAvailable { b in
+            let bit = Self.bit(b)
+            return bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+        } ?? true
     }
 }
