@@ -88,9 +88,11 @@ struct TimeCursor {
         switch tokens[i].kind {
         case .number: return true
         case .word:
-            // The filter rules out most words without a lookup.
-            return words.mayBegin(tokens[i].lower) && (ids.id(i).map { words.begins[$0] } ?? false)
-                || isCapitalizedCompound(i)
+            // The filters rule out most words without a lookup; a compound begins an
+            // expression only as a month pair ("Juli-August", `monthExpression`).
+            let lower = tokens[i].lower
+            return words.mayBegin(lower) && (ids.id(i).map { words.begins[$0] } ?? false)
+                || words.mayOpenMonthPair(lower) && isCapitalizedCompound(i)
         default: return false
         }
     }

@@ -102,6 +102,9 @@ final class TimeLexicon: Sendable {
     /// The words that can begin an expression (`begins`): rules out most tokens of a text
     /// without hashing their whole text and probing `ids`.
     let beginFilter: WordFilter
+    /// Per pair of first bytes (first * 256 + second): some month form begins with it. A
+    /// compound token opens a month pair ("Juli-August") only with a month's first bytes.
+    let monthStarts: [UInt64]
 
     init(lexicon: Lexicon) {
         var months: [String: Int] = [:]
@@ -177,6 +180,28 @@ final class TimeLexicon: Sendable {
         var filter = WordFilter()
         for (word, e) in ids.pairs where begins[Int(e)] { filter.insert(word) }
         beginFilter = filter
+        var starts = [UInt64](repeating: 0, count: 1024)
+        for form in months.keys {
+            let u = Array(form.utf8)
+            // A one-byte form would need every word tested: set all of its pairs.
+            let seconds = u.count >= 2 ? [Int(u[1])] : Array(0..<256)
+            for second in seconds where !u.isEmpty {
+                let k = Int(u[0]) << 8 | second
+                starts[k >> 6] |= 1 << UInt64(k & 63)
+            }
+        }
+        monthStarts = starts
+    }
+
+    /// False when the lowercase word certainly does not begin with a month form.
+    @inline(__always)
+    func mayOpenMonthPair(_ word: String) -> Bool {
+        let u = word.utf8
+        guard u.count >= 2 else { return true }
+        var it = u.makeIterator()
+        guard let a = it.next(), let b = it.next() else { return true }
+        let k = Int(a) << 8 | Int(b)
+        return monthStarts[k >> 6] & (1 << UInt64(k & 63)) != 0
     }
 
     /// False when the lowercase word certainly cannot begin an expression (`begins`); true
