@@ -53,11 +53,11 @@ public struct NumberAnnotator: Annotator {
     }
 
     let words: NumberWordParser
-    let scales: PhraseTable<Double>
-    let approxBefore: PhraseTable<ApproxCue>
-    let approxAfter: PhraseTable<ApproxCue>
-    let unitsAfter: PhraseTable<UnitCue>
-    let cuesBefore: PhraseTable<UnitCue>
+    let scales: FilteredPhrases<Double>
+    let approxBefore: FilteredPhrases<ApproxCue>
+    let approxAfter: FilteredPhrases<ApproxCue>
+    let unitsAfter: FilteredPhrases<UnitCue>
+    let cuesBefore: FilteredPhrases<UnitCue>
     /// One-word "before" cues that are not units, also matched as compound heads ("UN-Resolutionen").
     let compoundCues: WordMap<NumberRole>
     /// Words before "N." that make it an ordinal at the end of a sentence: "dem 20.", "am 27."
@@ -73,7 +73,7 @@ public struct NumberAnnotator: Annotator {
     public init(lexicon: Lexicon = .shared) {
         words = NumberWordParser(lexicon: lexicon)
         objects = lexicon.built(ObjectLexicon.init(lexicon:))
-        scales = PhraseTable(lexicon.table("scales").rows.compactMap { row in
+        scales = FilteredPhrases(lexicon.table("scales").rows.compactMap { row in
             row.count >= 2 ? Double(row[1]).map { (row[0], $0) } : nil
         })
         var before: [(String, ApproxCue)] = [], after: [(String, ApproxCue)] = []
@@ -84,7 +84,7 @@ public struct NumberAnnotator: Annotator {
             let cue = ApproxCue(approx: approx, low: low, high: high)
             if row[2] == "after" { after.append((row[0], cue)) } else { before.append((row[0], cue)) }
         }
-        approxBefore = PhraseTable(before)
+        approxBefore = FilteredPhrases(before)
         var flags: [String: UInt8] = [:]
         for (phrase, cue) in before where cue.approx == .vague {
             if let first = Tokenizer.tokenize(Array(phrase.utf8)).first?.lower { flags[first, default: 0] |= Self.startsVagueQuantifier }
@@ -95,7 +95,7 @@ public struct NumberAnnotator: Annotator {
         for (w, f) in flags { trie.insert(w, payload: Int(f)) }
         wordFlags = trie
         wordFlagFilter = WordFilter(flags.keys)
-        approxAfter = PhraseTable(after)
+        approxAfter = FilteredPhrases(after)
         var unitsAfter: [(String, UnitCue)] = [], unitsBefore: [(String, UnitCue)] = []
         var compound = WordMap<NumberRole>()
         var ordinal = WordSet()
@@ -112,8 +112,8 @@ public struct NumberAnnotator: Annotator {
                 unitsAfter.append((row[0], cue))
             }
         }
-        self.unitsAfter = PhraseTable(unitsAfter)
-        cuesBefore = PhraseTable(unitsBefore)
+        self.unitsAfter = FilteredPhrases(unitsAfter)
+        cuesBefore = FilteredPhrases(unitsBefore)
         compoundCues = compound
         ordinalCues = ordinal
         months = WordSet(lexicon.table("months").rows.compactMap { $0.first?.lowercased() })
@@ -494,5 +494,44 @@ public struct NumberAnnotator: Annotator {
         if j < end, t[j].isWord, !t[j].isCapitalized, ObjectLexicon.isClearAdjective(t[j].lower) { j += 1 }
         guard j < end, t[j].isWord, t[j].isCapitalized else { return true }
         return objects.match(t[j].text).cls == nil
+    }
+}
+
+/// A `PhraseTable` behind filters of its phrases' first and last words (split and lowercased
+/// as `PhraseTable` splits them): the number annotator asks its tables at nearly every number
+/// and most of the words next to numbers start or end no phrase, which the filters tell
+/// without hashing the word as a `String`.
+struct FilteredPhrases<Value: Sendable>: Sendable {
+    let table: PhraseTable<Value>
+    let firsts: WordFilter
+    let lasts: WordFilter
+
+    init(_ phrases: [(String, Value)]) {
+        table = PhraseTable(phrases)
+        var firsts = WordFilter(), lasts = WordFilter()
+        for (phrase, _) in phrases {
+            let tokens = Tokenizer.tokenize(Array(phrase.utf8))
+            guard let first = tokens.first, let last = tokens.last else { continue }
+            firsts.insert(first.lower)
+            lasts.insert(last.lower)
+        }
+        self.firsts = firsts
+        self.lasts = lasts
+    }
+
+    /// `PhraseTable.match(_:at:end:where:)`.
+    @inline(__always)
+    func match(_ tokens: [Token], at i: Int, end: Int, where accept: (Value) -> Bool = { _ in true })
+        -> (length: Int, value: Value)? {
+        guard i < end, firsts.mayContain(tokens[i].lower) else { return nil }
+        return table.match(tokens, at: i, end: end, where: accept)
+    }
+
+    /// `PhraseTable.match(_:endingBefore:start:where:)`.
+    @inline(__always)
+    func match(_ tokens: [Token], endingBefore i: Int, start: Int, where accept: (Value) -> Bool = { _ in true })
+        -> (length: Int, value: Value)? {
+        guard i > start, lasts.mayContain(tokens[i - 1].lower) else { return nil }
+        return table.match(tokens, endingBefore: i, start: start, where: accept)
     }
 }
