@@ -127,7 +127,9 @@ public struct NumberAnnotator: Annotator {
             let firstInSentence = found.count
             var i = start
             while i < end {
-                guard let reading = read(tokens, at: i, end: end) else { i += 1; continue }
+                // Only numbers and words start a number (`read`).
+                let kind = tokens[i].kind
+                guard kind == .number || kind == .word, let reading = read(tokens, at: i, end: end) else { i += 1; continue }
                 let previous = found.count > firstInSentence ? found.last : nil
                 let m = mention(doc, tokens, reading, sentence: index, start: start, end: end, previous: previous)
                 found.append(m)

@@ -193,6 +193,17 @@ final class TimeLexicon: Sendable {
         monthStarts = starts
     }
 
+    /// `mayBegin(word) || mayOpenMonthPair(word)`, reading the word's bytes once.
+    @inline(__always)
+    func mayStart(_ word: String) -> Bool {
+        word.utf8.withContiguousStorageIfAvailable { b -> Bool in
+            if beginFilter.mayContain(bytes: b) { return true }
+            guard b.count >= 2 else { return true }
+            let k = Int(b[0]) << 8 | Int(b[1])
+            return monthStarts[k >> 6] & (1 << UInt64(k & 63)) != 0
+        } ?? true
+    }
+
     /// False when the lowercase word certainly does not begin with a month form.
     @inline(__always)
     func mayOpenMonthPair(_ word: String) -> Bool {
@@ -284,9 +295,12 @@ struct WordFilter: Sendable {
     /// False when `word` was certainly not inserted.
     @inline(__always)
     func mayContain(_ word: String) -> Bool {
-        word.utf8.withContiguousStorageIfAvailable { b in
-            let bit = Self.bit(b)
-            return bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
-        } ?? true
+        word.utf8.withContiguousStorageIfAvailable { mayContain(bytes: $0) } ?? true
+    }
+
+    @inline(__always)
+    func mayContain(bytes b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let bit = Self.bit(b)
+        return bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 }
