@@ -47,6 +47,9 @@ public struct AttributionCues: Sendable {
     /// (one byte-keyed probe) and then tests bits, instead of probing a dozen `Set<String>`s
     /// with SipHash per token.
     public var kinds = WordMap<UInt32>()
+    /// Every key of `kinds` is letters (and spaces): no punctuation or number token is a cue,
+    /// so the scan looks up only the other tokens.
+    public var letterKeys = true
 
     /// Bits of `kinds`.
     public struct Kind: OptionSet, Sendable {
@@ -117,6 +120,7 @@ public struct AttributionCues: Sendable {
             default: kind = []
             }
             if !kind.isEmpty { kinds[word] = (kinds[word] ?? 0) | kind.rawValue }
+            if !kind.isEmpty, !word.allSatisfy({ $0.isLetter || $0 == " " }) { letterKeys = false }
             if kind == .before, let first = word.split(separator: " ").first {
                 kinds[String(first)] = (kinds[String(first)] ?? 0) | Kind.beforeStart.rawValue
             }

@@ -13,24 +13,38 @@ struct ClauseDistance {
     init(tokens: [Token], range: Range<Int>) {
         start = range.lowerBound
         var b: [Int] = [], q: [Bool] = []
+        b.reserveCapacity(range.count)
+        q.reserveCapacity(range.count)
         var count = 0, open = false
-        for i in range {
-            let t = tokens[i]
-            if t.kind == .punct {
-                if t.text == "\"" {
-                    open.toggle()
-                } else if t.text == ";" || t.text == ":" || (t.text == "," && !ClauseDistance.opensRelativeClause(tokens, i + 1, range)) {
-                    count += 1
+        // Through the buffer and by byte: a Token read by index is copied with both its Strings
+        // retained, and every mark tested here is one ASCII byte.
+        tokens.withUnsafeBufferPointer { t in
+            for i in range {
+                let byte = Self.singleByte(t[i].text)
+                if t[i].kind == .punct {
+                    if byte == UInt8(ascii: "\"") {
+                        open.toggle()
+                    } else if byte == UInt8(ascii: ";") || byte == UInt8(ascii: ":")
+                        || (byte == UInt8(ascii: ",") && !ClauseDistance.opensRelativeClause(tokens, i + 1, range)) {
+                        count += 1
+                    }
                 }
+                b.append(count)
+                q.append(open && byte != UInt8(ascii: "\""))
             }
-            b.append(count)
-            q.append(open && t.text != "\"")
         }
         boundaries = b
         quotes = q
     }
 
-    static let relativePronouns: Set<String> = ["der", "die", "das", "dem", "den", "deren", "dessen", "welche", "welcher", "welches"]
+    /// The text's byte when it is one byte long, else 0.
+    @inline(__always)
+    static func singleByte(_ text: String) -> UInt8 {
+        let u = text.utf8
+        return u.count == 1 ? u.first ?? 0 : 0
+    }
+
+    static let relativePronouns: WordSet = ["der", "die", "das", "dem", "den", "deren", "dessen", "welche", "welcher", "welches"]
 
     static func opensRelativeClause(_ tokens: [Token], _ i: Int, _ range: Range<Int>) -> Bool {
         guard range.contains(i) else { return false }

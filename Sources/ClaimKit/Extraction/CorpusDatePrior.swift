@@ -92,7 +92,9 @@ extension Pipeline {
     /// Entities, numbers, objects, sources and modality never read the date or the times, and
     /// events read only where date expressions stand, which does not depend on the reference
     /// date (`TimeAnnotator.scan`): those layers are carried over. The documents come compacted
-    /// (no tokens), so tokens and sentences are made again: a small part of the whole pipeline.
+    /// (no tokens), so the tokens are made again; the sentences are carried over, and the date
+    /// resolver and time annotator read only the tokens where the old times layer has
+    /// expressions (their places do not depend on the reference date, only their values do).
     public func redate(_ annotated: [AnnotatedDocument]) -> [AnnotatedDocument] {
         concurrentMap(annotated.count) { redate(annotated[$0]) }
     }
@@ -119,8 +121,9 @@ extension Pipeline {
         var doc = AnnotatedDocument(document: old.document)
         for a in annotators {
             if a is SentenceAnnotator {
-                a.annotate(&doc)
+                if !retokenize(old, into: &doc) { a.annotate(&doc) }
                 carry(from: old, into: &doc)
+                doc.timeStarts = old.times.map(\.tokens.lowerBound)
             } else if Self.redoes(a) {
                 a.annotate(&doc)
             } else if a is EventAnnotator, !Self.sameDatePlaces(old.times, doc.times) {
@@ -133,6 +136,24 @@ extension Pipeline {
         }
         doc.compact()
         return doc
+    }
+
+    /// The tokens of `old`'s text and its sentences, without splitting again: the sentence
+    /// annotator tokenises with `Tokenizer.tokenize` and builds each sentence's span from its
+    /// tokens. False (nothing set) when the old sentences do not fit the new tokens: the
+    /// sentence annotator then runs in full.
+    private func retokenize(_ old: AnnotatedDocument, into doc: inout AnnotatedDocument) -> Bool {
+        let tokens = Tokenizer.tokenize(doc.bytes)
+        let fits = tokens.withUnsafeBufferPointer { t in
+            old.sentences.allSatisfy { s in
+                !s.tokens.isEmpty && s.tokens.upperBound <= t.count
+                    && t[s.tokens.lowerBound].span.start == s.span.start && t[s.tokens.upperBound - 1].span.end == s.span.end
+            }
+        }
+        guard fits, (old.sentences.last?.tokens.upperBound ?? 0) == tokens.count else { return false }
+        doc.tokens = tokens
+        doc.sentences = old.sentences
+        return true
     }
 
     /// The date-independent layers of `old` into the freshly tokenised `doc`.

@@ -13,7 +13,48 @@ public struct DigitNumber: Sendable, Hashable {
     /// Starts with "0" followed by another digit ("030", "0664"): a phone or code, not a count.
     public var hasLeadingZero: Bool { groups.first.map { $0.count > 1 && $0.hasPrefix("0") } ?? false }
 
+    /// What the byte reading of an ASCII number token found.
+    private enum ASCIIReading {
+        case number([String], [Character])
+        case notANumber
+        /// Not ASCII (or "\r\n", one Character): read Characters instead.
+        case unicode
+    }
+
+    /// The groups and separators of an ASCII text, one Character per byte: no Character
+    /// iteration for nearly every number token.
+    private static func readASCII(_ text: String, _ b: UnsafeBufferPointer<UInt8>) -> ASCIIReading {
+        var groups: [String] = [], separators: [Character] = []
+        var start = 0
+        for i in 0..<b.count {
+            let c = b[i]
+            if c >= 0x30 && c <= 0x39 { continue }
+            if c >= 0x80 || c == 0x0D { return .unicode }
+            guard i > start else { return .notANumber }
+            groups.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self))
+            // ASCII whitespace groups like the apostrophe, as in the Character reading.
+            let isSpace = c == 0x20 || (c >= 0x09 && c <= 0x0C)
+            separators.append(isSpace ? "'" : Character(Unicode.Scalar(c)))
+            start = i + 1
+        }
+        guard b.count > start else { return .notANumber }
+        groups.append(start == 0 ? text : String(decoding: UnsafeBufferPointer(rebasing: b[start...]), as: UTF8.self))
+        return .number(groups, separators)
+    }
+
     public init?(_ text: String) {
+        switch text.utf8.withContiguousStorageIfAvailable({ Self.readASCII(text, $0) }) ?? .unicode {
+        case let .number(groups, separators):
+            self.groups = groups
+            self.separators = separators
+            // Digits only: what `read` would parse after joining the one group.
+            value = separators.isEmpty ? Double(text) : DigitNumber.read(groups, separators)
+            return
+        case .notANumber:
+            return nil
+        case .unicode:
+            break
+        }
         var groups: [String] = [], separators: [Character] = []
         var current = ""
         for c in text {

@@ -41,7 +41,9 @@ public struct DocumentDateResolver: Annotator {
         doc.document.date = nil
         doc.document.dateInferred = false
         doc.document.extra[DocumentDateBasis.key] = nil
-        let expressions = times.scan(doc, reference: nil)
+        // Where expressions stand does not depend on the reference date: when the tokens were
+        // scanned before (`Pipeline.redate`), only those places are read again.
+        let expressions = times.scan(doc, reference: nil, at: doc.timeStarts)
         doc.timeStarts = expressions.map(\.mention.tokens.lowerBound)
         let inferred = Self.dateline(expressions, tokens: doc.tokens).map { ($0, DocumentDateBasis.dateline) }
             ?? inferFromText(expressions)

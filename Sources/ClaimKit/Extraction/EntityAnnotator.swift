@@ -15,16 +15,20 @@ public struct EntityAnnotator: Annotator {
 
     public func annotate(_ doc: inout AnnotatedDocument) {
         let keys = doc.lookupKeys()
-        let tokens = doc.tokens
-        // The keys as ids of the gazetteer's words, once: a name match is then integer lookups.
+        // The keys as ids of the gazetteer's words, once: a name match is then integer lookups,
+        // and so are the title and stop tests of a one-part key (`Gazetteer.flags(part:)`).
         let parts = gazetteer.names.parts(of: keys)
         var entities: [EntityMention] = []
         // First or last word of a multiword person name seen so far → the full name.
         var nameParts = WordMap<String>()
+        let tokens = doc.tokens
+        // Read through a copy: the closures below would otherwise copy the inout document
+        // for every `text(_:)` call.
+        let source = doc
 
         func add(_ range: Range<Int>, _ name: String, _ type: EntityType, sentence: Int) {
             let span = TextSpan(tokens[range.lowerBound].span.start, tokens[range.upperBound - 1].span.end)
-            entities.append(EntityMention(span: span, text: doc.text(span), name: name, type: type, sentence: sentence))
+            entities.append(EntityMention(span: span, text: source.text(span), name: name, type: type, sentence: sentence))
             if type == .person {
                 let parts = name.split(separator: " ")
                 if parts.count >= 2, let first = parts.first, let last = parts.last {
@@ -34,45 +38,63 @@ public struct EntityAnnotator: Annotator {
             }
         }
 
-        for (s, sentence) in doc.sentences.enumerated() {
-            let end = sentence.tokens.upperBound
-            var i = sentence.tokens.lowerBound
-            var afterTitle = false
-            while i < end {
-                guard tokens[i].kind == .word else { afterTitle = false; i += 1; continue }
-                if let m = match(tokens, parts, at: i, end: end) {
-                    add(m.range, m.value.name, m.value.type, sentence: s)
+        // Through the buffer: a Token read by index may be copied with both its Strings retained.
+        tokens.withUnsafeBufferPointer { tokens in
+            for (s, sentence) in source.sentences.enumerated() {
+                let end = sentence.tokens.upperBound
+                var i = sentence.tokens.lowerBound
+                var afterTitle = false
+                // The gazetteer match at token `known`, when the name run below looked it up
+                // already: the scan resumes at the word that ended the run.
+                var known = -1
+                var knownMatch: (range: Range<Int>, value: Gazetteer.Entry)?
+                while i < end {
+                    guard tokens[i].kind == .word else { afterTitle = false; i += 1; continue }
+                    let longest = i == known ? knownMatch : gazetteer.names.longestMatch(parts, from: i, to: end)
+                    if let m = longest, accepts(tokens, m, at: i) {
+                        add(m.range, m.value.name, m.value.type, sentence: s)
+                        afterTitle = false
+                        i = m.range.upperBound
+                        continue
+                    }
+                    guard tokens[i].isCapitalized else { afterTitle = false; i += 1; continue }
+                    if isTitle(keys, parts, i) { afterTitle = true; i += 1; continue }
+                    if isStop(keys, parts, i) { afterTitle = false; i += 1; continue }
+                    // Token i is a name word unless a gazetteer name (of the wrong case) starts
+                    // there; then the run is the word alone, as a run that stops after it.
+                    var j = i + 1
+                    if longest == nil {
+                        while j < end, j - i < EntityAnnotator.maxNameWords,
+                              tokens[j].kind == .word, tokens[j].isCapitalized,
+                              !isStop(keys, parts, j), !isTitle(keys, parts, j) {
+                            known = j
+                            knownMatch = gazetteer.names.longestMatch(parts, from: j, to: end)
+                            if knownMatch != nil { break }
+                            j += 1
+                        }
+                    }
+                    let run = i..<j
+                    let initial = i == sentence.tokens.lowerBound || tokens[i - 1].text == "\""
+                    if run.count == 1, !nameParts.isEmpty, let full = nameParts[keys[i]] {
+                        add(run, full, .person, sentence: s)
+                    } else if afterTitle || run.count >= 3 && gazetteer.looksLikeRole(tokens[run.lowerBound].lower) {
+                        // After a title, or a role noun and a name ("Psychotherapeutin Barbara Preitler"):
+                        // the name is the words up to the first common noun.
+                        var name = afterTitle ? run : (run.lowerBound + 1)..<run.upperBound
+                        if let noun = name.first(where: { gazetteer.looksLikeNoun(tokens[$0].lower, strongly: true) }) {
+                            name = name.lowerBound..<noun
+                        }
+                        if !name.isEmpty {
+                            add(name, source.text(TextSpan(tokens[name.lowerBound].span.start, tokens[name.upperBound - 1].span.end)),
+                                .person, sentence: s)
+                        }
+                    } else if run.count >= 2, !initial, !run.contains(where: { gazetteer.looksLikeNoun(tokens[$0].lower) }) {
+                        add(run, source.text(TextSpan(tokens[run.lowerBound].span.start, tokens[run.upperBound - 1].span.end)),
+                            .other, sentence: s)
+                    }
                     afterTitle = false
-                    i = m.range.upperBound
-                    continue
+                    i = run.upperBound
                 }
-                guard tokens[i].isCapitalized else { afterTitle = false; i += 1; continue }
-                let key = keys[i]
-                if isTitle(key) { afterTitle = true; i += 1; continue }
-                if gazetteer.stops.contains(key) { afterTitle = false; i += 1; continue }
-                var j = i
-                while j < end, j - i < EntityAnnotator.maxNameWords, isNameWord(tokens, keys, parts, j, end) { j += 1 }
-                let run = i..<max(j, i + 1)
-                let initial = i == sentence.tokens.lowerBound || tokens[i - 1].text == "\""
-                if run.count == 1, let full = nameParts[key] {
-                    add(run, full, .person, sentence: s)
-                } else if afterTitle || run.count >= 3 && gazetteer.looksLikeRole(tokens[run.lowerBound].lower) {
-                    // After a title, or a role noun and a name ("Psychotherapeutin Barbara Preitler"):
-                    // the name is the words up to the first common noun.
-                    var name = afterTitle ? run : (run.lowerBound + 1)..<run.upperBound
-                    if let noun = name.first(where: { gazetteer.looksLikeNoun(tokens[$0].lower, strongly: true) }) {
-                        name = name.lowerBound..<noun
-                    }
-                    if !name.isEmpty {
-                        add(name, doc.text(TextSpan(tokens[name.lowerBound].span.start, tokens[name.upperBound - 1].span.end)),
-                            .person, sentence: s)
-                    }
-                } else if run.count >= 2, !initial, !run.contains(where: { gazetteer.looksLikeNoun(tokens[$0].lower) }) {
-                    add(run, doc.text(TextSpan(tokens[run.lowerBound].span.start, tokens[run.upperBound - 1].span.end)),
-                        .other, sentence: s)
-                }
-                afterTitle = false
-                i = run.upperBound
             }
         }
         doc.entities = entities
@@ -83,11 +105,16 @@ public struct EntityAnnotator: Annotator {
     func match(_ tokens: [Token], _ parts: FoldedPhraseTable<Gazetteer.Entry>.KeyParts, at i: Int, end: Int)
         -> (range: Range<Int>, value: Gazetteer.Entry)? {
         guard let m = gazetteer.names.longestMatch(parts, from: i, to: end) else { return nil }
-        if m.value.capitalsOnly, tokens[i].text != tokens[i].text.uppercased() { return nil }
-        if !m.value.isAdjective, !tokens[i].isCapitalized { return nil }
+        return tokens.withUnsafeBufferPointer { accepts($0, m, at: i) } ? m : nil
+    }
+
+    /// Whether the case of the tokens fits a gazetteer match at `i` (see `match`).
+    func accepts(_ tokens: UnsafeBufferPointer<Token>, _ m: (range: Range<Int>, value: Gazetteer.Entry), at i: Int) -> Bool {
+        if m.value.capitalsOnly, tokens[i].text != tokens[i].text.uppercased() { return false }
+        if !m.value.isAdjective, !tokens[i].isCapitalized { return false }
         // Two tokens split by a sentence-internal punctuation mark are not one name.
-        for k in m.range.dropFirst() where tokens[k].kind != .word { return nil }
-        return m
+        for k in m.range.dropFirst() where tokens[k].kind != .word { return false }
+        return true
     }
 
     /// A title word, also as the last part of a compound: "Daimler-Chef", "Grünen-Abgeordnete".
@@ -97,10 +124,28 @@ public struct EntityAnnotator: Annotator {
         return gazetteer.titles.contains(key[key.utf8.index(after: space)...])
     }
 
+    /// `isTitle(keys[j])` by the part ids of token `j`: a one-part key (nearly all) by its flag,
+    /// a longer one by its last part's flag or else the whole key.
+    @inline(__always)
+    func isTitle(_ keys: [String], _ parts: FoldedPhraseTable<Gazetteer.Entry>.KeyParts, _ j: Int) -> Bool {
+        let s = Int(parts.starts[j]), e = Int(parts.starts[j + 1])
+        if e - s == 1 { return gazetteer.flags(part: parts.ids[s]) & Gazetteer.titleFlag != 0 }
+        if e - s > 1, gazetteer.flags(part: parts.ids[e - 1]) & Gazetteer.titleFlag != 0 { return true }
+        return gazetteer.titles.contains(keys[j])
+    }
+
+    /// `gazetteer.stops.contains(keys[j])` by the part ids of token `j`.
+    @inline(__always)
+    func isStop(_ keys: [String], _ parts: FoldedPhraseTable<Gazetteer.Entry>.KeyParts, _ j: Int) -> Bool {
+        let s = Int(parts.starts[j]), e = Int(parts.starts[j + 1])
+        if e - s == 1 { return gazetteer.flags(part: parts.ids[s]) & Gazetteer.stopFlag != 0 }
+        return gazetteer.stops.contains(keys[j])
+    }
+
     /// A capitalised word that may continue an unknown proper name.
     func isNameWord(_ tokens: [Token], _ keys: [String], _ parts: FoldedPhraseTable<Gazetteer.Entry>.KeyParts,
                     _ j: Int, _ end: Int) -> Bool {
-        guard tokens[j].kind == .word, tokens[j].isCapitalized, !gazetteer.stops.contains(keys[j]), !isTitle(keys[j]) else { return false }
+        guard tokens[j].kind == .word, tokens[j].isCapitalized, !isStop(keys, parts, j), !isTitle(keys, parts, j) else { return false }
         return gazetteer.names.longestMatch(parts, from: j, to: end) == nil
     }
 }

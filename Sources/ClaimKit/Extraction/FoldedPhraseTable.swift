@@ -24,6 +24,20 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
     /// Per trie node: whether a longer key continues it (a phrase so far that is a proper
     /// prefix of a key: the match goes on).
     private var nodeContinues: [Bool] = [false]
+    /// One bit per part of `vocabulary`, at 15 bits of its hash (4 KB): nearly every token key
+    /// is no part of any entry, and this rejects most of them with a read from a table small
+    /// enough to stay in cache, where a probe of the vocabulary's slots is a cache miss.
+    private var partFilter = [UInt64](repeating: 0, count: 1 << 9)
+
+    @inline(__always) private static func filterBit(_ part: UnsafeBufferPointer<UInt8>) -> Int {
+        Int(truncatingIfNeeded: WordMap<Int>.hash(part) >> 49)
+    }
+
+    private mutating func addToFilter(_ part: String) {
+        var part = part
+        let bit = part.withUTF8 { Self.filterBit($0) }
+        partFilter[bit >> 6] |= 1 << UInt64(bit & 63)
+    }
 
     public init() {}
 
@@ -37,7 +51,7 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
         var node = 0
         for part in parts {
             let word = String(part)
-            if vocabulary[word] == nil { vocabulary[word] = -1 }
+            if vocabulary[word] == nil { vocabulary[word] = -1; addToFilter(word) }
             guard let pid = vocabulary.id(word) else { return }
             let next = child(node, Int32(pid))
             if next >= 0 { node = next; continue }
@@ -59,6 +73,18 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
 
     public subscript(key: String) -> Value? { entries[key] }
 
+    /// The id `parts(of:)` gives a key part, adding the part (as one that starts no key) when
+    /// it is new: a caller can then keep its own data per part (the gazetteer's title and stop
+    /// flags) in an array indexed by the ids it gets for a document anyway. Matching is
+    /// unchanged: a part that starts no key has no child in the trie, as an unknown part.
+    public mutating func internPart(_ part: String) -> Int {
+        if vocabulary[part] == nil { vocabulary[part] = -1; addToFilter(part) }
+        return vocabulary.id(part) ?? -1
+    }
+
+    /// One past the largest part id (`parts(of:)`, `internPart(_:)`).
+    public var partLimit: Int { vocabulary.idLimit }
+
     /// Per token: the ids of its key's parts in this table (-1 for a part that is in no key),
     /// token `j`'s at `ids[starts[j]..<starts[j + 1]]`; none for a non-word.
     public struct KeyParts: Sendable {
@@ -72,24 +98,31 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
         var p = KeyParts()
         p.ids.reserveCapacity(keys.count)
         p.starts.reserveCapacity(keys.count + 1)
-        for key in keys {
-            if !key.isEmpty {
-                let done: Void? = key.utf8.withContiguousStorageIfAvailable { b in
-                    var s = 0
-                    // Parts are separated by single spaces (`key(word:)` never writes others).
-                    for i in 0...b.count where i == b.count || b[i] == 0x20 {
-                        let id = i > s ? vocabulary.id(bytes: UnsafeBufferPointer(rebasing: b[s..<i])) : nil
-                        p.ids.append(Int32(id ?? -1))
-                        s = i + 1
+        partFilter.withUnsafeBufferPointer { filter in
+            for key in keys {
+                if !key.isEmpty {
+                    let done: Void? = key.utf8.withContiguousStorageIfAvailable { b in
+                        var s = 0
+                        // Parts are separated by single spaces (`key(word:)` never writes others).
+                        for i in 0...b.count where i == b.count || b[i] == 0x20 {
+                            var id: Int?
+                            if i > s {
+                                let part = UnsafeBufferPointer(rebasing: b[s..<i])
+                                let bit = Self.filterBit(part)
+                                if filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 { id = vocabulary.id(bytes: part) }
+                            }
+                            p.ids.append(Int32(id ?? -1))
+                            s = i + 1
+                        }
+                    }
+                    if done == nil {
+                        for part in key.split(separator: " ", omittingEmptySubsequences: false) {
+                            p.ids.append(Int32(vocabulary.id(part) ?? -1))
+                        }
                     }
                 }
-                if done == nil {
-                    for part in key.split(separator: " ", omittingEmptySubsequences: false) {
-                        p.ids.append(Int32(vocabulary.id(part) ?? -1))
-                    }
-                }
+                p.starts.append(Int32(p.ids.count))
             }
-            p.starts.append(Int32(p.ids.count))
         }
         return p
     }
@@ -164,60 +197,88 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
     /// intermediate Strings: fold, split at hyphens, strip endings, exactly as `generalKey`.
     /// nil for any other word (and for line ends, which `generalKey` treats as one character).
     static func fastKey(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+        if b.isEmpty { return "" }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: b.count) { out -> String? in
+            guard let n = fastKey(b, into: out) else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: out[0..<n]), as: UTF8.self)
+        }
+    }
+
+    /// `fastKey(_:)` written into `out` (at least `b.count` bytes): the key's length, or nil.
+    /// The key is ASCII (`latinFold` maps to ASCII letters). For callers that key many words
+    /// (`AnnotatedDocument.lookupKeys()`) with one buffer and no String unless they need it.
+    @inline(__always)
+    static func fastKey(_ b: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        var asciiLower = false
+        return fastKey(b, into: out, asciiLower: &asciiLower)
+    }
+
+    /// `fastKey(_:into:)`, also telling whether the key is just the word in ASCII lower case
+    /// (an ASCII word that no ending, hyphen or "ae"-style pair changed): the caller may then
+    /// use the token's lower-case String instead of making one.
+    @inline(__always)
+    static func fastKey(_ b: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>,
+                        asciiLower: inout Bool) -> Int? {
         let n = b.count
-        if n == 0 { return "" }
+        asciiLower = false
+        if n == 0 { return 0 }
+        var changed = false
         let table = TextFolding.latinFold
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { out -> String? in
-            // Fold (as `TextFolding.foldScalars`): lower case, base letters, ß → ss, and the e
-            // after a, o, u dropped.
-            var m = 0
-            var prev: UInt8 = 0
-            var hyphen = false
-            var i = 0
-            while i < n {
-                let c = b[i]
-                var f: UInt8
-                if c < 0x80 {
-                    if c == 10 || c == 13 { return nil }
-                    f = (c >= 0x41 && c <= 0x5A) ? c + 32 : c
-                    if c == 0x2D { hyphen = true }
-                    i += 1
-                } else {
-                    guard c >= 0xC3, c <= 0xC9, i + 1 < n else { return nil }
-                    let v = (Int(c & 0x1F) << 6) | Int(b[i + 1] & 0x3F)
-                    guard v >= 0xC0, v < 0x250 else { return nil }
-                    f = table[v - 0xC0]
-                    i += 2
-                    if f == 0 { return nil }
-                    if f == 1 {  // ß: "ss"
-                        out[m] = 0x73; out[m + 1] = 0x73; m += 2; prev = 0x73
-                        continue
-                    }
-                }
-                if f == 0x65, prev == 0x61 || prev == 0x6F || prev == 0x75 {
-                    prev = 0x65
+        // Fold (as `TextFolding.foldScalars`): lower case, base letters, ß → ss, and the e
+        // after a, o, u dropped.
+        var m = 0
+        var prev: UInt8 = 0
+        var hyphen = false
+        var i = 0
+        while i < n {
+            let c = b[i]
+            var f: UInt8
+            if c < 0x80 {
+                if c == 10 || c == 13 { return nil }
+                f = (c &- 0x41) < 26 ? c | 0x20 : c
+                if c == 0x2D { hyphen = true }
+                i &+= 1
+            } else {
+                guard c >= 0xC3, c <= 0xC9, i + 1 < n else { return nil }
+                changed = true
+                let v = (Int(c & 0x1F) << 6) | Int(b[i &+ 1] & 0x3F)
+                guard v >= 0xC0, v < 0x250 else { return nil }
+                f = table[v &- 0xC0]
+                i &+= 2
+                if f == 0 { return nil }
+                if f == 1 {  // ß: "ss"
+                    out[m] = 0x73; out[m &+ 1] = 0x73; m &+= 2; prev = 0x73
                     continue
                 }
-                out[m] = f
-                m += 1
-                prev = f
             }
-            if !hyphen { return String(decoding: UnsafeBufferPointer(rebasing: out[0..<stemmedLength(out, 0, m)]), as: UTF8.self) }
-            // Pieces between hyphens (empty ones dropped), each stemmed, joined by spaces, in
-            // place: the write position never passes the read position.
-            var w = 0
-            var s = 0
-            for k in 0...m where k == m || out[k] == 0x2D {
-                if k > s {
-                    let len = stemmedLength(out, s, k) - s
-                    if w > 0 { out[w] = 0x20; w += 1 }
-                    for x in 0..<len { out[w + x] = out[s + x] }
-                    w += len
-                }
-                s = k + 1
+            if f == 0x65, prev == 0x61 || prev == 0x6F || prev == 0x75 {
+                prev = 0x65
+                changed = true
+                continue
             }
-            return String(decoding: UnsafeBufferPointer(rebasing: out[0..<w]), as: UTF8.self)
+            out[m] = f
+            m &+= 1
+            prev = f
         }
+        if !hyphen {
+            let e = stemmedLength(out, 0, m)
+            asciiLower = !changed && e == n
+            return e
+        }
+        // Pieces between hyphens (empty ones dropped), each stemmed, joined by spaces, in
+        // place: the write position never passes the read position.
+        var w = 0
+        var s = 0
+        for k in 0...m where k == m || out[k] == 0x2D {
+            if k > s {
+                let len = stemmedLength(out, s, k) - s
+                if w > 0 { out[w] = 0x20; w += 1 }
+                for x in 0..<len { out[w + x] = out[s + x] }
+                w += len
+            }
+            s = k + 1
+        }
+        return w
     }
 
     /// The end of `out[start..<end]` after `stem` (ASCII: a character is a byte).

@@ -32,6 +32,19 @@ public struct Gazetteer: Sendable {
         }
     }
 
+    /// Per part id of `names` (`FoldedPhraseTable.parts(of:)`): whether the part alone is a
+    /// title word (`titleFlag`) or a stop word (`stopFlag`). Nearly every token key is one
+    /// part, whose id the entity annotator has already: the tests are then an array read
+    /// instead of two more hash lookups per capitalised word.
+    private var partFlags: [UInt8] = []
+    static let titleFlag: UInt8 = 1
+    static let stopFlag: UInt8 = 2
+
+    /// The flags of a part id (0 for -1, a part in no key and no word list).
+    @inline(__always) func flags(part id: Int32) -> UInt8 {
+        id >= 0 && Int(id) < partFlags.count ? partFlags[Int(id)] : 0
+    }
+
     private var nounEndings: [Ending] = []
     private var roleEndings: [Ending] = []
 
@@ -87,6 +100,16 @@ public struct Gazetteer: Sendable {
                                       isAdjective: isAdjective, capitalsOnly: capitalsOnly))
             }
         }
+        // Single-part title and stop keys get flags by part id (keys with a space keep only
+        // the sets: the annotator looks those up by key).
+        var flagged: [(Int, UInt8)] = []
+        for (set, flag) in [(titles, Self.titleFlag), (stops, Self.stopFlag)] {
+            for key in set where !key.isEmpty && !key.utf8.contains(0x20) {
+                flagged.append((names.internPart(key), flag))
+            }
+        }
+        partFlags = [UInt8](repeating: 0, count: names.partLimit)
+        for (id, flag) in flagged where id >= 0 { partFlags[id] |= flag }
         nounEndings = nounSuffixes.map(Ending.init)
         roleEndings = roleSuffixes.map(Ending.init)
     }

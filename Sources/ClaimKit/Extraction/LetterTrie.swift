@@ -74,16 +74,39 @@ struct LetterTrie: Sendable {
 
     /// The payload of exactly this word (walked over its UTF-8 bytes, no decoding).
     func exact(_ word: String) -> Int? {
-        var word = word
-        return word.withUTF8 { bytes -> Int? in
-            var n = 0, i = 0
-            while i < bytes.count {
-                let (l, len) = Self.letter(bytes, i)
-                n = step(n, letter: l)
-                if n < 0 { return nil }
-                i += len
+        if let r = word.utf8.withContiguousStorageIfAvailable({ exact(bytes: $0) }) { return r }
+        return Array(word.utf8).withUnsafeBufferPointer { exact(bytes: $0) }
+    }
+
+    /// `exact` on UTF-8 bytes. It runs for every word of a corpus (number words, cue words):
+    /// the walk reads the child table through a pointer, without bounds or overflow checks
+    /// (node and letter indices stay inside the table by construction).
+    func exact(bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        children.withUnsafeBufferPointer { children -> Int? in
+            let n = bytes.count
+            var node = 0, i = 0
+            while i < n {
+                let b = bytes[i]
+                var l: Int
+                if b &- 0x61 < 26 {
+                    l = Int(b &- 0x61)
+                    i &+= 1
+                } else if b == 0xC3, i + 1 < n {
+                    switch bytes[i &+ 1] {
+                    case 0xA4: l = 26
+                    case 0xB6: l = 27
+                    case 0xBC: l = 28
+                    case 0x9F: l = 29
+                    default: return nil
+                    }
+                    i &+= 2
+                } else {
+                    return nil
+                }
+                node = Int(children[node &* Self.width &+ l])
+                if node < 0 { return nil }
             }
-            return payload(at: n)
+            return payload(at: node)
         }
     }
 }

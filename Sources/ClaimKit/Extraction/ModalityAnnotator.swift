@@ -27,6 +27,8 @@ public struct ModalityAnnotator: Annotator {
         static let single: UInt8 = 1
         static let multi: UInt8 = 2
     }
+    /// The keys of `starters`: most tokens are ruled out without a lookup.
+    let starterFilter: WordFilter
     let maxWords: Int
     /// Infinitives that begin with "ge" and so look like participles ("geben").
     let geInfinitives: WordSet
@@ -76,6 +78,7 @@ public struct ModalityAnnotator: Annotator {
             starters[first] = (starters[first] ?? 0) | (words.count == 1 ? Starter.single : Starter.multi)
         }
         self.starters = starters
+        starterFilter = WordFilter(starters.keys)
         self.maxWords = maxWords
         geInfinitives = ge
         self.modals = modals
@@ -92,10 +95,12 @@ public struct ModalityAnnotator: Annotator {
         // (a Token read by index is copied with both its Strings retained).
         var starts = [UInt8](repeating: 0, count: tokens.count)
         tokens.withUnsafeBufferPointer { buffer in
-            for j in buffer.indices where buffer[j].kind == .word { starts[j] = starters[buffer[j].lower] ?? 0 }
+            for j in buffer.indices where buffer[j].kind == .word && starterFilter.mayContain(buffer[j].lower) {
+                starts[j] = starters[buffer[j].lower] ?? 0
+            }
         }
         for (s, sentence) in doc.sentences.enumerated() {
-            var found: Set<Modality> = []
+            var found = Found()
             if doc.sentenceSource.indices.contains(s), doc.sentenceSource[s] != nil { found.insert(.reported) }
             let range = sentence.tokens
             for i in range where starts[i] != 0 {
@@ -117,8 +122,27 @@ public struct ModalityAnnotator: Annotator {
         doc.sentenceModality = result
     }
 
+    /// The modalities found in a sentence, one bit each: a `Set` would hash on every insert.
+    struct Found {
+        private var bits: UInt8 = 0
+
+        private static func bit(_ m: Modality) -> UInt8 {
+            switch m {
+            case .asserted: return 1
+            case .reported: return 2
+            case .estimated: return 4
+            case .planned: return 8
+            case .possible: return 16
+            case .denied: return 32
+            }
+        }
+
+        mutating func insert(_ m: Modality) { bits |= Self.bit(m) }
+        func contains(_ m: Modality) -> Bool { bits & Self.bit(m) != 0 }
+    }
+
     /// Adds the modalities of the readings whose condition holds for the cue at `i`.
-    func collect(_ readings: [Cue], at i: Int, in range: Range<Int>, _ tokens: [Token], into found: inout Set<Modality>) {
+    func collect(_ readings: [Cue], at i: Int, in range: Range<Int>, _ tokens: [Token], into found: inout Found) {
         for cue in readings where holds(cue.condition, at: i, in: range, tokens) {
             found.insert(cue.modality)
             // "soll ... geliefert worden sein" is hearsay only, not also a plan.

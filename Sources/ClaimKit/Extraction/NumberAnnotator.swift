@@ -53,25 +53,27 @@ public struct NumberAnnotator: Annotator {
     }
 
     let words: NumberWordParser
-    let scales: PhraseTable<Double>
-    let approxBefore: PhraseTable<ApproxCue>
-    let approxAfter: PhraseTable<ApproxCue>
-    let unitsAfter: PhraseTable<UnitCue>
-    let cuesBefore: PhraseTable<UnitCue>
+    let scales: FilteredPhrases<Double>
+    let approxBefore: FilteredPhrases<ApproxCue>
+    let approxAfter: FilteredPhrases<ApproxCue>
+    let unitsAfter: FilteredPhrases<UnitCue>
+    let cuesBefore: FilteredPhrases<UnitCue>
     /// One-word "before" cues that are not units, also matched as compound heads ("UN-Resolutionen").
-    let compoundCues: [String: NumberRole]
+    let compoundCues: WordMap<NumberRole>
     /// Words before "N." that make it an ordinal at the end of a sentence: "dem 20.", "am 27."
-    let ordinalCues: Set<String>
-    let months: Set<String>
+    let ordinalCues: WordSet
+    let months: WordSet
     let objects: ObjectLexicon
     /// Per lowercase word: may it start a vague quantifier, is it a vague amount, an article.
     let wordFlags: LetterTrie
+    /// The words of `wordFlags`: most words are ruled out without a walk in the trie.
+    let wordFlagFilter: WordFilter
     static let startsVagueQuantifier: UInt8 = 1, isVagueWord: UInt8 = 2, isArticle: UInt8 = 4
 
     public init(lexicon: Lexicon = .shared) {
         words = NumberWordParser(lexicon: lexicon)
         objects = lexicon.built(ObjectLexicon.init(lexicon:))
-        scales = PhraseTable(lexicon.table("scales").rows.compactMap { row in
+        scales = FilteredPhrases(lexicon.table("scales").rows.compactMap { row in
             row.count >= 2 ? Double(row[1]).map { (row[0], $0) } : nil
         })
         var before: [(String, ApproxCue)] = [], after: [(String, ApproxCue)] = []
@@ -82,7 +84,7 @@ public struct NumberAnnotator: Annotator {
             let cue = ApproxCue(approx: approx, low: low, high: high)
             if row[2] == "after" { after.append((row[0], cue)) } else { before.append((row[0], cue)) }
         }
-        approxBefore = PhraseTable(before)
+        approxBefore = FilteredPhrases(before)
         var flags: [String: UInt8] = [:]
         for (phrase, cue) in before where cue.approx == .vague {
             if let first = Tokenizer.tokenize(Array(phrase.utf8)).first?.lower { flags[first, default: 0] |= Self.startsVagueQuantifier }
@@ -92,10 +94,11 @@ public struct NumberAnnotator: Annotator {
         var trie = LetterTrie()
         for (w, f) in flags { trie.insert(w, payload: Int(f)) }
         wordFlags = trie
-        approxAfter = PhraseTable(after)
+        wordFlagFilter = WordFilter(flags.keys)
+        approxAfter = FilteredPhrases(after)
         var unitsAfter: [(String, UnitCue)] = [], unitsBefore: [(String, UnitCue)] = []
-        var compound: [String: NumberRole] = [:]
-        var ordinal: Set<String> = []
+        var compound = WordMap<NumberRole>()
+        var ordinal = WordSet()
         for row in lexicon.table("units").rows where row.count >= 5 {
             guard let role = NumberRole(rawValue: row[3]) else { continue }
             let cue = UnitCue(unit: row[1] == "-" ? nil : row[1], cls: row[2] == "-" ? nil : row[2], role: role)
@@ -109,11 +112,11 @@ public struct NumberAnnotator: Annotator {
                 unitsAfter.append((row[0], cue))
             }
         }
-        self.unitsAfter = PhraseTable(unitsAfter)
-        cuesBefore = PhraseTable(unitsBefore)
+        self.unitsAfter = FilteredPhrases(unitsAfter)
+        cuesBefore = FilteredPhrases(unitsBefore)
         compoundCues = compound
         ordinalCues = ordinal
-        months = Set(lexicon.table("months").rows.compactMap { $0.first?.lowercased() })
+        months = WordSet(lexicon.table("months").rows.compactMap { $0.first?.lowercased() })
     }
 
     public func annotate(_ doc: inout AnnotatedDocument) {
@@ -124,7 +127,9 @@ public struct NumberAnnotator: Annotator {
             let firstInSentence = found.count
             var i = start
             while i < end {
-                guard let reading = read(tokens, at: i, end: end) else { i += 1; continue }
+                // Only numbers and words start a number (`read`).
+                let kind = tokens[i].kind
+                guard kind == .number || kind == .word, let reading = read(tokens, at: i, end: end) else { i += 1; continue }
                 let previous = found.count > firstInSentence ? found.last : nil
                 let m = mention(doc, tokens, reading, sentence: index, start: start, end: end, previous: previous)
                 found.append(m)
@@ -179,7 +184,7 @@ public struct NumberAnnotator: Annotator {
         // "einige Millionen", "ein paar hundert": a vague quantifier needs a scale word.
         let w = t[i].lower
         // One trie walk decides whether this word can start a number at all.
-        let flags = wordFlags.exact(w).map { UInt8($0) } ?? 0
+        let flags = wordFlagFilter.mayContain(w) ? wordFlags.exact(w).map { UInt8($0) } ?? 0 : 0
         if flags & Self.startsVagueQuantifier != 0,
            let q = approxBefore.match(t, at: i, end: end, where: { $0.approx == .vague }) {
             if let s = scales.match(t, at: i + q.length, end: end) {
@@ -458,17 +463,24 @@ public struct NumberAnnotator: Annotator {
     }
 
     /// A "before" cue as the head of a compound: "UN-Resolutionen", "Hausnummer".
+    /// The tails are probed as byte ranges of the word, from its second scalar on, longest
+    /// first, while they hold at least four scalars; then the whole word.
     func compoundCue(_ token: Token) -> NumberRole? {
         guard token.isWord else { return nil }
-        let lower = Array(token.lower.unicodeScalars)
-        var p = 1
-        while lower.count - p >= 4 {
-            var tail = String.UnicodeScalarView()
-            tail.append(contentsOf: lower[p...])
-            if let role = compoundCues[String(tail)] { return role }
-            p += 1
+        var lower = token.lower
+        return lower.withUTF8 { b -> NumberRole? in
+            var scalars = 0
+            for x in b where x & 0xC0 != 0x80 { scalars += 1 }
+            var p = 0
+            for i in 0..<b.count where b[i] & 0xC0 != 0x80 {
+                if p >= 1 {
+                    if scalars - p < 4 { break }
+                    if let role = compoundCues.value(bytes: UnsafeBufferPointer(rebasing: b[i...])) { return role }
+                }
+                p += 1
+            }
+            return compoundCues.value(bytes: b)
         }
-        return compoundCues[token.lower]
     }
 
     /// A four-digit number in the range of years is a year unless what follows makes it a count
@@ -484,5 +496,44 @@ public struct NumberAnnotator: Annotator {
         if j < end, t[j].isWord, !t[j].isCapitalized, ObjectLexicon.isClearAdjective(t[j].lower) { j += 1 }
         guard j < end, t[j].isWord, t[j].isCapitalized else { return true }
         return objects.match(t[j].text).cls == nil
+    }
+}
+
+/// A `PhraseTable` behind filters of its phrases' first and last words (split and lowercased
+/// as `PhraseTable` splits them): the number annotator asks its tables at nearly every number
+/// and most of the words next to numbers start or end no phrase, which the filters tell
+/// without hashing the word as a `String`.
+struct FilteredPhrases<Value: Sendable>: Sendable {
+    let table: PhraseTable<Value>
+    let firsts: WordFilter
+    let lasts: WordFilter
+
+    init(_ phrases: [(String, Value)]) {
+        table = PhraseTable(phrases)
+        var firsts = WordFilter(), lasts = WordFilter()
+        for (phrase, _) in phrases {
+            let tokens = Tokenizer.tokenize(Array(phrase.utf8))
+            guard let first = tokens.first, let last = tokens.last else { continue }
+            firsts.insert(first.lower)
+            lasts.insert(last.lower)
+        }
+        self.firsts = firsts
+        self.lasts = lasts
+    }
+
+    /// `PhraseTable.match(_:at:end:where:)`.
+    @inline(__always)
+    func match(_ tokens: [Token], at i: Int, end: Int, where accept: (Value) -> Bool = { _ in true })
+        -> (length: Int, value: Value)? {
+        guard i < end, firsts.mayContain(tokens[i].lower) else { return nil }
+        return table.match(tokens, at: i, end: end, where: accept)
+    }
+
+    /// `PhraseTable.match(_:endingBefore:start:where:)`.
+    @inline(__always)
+    func match(_ tokens: [Token], endingBefore i: Int, start: Int, where accept: (Value) -> Bool = { _ in true })
+        -> (length: Int, value: Value)? {
+        guard i > start, lasts.mayContain(tokens[i - 1].lower) else { return nil }
+        return table.match(tokens, endingBefore: i, start: start, where: accept)
     }
 }

@@ -40,6 +40,17 @@ public struct ObjectAnnotator: Annotator {
     /// Tokens that end a clause for the aspect search.
     static let clauseBoundaries: Set<String> = [",", ";", ":", "(", ")", "\"", "-"]
 
+    /// `clauseBoundaries.contains(token.text)` without hashing: each boundary is one ASCII byte.
+    @inline(__always) static func isClauseBoundary(_ token: Token) -> Bool {
+        let u = token.text.utf8
+        guard u.count == 1, let c = u.first else { return false }
+        switch c {
+        case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"),
+             UInt8(ascii: "\""), UInt8(ascii: "-"): return true
+        default: return false
+        }
+    }
+
     public init(lexicon: Lexicon = .shared) {
         objects = lexicon.built(ObjectLexicon.init(lexicon:))
         var aspects: [String: [AspectCue]] = [:]
@@ -92,7 +103,11 @@ public struct ObjectAnnotator: Annotator {
         /// The last number in the current sentence with a noun of its own, for elided objects.
         var antecedent: ObjectMention?
         var antecedentSentence = -1
+        // Per token: its cue list in `aspectCues` + 1, 0 for none, -1 until looked up (the
+        // clauses of several numbers overlap, and a sentence may be scanned twice).
+        var cueMemo: [Int32] = []
         for (k, n) in doc.numbers.enumerated() where n.role == .quantity {
+            if cueMemo.isEmpty { cueMemo = [Int32](repeating: -1, count: t.count) }
             guard doc.sentences.indices.contains(n.sentence) else { continue }
             let sentence = doc.sentences[n.sentence].tokens
             if n.sentence != antecedentSentence { antecedent = nil; antecedentSentence = n.sentence }
@@ -129,7 +144,7 @@ public struct ObjectAnnotator: Annotator {
                 m.inherited = true
             }
             let beings = m.object == nil || m.cls.map { beingClasses.contains($0) } ?? false
-            let cue = aspect(t, number: n.tokens, headEnd: headEnd, sentence: sentence, beings: beings)
+            let cue = aspect(t, number: n.tokens, headEnd: headEnd, sentence: sentence, beings: beings, memo: &cueMemo)
             m.aspect = cue?.aspect
             if let implied = cue?.impliedClass, m.cls.map(genericClasses.contains) ?? true { m.cls = implied }
             if m.aspect == nil, let cls = m.cls, let rule = locatedRules[cls],
@@ -194,18 +209,17 @@ public struct ObjectAnnotator: Annotator {
     func countedByCountNoun(_ t: [Token], before i: Int, sentence: Range<Int>) -> Head? {
         var j = i - 1
         while j >= sentence.lowerBound {
-            if t[j].isWord, t[j].isCapitalized {
+            // The class alone first: most capitalised words are not count nouns.
+            if t[j].isWord, t[j].isCapitalized, objects.cls(of: t[j].text) == Self.countClass {
                 let countNoun = objects.match(t[j].text)
-                if countNoun.cls == Self.countClass {
-                    var from = j + 1
-                    if from < i, ObjectLexicon.genitiveArticles.contains(t[from].lower) { from += 1 }
-                    if let head = headNoun(t, from: from, end: i, vague: false), head.match.cls != Self.countClass { return head }
-                    if let h = countNoun.head, countNoun.lemma.count > h.count + 2 {
-                        let modifier = objects.match(String(countNoun.lemma.dropLast(h.count)))
-                        if modifier.cls != nil { return Head(index: j, span: t[j].span, match: modifier, truncated: false) }
-                    }
-                    return nil
+                var from = j + 1
+                if from < i, ObjectLexicon.genitiveArticles.contains(t[from].lower) { from += 1 }
+                if let head = headNoun(t, from: from, end: i, vague: false), head.match.cls != Self.countClass { return head }
+                if let h = countNoun.head, countNoun.lemma.count > h.count + 2 {
+                    let modifier = objects.match(String(countNoun.lemma.dropLast(h.count)))
+                    if modifier.cls != nil { return Head(index: j, span: t[j].span, match: modifier, truncated: false) }
                 }
+                return nil
             }
             j -= 1
         }
@@ -219,10 +233,22 @@ public struct ObjectAnnotator: Annotator {
     /// cue ("beschlossen, 1.000 Sappeure zu schicken, sowie 5.000 Bauarbeiter, um ...") takes the
     /// nearest cue of its sentence.
     func aspect(_ t: [Token], number: Range<Int>, headEnd: Int, sentence: Range<Int>, beings: Bool) -> AspectCue? {
+        var memo = [Int32](repeating: -1, count: t.count)
+        return aspect(t, number: number, headEnd: headEnd, sentence: sentence, beings: beings, memo: &memo)
+    }
+
+    /// `aspect` with the tokens' cue lookups kept in `memo` (see `annotate`) for the next number.
+    func aspect(_ t: [Token], number: Range<Int>, headEnd: Int, sentence: Range<Int>, beings: Bool,
+                memo: inout [Int32]) -> AspectCue? {
         var best: (priority: Int, distance: Int, cue: AspectCue)?
         func consider(_ j: Int, distance: Int, at position: Scope) {
-            guard t[j].isWord, let index = aspects.exact(t[j].lower) else { return }
-            for cue in aspectCues[index] where beings || !cue.beingsOnly {
+            var m = memo[j]
+            if m < 0 {
+                m = t[j].isWord ? Int32((aspects.exact(t[j].lower) ?? -1) + 1) : 0
+                memo[j] = m
+            }
+            guard m > 0 else { return }
+            for cue in aspectCues[Int(m) - 1] where beings || !cue.beingsOnly {
                 switch (position, cue.scope) {
                 case (.np, .np), (.before, .clause), (.before, .before), (.after, .clause), (.after, .after): break
                 default: continue
@@ -240,7 +266,7 @@ public struct ObjectAnnotator: Annotator {
         func scan(crossing: Bool) {
             var j = number.lowerBound - 1
             while j >= sentence.lowerBound {
-                if !crossing, Self.clauseBoundaries.contains(t[j].text) { break }
+                if !crossing, Self.isClauseBoundary(t[j]) { break }
                 // German puts the participle after its object: on a tie the cue after the number wins.
                 // Across clauses a verb form is read as the clause-final verb it usually is there.
                 consider(j, distance: 2 * (number.lowerBound - j), at: crossing ? .after : .before)
@@ -248,7 +274,7 @@ public struct ObjectAnnotator: Annotator {
             }
             j = number.lowerBound
             while j < sentence.upperBound {
-                if !crossing, j >= number.upperBound, Self.clauseBoundaries.contains(t[j].text) { break }
+                if !crossing, j >= number.upperBound, Self.isClauseBoundary(t[j]) { break }
                 consider(j, distance: max(0, 2 * (j - number.upperBound) + 1), at: .after)
                 j += 1
             }

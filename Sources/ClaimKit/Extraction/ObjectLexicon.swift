@@ -16,6 +16,10 @@ public struct ObjectLexicon: Sendable {
     struct Entry: Sendable {
         var lemma: String
         var cls: String
+        /// `lemma.lowercased()`, for a compound whose head this is.
+        var lowerLemma: String = ""
+        /// Whether the lemma may be a compound head (`minimumHeadLength`).
+        var headLength = false
     }
 
     /// Forms written backwards, so that one walk from the end of a word finds its longest
@@ -23,6 +27,8 @@ public struct ObjectLexicon: Sendable {
     private var reversedForms = LetterTrie()
     private var entries: [Entry] = []
     private var suffixRules: [(plural: String, singular: String)] = []
+    /// Per suffix rule: its plural as UTF-8 and the fewest characters a word needs for it.
+    private var ruleEndings: [(bytes: [UInt8], minimumCharacters: Int)] = []
     /// Regular endings generated for every lemma (dative, plural and genitive forms).
     private static let regularEndings = ["e", "en", "n", "s", "er", "ern", "es", "nen"]
     /// Lemmas shorter than this are not matched as compound heads ("Motoren" are not "Tore").
@@ -47,9 +53,16 @@ public struct ObjectLexicon: Sendable {
             }
             for ending in Self.regularEndings { generated.append((lemma + ending, entry)) }
         }
+        ruleEndings = suffixRules.map { rule in
+            let k = rule.plural.count
+            return (Array(rule.plural.utf8), k + (k >= 5 ? 0 : k >= 4 ? 1 : k == 3 ? 2 : 3))
+        }
         // Listed forms win over generated ones.
         for (form, entry) in generated where forms[form] == nil { forms[form] = entry }
         for (form, entry) in forms.sorted(by: { $0.key < $1.key }) {
+            var entry = entry
+            entry.lowerLemma = entry.lemma.lowercased()
+            entry.headLength = entry.lemma.count >= Self.minimumHeadLength
             entries.append(entry)
             reversedForms.insert(form.unicodeScalars.reversed(), payload: entries.count - 1)
         }
@@ -59,6 +72,89 @@ public struct ObjectLexicon: Sendable {
     /// `plural: false` for a noun that may be singular ("30 Prozent der Landfläche"): an unknown
     /// noun then keeps its written form instead of losing a plural ending it does not have.
     public func match(_ word: String, plural: Bool = true) -> Match {
+        if let r = word.utf8.withContiguousStorageIfAvailable({ latinHead($0) }), let found = r {
+            // The same match on bytes: `headStart` and `split` are byte offsets.
+            let u = word.utf8
+            let prefix = found.headStart > 0 ? String(decoding: u.prefix(found.headStart), as: UTF8.self) : ""
+            guard let (split, index) = found.best else {
+                let head = found.headStart > 0 ? String(decoding: u.dropFirst(found.headStart), as: UTF8.self) : word
+                return Match(lemma: prefix + (plural ? lemmatize(head) : head), head: nil, cls: nil)
+            }
+            let e = entries[index]
+            if split == found.headStart { return Match(lemma: prefix + e.lemma, head: e.lemma, cls: e.cls) }
+            let front = String(decoding: u.prefix(split).dropFirst(found.headStart), as: UTF8.self)
+            return Match(lemma: prefix + front + e.lowerLemma, head: e.lemma, cls: e.cls)
+        }
+        return generalMatch(word, plural: plural)
+    }
+
+    /// The class `match(word).cls` gives, without building the lemma (nor lemmatising a word
+    /// the lexicon does not have): for the words tested only for their class.
+    public func cls(of word: String) -> String? {
+        if let r = word.utf8.withContiguousStorageIfAvailable({ latinHead($0) }), let found = r {
+            return found.best.map { entries[$0.entry].cls }
+        }
+        return generalMatch(word, plural: true).cls
+    }
+
+    /// `match`'s walk for a word in ASCII and Latin-1 (nearly every token), on its UTF-8 bytes:
+    /// there a character is one scalar, lower case maps one scalar to one of the same length
+    /// (U+00C0–U+00DE but × are 0x20 above it), and the trie's letters are a-z, ä, ö, ü, ß.
+    /// `headStart`: the byte after the last hyphen that is not the last character (0 if none);
+    /// `best`: the byte offset where the longest listed head starts and its entry. nil for any
+    /// other word (`generalMatch` then).
+    private func latinHead(_ b: UnsafeBufferPointer<UInt8>) -> (headStart: Int, best: (split: Int, entry: Int)?)? {
+        let n = b.count
+        var hyphen = -1
+        var i = 0
+        while i < n {
+            let c = b[i]
+            if c < 0x80 {
+                if c == 10 || c == 13 { return nil }
+                if c == 0x2D { hyphen = i }
+                i += 1
+            } else if (c == 0xC2 || c == 0xC3), i + 1 < n, b[i + 1] & 0xC0 == 0x80 {
+                i += 2
+            } else {
+                return nil
+            }
+        }
+        // A hyphen at the very end leaves the whole word as the head (its walk stops at once).
+        let headStart = hyphen >= 0 && hyphen + 1 < n ? hyphen + 1 : 0
+        var node = 0
+        var best: (split: Int, entry: Int)?
+        var k = n
+        while k > headStart {
+            var start = k - 1
+            var letter = -1
+            let c = b[start]
+            if c < 0x80 {
+                let l = (c &- 0x41) < 26 ? c | 0x20 : c
+                if l >= 0x61 && l <= 0x7A { letter = Int(l - 0x61) }
+            } else {
+                start -= 1
+                var v = Int(b[start] & 0x1F) << 6 | Int(c & 0x3F)
+                if v >= 0xC0 && v <= 0xDE && v != 0xD7 { v += 0x20 }
+                switch v {
+                case 0xE4: letter = 26
+                case 0xF6: letter = 27
+                case 0xFC: letter = 28
+                case 0xDF: letter = 29
+                default: break
+                }
+            }
+            node = reversedForms.step(node, letter: letter)
+            if node < 0 { break }
+            if let e = reversedForms.payload(at: node), start == headStart || entries[e].headLength {
+                best = (start, e)
+            }
+            k = start
+        }
+        return (headStart, best)
+    }
+
+    /// `match` on Strings, for any word.
+    func generalMatch(_ word: String, plural: Bool) -> Match {
         // "Wiederaufbau-Kräften": the part after the last hyphen is the head.
         var prefix = ""
         var head = Substring(word)
@@ -117,6 +213,12 @@ public struct ObjectLexicon: Sendable {
 
     /// Singular of an unknown noun by the lexicon's suffix rules (first matching rule wins).
     func lemmatize(_ word: String) -> String {
+        if let r = word.utf8.withContiguousStorageIfAvailable({ latinLemmatize(word, $0) }), let lemma = r { return lemma }
+        return generalLemmatize(word)
+    }
+
+    /// `lemmatize` on Strings, for any word.
+    func generalLemmatize(_ word: String) -> String {
         let lower = word.lowercased()
         // Short endings need a stem before them; long ones ("-geräte") may be the whole word.
         for rule in suffixRules where lower.hasSuffix(rule.plural)
@@ -126,5 +228,45 @@ public struct ObjectLexicon: Sendable {
             return stem + rule.singular
         }
         return word
+    }
+
+    /// `lemmatize` for a word in ASCII and Latin-1, on bytes (see `latinHead`: a character is
+    /// a scalar, lower case keeps each one's length, so the rule's ending is as long in the
+    /// word as in its lower case). nil for any other word.
+    private func latinLemmatize(_ word: String, _ b: UnsafeBufferPointer<UInt8>) -> String? {
+        let n = b.count
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(n, 1)) { lower -> String? in
+            var characters = 0
+            var i = 0
+            while i < n {
+                let c = b[i]
+                if c < 0x80 {
+                    if c == 10 || c == 13 { return nil }
+                    lower[i] = (c &- 0x41) < 26 ? c | 0x20 : c
+                    i += 1
+                } else if (c == 0xC2 || c == 0xC3), i + 1 < n, b[i + 1] & 0xC0 == 0x80 {
+                    let d = b[i + 1]
+                    lower[i] = c
+                    lower[i + 1] = c == 0xC3 && d >= 0x80 && d <= 0x9E && d != 0x97 ? d + 0x20 : d
+                    i += 2
+                } else {
+                    return nil
+                }
+                characters += 1
+            }
+            for (r, ending) in ruleEndings.enumerated() where characters >= ending.minimumCharacters && n >= ending.bytes.count {
+                let k = ending.bytes.count
+                var same = true
+                for x in 0..<k where lower[n - k + x] != ending.bytes[x] { same = false; break }
+                guard same else { continue }
+                let rule = suffixRules[r]
+                if n == k {
+                    if word.first?.isUppercase == true { return .some(rule.singular.prefix(1).uppercased() + rule.singular.dropFirst()) }
+                    return rule.singular
+                }
+                return String(decoding: UnsafeBufferPointer(rebasing: b[0..<(n - k)]), as: UTF8.self) + rule.singular
+            }
+            return word
+        }
     }
 }

@@ -12,6 +12,8 @@ public struct SourceAnnotator: Annotator {
     let cues: AttributionCues
     let aliases: FoldedPhraseTable<String>
     let gazetteer: Gazetteer
+    /// The words of `cues.kinds`: most tokens are ruled out without a lookup.
+    let cueFilter: WordFilter
     /// Longest speaker phrase in tokens.
     static let maxPhrase = 14
 
@@ -23,6 +25,7 @@ public struct SourceAnnotator: Annotator {
         }
         self.aliases = aliases
         gazetteer = lexicon.built(Gazetteer.init(lexicon:))
+        cueFilter = WordFilter(cues.kinds.keys)
     }
 
     public func annotate(_ doc: inout AnnotatedDocument) {
@@ -89,7 +92,12 @@ extension SourceAnnotator {
             // Through the buffer: a Token read by index is copied with both its Strings retained.
             doc.tokens.withUnsafeBufferPointer { tokens in
                 let map = annotator.cues.kinds
-                for j in 0..<n { kinds[j] = map[tokens[j].lower] ?? 0 }
+                let wordsOnly = annotator.cues.letterKeys
+                let filter = annotator.cueFilter
+                for j in 0..<n where (!wordsOnly || (tokens[j].kind != .punct && tokens[j].kind != .number))
+                    && filter.mayContain(tokens[j].lower) {
+                    kinds[j] = map[tokens[j].lower] ?? 0
+                }
                 let entities = doc.entities
                 var e = 0
                 for j in 0..<n {

@@ -29,14 +29,18 @@ public struct TimeAnnotator: Annotator {
         var consumed = 0
         var nextStart = 0
         let ids = TimeWordIDs(tokens: doc.tokens, words: words)
+        let tokens = doc.tokens
         for (s, sentence) in doc.sentences.enumerated() {
-            let cursor = TimeCursor(tokens: doc.tokens, end: sentence.tokens.upperBound, words: words, ids: ids, ref: reference)
+            let cursor = TimeCursor(tokens: tokens, end: sentence.tokens.upperBound, words: words, ids: ids, ref: reference)
             var i = max(sentence.tokens.lowerBound, consumed)
             while i < sentence.tokens.upperBound {
                 if let starts {
                     while nextStart < starts.count, starts[nextStart] < i { nextStart += 1 }
                     guard nextStart < starts.count, starts[nextStart] < sentence.tokens.upperBound else { break }
                     i = starts[nextStart]
+                } else if !mayStart(tokens, i) {
+                    i += 1
+                    continue
                 }
                 guard cursor.canStart(i), let m = cursor.match(at: i), m.end > i else { i += 1; continue }
                 let span = TextSpan(doc.tokens[m.start].span.start, doc.tokens[m.end - 1].span.end)
@@ -49,5 +53,20 @@ public struct TimeAnnotator: Annotator {
             }
         }
         return found
+    }
+
+    /// False when `TimeCursor.canStart` is certainly false at token `i`: punctuation and
+    /// symbols, and words that neither the begin filter nor the month-pair test admit. Read
+    /// through the buffer (no Token copy) and the word's bytes once, in the scan's loop over
+    /// every token of a document.
+    @inline(__always)
+    func mayStart(_ tokens: [Token], _ i: Int) -> Bool {
+        tokens.withUnsafeBufferPointer { t in
+            switch t[i].kind {
+            case .number: return true
+            case .word: return words.mayStart(t[i].lower)
+            default: return false
+            }
+        }
     }
 }

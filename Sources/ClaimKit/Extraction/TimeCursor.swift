@@ -87,7 +87,12 @@ struct TimeCursor {
     func canStart(_ i: Int) -> Bool {
         switch tokens[i].kind {
         case .number: return true
-        case .word: return ids.id(i).map { words.begins[$0] } ?? false || isCapitalizedCompound(i)
+        case .word:
+            // The filters rule out most words without a lookup; a compound begins an
+            // expression only as a month pair ("Juli-August", `monthExpression`).
+            let lower = tokens[i].lower
+            return words.mayBegin(lower) && (ids.id(i).map { words.begins[$0] } ?? false)
+                || words.mayOpenMonthPair(lower) && isCapitalizedCompound(i)
         default: return false
         }
     }
@@ -471,14 +476,20 @@ struct TimeCursor {
             k += 1
             if lower(k) == "als" { k += 1 }
         }
+        // The unit first: most words and numbers have none after them.
+        guard let unit = unit(k + 1) else { return nil }
         var amount: Double? = nil
         if let n = entry(k).flatMap({ words.entries[$0].count }) {
             amount = n
         } else if k < end, tokens[k].kind == .number {
-            let t = String(tokens[k].text.map { $0 == "," ? "." : $0 })
-            if let d = digits(k), d.value <= 999 { amount = Double(d.value) } else if t.utf8.count <= 4, let v = Double(t) { amount = v }
+            if let d = digits(k), d.value <= 999 {
+                amount = Double(d.value)
+            } else if tokens[k].text.utf8.count <= 4 {
+                // "1,5": the decimal comma as a point (same byte count).
+                if let v = Double(String(tokens[k].text.map { $0 == "," ? "." : $0 })) { amount = v }
+            }
         }
-        guard let n = amount, n > 0, let unit = unit(k + 1) else { return nil }
+        guard let n = amount, n > 0 else { return nil }
         var m = TimeMatch(start: j, end: k + 2, value: TimexFormat.duration(n, unit), type: .duration)
         guard past, n == n.rounded() else { return m }
         let back = Int(n)

@@ -99,6 +99,12 @@ final class TimeLexicon: Sendable {
     /// Per entry: it can begin an expression (a preposition, or `beginsCore`); other words are
     /// skipped at once.
     let begins: [Bool]
+    /// The words that can begin an expression (`begins`): rules out most tokens of a text
+    /// without hashing their whole text and probing `ids`.
+    let beginFilter: WordFilter
+    /// Per pair of first bytes (first * 256 + second): some month form begins with it. A
+    /// compound token opens a month pair ("Juli-August") only with a month's first bytes.
+    let monthStarts: [UInt64]
 
     init(lexicon: Lexicon) {
         var months: [String: Int] = [:]
@@ -171,7 +177,48 @@ final class TimeLexicon: Sendable {
         self.entries = entries
         beginsCore = entries.map(\.beginsCore)
         begins = entries.map { $0.beginsCore || $0.flags.contains(.prep) }
+        var filter = WordFilter()
+        for (word, e) in ids.pairs where begins[Int(e)] { filter.insert(word) }
+        beginFilter = filter
+        var starts = [UInt64](repeating: 0, count: 1024)
+        for form in months.keys {
+            let u = Array(form.utf8)
+            // A one-byte form would need every word tested: set all of its pairs.
+            let seconds = u.count >= 2 ? [Int(u[1])] : Array(0..<256)
+            for second in seconds where !u.isEmpty {
+                let k = Int(u[0]) << 8 | second
+                starts[k >> 6] |= 1 << UInt64(k & 63)
+            }
+        }
+        monthStarts = starts
     }
+
+    /// `mayBegin(word) || mayOpenMonthPair(word)`, reading the word's bytes once.
+    @inline(__always)
+    func mayStart(_ word: String) -> Bool {
+        word.utf8.withContiguousStorageIfAvailable { b -> Bool in
+            if beginFilter.mayContain(bytes: b) { return true }
+            guard b.count >= 2 else { return true }
+            let k = Int(b[0]) << 8 | Int(b[1])
+            return monthStarts[k >> 6] & (1 << UInt64(k & 63)) != 0
+        } ?? true
+    }
+
+    /// False when the lowercase word certainly does not begin with a month form.
+    @inline(__always)
+    func mayOpenMonthPair(_ word: String) -> Bool {
+        let u = word.utf8
+        guard u.count >= 2 else { return true }
+        var it = u.makeIterator()
+        guard let a = it.next(), let b = it.next() else { return true }
+        let k = Int(a) << 8 | Int(b)
+        return monthStarts[k >> 6] & (1 << UInt64(k & 63)) != 0
+    }
+
+    /// False when the lowercase word certainly cannot begin an expression (`begins`); true
+    /// when it may.
+    @inline(__always)
+    func mayBegin(_ word: String) -> Bool { beginFilter.mayContain(word) }
 
     /// The entry of a lowercase word.
     func id(_ word: String) -> Int32? { ids[word] }
@@ -209,5 +256,51 @@ final class TimeWordIDs {
             ids[i] = e
         }
         return e < 0 ? nil : Int(e)
+    }
+}
+
+/// A set of words that answers only "certainly not" or "maybe" (a Bloom filter with one hash):
+/// one bit per hash of a word's byte length and its first, second and last byte, 4096 bits.
+/// Placed before a `WordMap` probe that most tokens of a text fail (lexicons of a few hundred
+/// words), it rules out most of them without hashing their whole text.
+struct WordFilter: Sendable {
+    private var bits = [UInt64](repeating: 0, count: 64)
+
+    init() {}
+
+    init<S: Sequence>(_ words: S) where S.Element == String {
+        for w in words { insert(w) }
+    }
+
+    mutating func insert(_ word: String) {
+        var w = word
+        let bit = w.withUTF8 { Self.bit($0) }
+        bits[bit >> 6] |= 1 << UInt64(bit & 63)
+    }
+
+    @inline(__always)
+    static func bit(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+        let n = b.count
+        guard n > 0 else { return 0 }
+        var h = UInt32(truncatingIfNeeded: n) &* 0x9E37_79B1
+        h ^= UInt32(b[0]) &* 0x85EB_CA77
+        h ^= UInt32(b[n > 1 ? 1 : 0]) &* 0xC2B2_AE3D
+        h ^= UInt32(b[n - 1]) &* 0x27D4_EB2F
+        h ^= h >> 15
+        h = h &* 0x2C1B_3C6D
+        h ^= h >> 12
+        return Int(h & 4095)
+    }
+
+    /// False when `word` was certainly not inserted.
+    @inline(__always)
+    func mayContain(_ word: String) -> Bool {
+        word.utf8.withContiguousStorageIfAvailable { mayContain(bytes: $0) } ?? true
+    }
+
+    @inline(__always)
+    func mayContain(bytes b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let bit = Self.bit(b)
+        return bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 }

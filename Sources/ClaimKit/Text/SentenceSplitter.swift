@@ -24,6 +24,15 @@ public struct SentenceSplitter: Sendable {
     /// then a count ending the sentence, not an ordinal.
     public let starters: Set<String>
 
+    /// The same word lists as byte-keyed sets: they are asked at every period after a word.
+    let abbreviationSet: WordSet
+    let finalSet: WordSet
+    let numberSet: WordSet
+    let amountSet: WordSet
+    let starterSet: WordSet
+    /// The endings' bytes.
+    let suffixBytes: [[UInt8]]
+
     public init(lexicon: Lexicon = .shared) {
         var abbr: Set<String> = [], final: Set<String> = [], number: Set<String> = [], starts: Set<String> = []
         var amount: Set<String> = []
@@ -48,10 +57,23 @@ public struct SentenceSplitter: Sendable {
         abbreviationSuffixes = suffixes
         starters = starts
         amountAbbreviations = amount
+        abbreviationSet = WordSet(abbr)
+        finalSet = WordSet(final)
+        numberSet = WordSet(number)
+        amountSet = WordSet(amount)
+        starterSet = WordSet(starts)
+        suffixBytes = suffixes.map { Array($0.utf8) }
     }
 
     public func split(tokens: [Token], bytes: [UInt8]) -> [Sentence] {
+        tokens.withUnsafeBufferPointer { split($0) }
+    }
+
+    /// The splitter on the token buffer: tokens are read in place, never copied (a copy
+    /// retains and releases both of its Strings).
+    func split(_ tokens: UnsafeBufferPointer<Token>) -> [Sentence] {
         var sentences: [Sentence] = []
+        sentences.reserveCapacity(tokens.count / 12 + 1)
         var start = 0
         func close(_ endExclusive: Int) {
             guard endExclusive > start else { return }
@@ -66,8 +88,8 @@ public struct SentenceSplitter: Sendable {
             if i > start, tokens[i].newlinesBefore > 0, layout.breakEndsSentence(tokens, i) {
                 close(i)
             }
-            if isTerminal(tokens[i]), !isAbbreviationPeriod(tokens, i, bytes) {
-                if let end = sentenceEnd(after: i, tokens, bytes) {
+            if Self.isTerminal(tokens, i), !isAbbreviationPeriod(tokens, i) {
+                if let end = sentenceEnd(after: i, tokens) {
                     close(end)
                     i = end
                     continue
@@ -83,23 +105,23 @@ public struct SentenceSplitter: Sendable {
 
     /// Token index just past the sentence that the terminal mark at `i` ends, or nil when the
     /// text goes on within the same sentence.
-    func sentenceEnd(after i: Int, _ tokens: [Token], _ bytes: [UInt8]) -> Int? {
+    func sentenceEnd(after i: Int, _ tokens: UnsafeBufferPointer<Token>) -> Int? {
         var last = i
         var afterOpening = false
         var j = i + 1
         while j < tokens.count {
-            let t = tokens[j]
-            if t.newlinesBefore > 0 { return last + 1 }
-            if startsSentence(tokens, j), t.spaceBefore || afterOpening || isGluedSentence(tokens, j),
-               !(t.kind == .number && tokens[j - 1].text == "(") {  // "12,5 Sek. (8./8.)"
+            if tokens[j].newlinesBefore > 0 { return last + 1 }
+            let spaceBefore = tokens[j].spaceBefore
+            if startsSentence(tokens, j), spaceBefore || afterOpening || isGluedSentence(tokens, j),
+               !(tokens[j].kind == .number && tokens[j - 1].text.isByte(0x28)) {  // "12,5 Sek. (8./8.)"
                 return last + 1
             }
-            let attached = !t.spaceBefore
-            if attached && !afterOpening && last == j - 1 && (isTerminal(t) || isClosing(tokens, j, bytes)) {
+            let attached = !spaceBefore
+            if attached && !afterOpening && last == j - 1 && (Self.isTerminal(tokens, j) || isClosing(tokens, j)) {
                 last = j
             } else if isByline(tokens, j) {
                 return last + 1
-            } else if isOpening(tokens, j, bytes) {
+            } else if isOpening(tokens, j) {
                 afterOpening = true
             } else {
                 return nil
@@ -111,44 +133,50 @@ public struct SentenceSplitter: Sendable {
 
     /// A short bracket closing the text or its line, as in "(APA/red)", "(afp)", "(red, 31. 7.
     /// 2015)": an agency or author byline, its own sentence even in lower case.
-    func isByline(_ tokens: [Token], _ j: Int) -> Bool {
-        guard tokens[j].text == "(" else { return false }
+    func isByline(_ tokens: UnsafeBufferPointer<Token>, _ j: Int) -> Bool {
+        guard tokens[j].text.isByte(0x28) else { return false }
         var k = j + 1
         while k < tokens.count, k <= j + 12 {
-            let t = tokens[k]
-            if t.newlinesBefore > 0 { return false }
+            if tokens[k].newlinesBefore > 0 { return false }
             // Only the periods of dates and abbreviations ("31. 7.", "stu.").
-            if isTerminal(t), t.text != "." || t.spaceBefore { return false }
-            if t.text == ")" { return k + 1 == tokens.count || tokens[k + 1].newlinesBefore > 0 }
+            if Self.isTerminal(tokens, k), !tokens[k].text.isByte(0x2E) || tokens[k].spaceBefore { return false }
+            if tokens[k].text.isByte(0x29) { return k + 1 == tokens.count || tokens[k + 1].newlinesBefore > 0 }
             k += 1
         }
         return false
     }
 
-    func isTerminal(_ t: Token) -> Bool {
-        guard t.kind == .punct else { return false }
-        switch t.text {
-        case ".", "!", "?", "...", "…": return true
-        default: return t.text.hasPrefix("..")
+    /// . ! ? … and runs of periods ("...", also ".."). Tokens are passed by index, here and
+    /// below: a Token argument read from the buffer would be copied (two retains, two releases).
+    @inline(__always)
+    static func isTerminal(_ tokens: UnsafeBufferPointer<Token>, _ i: Int) -> Bool {
+        guard tokens[i].kind == .punct else { return false }
+        let u = tokens[i].text.utf8
+        guard let b = u.first else { return false }
+        switch u.count {
+        case 1: return b == 0x2E || b == 0x21 || b == 0x3F
+        case 3 where b == 0xE2: return tokens[i].text == "…"
+        default: return b == 0x2E && u.dropFirst().first == 0x2E
         }
     }
 
     /// The token a sentence can start with: a capitalised word, a plain number ("2015", "52.
     /// Minute"), a hashtag or an @-mention.
-    func startsSentence(_ tokens: [Token], _ j: Int) -> Bool {
-        let t = tokens[j]
-        if t.kind == .number { return t.text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
-        if t.text == "#" || t.text == "@" {
+    func startsSentence(_ tokens: UnsafeBufferPointer<Token>, _ j: Int) -> Bool {
+        let kind = tokens[j].kind
+        if kind == .number { return tokens[j].text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+        let text = tokens[j].text
+        if text.isByte(0x23) || text.isByte(0x40) {
             return j + 1 < tokens.count && !tokens[j + 1].spaceBefore && tokens[j + 1].kind == .word
         }
-        guard t.kind == .word || t.kind == .symbol, let f = t.text.unicodeScalars.first else { return false }
-        return f.properties.isUppercase
+        guard kind == .word || kind == .symbol else { return false }
+        return text.startsUppercase
     }
 
     /// "Ende.Die", "so der EuGH.Hingegen": a missing space after the period between a word with
     /// lower-case letters and a capitalised one (not "SAT.1", "Leave.EU", "f2.8", "DAS.GOLDBERG").
-    func isGluedSentence(_ tokens: [Token], _ j: Int) -> Bool {
-        guard j >= 2, tokens[j].kind == .word, tokens[j - 1].text == ".", tokens[j - 2].kind == .word else { return false }
+    func isGluedSentence(_ tokens: UnsafeBufferPointer<Token>, _ j: Int) -> Bool {
+        guard j >= 2, tokens[j].kind == .word, tokens[j - 1].text.isByte(0x2E), tokens[j - 2].kind == .word else { return false }
         let word = tokens[j - 2].text.unicodeScalars
         let before = Array(word.suffix(2))
         let after = Array(tokens[j].text.unicodeScalars.prefix(2))
@@ -158,81 +186,127 @@ public struct SentenceSplitter: Sendable {
 
     /// Quotes are told apart by spacing (typographic ones are normalised to `"` and `'`): one
     /// attached to the previous token closes, one after a space opens.
-    func isQuote(_ t: Token) -> Bool { t.kind == .punct && (t.text == "\"" || t.text == "'") }
+    @inline(__always)
+    static func isQuote(_ tokens: UnsafeBufferPointer<Token>, _ j: Int) -> Bool {
+        tokens[j].kind == .punct && (tokens[j].text.isByte(0x22) || tokens[j].text.isByte(0x27))
+    }
 
-    func isOpening(_ tokens: [Token], _ j: Int, _ bytes: [UInt8]) -> Bool {
-        let t = tokens[j]
-        guard t.kind == .punct else { return false }
-        if isQuote(t) { return t.spaceBefore || (j > 0 && isOpening(tokens, j - 1, bytes)) }
-        switch t.text {
-        case "(", "[", "{", "¿", "¡": return true
-        case "-", "--": return t.spaceBefore  // a dash, not "dass..?-Moderator"
+    func isOpening(_ tokens: UnsafeBufferPointer<Token>, _ j: Int) -> Bool {
+        guard tokens[j].kind == .punct else { return false }
+        if Self.isQuote(tokens, j) { return tokens[j].spaceBefore || (j > 0 && isOpening(tokens, j - 1)) }
+        let u = tokens[j].text.utf8
+        guard let b = u.first else { return false }
+        switch u.count {
+        case 1:
+            // ( [ {, and a dash (not "dass..?-Moderator")
+            if b == 0x28 || b == 0x5B || b == 0x7B { return true }
+            return b == 0x2D && tokens[j].spaceBefore
+        case 2:
+            if tokens[j].text == "¿" || tokens[j].text == "¡" { return true }
+            return tokens[j].text == "--" && tokens[j].spaceBefore
         default: return false
         }
     }
 
-    func isClosing(_ tokens: [Token], _ j: Int, _ bytes: [UInt8]) -> Bool {
-        let t = tokens[j]
-        guard t.kind == .punct else { return false }
-        if isQuote(t) { return !t.spaceBefore }
-        return t.text == ")" || t.text == "]" || t.text == "}"
+    func isClosing(_ tokens: UnsafeBufferPointer<Token>, _ j: Int) -> Bool {
+        guard tokens[j].kind == .punct else { return false }
+        if Self.isQuote(tokens, j) { return !tokens[j].spaceBefore }
+        let text = tokens[j].text
+        return text.isByte(0x29) || text.isByte(0x5D) || text.isByte(0x7D)
     }
 
     // MARK: - Periods that do not end a sentence
 
-    func isAbbreviationPeriod(_ tokens: [Token], _ dot: Int, _ bytes: [UInt8]) -> Bool {
-        guard tokens[dot].text == ".", dot > 0 else { return false }
-        let prev = tokens[dot - 1]
-        guard prev.span.end == tokens[dot].span.start else { return false }
-        switch prev.kind {
+    func isAbbreviationPeriod(_ tokens: UnsafeBufferPointer<Token>, _ dot: Int) -> Bool {
+        guard dot > 0, tokens[dot].text.isByte(0x2E) else { return false }
+        guard tokens[dot - 1].span.end == tokens[dot].span.start else { return false }
+        switch tokens[dot - 1].kind {
         case .word:
-            var lower = prev.lower
-            if lower.unicodeScalars.count == 1 {
+            let lower = tokens[dot - 1].lower
+            if lower.isOneScalar {
                 // Initials, "z. B.", "u. a." -- but not the end of "km/h", "Gbit/s", "5s".
-                guard dot >= 2, prev.span.start == tokens[dot - 2].span.end else { return true }
-                let before = tokens[dot - 2]
-                return before.text == "." || isOpening(tokens, dot - 2, bytes)
+                guard dot >= 2, tokens[dot - 1].span.start == tokens[dot - 2].span.end else { return true }
+                return tokens[dot - 2].text.isByte(0x2E) || isOpening(tokens, dot - 2)
             }
-            // "ATP-Nr.", "Weltranglisten-19."
-            if let hyphen = lower.lastIndex(of: "-") {
-                let tail = String(lower[lower.index(after: hyphen)...])
-                if tail.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true { return Self.isOrdinal(tail) }
-                if !tail.isEmpty { lower = tail }
-            }
-            if abbreviations.contains(lower) { return true }
-            if amountAbbreviations.contains(lower) { return !startsWithStarter(tokens, dot + 1) }
-            if numberAbbreviations.contains(lower), dot + 1 < tokens.count, tokens[dot + 1].kind == .number { return true }
-            if abbreviationSuffixes.contains(where: { lower.hasSuffix($0) }) { return true }
-            return Self.isRomanOrdinal(prev.text)
+            let r = lower.utf8.withContiguousStorageIfAvailable { abbreviationWord($0, tokens, dot) }
+            if let r { return r }
+            return Array(lower.utf8).withUnsafeBufferPointer { abbreviationWord($0, tokens, dot) }
         case .number:
             // A clock time or score with two digits ends the sentence ("stand es 0:10."); one like
             // "2:1." is read like a short number below.
-            if dot >= 2, tokens[dot - 2].text == ":", tokens[dot - 2].span.end == prev.span.start, prev.text.utf8.count == 2 { return false }
-            guard Self.isOrdinal(prev.text) else { return false }
+            if dot >= 2, tokens[dot - 2].text.isByte(0x3A), tokens[dot - 2].span.end == tokens[dot - 1].span.start,
+               tokens[dot - 1].text.utf8.count == 2 { return false }
+            guard Self.isOrdinal(tokens[dot - 1].text) else { return false }
             // "besten 32. Der", "Windows 10. Der": a count before a typical sentence start.
-            return prev.text.utf8.contains(UInt8(ascii: ".")) || !startsWithStarter(tokens, dot + 1)
+            return tokens[dot - 1].text.utf8.contains(UInt8(ascii: ".")) || !startsWithStarter(tokens, dot + 1)
         default:
             return false
         }
     }
 
+    /// Whether the word before the period at `dot`, in lower case `lower` (two scalars or
+    /// more), is an abbreviation there.
+    func abbreviationWord(_ whole: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>, _ dot: Int) -> Bool {
+        var lower = whole
+        // "ATP-Nr.", "Weltranglisten-19.": the part after the last hyphen.
+        var k = whole.count
+        while k > 0, whole[k - 1] != 0x2D { k -= 1 }
+        if k > 0 {
+            let tail = UnsafeBufferPointer(rebasing: whole[k...])
+            if let f = tail.first, f >= 0x30 && f <= 0x39 { return Self.isOrdinal(tail) }
+            if !tail.isEmpty { lower = tail }
+        }
+        if abbreviationSet.contains(bytes: lower) { return true }
+        if amountSet.contains(bytes: lower) { return !startsWithStarter(tokens, dot + 1) }
+        if numberSet.contains(bytes: lower), dot + 1 < tokens.count, tokens[dot + 1].kind == .number { return true }
+        for suffix in suffixBytes where suffix.count <= lower.count {
+            var same = true
+            let offset = lower.count - suffix.count
+            for m in 0..<suffix.count where lower[offset + m] != suffix[m] { same = false; break }
+            if same { return true }
+        }
+        return Self.isRomanOrdinal(tokens[dot - 1].text)
+    }
+
     /// A capitalised typical sentence start ("Die", "Es", "Im") after a space.
-    func startsWithStarter(_ tokens: [Token], _ k: Int) -> Bool {
+    func startsWithStarter(_ tokens: UnsafeBufferPointer<Token>, _ k: Int) -> Bool {
         guard k < tokens.count else { return false }
-        let t = tokens[k]
-        return t.spaceBefore && t.isCapitalized && starters.contains(t.lower)
+        guard tokens[k].spaceBefore, tokens[k].isCapitalized else { return false }
+        let lower = tokens[k].lower
+        if let r = lower.utf8.withContiguousStorageIfAvailable({ starterSet.contains(bytes: $0) }) { return r }
+        return starterSet.contains(lower)
     }
 
     /// "17." "3." "100." are ordinals; so are numbers of five digits or more. Four-digit
     /// numbers from 1000 to 2999 are years and end sentences ("seit 2015."); "17.6." is a date.
     static func isOrdinal(_ number: String) -> Bool {
-        let parts = number.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }) else { return false }
-        if parts.count == 2 { return parts.allSatisfy { $0.utf8.count <= 2 } }  // 17.6.
-        guard parts.count == 1 else { return false }
-        let digits = Array(number.utf8)
-        if digits.count <= 3 || digits.count >= 5 { return true }
-        return digits[0] >= 0x33  // 3000-9999
+        if let r = number.utf8.withContiguousStorageIfAvailable({ isOrdinal($0) }) { return r }
+        return Array(number.utf8).withUnsafeBufferPointer { isOrdinal($0) }
+    }
+
+    /// `isOrdinal` on the number's bytes: digits in one part, or two parts of at most two
+    /// digits each ("17.6").
+    static func isOrdinal(_ number: UnsafeBufferPointer<UInt8>) -> Bool {
+        var parts = 1
+        var partLength = 0
+        var longestPart = 0
+        for b in number {
+            if b == 0x2E {
+                if partLength == 0 { return false }
+                parts += 1
+                partLength = 0
+                continue
+            }
+            guard b >= 0x30 && b <= 0x39 else { return false }
+            partLength += 1
+            longestPart = max(longestPart, partLength)
+        }
+        if partLength == 0 { return false }
+        if parts == 2 { return longestPart <= 2 }  // 17.6.
+        guard parts == 1 else { return false }
+        let count = number.count
+        if count <= 3 || count >= 5 { return true }
+        return number[0] >= 0x33  // 3000-9999
     }
 
     /// "II." "XIV." "VIII." (made of I, V, X and L only: "CD." and "DC." are more often names).

@@ -9,14 +9,16 @@ public struct Token: Sendable, Hashable {
         case word, number, punct, symbol
     }
 
+    // Stored in this order so that the two one-byte fields share the last word: 64 bytes a
+    // token, not 72 (every document holds thousands).
     public var span: TextSpan
-    public var kind: Kind
     public var text: String
     public var lower: String
-    /// Whitespace (of any kind) precedes the token.
-    public var spaceBefore: Bool
     /// Line breaks between the previous token and this one (2 or more: a paragraph break).
     public var newlinesBefore: Int
+    public var kind: Kind
+    /// Whitespace (of any kind) precedes the token.
+    public var spaceBefore: Bool
 
     public init(span: TextSpan, kind: Kind, text: String, spaceBefore: Bool, newlinesBefore: Int) {
         self.span = span
@@ -101,10 +103,8 @@ public struct Token: Sendable, Hashable {
     public var isWord: Bool { kind == .word }
     public var isNumber: Bool { kind == .number }
     public var isCapitalized: Bool {
-        // ASCII first letter (most tokens): no Unicode property lookup.
-        if let b = text.utf8.first, b < 0x80 { return b >= 0x41 && b <= 0x5A }
-        guard let f = text.unicodeScalars.first else { return false }
-        return f.properties.isUppercase
+        // ASCII or Latin-1 first letter (most tokens): no Unicode property lookup.
+        text.startsUppercase
     }
 }
 
@@ -116,5 +116,45 @@ public struct Sentence: Sendable, Hashable {
     public init(span: TextSpan, tokens: Range<Int>) {
         self.span = span
         self.tokens = tokens
+    }
+}
+
+extension String {
+    /// The text is exactly the one ASCII byte `b` (no String comparison, which would first
+    /// check both sides for normalisation).
+    @inline(__always)
+    func isByte(_ b: UInt8) -> Bool {
+        let u = utf8
+        return u.count == 1 && u.first == b
+    }
+
+    /// The text is one Unicode scalar (valid UTF-8: its length is the first byte's sequence length).
+    var isOneScalar: Bool {
+        let u = utf8
+        guard let b = u.first else { return false }
+        let length = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+        return u.count == length
+    }
+
+    /// The first scalar is upper case; ASCII and Latin-1 without a Unicode property lookup.
+    var startsUppercase: Bool {
+        let u = utf8
+        guard let b = u.first else { return false }
+        if b < 0x80 { return b >= 0x41 && b <= 0x5A }
+        if b == 0xC3, u.count >= 2, let c = u.dropFirst().first { return c >= 0x80 && c <= 0x9E && c != 0x97 }
+        if b == 0xC2 { return false }
+        guard let f = unicodeScalars.first else { return false }
+        return f.properties.isUppercase
+    }
+
+    /// The first scalar is lower case; ASCII and Latin-1 without a Unicode property lookup.
+    var startsLowercase: Bool {
+        let u = utf8
+        guard let b = u.first else { return false }
+        if b < 0x80 { return b >= 0x61 && b <= 0x7A }
+        if b == 0xC3, u.count >= 2, let c = u.dropFirst().first { return c >= 0x9F && c != 0xB7 }
+        if b == 0xC2, u.count >= 2, let c = u.dropFirst().first { return c == 0xAA || c == 0xBA || c == 0xB5 }
+        guard let f = unicodeScalars.first else { return false }
+        return f.properties.isLowercase
     }
 }

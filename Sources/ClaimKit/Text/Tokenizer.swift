@@ -45,7 +45,12 @@ public enum Tokenizer {
             var kind: Token.Kind
             // Only bytes below 0x80 (and a soft hyphen, dropped) can change in `normalizedText`.
             var ascii = true
-            if v < 0x80, let end = webAddressEnd(bytes, i) {
+            // The run of ASCII letters and digits at the start: the whole of most tokens. A web
+            // address needs one of . @ - _ % + : right after it (the run is all a word or domain
+            // scan would read first), so nearly every token is told apart here without a
+            // second scan.
+            let run = b0 < 0x80 ? alnumRunEnd(bytes, i) : i
+            if run > i, run < n, mayContinueWebAddress(bytes[run]), let end = webAddressEnd(bytes, i, run) {
                 // URLs, e-mail addresses and domains ("www.allinrechner.at") are one token, so
                 // their dots neither split words nor end sentences.
                 kind = .symbol
@@ -64,27 +69,17 @@ public enum Tokenizer {
                        isDigitByte(bytes[i + 3]), groupFollows(bytes, i + 3) { i += 3; ascii = false; continue }
                     break
                 }
+            } else if run > i {
+                // An ASCII letter: the word goes on after its letter-and-digit run below.
+                kind = .word
+                i = run
+                // Most words end at a space or ASCII punctuation: no more to read.
+                if i < n, bytes[i] >= 0x80 || bytes[i] == 0x2D || bytes[i] == 0x27 { wordLoop(bytes, &i, &ascii) }
             } else if isLetter(scalar) {
                 kind = .word
                 i += len
-                if v >= 0x80 { ascii = false }
-                while i < n {
-                    let c = bytes[i]
-                    // ASCII letters and digits: the common case of the loop below.
-                    if (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39) { i += 1; continue }
-                    let (s, l) = c < 0x80 ? (Unicode.Scalar(c), 1) : decode(bytes, i)
-                    if s.value >= 0x80, isLetter(s) || s.value == 0xAD || isMark(s) { i += l; ascii = false; continue }
-                    // Inner hyphen or apostrophe followed by a letter or digit.
-                    if s == "-" || s == "'" || s.value == 0x2019 || s.value == 0x2010 {
-                        if i + l < n {
-                            let (next, _) = decode(bytes, i + l)
-                            if isLetter(next) || isDigit(next.value) { i += l; if l > 1 { ascii = false }; continue }
-                            // Truncated compound: "Artillerie- und", "Kampf-, Transport-".
-                            if s == "-" || s.value == 0x2010, isSpace(next.value) || next == "," { i += l; if l > 1 { ascii = false } }
-                        }
-                    }
-                    break
-                }
+                ascii = false
+                wordLoop(bytes, &i, &ascii)
             } else {
                 kind = isPunct(v) ? .punct : .symbol
                 i += len
@@ -94,11 +89,17 @@ public enum Tokenizer {
             }
             let token: Token
             if ascii {
-                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
-                token = Token(span: TextSpan(start, i), kind: kind, text: text, lower: Token.asciiLowercase(text),
+                // One-byte tokens (a fifth of all: punctuation, initials) from a table: no String
+                // is made or validated.
+                let text = i - start == 1 ? oneByteStrings[Int(bytes[start])]
+                    : string(bytes, start, i)
+                token = Token(span: TextSpan(start, i), kind: kind, text: text,
+                              lower: asciiLower(bytes, start, i, text),
                               spaceBefore: space, newlinesBefore: newlines)
             } else {
-                token = Token(span: TextSpan(start, i), kind: kind, text: normalizedText(bytes, start, i),
+                let (text, plain) = normalizedText(bytes, start, i)
+                let lower = plain ? latinLower(bytes, start, i, text) : Token.lowercase(text)
+                token = Token(span: TextSpan(start, i), kind: kind, text: text, lower: lower,
                               spaceBefore: space, newlinesBefore: newlines)
             }
             tokens.append(token)
@@ -108,27 +109,168 @@ public enum Tokenizer {
         return tokens
     }
 
+    /// The rest of a word from `i`: letters, digits, marks, soft hyphens, and inner hyphens
+    /// and apostrophes; `ascii` is cleared at the first byte that is not ASCII.
+    @inline(__always)
+    static func wordLoop(_ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ ascii: inout Bool) {
+        let n = bytes.count
+        while i < n {
+            let c = bytes[i]
+            // ASCII letters and digits: the common case of the loop below.
+            if (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39) { i += 1; continue }
+            let (s, l) = c < 0x80 ? (Unicode.Scalar(c), 1) : decode(bytes, i)
+            if s.value >= 0x80, isLetter(s) || s.value == 0xAD || isMark(s) { i += l; ascii = false; continue }
+            // Inner hyphen or apostrophe followed by a letter or digit.
+            if s == "-" || s == "'" || s.value == 0x2019 || s.value == 0x2010 {
+                if i + l < n {
+                    let (next, _) = decode(bytes, i + l)
+                    if isLetter(next) || isDigit(next.value) { i += l; if l > 1 { ascii = false }; continue }
+                    // Truncated compound: "Artillerie- und", "Kampf-, Transport-".
+                    if s == "-" || s.value == 0x2010, isSpace(next.value) || next == "," { i += l; if l > 1 { ascii = false } }
+                }
+            }
+            break
+        }
+    }
+
+    /// The String of each ASCII byte.
+    static let oneByteStrings: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+
+    /// One past the run of ASCII letters and digits from `i`, eight bytes at a time.
+    @inline(__always)
+    static func alnumRunEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        var j = i
+        let n = bytes.count
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while j + 8 <= n {
+                let m = nonAlnumMask(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: j, as: UInt64.self)))
+                if m != 0 { return j + m.trailingZeroBitCount >> 3 }
+                j += 8
+            }
+        }
+        while j < n, isAlnumByte(bytes[j]) { j += 1 }
+        return j
+    }
+
+    /// The high bit of each byte of `x` that is not an ASCII letter or digit (SWAR: each
+    /// byte's 7 low bits plus a bias stay below 0x100, so no carry crosses bytes).
+    @inline(__always)
+    static func nonAlnumMask(_ x: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        let y = x & ~high
+        let digit = (y &+ (0x80 - 0x30) &* ones) & ~(y &+ (0x7F - 0x39) &* ones)
+        let folded = y | (0x20 &* ones)  // A-Z onto a-z
+        let letter = (folded &+ (0x80 - 0x61) &* ones) & ~(folded &+ (0x7F - 0x7A) &* ones)
+        return (~(digit | letter) & high) | (x & high)
+    }
+
+    /// The String of bytes `start..<end`, made in place: for up to 15 ASCII bytes (most
+    /// tokens) `String(unsafeUninitializedCapacity:)` builds a small string without the
+    /// validation pass that `String(decoding:)` makes; other bytes are validated as there.
+    @inline(__always)
+    static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
+        let count = end - start
+        return String(unsafeUninitializedCapacity: count) { out in
+            guard let to = out.baseAddress, let from = bytes.baseAddress, count > 0 else { return 0 }
+            UnsafeMutableRawPointer(to).copyMemory(from: from + start, byteCount: count)
+            return count
+        }
+    }
+
+    /// `Token.lowercase` of a token whose text is its bytes (ASCII and two-byte Latin
+    /// letters), from the bytes: the text itself when nothing changes.
+    @inline(__always)
+    static func latinLower(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ text: String) -> String {
+        var change = false
+        var k = start
+        while k < end {
+            let c = bytes[k]
+            if c < 0x80 {
+                if c >= 0x41 && c <= 0x5A { change = true }
+                k += 1
+            } else if c == 0xC2 || c == 0xC3, k + 1 < end {
+                let d = bytes[k + 1]
+                if c == 0xC3, d >= 0x80, d <= 0x9E, d != 0x97 { change = true }
+                k += 2
+            } else {
+                return Token.lowercase(text)  // other scripts
+            }
+        }
+        if !change { return text }
+        let count = end - start
+        return String(unsafeUninitializedCapacity: count) { out in
+            var j = 0
+            while j < count {
+                let c = bytes[start + j]
+                if c >= 0x41 && c <= 0x5A {
+                    out[j] = c + 0x20
+                } else if c == 0xC3, j + 1 < count {
+                    let d = bytes[start + j + 1]
+                    out[j] = c
+                    out[j + 1] = d >= 0x80 && d <= 0x9E && d != 0x97 ? d + 0x20 : d
+                    j += 1
+                } else {
+                    out[j] = c
+                }
+                j += 1
+            }
+            return count
+        }
+    }
+
+    /// The lower case of ASCII token bytes: `text` itself when it has no capital (most
+    /// tokens), else made from the bytes.
+    @inline(__always)
+    static func asciiLower(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ text: String) -> String {
+        var k = start
+        while k < end, !(bytes[k] >= 0x41 && bytes[k] <= 0x5A) { k += 1 }
+        if k == end { return text }
+        let count = end - start
+        return String(unsafeUninitializedCapacity: count) { out in
+            for j in 0..<count {
+                let c = bytes[start + j]
+                out[j] = c >= 0x41 && c <= 0x5A ? c + 0x20 : c
+            }
+            return count
+        }
+    }
+
     // MARK: - Web addresses
 
     /// Top-level domains that mark a bare domain name ("allinrechner.at", "ORF.at").
-    static let topLevelDomains: Set<String> = [
+    static let topLevelDomains: WordSet = [
         "de", "at", "ch", "com", "org", "net", "eu", "info", "io", "tv", "fm", "uk", "fr", "it", "nl",
         "be", "ru", "us", "gov", "edu", "int", "co", "ly", "li", "lu", "online",
     ]
 
+    /// The bytes that can follow the first run of letters and digits inside a web address:
+    /// "www." "http:" "a-b.de" "a_b@c.de" "a%20b" "a+b@c.de". After any other byte there is none.
+    @inline(__always) static func mayContinueWebAddress(_ b: UInt8) -> Bool {
+        b == 0x2E || b == 0x40 || b == 0x2D || b == 0x5F || b == 0x25 || b == 0x2B || b == 0x3A
+    }
+
     /// End of a URL ("https://…", "www.…"), e-mail address or domain name starting at `i`.
     static func webAddressEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int? {
+        var run = i
+        while run < bytes.count, isAlnumByte(bytes[run]) { run += 1 }
+        return webAddressEnd(bytes, i, run)
+    }
+
+    /// `webAddressEnd` when the letters and digits from `i` run to `run` (already scanned).
+    static func webAddressEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ run: Int) -> Int? {
         let n = bytes.count
-        guard isAlnumByte(bytes[i]) else { return nil }
+        guard run > i else { return nil }
         let first = bytes[i]
         if first == 0x68 || first == 0x77 || first == 0x57, hasPrefix(bytes, i, "http://") || hasPrefix(bytes, i, "https://") || hasPrefix(bytes, i, "www.") || hasPrefix(bytes, i, "WWW.") {
             return trimmedURLEnd(bytes, i)
         }
-        // A run of domain/e-mail characters.
-        var j = i
+        // A run of domain/e-mail characters; its letters and digits up to `run` are known.
+        // Bounded: a start inside a long dotted run must not rescan it (quadratic time).
+        guard run - i < 256 else { return nil }
+        var j = run
         var at = -1
         var dots = 0
-        // Bounded: a start inside a long dotted run must not rescan it (quadratic time).
         while j < n, j - i < 256 {
             let b = bytes[j]
             if isAlnumByte(b) || b == 0x2D || b == 0x5F || b == 0x25 || b == 0x2B { j += 1; continue }
@@ -145,7 +287,7 @@ public enum Tokenizer {
             guard at > i, tld.count >= 2, tld.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) else { return nil }
             return j
         }
-        guard topLevelDomains.contains(String(decoding: tld, as: UTF8.self)) else { return nil }
+        guard topLevelDomains.contains(bytes: UnsafeBufferPointer(rebasing: tld)) else { return nil }
         var firstLabel = i
         while firstLabel < j, bytes[firstLabel] != 0x2E { firstLabel += 1 }
         guard firstLabel - i >= 2 else { return nil }
@@ -221,6 +363,8 @@ public enum Tokenizer {
         if v < 0x80 { return (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) }
         if v == 0xAA || v == 0xB5 || v == 0xBA { return true }
         if v < 0xC0 { return false }
+        // Latin-1 and Latin Extended-A/B letters (umlauts, accents, ß): all alphabetic but × and ÷.
+        if v < 0x250 { return v != 0xD7 && v != 0xF7 }
         return s.properties.isAlphabetic
     }
 
@@ -253,7 +397,8 @@ public enum Tokenizer {
     }
 
     /// The token's text with typographic variants mapped to plain ones.
-    static func normalizedText(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
+    /// `plain`: the text is the bytes themselves.
+    static func normalizedText(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (text: String, plain: Bool) {
         // Plain: ASCII and two-byte letters below U+0300 (umlauts, accents), none of which is
         // mapped below or is a combining mark; only U+00A0, U+00AB, U+00AD, U+00BB are.
         var plain = true
@@ -269,7 +414,7 @@ public enum Tokenizer {
             plain = false
             break
         }
-        if plain { return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self) }
+        if plain { return (string(bytes, start, end), true) }
         var out = String.UnicodeScalarView()
         var i = start
         while i < end {
@@ -287,7 +432,7 @@ public enum Tokenizer {
         let text = String(out)
         // NFC only when a combining mark is present (rare; Foundation's mapping is slow).
         guard text.unicodeScalars.contains(where: { $0.value >= 0x300 && $0.properties.canonicalCombiningClass != .notReordered })
-        else { return text }
-        return text.precomposedStringWithCanonicalMapping
+        else { return (text, false) }
+        return (text.precomposedStringWithCanonicalMapping, false)
     }
 }
