@@ -110,12 +110,22 @@ public struct Token: Sendable, Hashable {
 
 /// A sentence: its span in the text and the range of its tokens in `AnnotatedDocument.tokens`.
 public struct Sentence: Sendable, Hashable {
-    public var span: TextSpan
-    public var tokens: Range<Int>
+    // 32-bit offsets (16 bytes, not 32): a loaded corpus keeps every document's sentences.
+    private var spanStorage: Range32
+    private var tokenStorage: Range32
+
+    public var span: TextSpan {
+        get { spanStorage.span }
+        set { spanStorage = Range32(newValue) }
+    }
+    public var tokens: Range<Int> {
+        get { tokenStorage.range }
+        set { tokenStorage = Range32(newValue) }
+    }
 
     public init(span: TextSpan, tokens: Range<Int>) {
-        self.span = span
-        self.tokens = tokens
+        spanStorage = Range32(span)
+        tokenStorage = Range32(tokens)
     }
 }
 
