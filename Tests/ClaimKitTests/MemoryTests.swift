@@ -112,4 +112,23 @@ import Testing
         #expect(store[id: "d:2"] == plain && store[id: "d:007"] == leadingZero && store[id: "frei gewählt"] == odd)
         #expect((0..<store.count).map { store.id(row: $0) } == claims.map(\.id))
     }
+
+    /// The scalar checkpoints are counted eight bytes at a time: the same as byte by byte.
+    @Test(arguments: [0, 1, 7, 255, 256, 257, 1000, 5000])
+    func scalarCheckpointsCountEveryScalar(length: Int) {
+        let pieces = ["a", "ä", "€", "𝄞", " ", "ß", "Ü", "x"]
+        var text = ""
+        var k = length
+        while text.utf8.count < length { text += pieces[k % pieces.count]; k = (k &* 31 &+ 7) & 0xFFFF }
+        let bytes = Array(text.utf8)
+        var naive: [Int32] = []
+        var n: Int32 = 0
+        for (i, b) in bytes.enumerated() {
+            if i & 255 == 0 { naive.append(n) }
+            if b & 0xC0 != 0x80 { n += 1 }
+        }
+        #expect(AnnotatedDocument.checkpoints(bytes) == naive)
+        let doc = AnnotatedDocument(document: Document(id: "t", text: text))
+        #expect(doc.scalarOffset(ofByte: bytes.count) == text.unicodeScalars.count)
+    }
 }

@@ -44,14 +44,37 @@ public struct AnnotatedDocument: Sendable {
         self.document = document
         let bytes = Array(document.text.utf8)
         self.bytes = bytes
+        self.scalarCheckpoints = Self.checkpoints(bytes)
+    }
+
+    /// The scalar count before every 256th byte. Every byte of a corpus passes here: the
+    /// continuation bytes (10xxxxxx) are counted eight at a time.
+    static func checkpoints(_ bytes: [UInt8]) -> [Int32] {
         var checkpoints = [Int32]()
         checkpoints.reserveCapacity(bytes.count / 256 + 1)
-        var n: Int32 = 0
-        for (i, b) in bytes.enumerated() {
-            if i & 255 == 0 { checkpoints.append(n) }
-            if b & 0xC0 != 0x80 { n += 1 }
+        bytes.withUnsafeBytes { raw in
+            let count = raw.count
+            var n = 0
+            var i = 0
+            while i < count {
+                checkpoints.append(Int32(truncatingIfNeeded: n))
+                let start = i
+                let end = min(i + 256, count)
+                var continuation = 0
+                while i + 8 <= end {
+                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    // Bit 7 set and bit 6 clear in a byte: a continuation byte.
+                    continuation += (w & ~(w << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                    i += 8
+                }
+                while i < end {
+                    if raw[i] & 0xC0 == 0x80 { continuation += 1 }
+                    i += 1
+                }
+                n += end - start - continuation
+            }
         }
-        self.scalarCheckpoints = checkpoints
+        return checkpoints
     }
 
     /// Drops what only the annotators need (the tokens, the byte copy of the text) once the
@@ -161,8 +184,9 @@ public struct AnnotatedDocument: Sendable {
     public func scalarOffset(ofByte offset: Int) -> Int {
         withUTF8 { b in
             let end = max(0, min(offset, b.count))
-            let block = end >> 8
-            guard block < scalarCheckpoints.count else { return Int(scalarCheckpoints.last ?? 0) }
+            // The end of a text whose length is a multiple of 256 lies past the last checkpoint.
+            let block = min(end >> 8, scalarCheckpoints.count - 1)
+            guard block >= 0 else { return 0 }
             var n = Int(scalarCheckpoints[block])
             var i = block << 8
             while i < end {
