@@ -75,7 +75,7 @@ public final class Session {
     @discardableResult
     public func add(_ documents: [Document]) -> Bool {
         // Small enough to stop within a second or so, large enough to keep every core busy.
-        let chunk = max(64, ProcessInfo.processInfo.activeProcessorCount * 32)
+        let chunk = max(256, ProcessInfo.processInfo.activeProcessorCount * 128)
         var annotated: [AnnotatedDocument] = []
         annotated.reserveCapacity(documents.count)
         let pipeline = annotationPipeline

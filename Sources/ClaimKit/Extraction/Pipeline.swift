@@ -71,14 +71,15 @@ public struct Pipeline: Sendable {
         if count < 2 || threads == 1 { return (0..<count).map(body) }
         let results = ResultSlots<T>(count: count)
         let workers = threads ?? ProcessInfo.processInfo.activeProcessorCount
-        // Items are taken in small batches from a shared counter, so long articles
-        // do not leave one core idle at the end.
+        // Items are taken in small batches from a shared counter (at least eight batches per
+        // worker), so long articles do not leave one core idle at the end.
+        let batch = max(1, min(8, count / (max(1, workers) * 8)))
         let next = AtomicCounter()
         DispatchQueue.concurrentPerform(iterations: max(1, workers)) { _ in
             while true {
-                let start = next.add(8)
+                let start = next.add(batch)
                 if start >= count { break }
-                for i in start..<min(start + 8, count) {
+                for i in start..<min(start + batch, count) {
                     results.set(i, body(i))
                 }
             }
