@@ -213,7 +213,10 @@ struct Extract: ParsableCommand {
         }
         let missing = Claimsh.missingPaths(corpus)
         let out = OutputSink.standardOutput()
-        let pipeline = Pipeline.standard
+        // The corpus date prior over the whole input, as `load` forms it: batches then read
+        // their documents as one load would (the same claims as `load` and `claims`).
+        let standard = Pipeline.standard
+        let pipeline = standard.corpusDatePrior(documents).map(standard.datePrior) ?? standard
         var start = 0
         repeat {
             let end = min(start + Self.chunkSize, documents.count)

@@ -57,6 +57,52 @@ import Testing
         #expect(firstID == seeds.first.map { String($0.dropLast(4)) + ":1" })
     }
 
+    /// Standard output of the shell in batch mode with `commands`.
+    func shell(_ commands: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = ["--empty", "--no-init", "--format", "jsonl"] + commands.flatMap { ["-c", $0] }
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// `extract` streams its input in batches, yet forms the corpus date prior over all of it,
+    /// as `load` does: a document dated only by the history it tells (1998), far behind in the
+    /// input from the datelines (2015), is read in 2015 by both. 10kGNAD sentences (CC BY-NC-SA
+    /// 4.0) and made-up fillers.
+    @Test(.enabled(if: binaryPresent, ".build/debug/claimsh is absent (run swift build first)"))
+    func extractReadsDatesAsLoadDoes() throws {
+        let fm = FileManager.default
+        let dir = fm.temporaryDirectory.appendingPathComponent("claimsh-prior-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: dir) }
+        try fm.createDirectory(at: dir, withIntermediateDirectories: true)
+        let datelines = [
+            "Jetzt haben wir dieses positive Ergebnis. (APA, 24.9.2015)",
+            "Oktober gegen die Schweiz genießen sie Heimvorteil. (APA, 5.9.2015)",
+            "Die Ermittlungen gegen den Banker könnten noch eineinhalb Jahre dauern, heißt es in Sofioter Justizkreisen. (Markus Bernath; 01.11.2015)",
+        ]
+        for (i, t) in datelines.enumerated() { try t.write(to: dir.appendingPathComponent("a\(i).txt"), atomically: true, encoding: .utf8) }
+        // More fillers than one batch of `extract`, so the last document is batched without the datelines.
+        for i in 0..<80 {
+            try "Der Verein hat \(i + 2) Mitglieder.".write(to: dir.appendingPathComponent(String(format: "b%03d.txt", i)), atomically: true, encoding: .utf8)
+        }
+        let history = "Sie hatte im Dezember ihr bis dahin jahrelanges Schweigen gebrochen. Zschäpe, Mundlos und Böhnhardt waren 1998 aus Jena (Thüringen) verschwunden. Im Dezember unterzeichneten 120 Abgeordnete einen Aufruf."
+        try history.write(to: dir.appendingPathComponent("c.txt"), atomically: true, encoding: .utf8)
+
+        let (extracted, status) = try extract([dir.path])
+        #expect(status == 0)
+        let loaded = try shell(["load \(dir.path)", "claims"])
+        #expect(!extracted.isEmpty)
+        #expect(extracted == loaded)
+        let last = try #require(extracted.split(separator: "\n").last { $0.contains("\"doc\":\"c\"") && $0.contains("Abgeordnete") })
+        #expect(last.contains("\"time\":\"2015-12\""))
+    }
+
     /// `claimsh extract -` with `input` on standard input.
     func extractStandardInput(_ input: String) throws -> (String, Int32) {
         let process = Process()

@@ -173,6 +173,24 @@ extension Pipeline {
         a.count == b.count && zip(a, b).allSatisfy { $0.tokens == $1.tokens && $0.type == $1.type }
     }
 
+    /// The corpus date prior of `documents` as `reviseDates` would form it after annotating
+    /// them all, found by the sentence splitter and the document date resolver alone (on all
+    /// cores). A caller that streams a large input in batches (`claimsh extract`) gives it to
+    /// `datePrior(_:)` first, and every batch then reads its documents as one whole load would.
+    /// nil when the pipeline already knows the period or the documents give no prior.
+    public func corpusDatePrior(_ documents: [Document]) -> CorpusDatePrior? {
+        guard !knowsDatePeriod else { return nil }
+        var p = Pipeline(annotators: annotators.filter { $0 is SentenceAnnotator || $0 is DocumentDateResolver })
+        p.threads = threads
+        let dating = p
+        let dated = dating.concurrentMap(documents.count) { i -> Document in
+            var doc = AnnotatedDocument(document: documents[i])
+            for a in dating.annotators { a.annotate(&doc) }
+            return doc.document
+        }
+        return CorpusDatePrior(dated)
+    }
+
     /// The same pipeline with `prior` given to its document date resolver.
     public func datePrior(_ prior: CorpusDatePrior?) -> Pipeline {
         var p = Pipeline(annotators: annotators.map { annotator -> any Annotator in
