@@ -71,6 +71,19 @@ import Testing
         ])
     }
 
+    /// Quoted fields are skipped to their closing quote in one search: the line breaks inside
+    /// them still count for the line of a later error, doubled quotes stay literal.
+    @Test func lineBreaksInsideQuotedFieldsCountForLaterErrors() {
+        let csv = "id,text\n"
+            + "1,\"Erste Zeile.\nZweite Zeile mit \"\"Zitat\"\".\nDritte Zeile.\"\n"
+            + "2,\"Ein Satz.\" x\n"
+            + "3,Der Senat hat künftig 100 Mitglieder.\n"
+        let (docs, problems) = load(csv)
+        #expect(docs.map(\.id) == ["1", "3"])
+        #expect(docs.first?.text == "Erste Zeile.\nZweite Zeile mit \"Zitat\".\nDritte Zeile.")
+        #expect(problems.map(\.line) == [5])
+    }
+
     @Test func noHeaderPicksTheLongestColumn() {
         let csv = "Inland;Die Regierung beschloss am Dienstag ein Budget von 5 Mio. Euro.\n"
         let (docs, _) = load(csv, LoadOptions(separator: ";", header: false))

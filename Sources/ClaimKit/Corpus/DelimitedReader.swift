@@ -1,3 +1,5 @@
+import Foundation
+
 /// RFC 4180 records from UTF-8 bytes, with a configurable separator and quote: a doubled
 /// quote inside a quoted field is a literal quote, quoted fields may hold separators and line
 /// breaks, CRLF and LF both end a record. Parses bytes, not Characters, because corpora run to
@@ -56,8 +58,17 @@ struct DelimitedReader {
                 var fieldEnd = position
                 var closed = false
                 while position < n {
-                    let c = b[position]
-                    if c == quote {
+                    // The next quote by memchr (the text of an article is one quoted field):
+                    // the line breaks on the way are counted for the line numbers of errors.
+                    let rest = UnsafeRawPointer(b.baseAddress! + position)
+                    guard let q = memchr(rest, Int32(quote), n - position) else {
+                        position = n
+                        break
+                    }
+                    let next = position + rest.distance(to: UnsafeRawPointer(q))
+                    line += Self.lineBreaks(b, position, next)
+                    position = next
+                    do {
                         if position + 1 < n, b[position + 1] == quote {
                             unescaped = unescaped ?? []
                             unescaped?.append(contentsOf: UnsafeBufferPointer(rebasing: b[runStart..<position]))
@@ -72,8 +83,6 @@ struct DelimitedReader {
                         closed = true
                         break
                     }
-                    if c == 10 { line += 1 }
-                    position += 1
                 }
                 guard closed else {
                     // Unterminated: resume on the line after the record's first line, so one
@@ -129,6 +138,17 @@ struct DelimitedReader {
     private mutating func skipRestOfRecord(_ b: UnsafeBufferPointer<UInt8>) {
         while position < b.count, b[position] != 10, b[position] != 13 { position += 1 }
         if position < b.count { endLine(b) }
+    }
+
+    /// The LF bytes in `b[from..<to]`.
+    static func lineBreaks(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int {
+        var count = 0
+        var i = from
+        while i < to, let p = memchr(b.baseAddress! + i, 10, to - i) {
+            count += 1
+            i = UnsafeRawPointer(b.baseAddress!).distance(to: UnsafeRawPointer(p)) + 1
+        }
+        return count
     }
 
     /// A field's text; CR LF inside quoted fields becomes LF.
