@@ -24,11 +24,10 @@ public struct SentenceSplitter: Sendable {
     /// then a count ending the sentence, not an ordinal.
     public let starters: Set<String>
 
-    /// The same word lists as byte-keyed sets: they are asked at every period after a word.
-    let abbreviationSet: WordSet
-    let finalSet: WordSet
-    let numberSet: WordSet
-    let amountSet: WordSet
+    /// The abbreviation lists in one byte-keyed map, asked once at every period after a word:
+    /// per word a bit for `abbreviations`, `amountAbbreviations` and `numberAbbreviations`.
+    let abbreviationKinds: WordMap<UInt8>
+    static let abbreviationBit: UInt8 = 1, amountBit: UInt8 = 2, numberBit: UInt8 = 4
     let starterSet: WordSet
     /// The endings' bytes.
     let suffixBytes: [[UInt8]]
@@ -57,10 +56,11 @@ public struct SentenceSplitter: Sendable {
         abbreviationSuffixes = suffixes
         starters = starts
         amountAbbreviations = amount
-        abbreviationSet = WordSet(abbr)
-        finalSet = WordSet(final)
-        numberSet = WordSet(number)
-        amountSet = WordSet(amount)
+        var kinds = WordMap<UInt8>()
+        for (words, bit) in [(abbr, Self.abbreviationBit), (amount, Self.amountBit), (number, Self.numberBit)] {
+            for word in words { kinds[word] = (kinds[word] ?? 0) | bit }
+        }
+        abbreviationKinds = kinds
         starterSet = WordSet(starts)
         suffixBytes = suffixes.map { Array($0.utf8) }
     }
@@ -256,9 +256,11 @@ public struct SentenceSplitter: Sendable {
             if let f = tail.first, f >= 0x30 && f <= 0x39 { return Self.isOrdinal(tail) }
             if !tail.isEmpty { lower = tail }
         }
-        if abbreviationSet.contains(bytes: lower) { return true }
-        if amountSet.contains(bytes: lower) { return !startsWithStarter(tokens, dot + 1) }
-        if numberSet.contains(bytes: lower), dot + 1 < tokens.count, tokens[dot + 1].kind == .number { return true }
+        if let kind = abbreviationKinds.value(bytes: lower) {
+            if kind & Self.abbreviationBit != 0 { return true }
+            if kind & Self.amountBit != 0 { return !startsWithStarter(tokens, dot + 1) }
+            if kind & Self.numberBit != 0, dot + 1 < tokens.count, tokens[dot + 1].kind == .number { return true }
+        }
         for suffix in suffixBytes where suffix.count <= lower.count {
             var same = true
             let offset = lower.count - suffix.count

@@ -30,6 +30,7 @@ public struct Token: Sendable, Hashable {
     }
 
     /// A token whose lower-case form the tokenizer already has.
+    @inline(__always)
     init(span: TextSpan, kind: Kind, text: String, lower: String, spaceBefore: Bool, newlinesBefore: Int) {
         self.span = span
         self.kind = kind
