@@ -26,6 +26,9 @@ public struct WordMap<Value> {
     /// power of two.
     private var slots: [UInt64]
     private var live = 0
+    /// Some entry was removed: only then can a key found in the slots have no value, so only
+    /// then does a lookup read `values` to tell.
+    private var removedAny = false
 
     public init() { slots = [UInt64](repeating: 0, count: 16) }
 
@@ -116,7 +119,7 @@ public struct WordMap<Value> {
                 if v == 0 { return nil }
                 if v >> 32 == tag {
                     let e = Int(truncatingIfNeeded: v & 0xFFFF_FFFF) - 1
-                    if keyEquals(e, key) { return values[e] == nil ? nil : e }
+                    if keyEquals(e, key) { return removedAny && values[e] == nil ? nil : e }
                 }
                 slot = (slot + 1) & mask
             }
@@ -160,7 +163,7 @@ public struct WordMap<Value> {
             let e = Int(truncatingIfNeeded: v & 0xFFFF_FFFF) - 1
             if v >> 32 == UInt64(tag), keyEquals(e, key) {
                 if values[e] == nil, value != nil { live += 1 }
-                if values[e] != nil, value == nil { live -= 1 }
+                if values[e] != nil, value == nil { live -= 1; removedAny = true }
                 values[e] = value
                 return
             }
@@ -229,14 +232,24 @@ public struct WordMap<Value> {
     }
 }
 
+/// Byte equality of two ranges of `n` bytes: in 8-byte words with the tail as one overlapping
+/// load, 4-byte words for short keys, never a byte loop but under 4 bytes.
 @inline(__always)
 private func memcmpEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
-    var i = 0
-    while i + 8 <= n {
-        if UnsafeRawPointer(a).loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            != UnsafeRawPointer(b).loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
-        i += 8
+    let ra = UnsafeRawPointer(a), rb = UnsafeRawPointer(b)
+    if n >= 8 {
+        var i = 0
+        while i + 8 <= n {
+            if ra.loadUnaligned(fromByteOffset: i, as: UInt64.self) != rb.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+            i += 8
+        }
+        return i == n || ra.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) == rb.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
     }
+    if n >= 4 {
+        return ra.loadUnaligned(fromByteOffset: 0, as: UInt32.self) == rb.loadUnaligned(fromByteOffset: 0, as: UInt32.self)
+            && ra.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self) == rb.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
+    }
+    var i = 0
     while i < n {
         if a[i] != b[i] { return false }
         i += 1
