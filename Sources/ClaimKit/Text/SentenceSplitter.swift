@@ -28,6 +28,10 @@ public struct SentenceSplitter: Sendable {
     /// per word a bit for `abbreviations`, `amountAbbreviations` and `numberAbbreviations`.
     let abbreviationKinds: WordMap<UInt8>
     static let abbreviationBit: UInt8 = 1, amountBit: UInt8 = 2, numberBit: UInt8 = 4
+    /// Bit n: some word in `abbreviationKinds` has n bytes (n < 64; longer words are always
+    /// looked up). Abbreviations are short, the words that end sentences often long: those
+    /// need no lookup.
+    let abbreviationLengths: UInt64
     let starterSet: WordSet
     /// The endings' bytes.
     let suffixBytes: [[UInt8]]
@@ -61,6 +65,9 @@ public struct SentenceSplitter: Sendable {
             for word in words { kinds[word] = (kinds[word] ?? 0) | bit }
         }
         abbreviationKinds = kinds
+        var lengths: UInt64 = 0
+        for word in kinds.keys where word.utf8.count < 64 { lengths |= 1 << UInt64(word.utf8.count) }
+        abbreviationLengths = lengths
         starterSet = WordSet(starts)
         suffixBytes = suffixes.map { Array($0.utf8) }
     }
@@ -256,7 +263,7 @@ public struct SentenceSplitter: Sendable {
             if let f = tail.first, f >= 0x30 && f <= 0x39 { return Self.isOrdinal(tail) }
             if !tail.isEmpty { lower = tail }
         }
-        if let kind = abbreviationKinds.value(bytes: lower) {
+        if lower.count >= 64 || abbreviationLengths >> UInt64(lower.count) & 1 != 0, let kind = abbreviationKinds.value(bytes: lower) {
             if kind & Self.abbreviationBit != 0 { return true }
             if kind & Self.amountBit != 0 { return !startsWithStarter(tokens, dot + 1) }
             if kind & Self.numberBit != 0, dot + 1 < tokens.count, tokens[dot + 1].kind == .number { return true }
