@@ -72,6 +72,8 @@ public struct SentenceSplitter: Sendable {
         suffixBytes = suffixes.map { Array($0.utf8) }
     }
 
+    /// The sentences of `tokens`. (`bytes`, the document's text, is kept for callers: the
+    /// rules read only the tokens.)
     public func split(tokens: [Token], bytes: [UInt8]) -> [Sentence] {
         tokens.withUnsafeBufferPointer { split($0) }
     }
