@@ -24,11 +24,14 @@ public struct SentenceSplitter: Sendable {
     /// then a count ending the sentence, not an ordinal.
     public let starters: Set<String>
 
-    /// The same word lists as byte-keyed sets: they are asked at every period after a word.
-    let abbreviationSet: WordSet
-    let finalSet: WordSet
-    let numberSet: WordSet
-    let amountSet: WordSet
+    /// The abbreviation lists in one byte-keyed map, asked once at every period after a word:
+    /// per word a bit for `abbreviations`, `amountAbbreviations` and `numberAbbreviations`.
+    let abbreviationKinds: WordMap<UInt8>
+    static let abbreviationBit: UInt8 = 1, amountBit: UInt8 = 2, numberBit: UInt8 = 4
+    /// Bit n: some word in `abbreviationKinds` has n bytes (n < 64; longer words are always
+    /// looked up). Abbreviations are short, the words that end sentences often long: those
+    /// need no lookup.
+    let abbreviationLengths: UInt64
     let starterSet: WordSet
     /// The endings' bytes.
     let suffixBytes: [[UInt8]]
@@ -57,14 +60,20 @@ public struct SentenceSplitter: Sendable {
         abbreviationSuffixes = suffixes
         starters = starts
         amountAbbreviations = amount
-        abbreviationSet = WordSet(abbr)
-        finalSet = WordSet(final)
-        numberSet = WordSet(number)
-        amountSet = WordSet(amount)
+        var kinds = WordMap<UInt8>()
+        for (words, bit) in [(abbr, Self.abbreviationBit), (amount, Self.amountBit), (number, Self.numberBit)] {
+            for word in words { kinds[word] = (kinds[word] ?? 0) | bit }
+        }
+        abbreviationKinds = kinds
+        var lengths: UInt64 = 0
+        for word in kinds.keys where word.utf8.count < 64 { lengths |= 1 << UInt64(word.utf8.count) }
+        abbreviationLengths = lengths
         starterSet = WordSet(starts)
         suffixBytes = suffixes.map { Array($0.utf8) }
     }
 
+    /// The sentences of `tokens`. (`bytes`, the document's text, is kept for callers: the
+    /// rules read only the tokens.)
     public func split(tokens: [Token], bytes: [UInt8]) -> [Sentence] {
         tokens.withUnsafeBufferPointer { split($0) }
     }
@@ -256,9 +265,11 @@ public struct SentenceSplitter: Sendable {
             if let f = tail.first, f >= 0x30 && f <= 0x39 { return Self.isOrdinal(tail) }
             if !tail.isEmpty { lower = tail }
         }
-        if abbreviationSet.contains(bytes: lower) { return true }
-        if amountSet.contains(bytes: lower) { return !startsWithStarter(tokens, dot + 1) }
-        if numberSet.contains(bytes: lower), dot + 1 < tokens.count, tokens[dot + 1].kind == .number { return true }
+        if lower.count >= 64 || abbreviationLengths >> UInt64(lower.count) & 1 != 0, let kind = abbreviationKinds.value(bytes: lower) {
+            if kind & Self.abbreviationBit != 0 { return true }
+            if kind & Self.amountBit != 0 { return !startsWithStarter(tokens, dot + 1) }
+            if kind & Self.numberBit != 0, dot + 1 < tokens.count, tokens[dot + 1].kind == .number { return true }
+        }
         for suffix in suffixBytes where suffix.count <= lower.count {
             var same = true
             let offset = lower.count - suffix.count

@@ -9,16 +9,22 @@ public struct Token: Sendable, Hashable {
         case word, number, punct, symbol
     }
 
-    // Stored in this order so that the two one-byte fields share the last word: 64 bytes a
-    // token, not 72 (every document holds thousands).
+    // Stored in this order, the line-break count in 32 bits, so that it and the two one-byte
+    // fields share the last word: 56 bytes a token, not 72 (every document holds thousands,
+    // and every annotator walks them).
     public var span: TextSpan
     public var text: String
     public var lower: String
-    /// Line breaks between the previous token and this one (2 or more: a paragraph break).
-    public var newlinesBefore: Int
+    private var storedNewlines: Int32
     public var kind: Kind
     /// Whitespace (of any kind) precedes the token.
     public var spaceBefore: Bool
+
+    /// Line breaks between the previous token and this one (2 or more: a paragraph break).
+    public var newlinesBefore: Int {
+        @inline(__always) get { Int(storedNewlines) }
+        set { storedNewlines = Int32(clamping: newValue) }
+    }
 
     public init(span: TextSpan, kind: Kind, text: String, spaceBefore: Bool, newlinesBefore: Int) {
         self.span = span
@@ -26,17 +32,18 @@ public struct Token: Sendable, Hashable {
         self.text = text
         self.lower = Token.lowercase(text)
         self.spaceBefore = spaceBefore
-        self.newlinesBefore = newlinesBefore
+        self.storedNewlines = Int32(clamping: newlinesBefore)
     }
 
     /// A token whose lower-case form the tokenizer already has.
+    @inline(__always)
     init(span: TextSpan, kind: Kind, text: String, lower: String, spaceBefore: Bool, newlinesBefore: Int) {
         self.span = span
         self.kind = kind
         self.text = text
         self.lower = lower
         self.spaceBefore = spaceBefore
-        self.newlinesBefore = newlinesBefore
+        self.storedNewlines = Int32(clamping: newlinesBefore)
     }
 
     /// `text.lowercased()` for ASCII text: the text itself when it has no capital.
@@ -146,22 +153,40 @@ extension String {
         return u.count == length
     }
 
-    /// The first scalar is upper case; ASCII and Latin-1 without a Unicode property lookup.
+    /// The first scalar is upper case; ASCII (inlined) and Latin-1 without a Unicode property
+    /// lookup.
     var startsUppercase: Bool {
+        @inline(__always) get {
+            guard let b = utf8.first else { return false }
+            if b < 0x80 { return b >= 0x41 && b <= 0x5A }
+            return nonASCIIStartsUppercase
+        }
+    }
+
+    @inline(never)
+    private var nonASCIIStartsUppercase: Bool {
         let u = utf8
         guard let b = u.first else { return false }
-        if b < 0x80 { return b >= 0x41 && b <= 0x5A }
         if b == 0xC3, u.count >= 2, let c = u.dropFirst().first { return c >= 0x80 && c <= 0x9E && c != 0x97 }
         if b == 0xC2 { return false }
         guard let f = unicodeScalars.first else { return false }
         return f.properties.isUppercase
     }
 
-    /// The first scalar is lower case; ASCII and Latin-1 without a Unicode property lookup.
+    /// The first scalar is lower case; ASCII (inlined) and Latin-1 without a Unicode property
+    /// lookup.
     var startsLowercase: Bool {
+        @inline(__always) get {
+            guard let b = utf8.first else { return false }
+            if b < 0x80 { return b >= 0x61 && b <= 0x7A }
+            return nonASCIIStartsLowercase
+        }
+    }
+
+    @inline(never)
+    private var nonASCIIStartsLowercase: Bool {
         let u = utf8
         guard let b = u.first else { return false }
-        if b < 0x80 { return b >= 0x61 && b <= 0x7A }
         if b == 0xC3, u.count >= 2, let c = u.dropFirst().first { return c >= 0x9F && c != 0xB7 }
         if b == 0xC2, u.count >= 2, let c = u.dropFirst().first { return c == 0xAA || c == 0xBA || c == 0xB5 }
         guard let f = unicodeScalars.first else { return false }

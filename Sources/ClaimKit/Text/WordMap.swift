@@ -6,7 +6,9 @@
 /// those two at about a third of its time. Tokens and lexicon entries are already NFC
 /// (`Tokenizer`, `Lexicon`), so byte equality is the same test here, and a short
 /// multiply-xor hash over 8-byte words is enough for tables of a few thousand entries.
-/// Open addressing with linear probing, at most half full.
+/// Open addressing with linear probing, at most a quarter full: most lookups are for words
+/// that are not there (every token against a lexicon), and such a probe then ends at its first
+/// slot far more often than in a half-full table.
 ///
 ///     var months = WordMap<Int>()
 ///     months["januar"] = 1
@@ -24,12 +26,15 @@ public struct WordMap<Value> {
     /// power of two.
     private var slots: [UInt64]
     private var live = 0
+    /// Some entry was removed: only then can a key found in the slots have no value, so only
+    /// then does a lookup read `values` to tell.
+    private var removedAny = false
 
     public init() { slots = [UInt64](repeating: 0, count: 16) }
 
     public init(minimumCapacity: Int) {
         var n = 16
-        while n < minimumCapacity * 2 { n <<= 1 }
+        while n < minimumCapacity * 4 { n <<= 1 }
         slots = [UInt64](repeating: 0, count: n)
     }
 
@@ -114,7 +119,7 @@ public struct WordMap<Value> {
                 if v == 0 { return nil }
                 if v >> 32 == tag {
                     let e = Int(truncatingIfNeeded: v & 0xFFFF_FFFF) - 1
-                    if keyEquals(e, key) { return values[e] == nil ? nil : e }
+                    if keyEquals(e, key) { return removedAny && values[e] == nil ? nil : e }
                 }
                 slot = (slot + 1) & mask
             }
@@ -158,7 +163,7 @@ public struct WordMap<Value> {
             let e = Int(truncatingIfNeeded: v & 0xFFFF_FFFF) - 1
             if v >> 32 == UInt64(tag), keyEquals(e, key) {
                 if values[e] == nil, value != nil { live += 1 }
-                if values[e] != nil, value == nil { live -= 1 }
+                if values[e] != nil, value == nil { live -= 1; removedAny = true }
                 values[e] = value
                 return
             }
@@ -172,7 +177,7 @@ public struct WordMap<Value> {
         values.append(value)
         live += 1
         slots[slot] = Self.slotValue(tag, e)
-        if values.count * 2 > slots.count { grow() }
+        if values.count * 4 > slots.count { grow() }
     }
 
     private mutating func grow() {
@@ -227,14 +232,24 @@ public struct WordMap<Value> {
     }
 }
 
+/// Byte equality of two ranges of `n` bytes: in 8-byte words with the tail as one overlapping
+/// load, 4-byte words for short keys, never a byte loop but under 4 bytes.
 @inline(__always)
 private func memcmpEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
-    var i = 0
-    while i + 8 <= n {
-        if UnsafeRawPointer(a).loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            != UnsafeRawPointer(b).loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
-        i += 8
+    let ra = UnsafeRawPointer(a), rb = UnsafeRawPointer(b)
+    if n >= 8 {
+        var i = 0
+        while i + 8 <= n {
+            if ra.loadUnaligned(fromByteOffset: i, as: UInt64.self) != rb.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+            i += 8
+        }
+        return i == n || ra.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) == rb.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
     }
+    if n >= 4 {
+        return ra.loadUnaligned(fromByteOffset: 0, as: UInt32.self) == rb.loadUnaligned(fromByteOffset: 0, as: UInt32.self)
+            && ra.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self) == rb.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
+    }
+    var i = 0
     while i < n {
         if a[i] != b[i] { return false }
         i += 1
