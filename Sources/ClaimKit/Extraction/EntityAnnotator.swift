@@ -14,10 +14,19 @@ public struct EntityAnnotator: Annotator {
     }
 
     public func annotate(_ doc: inout AnnotatedDocument) {
-        let keys = doc.lookupKeys()
         // The keys as ids of the gazetteer's words, once: a name match is then integer lookups,
         // and so are the title and stop tests of a one-part key (`Gazetteer.flags(part:)`).
-        let parts = gazetteer.names.parts(of: keys)
+        // The entity annotator is usually the first to need the keys: it makes them (for
+        // `lookupKeys()`) and their ids in one pass.
+        let keys: [String]
+        let parts: FoldedPhraseTable<Gazetteer.Entry>.KeyParts
+        if doc.tokenKeys.count == doc.tokens.count {
+            keys = doc.tokenKeys
+            parts = gazetteer.names.parts(of: keys)
+        } else {
+            (keys, parts) = gazetteer.names.keysAndParts(of: doc.tokens)
+            doc.tokenKeys = keys
+        }
         var entities: [EntityMention] = []
         // First or last word of a multiword person name seen so far → the full name.
         var nameParts = WordMap<String>()

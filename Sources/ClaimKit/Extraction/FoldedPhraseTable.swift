@@ -100,31 +100,109 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
         p.starts.reserveCapacity(keys.count + 1)
         partFilter.withUnsafeBufferPointer { filter in
             for key in keys {
-                if !key.isEmpty {
-                    let done: Void? = key.utf8.withContiguousStorageIfAvailable { b in
-                        var s = 0
-                        // Parts are separated by single spaces (`key(word:)` never writes others).
-                        for i in 0...b.count where i == b.count || b[i] == 0x20 {
-                            var id: Int?
-                            if i > s {
-                                let part = UnsafeBufferPointer(rebasing: b[s..<i])
-                                let bit = Self.filterBit(part)
-                                if filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 { id = vocabulary.id(bytes: part) }
-                            }
-                            p.ids.append(Int32(id ?? -1))
-                            s = i + 1
-                        }
-                    }
-                    if done == nil {
-                        for part in key.split(separator: " ", omittingEmptySubsequences: false) {
-                            p.ids.append(Int32(vocabulary.id(part) ?? -1))
-                        }
-                    }
-                }
+                if !key.isEmpty { appendParts(of: key, filter, to: &p) }
                 p.starts.append(Int32(p.ids.count))
             }
         }
         return p
+    }
+
+    /// The lookup keys of tokens (`key(word:)` of each word, "" for other tokens), and their
+    /// part ids in this table: one pass, each key's bytes looked up where they are made
+    /// (`parts(of: keys)` reads every key String again).
+    public func keysAndParts(of tokens: [Token]) -> (keys: [String], parts: KeyParts) {
+        var p = KeyParts()
+        p.ids.reserveCapacity(tokens.count)
+        p.starts.reserveCapacity(tokens.count + 1)
+        let keys = partFilter.withUnsafeBufferPointer { filter in
+            Self.keys(of: tokens) { key, bytes in
+                if let bytes {
+                    if !bytes.isEmpty { appendParts(of: bytes, filter, to: &p) }
+                } else if !key.isEmpty {
+                    appendParts(of: key, filter, to: &p)
+                }
+                p.starts.append(Int32(p.ids.count))
+            }
+        }
+        return (keys, p)
+    }
+
+    /// The lookup keys of tokens: `AnnotatedDocument.lookupKeys()`.
+    public static func keys(of tokens: [Token]) -> [String] {
+        keys(of: tokens) { _, _ in }
+    }
+
+    /// The keys of `tokens`, each also handed to `each` with its bytes (empty for a non-word;
+    /// nil for a key made on Strings by `generalKey`, the rare word `fastKey` leaves).
+    /// One scratch buffer for every key (`fastKey(_:into:asciiLower:)`), and no Token copies
+    /// (a Token read by index may be copied with both its Strings retained).
+    @inline(__always)
+    static func keys(of tokens: [Token], _ each: (String, UnsafeBufferPointer<UInt8>?) -> Void) -> [String] {
+        var keys: [String] = []
+        keys.reserveCapacity(tokens.count)
+        var capacity = 64
+        var out = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
+        defer { out.deallocate() }
+        tokens.withUnsafeBufferPointer { tokens in
+            for i in 0..<tokens.count {
+                guard tokens[i].kind == .word else {
+                    keys.append("")
+                    each("", UnsafeBufferPointer(rebasing: out[0..<0]))
+                    continue
+                }
+                let utf8 = tokens[i].text.utf8
+                if capacity < utf8.count {
+                    out.deallocate()
+                    capacity = utf8.count * 2
+                    out = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
+                }
+                var asciiLower = false
+                let made = utf8.withContiguousStorageIfAvailable { fastKey($0, into: out, asciiLower: &asciiLower) } ?? nil
+                if let n = made {
+                    let key: String
+                    // A key that is the lower-case text itself ("und", "bundesregierung") is
+                    // that String: no new one, and a long one shares its storage.
+                    if asciiLower, tokens[i].lower.utf8.count == n {
+                        key = tokens[i].lower
+                    } else {
+                        key = String(decoding: UnsafeBufferPointer(rebasing: out[0..<n]), as: UTF8.self)
+                    }
+                    keys.append(key)
+                    each(key, UnsafeBufferPointer(rebasing: out[0..<n]))
+                } else {
+                    let key = generalKey(tokens[i].text)
+                    keys.append(key)
+                    each(key, nil)
+                }
+            }
+        }
+        return keys
+    }
+
+    /// Appends the part ids of one key (parts separated by single spaces: `key(word:)` never
+    /// writes others), each looked up only when the filter lets it through.
+    @inline(__always)
+    private func appendParts(of b: UnsafeBufferPointer<UInt8>, _ filter: UnsafeBufferPointer<UInt64>, to p: inout KeyParts) {
+        var s = 0
+        for i in 0...b.count where i == b.count || b[i] == 0x20 {
+            var id: Int?
+            if i > s {
+                let part = UnsafeBufferPointer(rebasing: b[s..<i])
+                let bit = Self.filterBit(part)
+                if filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 { id = vocabulary.id(bytes: part) }
+            }
+            p.ids.append(Int32(id ?? -1))
+            s = i + 1
+        }
+    }
+
+    private func appendParts(of key: String, _ filter: UnsafeBufferPointer<UInt64>, to p: inout KeyParts) {
+        let done: Void? = key.utf8.withContiguousStorageIfAvailable { appendParts(of: $0, filter, to: &p) }
+        if done == nil {
+            for part in key.split(separator: " ", omittingEmptySubsequences: false) {
+                p.ids.append(Int32(vocabulary.id(part) ?? -1))
+            }
+        }
     }
 
     /// The longest entry that starts at `start` and ends at or before `end`, by token keys.
@@ -139,6 +217,9 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
     /// ids of the token keys (`parts(of:)`): the same match as joining the keys with spaces.
     public func longestMatch(_ parts: KeyParts, from start: Int, to end: Int) -> (range: Range<Int>, value: Value)? {
         guard start < end, maxParts > 0 else { return nil }
+        // Most words are in no entry: their first part has no id (or they have no parts).
+        let first = Int(parts.starts[start])
+        if first == Int(parts.starts[start + 1]) || parts.ids[first] < 0 { return nil }
         return parts.ids.withUnsafeBufferPointer { ids in
             parts.starts.withUnsafeBufferPointer { starts -> (range: Range<Int>, value: Value)? in
                 var best: Int32 = -1
@@ -162,11 +243,31 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
         }
     }
 
-    /// The entry that covers exactly `range` of the token keys.
+    /// The entry that covers exactly `range` of the token keys: the entry of the keys joined
+    /// by spaces, found by walking the trie over their parts instead of joining them (an
+    /// empty key, as a joined phrase with an empty word, matches nothing).
     public func exactMatch(_ keys: [String], _ range: Range<Int>) -> Value? {
-        guard !range.isEmpty else { return nil }
-        if range.count == 1 { return entries[keys[range.lowerBound]] }
-        return entries[keys[range].joined(separator: " ")]
+        guard !range.isEmpty, range.count <= maxParts else { return nil }
+        var node = 0
+        for j in range {
+            let key = keys[j]
+            if key.isEmpty { return nil }
+            let reached: Int? = key.utf8.withContiguousStorageIfAvailable { b -> Int in
+                var node = node
+                var s = 0
+                for i in 0...b.count where i == b.count || b[i] == 0x20 {
+                    guard i > s, let id = vocabulary.id(bytes: UnsafeBufferPointer(rebasing: b[s..<i])) else { return -1 }
+                    node = child(node, Int32(id))
+                    if node < 0 { return -1 }
+                    s = i + 1
+                }
+                return node
+            }
+            guard let reached else { return entries[keys[range].joined(separator: " ")] }
+            if reached < 0 { return nil }
+            node = reached
+        }
+        return nodeEntry[node] >= 0 ? entries.value(id: Int(nodeEntry[node])) : nil
     }
 
     // MARK: - Keys
