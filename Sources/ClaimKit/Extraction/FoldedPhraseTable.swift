@@ -324,27 +324,28 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
         asciiLower = false
         if n == 0 { return 0 }
         var changed = false
-        let table = TextFolding.latinFold
         // Fold (as `TextFolding.foldScalars`): lower case, base letters, ß → ss, and the e
-        // after a, o, u dropped.
+        // after a, o, u dropped. Written without branches on the letters (a dropped e is
+        // written and then overwritten): which letter comes next is unpredictable.
         var m = 0
         var prev: UInt8 = 0
         var hyphen = false
+        var dropped: UInt32 = 0
         var i = 0
         while i < n {
             let c = b[i]
             var f: UInt8
             if c < 0x80 {
                 if c == 10 || c == 13 { return nil }
-                f = (c &- 0x41) < 26 ? c | 0x20 : c
-                if c == 0x2D { hyphen = true }
+                f = c | ((c &- 0x41) < 26 ? 0x20 : 0)
+                hyphen = hyphen || c == 0x2D
                 i &+= 1
             } else {
                 guard c >= 0xC3, c <= 0xC9, i + 1 < n else { return nil }
                 changed = true
                 let v = (Int(c & 0x1F) << 6) | Int(b[i &+ 1] & 0x3F)
                 guard v >= 0xC0, v < 0x250 else { return nil }
-                f = table[v &- 0xC0]
+                f = TextFolding.latinFold[v &- 0xC0]
                 i &+= 2
                 if f == 0 { return nil }
                 if f == 1 {  // ß: "ss"
@@ -352,15 +353,16 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
                     continue
                 }
             }
-            if f == 0x65, prev == 0x61 || prev == 0x6F || prev == 0x75 {
-                prev = 0x65
-                changed = true
-                continue
-            }
+            // prev is a, o or u: bit (prev - "a") of 0x104001, for prev - "a" below 21.
+            let d = UInt32(prev &- 0x61)
+            let afterVowel = (UInt32(0x104001) >> (d & 31)) & (d < 21 ? 1 : 0)
+            let drop = afterVowel & (f == 0x65 ? 1 : 0)
+            dropped |= drop
             out[m] = f
-            m &+= 1
+            m &+= 1 &- Int(drop)
             prev = f
         }
+        if dropped != 0 { changed = true }
         if !hyphen {
             let e = stemmedLength(out, 0, m)
             asciiLower = !changed && e == n
