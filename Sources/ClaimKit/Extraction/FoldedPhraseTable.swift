@@ -44,22 +44,27 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
     /// Adds a phrase unless it is already there (the first row of a lexicon wins).
     public mutating func add(_ phrase: String, _ value: Value) {
         let key = FoldedPhraseTable.key(phrase: phrase)
-        guard !key.isEmpty, entries[key] == nil else { return }
+        guard !key.isEmpty, entries.id(key) == nil else { return }
         entries[key] = value
         let parts = key.split(separator: " ")
         maxParts = max(maxParts, parts.count)
         var node = 0
         for part in parts {
-            let word = String(part)
-            if vocabulary[word] == nil { vocabulary[word] = -1; addToFilter(word) }
-            guard let pid = vocabulary.id(word) else { return }
+            var pid = vocabulary.id(part) ?? -1
+            if pid < 0 {
+                let word = String(part)
+                vocabulary[word] = -1
+                addToFilter(word)
+                pid = vocabulary.id(word) ?? -1
+            }
+            guard pid >= 0 else { return }
             let next = child(node, Int32(pid))
             if next >= 0 { node = next; continue }
             let fresh = nodeEntry.count
             nodeEntry.append(-1)
             nodeContinues.append(false)
             nodeContinues[node] = true
-            if node == 0 { vocabulary[word] = Int32(fresh) } else { edges.set(node, Int32(pid), Int32(fresh)) }
+            if node == 0 { vocabulary[String(part)] = Int32(fresh) } else { edges.set(node, Int32(pid), Int32(fresh)) }
             node = fresh
         }
         if nodeEntry[node] < 0, let e = entries.id(key) { nodeEntry[node] = Int32(e) }

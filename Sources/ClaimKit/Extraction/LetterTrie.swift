@@ -14,6 +14,12 @@ struct LetterTrie: Sendable {
 
     init() {}
 
+    /// Room for `nodes` nodes, so that a large trie is not copied as it grows (start-up).
+    mutating func reserveCapacity(nodes: Int) {
+        children.reserveCapacity(nodes * Self.width)
+        payloads.reserveCapacity(nodes)
+    }
+
     @inline(__always) static func letter(_ s: Unicode.Scalar) -> Int {
         switch s.value {
         case 0x61...0x7A: return Int(s.value - 0x61)
