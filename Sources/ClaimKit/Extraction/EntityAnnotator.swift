@@ -30,6 +30,9 @@ public struct EntityAnnotator: Annotator {
         var entities: [EntityMention] = []
         // First or last word of a multiword person name seen so far → the full name.
         var nameParts = WordMap<String>()
+        // A bit per key in `nameParts` (`filterBit`): most single capitalised words are tested
+        // against it with a few byte reads instead of a hash lookup.
+        var nameFilter: UInt64 = 0
         let tokens = doc.tokens
         // Read through a copy: the closures below would otherwise copy the inout document
         // for every `text(_:)` call.
@@ -41,8 +44,11 @@ public struct EntityAnnotator: Annotator {
             if type == .person {
                 let parts = name.split(separator: " ")
                 if parts.count >= 2, let first = parts.first, let last = parts.last {
-                    nameParts[FoldedPhraseTable<Gazetteer.Entry>.key(word: String(last))] = name
-                    nameParts[FoldedPhraseTable<Gazetteer.Entry>.key(word: String(first))] = name
+                    for part in [last, first] {
+                        let key = FoldedPhraseTable<Gazetteer.Entry>.key(word: String(part))
+                        nameParts[key] = name
+                        nameFilter |= Self.filterBit(key)
+                    }
                 }
             }
         }
@@ -84,7 +90,7 @@ public struct EntityAnnotator: Annotator {
                     }
                     let run = i..<j
                     let initial = i == sentence.tokens.lowerBound || tokens[i - 1].text == "\""
-                    if run.count == 1, !nameParts.isEmpty, let full = nameParts[keys[i]] {
+                    if run.count == 1, nameFilter & Self.filterBit(keys[i]) != 0, let full = nameParts[keys[i]] {
                         add(run, full, .person, sentence: s)
                     } else if afterTitle || run.count >= 3 && gazetteer.looksLikeRole(tokens[run.lowerBound].lower) {
                         // After a title, or a role noun and a name ("Psychotherapeutin Barbara Preitler"):
@@ -107,6 +113,13 @@ public struct EntityAnnotator: Annotator {
             }
         }
         doc.entities = entities
+    }
+
+    /// One of 64 bits for a key, from its length and first and last bytes.
+    @inline(__always) static func filterBit(_ key: String) -> UInt64 {
+        let u = key.utf8
+        let mix = Int(u.first ?? 0) &+ Int(u.last ?? 0) &* 7 &+ u.count
+        return 1 << UInt64(mix & 63)
     }
 
     /// A gazetteer name at `i`, respecting case: nouns must be capitalised, short acronyms in

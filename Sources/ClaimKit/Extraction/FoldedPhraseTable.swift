@@ -220,11 +220,18 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
 
     /// The longest entry that starts at token `start` and ends at or before `end`, by the part
     /// ids of the token keys (`parts(of:)`): the same match as joining the keys with spaces.
+    @inline(__always)
     public func longestMatch(_ parts: KeyParts, from start: Int, to end: Int) -> (range: Range<Int>, value: Value)? {
         guard start < end, maxParts > 0 else { return nil }
-        // Most words are in no entry: their first part has no id (or they have no parts).
+        // Most words are in no entry: their first part has no id (or they have no parts). This
+        // test is inlined into the caller's loop; the walk is not.
         let first = Int(parts.starts[start])
         if first == Int(parts.starts[start + 1]) || parts.ids[first] < 0 { return nil }
+        return walk(parts, from: start, to: end)
+    }
+
+    @inline(never)
+    private func walk(_ parts: KeyParts, from start: Int, to end: Int) -> (range: Range<Int>, value: Value)? {
         return parts.ids.withUnsafeBufferPointer { ids in
             parts.starts.withUnsafeBufferPointer { starts -> (range: Range<Int>, value: Value)? in
                 var best: Int32 = -1
