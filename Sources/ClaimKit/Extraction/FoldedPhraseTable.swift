@@ -28,6 +28,10 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
     /// is no part of any entry, and this rejects most of them with a read from a table small
     /// enough to stay in cache, where a probe of the vocabulary's slots is a cache miss.
     private var partFilter = [UInt64](repeating: 0, count: 1 << 9)
+    /// Per part id, a bit: whether some key starts with the part (`longestMatch` rejects every
+    /// other word without a walk; parts of the vocabulary that start no key are common words
+    /// such as the gazetteer's stop words).
+    private var startsKey: [UInt64] = []
 
     @inline(__always) private static func filterBit(_ part: UnsafeBufferPointer<UInt8>) -> Int {
         Int(truncatingIfNeeded: WordMap<Int>.hash(part) >> 49)
@@ -64,7 +68,11 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
             nodeEntry.append(-1)
             nodeContinues.append(false)
             nodeContinues[node] = true
-            if node == 0 { vocabulary[String(part)] = Int32(fresh) } else { edges.set(node, Int32(pid), Int32(fresh)) }
+            if node == 0 {
+                vocabulary[String(part)] = Int32(fresh)
+                while startsKey.count <= pid >> 6 { startsKey.append(0) }
+                startsKey[pid >> 6] |= 1 << UInt64(pid & 63)
+            } else { edges.set(node, Int32(pid), Int32(fresh)) }
             node = fresh
         }
         if nodeEntry[node] < 0, let e = entries.id(key) { nodeEntry[node] = Int32(e) }
@@ -223,10 +231,12 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
     @inline(__always)
     public func longestMatch(_ parts: KeyParts, from start: Int, to end: Int) -> (range: Range<Int>, value: Value)? {
         guard start < end, maxParts > 0 else { return nil }
-        // Most words are in no entry: their first part has no id (or they have no parts). This
-        // test is inlined into the caller's loop; the walk is not.
+        // Most words start no entry: their first part has no id or starts no key (or they have
+        // no parts). This test is inlined into the caller's loop; the walk is not.
         let first = Int(parts.starts[start])
-        if first == Int(parts.starts[start + 1]) || parts.ids[first] < 0 { return nil }
+        if first == Int(parts.starts[start + 1]) { return nil }
+        let id = Int(parts.ids[first])
+        if id < 0 || id >> 6 >= startsKey.count || startsKey[id >> 6] & (1 << UInt64(id & 63)) == 0 { return nil }
         return walk(parts, from: start, to: end)
     }
 
