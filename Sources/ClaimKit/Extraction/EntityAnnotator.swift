@@ -163,11 +163,4 @@ public struct EntityAnnotator: Annotator {
         if e - s == 1 { return gazetteer.flags(part: parts.ids[s]) & Gazetteer.stopFlag != 0 }
         return gazetteer.stops.contains(keys[j])
     }
-
-    /// A capitalised word that may continue an unknown proper name.
-    func isNameWord(_ tokens: [Token], _ keys: [String], _ parts: FoldedPhraseTable<Gazetteer.Entry>.KeyParts,
-                    _ j: Int, _ end: Int) -> Bool {
-        guard tokens[j].kind == .word, tokens[j].isCapitalized, !isStop(keys, parts, j), !isTitle(keys, parts, j) else { return false }
-        return gazetteer.names.longestMatch(parts, from: j, to: end) == nil
-    }
 }
