@@ -23,4 +23,16 @@ import Testing
             #expect(lexicon.lemmatize(w) == lexicon.generalLemmatize(w), "\(w)")
         }
     }
+
+    @Test func adjectiveEndingsOnBytes() {
+        func reference(_ lower: String) -> Bool {
+            guard lower.utf8.count >= 4, let f = lower.unicodeScalars.first, !f.properties.isUppercase else { return false }
+            return lower.hasSuffix("e") || lower.hasSuffix("en") || lower.hasSuffix("er") || lower.hasSuffix("es")
+                || lower.hasSuffix("em")
+        }
+        let words = ["weitere", "nordkoreanischen", "neuen", "alle", "der", "dies", "Große", "Ärzte", "ärzte", "äre", "éine",
+                     "wurde", "haben", "unseres", "einem", "auf", "e", "en", "xxen", "xxén", "Éen", "ÄÖÜe", "kaum", "über",
+                     "deren", "jenes", "12er", "ungen", "Straßen", "straßen", "καλέ", "Ωmegaen"]
+        for w in words { #expect(ObjectLexicon.isAdjectiveLike(w) == reference(w), "\(w)") }
+    }
 }

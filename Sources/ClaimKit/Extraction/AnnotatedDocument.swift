@@ -132,32 +132,7 @@ public struct AnnotatedDocument: Sendable {
 
     /// The tokens' lookup keys, computed on first use and kept for later annotators.
     public mutating func lookupKeys() -> [String] {
-        if tokenKeys.count != tokens.count {
-            var keys: [String] = []
-            keys.reserveCapacity(tokens.count)
-            // One scratch buffer for every key (`FoldedPhraseTable.fastKey(_:into:)`), and no
-            // Token copies (a Token read by index may be copied with both Strings retained).
-            var scratch = [UInt8](repeating: 0, count: 64)
-            tokens.withUnsafeBufferPointer { tokens in
-                for i in 0..<tokens.count {
-                    guard tokens[i].kind == .word else { keys.append(""); continue }
-                    let utf8 = tokens[i].text.utf8
-                    if scratch.count < utf8.count { scratch = [UInt8](repeating: 0, count: utf8.count * 2) }
-                    let key = scratch.withUnsafeMutableBufferPointer { out in
-                        utf8.withContiguousStorageIfAvailable { b -> String? in
-                            var asciiLower = false
-                            guard let n = FoldedPhraseTable<String>.fastKey(b, into: out, asciiLower: &asciiLower) else { return nil }
-                            // A key that is the lower-case text itself ("und", "bundesregierung")
-                            // is that String: no new one, and a long one shares its storage.
-                            if asciiLower, tokens[i].lower.utf8.count == n { return tokens[i].lower }
-                            return String(decoding: UnsafeBufferPointer(rebasing: out[0..<n]), as: UTF8.self)
-                        } ?? nil
-                    }
-                    keys.append(key ?? FoldedPhraseTable<String>.key(word: tokens[i].text))
-                }
-            }
-            tokenKeys = keys
-        }
+        if tokenKeys.count != tokens.count { tokenKeys = FoldedPhraseTable<String>.keys(of: tokens) }
         return tokenKeys
     }
 

@@ -14,13 +14,25 @@ public struct EntityAnnotator: Annotator {
     }
 
     public func annotate(_ doc: inout AnnotatedDocument) {
-        let keys = doc.lookupKeys()
         // The keys as ids of the gazetteer's words, once: a name match is then integer lookups,
         // and so are the title and stop tests of a one-part key (`Gazetteer.flags(part:)`).
-        let parts = gazetteer.names.parts(of: keys)
+        // The entity annotator is usually the first to need the keys: it makes them (for
+        // `lookupKeys()`) and their ids in one pass.
+        let keys: [String]
+        let parts: FoldedPhraseTable<Gazetteer.Entry>.KeyParts
+        if doc.tokenKeys.count == doc.tokens.count {
+            keys = doc.tokenKeys
+            parts = gazetteer.names.parts(of: keys)
+        } else {
+            (keys, parts) = gazetteer.names.keysAndParts(of: doc.tokens)
+            doc.tokenKeys = keys
+        }
         var entities: [EntityMention] = []
         // First or last word of a multiword person name seen so far → the full name.
         var nameParts = WordMap<String>()
+        // A bit per key in `nameParts` (`filterBit`): most single capitalised words are tested
+        // against it with a few byte reads instead of a hash lookup.
+        var nameFilter: UInt64 = 0
         let tokens = doc.tokens
         // Read through a copy: the closures below would otherwise copy the inout document
         // for every `text(_:)` call.
@@ -32,8 +44,11 @@ public struct EntityAnnotator: Annotator {
             if type == .person {
                 let parts = name.split(separator: " ")
                 if parts.count >= 2, let first = parts.first, let last = parts.last {
-                    nameParts[FoldedPhraseTable<Gazetteer.Entry>.key(word: String(last))] = name
-                    nameParts[FoldedPhraseTable<Gazetteer.Entry>.key(word: String(first))] = name
+                    for part in [last, first] {
+                        let key = FoldedPhraseTable<Gazetteer.Entry>.key(word: String(part))
+                        nameParts[key] = name
+                        nameFilter |= Self.filterBit(key)
+                    }
                 }
             }
         }
@@ -75,7 +90,7 @@ public struct EntityAnnotator: Annotator {
                     }
                     let run = i..<j
                     let initial = i == sentence.tokens.lowerBound || tokens[i - 1].text == "\""
-                    if run.count == 1, !nameParts.isEmpty, let full = nameParts[keys[i]] {
+                    if run.count == 1, nameFilter & Self.filterBit(keys[i]) != 0, let full = nameParts[keys[i]] {
                         add(run, full, .person, sentence: s)
                     } else if afterTitle || run.count >= 3 && gazetteer.looksLikeRole(tokens[run.lowerBound].lower) {
                         // After a title, or a role noun and a name ("Psychotherapeutin Barbara Preitler"):
@@ -98,6 +113,13 @@ public struct EntityAnnotator: Annotator {
             }
         }
         doc.entities = entities
+    }
+
+    /// One of 64 bits for a key, from its length and first and last bytes.
+    @inline(__always) static func filterBit(_ key: String) -> UInt64 {
+        let u = key.utf8
+        let mix = Int(u.first ?? 0) &+ Int(u.last ?? 0) &* 7 &+ u.count
+        return 1 << UInt64(mix & 63)
     }
 
     /// A gazetteer name at `i`, respecting case: nouns must be capitalised, short acronyms in
@@ -140,12 +162,5 @@ public struct EntityAnnotator: Annotator {
         let s = Int(parts.starts[j]), e = Int(parts.starts[j + 1])
         if e - s == 1 { return gazetteer.flags(part: parts.ids[s]) & Gazetteer.stopFlag != 0 }
         return gazetteer.stops.contains(keys[j])
-    }
-
-    /// A capitalised word that may continue an unknown proper name.
-    func isNameWord(_ tokens: [Token], _ keys: [String], _ parts: FoldedPhraseTable<Gazetteer.Entry>.KeyParts,
-                    _ j: Int, _ end: Int) -> Bool {
-        guard tokens[j].kind == .word, tokens[j].isCapitalized, !isStop(keys, parts, j), !isTitle(keys, parts, j) else { return false }
-        return gazetteer.names.longestMatch(parts, from: j, to: end) == nil
     }
 }

@@ -28,6 +28,10 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
     /// is no part of any entry, and this rejects most of them with a read from a table small
     /// enough to stay in cache, where a probe of the vocabulary's slots is a cache miss.
     private var partFilter = [UInt64](repeating: 0, count: 1 << 9)
+    /// Per part id, a bit: whether some key starts with the part (`longestMatch` rejects every
+    /// other word without a walk; parts of the vocabulary that start no key are common words
+    /// such as the gazetteer's stop words).
+    private var startsKey: [UInt64] = []
 
     @inline(__always) private static func filterBit(_ part: UnsafeBufferPointer<UInt8>) -> Int {
         Int(truncatingIfNeeded: WordMap<Int>.hash(part) >> 49)
@@ -44,22 +48,31 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
     /// Adds a phrase unless it is already there (the first row of a lexicon wins).
     public mutating func add(_ phrase: String, _ value: Value) {
         let key = FoldedPhraseTable.key(phrase: phrase)
-        guard !key.isEmpty, entries[key] == nil else { return }
+        guard !key.isEmpty, entries.id(key) == nil else { return }
         entries[key] = value
         let parts = key.split(separator: " ")
         maxParts = max(maxParts, parts.count)
         var node = 0
         for part in parts {
-            let word = String(part)
-            if vocabulary[word] == nil { vocabulary[word] = -1; addToFilter(word) }
-            guard let pid = vocabulary.id(word) else { return }
+            var pid = vocabulary.id(part) ?? -1
+            if pid < 0 {
+                let word = String(part)
+                vocabulary[word] = -1
+                addToFilter(word)
+                pid = vocabulary.id(word) ?? -1
+            }
+            guard pid >= 0 else { return }
             let next = child(node, Int32(pid))
             if next >= 0 { node = next; continue }
             let fresh = nodeEntry.count
             nodeEntry.append(-1)
             nodeContinues.append(false)
             nodeContinues[node] = true
-            if node == 0 { vocabulary[word] = Int32(fresh) } else { edges.set(node, Int32(pid), Int32(fresh)) }
+            if node == 0 {
+                vocabulary[String(part)] = Int32(fresh)
+                while startsKey.count <= pid >> 6 { startsKey.append(0) }
+                startsKey[pid >> 6] |= 1 << UInt64(pid & 63)
+            } else { edges.set(node, Int32(pid), Int32(fresh)) }
             node = fresh
         }
         if nodeEntry[node] < 0, let e = entries.id(key) { nodeEntry[node] = Int32(e) }
@@ -100,31 +113,109 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
         p.starts.reserveCapacity(keys.count + 1)
         partFilter.withUnsafeBufferPointer { filter in
             for key in keys {
-                if !key.isEmpty {
-                    let done: Void? = key.utf8.withContiguousStorageIfAvailable { b in
-                        var s = 0
-                        // Parts are separated by single spaces (`key(word:)` never writes others).
-                        for i in 0...b.count where i == b.count || b[i] == 0x20 {
-                            var id: Int?
-                            if i > s {
-                                let part = UnsafeBufferPointer(rebasing: b[s..<i])
-                                let bit = Self.filterBit(part)
-                                if filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 { id = vocabulary.id(bytes: part) }
-                            }
-                            p.ids.append(Int32(id ?? -1))
-                            s = i + 1
-                        }
-                    }
-                    if done == nil {
-                        for part in key.split(separator: " ", omittingEmptySubsequences: false) {
-                            p.ids.append(Int32(vocabulary.id(part) ?? -1))
-                        }
-                    }
-                }
+                if !key.isEmpty { appendParts(of: key, filter, to: &p) }
                 p.starts.append(Int32(p.ids.count))
             }
         }
         return p
+    }
+
+    /// The lookup keys of tokens (`key(word:)` of each word, "" for other tokens), and their
+    /// part ids in this table: one pass, each key's bytes looked up where they are made
+    /// (`parts(of: keys)` reads every key String again).
+    public func keysAndParts(of tokens: [Token]) -> (keys: [String], parts: KeyParts) {
+        var p = KeyParts()
+        p.ids.reserveCapacity(tokens.count)
+        p.starts.reserveCapacity(tokens.count + 1)
+        let keys = partFilter.withUnsafeBufferPointer { filter in
+            Self.keys(of: tokens) { key, bytes in
+                if let bytes {
+                    if !bytes.isEmpty { appendParts(of: bytes, filter, to: &p) }
+                } else if !key.isEmpty {
+                    appendParts(of: key, filter, to: &p)
+                }
+                p.starts.append(Int32(p.ids.count))
+            }
+        }
+        return (keys, p)
+    }
+
+    /// The lookup keys of tokens: `AnnotatedDocument.lookupKeys()`.
+    public static func keys(of tokens: [Token]) -> [String] {
+        keys(of: tokens) { _, _ in }
+    }
+
+    /// The keys of `tokens`, each also handed to `each` with its bytes (empty for a non-word;
+    /// nil for a key made on Strings by `generalKey`, the rare word `fastKey` leaves).
+    /// One scratch buffer for every key (`fastKey(_:into:asciiLower:)`), and no Token copies
+    /// (a Token read by index may be copied with both its Strings retained).
+    @inline(__always)
+    static func keys(of tokens: [Token], _ each: (String, UnsafeBufferPointer<UInt8>?) -> Void) -> [String] {
+        var keys: [String] = []
+        keys.reserveCapacity(tokens.count)
+        var capacity = 64
+        var out = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
+        defer { out.deallocate() }
+        tokens.withUnsafeBufferPointer { tokens in
+            for i in 0..<tokens.count {
+                guard tokens[i].kind == .word else {
+                    keys.append("")
+                    each("", UnsafeBufferPointer(rebasing: out[0..<0]))
+                    continue
+                }
+                let utf8 = tokens[i].text.utf8
+                if capacity < utf8.count {
+                    out.deallocate()
+                    capacity = utf8.count * 2
+                    out = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
+                }
+                var asciiLower = false
+                let made = utf8.withContiguousStorageIfAvailable { fastKey($0, into: out, asciiLower: &asciiLower) } ?? nil
+                if let n = made {
+                    let key: String
+                    // A key that is the lower-case text itself ("und", "bundesregierung") is
+                    // that String: no new one, and a long one shares its storage.
+                    if asciiLower, tokens[i].lower.utf8.count == n {
+                        key = tokens[i].lower
+                    } else {
+                        key = String(decoding: UnsafeBufferPointer(rebasing: out[0..<n]), as: UTF8.self)
+                    }
+                    keys.append(key)
+                    each(key, UnsafeBufferPointer(rebasing: out[0..<n]))
+                } else {
+                    let key = generalKey(tokens[i].text)
+                    keys.append(key)
+                    each(key, nil)
+                }
+            }
+        }
+        return keys
+    }
+
+    /// Appends the part ids of one key (parts separated by single spaces: `key(word:)` never
+    /// writes others), each looked up only when the filter lets it through.
+    @inline(__always)
+    private func appendParts(of b: UnsafeBufferPointer<UInt8>, _ filter: UnsafeBufferPointer<UInt64>, to p: inout KeyParts) {
+        var s = 0
+        for i in 0...b.count where i == b.count || b[i] == 0x20 {
+            var id: Int?
+            if i > s {
+                let part = UnsafeBufferPointer(rebasing: b[s..<i])
+                let bit = Self.filterBit(part)
+                if filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 { id = vocabulary.id(bytes: part) }
+            }
+            p.ids.append(Int32(id ?? -1))
+            s = i + 1
+        }
+    }
+
+    private func appendParts(of key: String, _ filter: UnsafeBufferPointer<UInt64>, to p: inout KeyParts) {
+        let done: Void? = key.utf8.withContiguousStorageIfAvailable { appendParts(of: $0, filter, to: &p) }
+        if done == nil {
+            for part in key.split(separator: " ", omittingEmptySubsequences: false) {
+                p.ids.append(Int32(vocabulary.id(part) ?? -1))
+            }
+        }
     }
 
     /// The longest entry that starts at `start` and ends at or before `end`, by token keys.
@@ -137,8 +228,20 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
 
     /// The longest entry that starts at token `start` and ends at or before `end`, by the part
     /// ids of the token keys (`parts(of:)`): the same match as joining the keys with spaces.
+    @inline(__always)
     public func longestMatch(_ parts: KeyParts, from start: Int, to end: Int) -> (range: Range<Int>, value: Value)? {
         guard start < end, maxParts > 0 else { return nil }
+        // Most words start no entry: their first part has no id or starts no key (or they have
+        // no parts). This test is inlined into the caller's loop; the walk is not.
+        let first = Int(parts.starts[start])
+        if first == Int(parts.starts[start + 1]) { return nil }
+        let id = Int(parts.ids[first])
+        if id < 0 || id >> 6 >= startsKey.count || startsKey[id >> 6] & (1 << UInt64(id & 63)) == 0 { return nil }
+        return walk(parts, from: start, to: end)
+    }
+
+    @inline(never)
+    private func walk(_ parts: KeyParts, from start: Int, to end: Int) -> (range: Range<Int>, value: Value)? {
         return parts.ids.withUnsafeBufferPointer { ids in
             parts.starts.withUnsafeBufferPointer { starts -> (range: Range<Int>, value: Value)? in
                 var best: Int32 = -1
@@ -162,11 +265,31 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
         }
     }
 
-    /// The entry that covers exactly `range` of the token keys.
+    /// The entry that covers exactly `range` of the token keys: the entry of the keys joined
+    /// by spaces, found by walking the trie over their parts instead of joining them (an
+    /// empty key, as a joined phrase with an empty word, matches nothing).
     public func exactMatch(_ keys: [String], _ range: Range<Int>) -> Value? {
-        guard !range.isEmpty else { return nil }
-        if range.count == 1 { return entries[keys[range.lowerBound]] }
-        return entries[keys[range].joined(separator: " ")]
+        guard !range.isEmpty, range.count <= maxParts else { return nil }
+        var node = 0
+        for j in range {
+            let key = keys[j]
+            if key.isEmpty { return nil }
+            let reached: Int? = key.utf8.withContiguousStorageIfAvailable { b -> Int in
+                var node = node
+                var s = 0
+                for i in 0...b.count where i == b.count || b[i] == 0x20 {
+                    guard i > s, let id = vocabulary.id(bytes: UnsafeBufferPointer(rebasing: b[s..<i])) else { return -1 }
+                    node = child(node, Int32(id))
+                    if node < 0 { return -1 }
+                    s = i + 1
+                }
+                return node
+            }
+            guard let reached else { return entries[keys[range].joined(separator: " ")] }
+            if reached < 0 { return nil }
+            node = reached
+        }
+        return nodeEntry[node] >= 0 ? entries.value(id: Int(nodeEntry[node])) : nil
     }
 
     // MARK: - Keys
@@ -223,27 +346,28 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
         asciiLower = false
         if n == 0 { return 0 }
         var changed = false
-        let table = TextFolding.latinFold
         // Fold (as `TextFolding.foldScalars`): lower case, base letters, ß → ss, and the e
-        // after a, o, u dropped.
+        // after a, o, u dropped. Written without branches on the letters (a dropped e is
+        // written and then overwritten): which letter comes next is unpredictable.
         var m = 0
         var prev: UInt8 = 0
         var hyphen = false
+        var dropped: UInt32 = 0
         var i = 0
         while i < n {
             let c = b[i]
             var f: UInt8
             if c < 0x80 {
                 if c == 10 || c == 13 { return nil }
-                f = (c &- 0x41) < 26 ? c | 0x20 : c
-                if c == 0x2D { hyphen = true }
+                f = c | ((c &- 0x41) < 26 ? 0x20 : 0)
+                hyphen = hyphen || c == 0x2D
                 i &+= 1
             } else {
                 guard c >= 0xC3, c <= 0xC9, i + 1 < n else { return nil }
                 changed = true
                 let v = (Int(c & 0x1F) << 6) | Int(b[i &+ 1] & 0x3F)
                 guard v >= 0xC0, v < 0x250 else { return nil }
-                f = table[v &- 0xC0]
+                f = TextFolding.latinFold[v &- 0xC0]
                 i &+= 2
                 if f == 0 { return nil }
                 if f == 1 {  // ß: "ss"
@@ -251,15 +375,16 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
                     continue
                 }
             }
-            if f == 0x65, prev == 0x61 || prev == 0x6F || prev == 0x75 {
-                prev = 0x65
-                changed = true
-                continue
-            }
+            // prev is a, o or u: bit (prev - "a") of 0x104001, for prev - "a" below 21.
+            let d = UInt32(prev &- 0x61)
+            let afterVowel = (UInt32(0x104001) >> (d & 31)) & (d < 21 ? 1 : 0)
+            let drop = afterVowel & (f == 0x65 ? 1 : 0)
+            dropped |= drop
             out[m] = f
-            m &+= 1
+            m &+= 1 &- Int(drop)
             prev = f
         }
+        if dropped != 0 { changed = true }
         if !hyphen {
             let e = stemmedLength(out, 0, m)
             asciiLower = !changed && e == n

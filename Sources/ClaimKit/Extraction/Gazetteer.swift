@@ -94,8 +94,14 @@ public struct Gazetteer: Sendable {
                 let type = EntityType(rawValue: row[2]) ?? .other
                 let first = form.unicodeScalars.first
                 let isAdjective = first.map { $0.properties.isLowercase } ?? false
-                let letters = form.unicodeScalars.filter { $0.properties.isAlphabetic }
-                let capitalsOnly = letters.count <= 4 && letters.allSatisfy { $0.properties.isUppercase }
+                // At most four letters, all capitals (counted without building a filtered copy).
+                var letters = 0
+                var capitals = true
+                for scalar in form.unicodeScalars where scalar.properties.isAlphabetic {
+                    letters += 1
+                    if letters > 4 || !scalar.properties.isUppercase { capitals = false; break }
+                }
+                let capitalsOnly = capitals
                 names.add(form, Entry(name: row[1].isEmpty ? form : row[1], type: type,
                                       isAdjective: isAdjective, capitalsOnly: capitalsOnly))
             }

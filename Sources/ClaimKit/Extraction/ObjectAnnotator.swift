@@ -106,8 +106,14 @@ public struct ObjectAnnotator: Annotator {
         // Per token: its cue list in `aspectCues` + 1, 0 for none, -1 until looked up (the
         // clauses of several numbers overlap, and a sentence may be scanned twice).
         var cueMemo: [Int32] = []
+        // Per token: whether it is a count noun (1) or not (0), -1 until looked up: the numbers
+        // of a sentence look back over the same words.
+        var countMemo: [Int8] = []
         for (k, n) in doc.numbers.enumerated() where n.role == .quantity {
-            if cueMemo.isEmpty { cueMemo = [Int32](repeating: -1, count: t.count) }
+            if cueMemo.isEmpty {
+                cueMemo = [Int32](repeating: -1, count: t.count)
+                countMemo = [Int8](repeating: -1, count: t.count)
+            }
             guard doc.sentences.indices.contains(n.sentence) else { continue }
             let sentence = doc.sentences[n.sentence].tokens
             if n.sentence != antecedentSentence { antecedent = nil; antecedentSentence = n.sentence }
@@ -138,7 +144,8 @@ public struct ObjectAnnotator: Annotator {
                 m.object = a.object
                 m.cls = a.cls
                 m.inherited = true
-            } else if n.unit == nil, let named = countedByCountNoun(t, before: n.tokens.lowerBound, sentence: sentence) {
+            } else if n.unit == nil,
+                      let named = countedByCountNoun(t, before: n.tokens.lowerBound, sentence: sentence, memo: &countMemo) {
                 m.object = named.match.lemma
                 m.cls = named.match.cls
                 m.inherited = true
@@ -207,10 +214,19 @@ public struct ObjectAnnotator: Annotator {
     /// "die Gesamtzahl der nordkoreanischen Soldaten ... 40.000": the noun after a count noun
     /// earlier in the sentence; "die Opferzahl stieg auf 158": the first part of the compound.
     func countedByCountNoun(_ t: [Token], before i: Int, sentence: Range<Int>) -> Head? {
+        var memo = [Int8](repeating: -1, count: t.count)
+        return countedByCountNoun(t, before: i, sentence: sentence, memo: &memo)
+    }
+
+    /// `countedByCountNoun` with the count-noun tests kept in `memo` (see `annotate`).
+    func countedByCountNoun(_ t: [Token], before i: Int, sentence: Range<Int>, memo: inout [Int8]) -> Head? {
         var j = i - 1
         while j >= sentence.lowerBound {
-            // The class alone first: most capitalised words are not count nouns.
-            if t[j].isWord, t[j].isCapitalized, objects.cls(of: t[j].text) == Self.countClass {
+            if memo[j] < 0 {
+                // The class alone: most capitalised words are not count nouns.
+                memo[j] = t[j].isWord && t[j].isCapitalized && objects.cls(of: t[j].text) == Self.countClass ? 1 : 0
+            }
+            if memo[j] == 1 {
                 let countNoun = objects.match(t[j].text)
                 var from = j + 1
                 if from < i, ObjectLexicon.genitiveArticles.contains(t[from].lower) { from += 1 }

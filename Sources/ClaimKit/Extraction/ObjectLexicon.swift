@@ -59,7 +59,11 @@ public struct ObjectLexicon: Sendable {
         }
         // Listed forms win over generated ones.
         for (form, entry) in generated where forms[form] == nil { forms[form] = entry }
-        for (form, entry) in forms.sorted(by: { $0.key < $1.key }) {
+        // At most one node per letter; untouched capacity costs no page faults.
+        reversedForms.reserveCapacity(nodes: forms.keys.reduce(1) { $0 + $1.utf8.count })
+        // Any order: every form is a different word with its own entry, so the trie and its
+        // matches are the same (sorting the forms took a good part of the start-up).
+        for (form, entry) in forms {
             var entry = entry
             entry.lowerLemma = entry.lemma.lowercased()
             entry.headLength = entry.lemma.count >= Self.minimumHeadLength
@@ -190,9 +194,23 @@ public struct ObjectLexicon: Sendable {
     /// A lowercase word that may be an inflected adjective or determiner between a number and
     /// its noun ("11.000 nordkoreanische Soldaten", "4000 weiteren"): German attributive endings.
     public static func isAdjectiveLike(_ lower: String) -> Bool {
-        guard lower.utf8.count >= 4, let f = lower.unicodeScalars.first, !f.properties.isUppercase else { return false }
-        return lower.hasSuffix("e") || lower.hasSuffix("en") || lower.hasSuffix("er") || lower.hasSuffix("es")
-            || lower.hasSuffix("em")
+        let u = lower.utf8
+        guard u.count >= 4, let b = u.first else { return false }
+        // The endings on bytes (an "e" is one byte, and no other character's bytes end in one).
+        guard let last = u.last else { return false }
+        let ends: Bool
+        if last == UInt8(ascii: "e") {
+            ends = true
+        } else if last == UInt8(ascii: "n") || last == UInt8(ascii: "r") || last == UInt8(ascii: "s") || last == UInt8(ascii: "m") {
+            ends = u[u.index(u.endIndex, offsetBy: -2)] == UInt8(ascii: "e")
+        } else {
+            ends = false
+        }
+        guard ends else { return false }
+        // An ASCII first letter without a Unicode property lookup.
+        if b < 0x80 { return !(b >= 0x41 && b <= 0x5A) }
+        guard let f = lower.unicodeScalars.first else { return false }
+        return !f.properties.isUppercase
     }
 
     /// "18 Prozent der Arbeiter", "drei der Insassen": the article between a number and the group

@@ -6,21 +6,25 @@ struct PhraseTable<Value: Sendable>: Sendable {
         var value: Value
     }
 
-    private var byFirst: [String: [Entry]] = [:]
-    private var byLast: [String: [Entry]] = [:]
+    /// By first and by last token: `WordMap`s, because every number looks up its neighbours
+    /// here (a `Dictionary` hashes each with SipHash).
+    private var byFirst = WordMap<[Entry]>()
+    private var byLast = WordMap<[Entry]>()
 
     /// Phrases are split with the document tokenizer so that "ca." matches the tokens "ca" ".".
     init(_ phrases: [(String, Value)]) {
+        var first: [String: [Entry]] = [:]
+        var last: [String: [Entry]] = [:]
         for (phrase, value) in phrases {
             let tokens = Tokenizer.tokenize(Array(phrase.utf8)).map(\.lower)
-            guard let first = tokens.first, let last = tokens.last else { continue }
+            guard let f = tokens.first, let l = tokens.last else { continue }
             let entry = Entry(tokens: tokens, value: value)
-            byFirst[first, default: []].append(entry)
-            byLast[last, default: []].append(entry)
+            first[f, default: []].append(entry)
+            last[l, default: []].append(entry)
         }
         // Stable sort: for phrases of equal length the lexicon's order decides.
-        for key in byFirst.keys { byFirst[key] = stableLongestFirst(byFirst[key] ?? []) }
-        for key in byLast.keys { byLast[key] = stableLongestFirst(byLast[key] ?? []) }
+        for (key, entries) in first { byFirst[key] = stableLongestFirst(entries) }
+        for (key, entries) in last { byLast[key] = stableLongestFirst(entries) }
     }
 
     private func stableLongestFirst(_ entries: [Entry]) -> [Entry] {
