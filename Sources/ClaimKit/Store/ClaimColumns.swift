@@ -72,10 +72,46 @@ public struct ClaimColumns: Sendable {
         sentence.reserveCapacity(n)
     }
 
+    /// Per field that `Claim` holds as a `ClaimStrings` code (object, class, aspect, unit,
+    /// time, source, event; see `globalColumns`): the column's code of each `ClaimStrings`
+    /// code met so far (-2: not yet), so that appending a claim looks no string up.
+    private var localCodes: [[Int32]] = Array(repeating: [], count: 7)
+    /// The columns of those fields, in the order of `ClaimCodes`.
+    static let globalColumns = [3, 4, 5, 6, 7, 8, 10]
+    /// The last document appended and its code: a document's claims come together.
+    private var lastDocument: (id: String, code: Int32)? = nil
+
     public mutating func append(_ c: Claim) {
-        for (k, f) in Self.codedFields.enumerated() {
-            let code = coded[k].strings.code(Self.string(f, of: c))
-            coded[k].codes.append(code)
+        let doc: Int32
+        if let last = lastDocument, last.id == c.doc {
+            doc = last.code
+        } else {
+            doc = coded[0].strings.code(c.doc)
+            lastDocument = (c.doc, doc)
+        }
+        coded[0].codes.append(doc)
+        coded[1].codes.append(coded[1].strings.code(c.kind.rawValue))
+        coded[2].codes.append(coded[2].strings.code(c.approx?.rawValue))
+        coded[9].codes.append(coded[9].strings.code(c.modality.rawValue))
+        let codes = c.codes
+        let global = [codes.object, codes.cls, codes.aspect, codes.unit, codes.time, codes.source, codes.event]
+        for j in 0..<7 {
+            let g = global[j]
+            let k = Self.globalColumns[j]
+            guard g >= 0 else {
+                coded[k].codes.append(-1)
+                continue
+            }
+            if Int(g) < localCodes[j].count, localCodes[j][Int(g)] >= 0 {
+                coded[k].codes.append(localCodes[j][Int(g)])
+                continue
+            }
+            let local = coded[k].strings.code(ClaimStrings.shared.string(g))
+            if Int(g) >= localCodes[j].count {
+                localCodes[j].append(contentsOf: repeatElement(-2, count: Int(g) + 1 - localCodes[j].count))
+            }
+            localCodes[j][Int(g)] = local
+            coded[k].codes.append(local)
         }
         value.append(c.value ?? .nan)
         high.append(c.high ?? .nan)
