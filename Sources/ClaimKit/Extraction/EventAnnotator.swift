@@ -20,6 +20,8 @@ public struct EventAnnotator: Annotator {
     let reversedNouns: LetterTrie
     /// Written form → (lemma, particle that must stand in the sentence or "").
     let verbs: WordMap<[(lemma: String, particle: String)]>
+    /// The forms of `verbs`: most words of a sentence are ruled out without a lookup.
+    let verbFilter: WordFilter
     /// "Noun|verb lemma" → canonical verb.
     let synonyms: [String: String]
     /// Compound heads are looked for only when the head is this long.
@@ -59,6 +61,7 @@ public struct EventAnnotator: Annotator {
         // probes every suffix instead.
         nounsAreLetters = letterForms
         self.verbs = verbs
+        verbFilter = WordFilter(verbs.keys)
         self.synonyms = synonyms
     }
 
@@ -159,7 +162,8 @@ public struct EventAnnotator: Annotator {
     /// The verb lemma of token `i`, when its separable particle (if any) stands in the sentence:
     /// right before it ("bekannt gegeben") or closing a clause after it ("gab ... bekannt").
     func verb(at i: Int, in range: Range<Int>, tokens: [Token]) -> String? {
-        guard let candidates = verbs[tokens[i].lower] else { return nil }
+        let lower = tokens[i].lower
+        guard verbFilter.mayContain(lower), let candidates = verbs[lower] else { return nil }
         for c in candidates {
             if c.particle.isEmpty { return c.lemma }
             if i > range.lowerBound, tokens[i - 1].lower == c.particle { return c.lemma }

@@ -89,23 +89,31 @@ extension SourceAnnotator {
             var kinds = [UInt32](repeating: 0, count: n)
             var inEntity = Array(repeating: false, count: n)
             var inPerson = Array(repeating: false, count: n)
-            // Through the buffer: a Token read by index is copied with both its Strings retained.
+            // Through the buffers: a Token read by index is copied with both its Strings
+            // retained, and writes to the arrays need no uniqueness checks.
             doc.tokens.withUnsafeBufferPointer { tokens in
                 let map = annotator.cues.kinds
                 let wordsOnly = annotator.cues.letterKeys
                 let filter = annotator.cueFilter
-                for j in 0..<n where (!wordsOnly || (tokens[j].kind != .punct && tokens[j].kind != .number))
-                    && filter.mayContain(tokens[j].lower) {
-                    kinds[j] = map[tokens[j].lower] ?? 0
+                kinds.withUnsafeMutableBufferPointer { kinds in
+                    for j in 0..<n where (!wordsOnly || (tokens[j].kind != .punct && tokens[j].kind != .number))
+                        && filter.mayContain(tokens[j].lower) {
+                        kinds[j] = map[tokens[j].lower] ?? 0
+                    }
                 }
-                let entities = doc.entities
-                var e = 0
-                for j in 0..<n {
-                    let span = tokens[j].span
-                    while e < entities.count, entities[e].span.end <= span.start { e += 1 }
-                    if e < entities.count, entities[e].span.contains(span) {
-                        inEntity[j] = true
-                        inPerson[j] = entities[e].type == .person
+                doc.entities.withUnsafeBufferPointer { entities in
+                    inEntity.withUnsafeMutableBufferPointer { inEntity in
+                        inPerson.withUnsafeMutableBufferPointer { inPerson in
+                            var e = 0
+                            for j in 0..<n {
+                                let span = tokens[j].span
+                                while e < entities.count, entities[e].span.end <= span.start { e += 1 }
+                                if e < entities.count, entities[e].span.contains(span) {
+                                    inEntity[j] = true
+                                    inPerson[j] = entities[e].type == .person
+                                }
+                            }
+                        }
                     }
                 }
             }
