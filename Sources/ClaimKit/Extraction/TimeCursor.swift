@@ -170,6 +170,10 @@ struct TimeCursor {
     /// "17. Juni", "28. April 2025".
     func dayMonth(_ j: Int) -> TimeMatch? {
         guard let d = digits(j), d.count <= 2, (1...31).contains(d.value) else { return nil }
+        // The period first (`whole.isPunct(j + 1, ".")`, `whole.attached(j + 1)`): most numbers
+        // have none, and a whole-document cursor is then not made.
+        guard j + 1 < tokens.count, tokens[j + 1].kind == .punct, !tokens[j + 1].spaceBefore,
+              tokens[j + 1].text == "." else { return nil }
         // The splitter may end a sentence at the ordinal's period: look past it.
         let whole = self.whole
         guard whole.isPunct(j + 1, "."), whole.attached(j + 1), let m = whole.month(j + 2) else { return nil }
