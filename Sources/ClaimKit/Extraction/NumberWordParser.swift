@@ -14,6 +14,10 @@ public struct NumberWordParser: Sendable {
 
     private var trie = LetterTrie()
     private var parts: [Part] = []
+    /// Per pair of first bytes (first * 256 + second): some part begins with them (every
+    /// second byte for a one-byte part). A word begins with a part or is no number: most words
+    /// are ruled out by one bit test instead of a walk in the trie.
+    private var starts = [UInt64](repeating: 0, count: 1024)
     /// "ein", "eine": a number only before a scale word.
     public private(set) var articles: Set<String> = []
     /// Vague amounts ("Tausende") with their documented bounds.
@@ -37,6 +41,12 @@ public struct NumberWordParser: Sendable {
     private mutating func insert(_ form: String, _ value: Double, _ kind: PartKind) {
         parts.append(Part(value: value, kind: kind))
         trie.insert(form, payload: parts.count - 1)
+        let u = Array(form.utf8)
+        guard let first = u.first else { return }
+        for second in u.count >= 2 ? [Int(u[1])] : Array(0..<256) {
+            let k = Int(first) << 8 | second
+            starts[k >> 6] |= 1 << UInt64(k & 63)
+        }
     }
 
     /// A cheap first test: can a number word start with this word's first letter?
@@ -53,6 +63,10 @@ public struct NumberWordParser: Sendable {
         var word = word
         return word.withUTF8 { bytes -> Double? in
             guard bytes.count > 0, trie.step(0, letter: LetterTrie.letter(bytes, 0).0) >= 0 else { return nil }
+            if bytes.count >= 2 {
+                let k = Int(bytes[0]) << 8 | Int(bytes[1])
+                guard starts[k >> 6] & (1 << UInt64(k & 63)) != 0 else { return nil }
+            }
             var total = 0.0, group = 0.0
             var sawNumber = false
             var lastWasLink = false
