@@ -14,9 +14,10 @@ public struct NumberWordParser: Sendable {
 
     private var trie = LetterTrie()
     private var parts: [Part] = []
-    /// Per pair of first bytes (first * 256 + second): some part begins with them (every
-    /// second byte for a one-byte part). A word begins with a part or is no number: most words
-    /// are ruled out by one bit test instead of a walk in the trie.
+    /// Per pair of first bytes (first * 256 + second): some part other than a link begins
+    /// with them (every second byte for a one-byte part). A number word begins with such a
+    /// part ("und" alone reads as no number): most words are ruled out by one bit test
+    /// instead of a walk in the trie.
     private var starts = [UInt64](repeating: 0, count: 1024)
     /// "ein", "eine": a number only before a scale word.
     public private(set) var articles: Set<String> = []
@@ -42,7 +43,7 @@ public struct NumberWordParser: Sendable {
         parts.append(Part(value: value, kind: kind))
         trie.insert(form, payload: parts.count - 1)
         let u = Array(form.utf8)
-        guard let first = u.first else { return }
+        guard kind != .link, let first = u.first else { return }
         for second in u.count >= 2 ? [Int(u[1])] : Array(0..<256) {
             let k = Int(first) << 8 | second
             starts[k >> 6] |= 1 << UInt64(k & 63)
