@@ -327,10 +327,10 @@ public struct NumberAnnotator: Annotator {
         if role == .quantity, approx == .exact, unit == nil, previous?.role != .quantity, !r.isYearLike, approxTokens == 0,
            let d = r.digits, d.isPlain, d.groups[0].count <= 4, first > start, first == r.start, last == r.end {
             let name = t[first - 1]
-            let known = objects.match(name.text)
-            // "Darmstadt" ends in a known noun but is not one.
+            // "Darmstadt" ends in a known noun but is not one. (The objects lexicon is asked
+            // only when the cheaper tests hold.)
             if name.isWord, name.isCapitalized, first - 1 > start, !nounFollows(t, from: last, end: end),
-               known.cls == nil || known.lemma != known.head, !months.contains(name.lower) {
+               objects.match(name.text).isNotCountedNoun, !months.contains(name.lower) {
                 role = r.isEarlyYear ? .year : .identifier
             }
         }
@@ -537,4 +537,10 @@ struct FilteredPhrases<Value: Sendable>: Sendable {
         guard i > start, lasts.mayContain(tokens[i - 1].lower) else { return nil }
         return table.match(tokens, endingBefore: i, start: start, where: accept)
     }
+}
+
+extension ObjectLexicon.Match {
+    /// No class, or a class only through a compound head that is not the whole word
+    /// ("Darmstadt"): not a counted noun before a number.
+    var isNotCountedNoun: Bool { cls == nil || lemma != head }
 }
