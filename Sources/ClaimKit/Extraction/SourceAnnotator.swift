@@ -17,10 +17,14 @@ public struct SourceAnnotator: Annotator {
         let gazetteer: Gazetteer
         /// The words of `cues.kinds`: most tokens are ruled out without a lookup.
         let cueFilter: WordFilter
+        /// The most space-separated pieces (empty ones too) in an alias key: a range of more
+        /// tokens joins to more pieces (each token's key gives at least one) and matches none.
+        let aliasPieces: Int
 
-        init(cues: AttributionCues, aliases: FoldedPhraseTable<String>, gazetteer: Gazetteer) {
+        init(cues: AttributionCues, aliases: FoldedPhraseTable<String>, aliasPieces: Int, gazetteer: Gazetteer) {
             self.cues = cues
             self.aliases = aliases
+            self.aliasPieces = aliasPieces
             self.gazetteer = gazetteer
             cueFilter = WordFilter(cues.kinds.keys)
         }
@@ -34,10 +38,13 @@ public struct SourceAnnotator: Annotator {
 
     public init(lexicon: Lexicon = .shared) {
         var aliases = FoldedPhraseTable<String>()
+        var pieces = 1
         for row in lexicon.table("sources").rows where row.count >= 2 && !row[0].isEmpty {
             aliases.add(row[0], row[1])
+            let key = FoldedPhraseTable<String>.key(phrase: row[0])
+            pieces = max(pieces, key.utf8.reduce(1) { $1 == UInt8(ascii: " ") ? $0 + 1 : $0 })
         }
-        tables = Tables(cues: AttributionCues(lexicon: lexicon), aliases: aliases,
+        tables = Tables(cues: AttributionCues(lexicon: lexicon), aliases: aliases, aliasPieces: pieces,
                         gazetteer: lexicon.built(Gazetteer.init(lexicon:)))
     }
 
@@ -491,7 +498,8 @@ extension SourceAnnotator {
 
         /// The longest alias inside the phrase (the rightmost of equal length: "Nachrichtenagentur TASS").
         func alias(in np: Range<Int>) -> String? {
-            for length in stride(from: np.count, through: 1, by: -1) {
+            // Longer ranges than any alias cannot match (`Tables.aliasPieces`).
+            for length in stride(from: min(np.count, a.tables.aliasPieces), through: 1, by: -1) {
                 for start in stride(from: np.upperBound - length, through: np.lowerBound, by: -1) {
                     if let v = a.tables.aliases.exactMatch(keys, start..<(start + length)) { return v }
                 }
