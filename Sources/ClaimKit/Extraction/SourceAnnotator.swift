@@ -289,7 +289,8 @@ extension SourceAnnotator {
         /// ("" for the noun alone, "un-" for "un-angaben", "polizei" for "polizeiangaben").
         func nachNounPrefix(_ word: String) -> String? {
             if a.tables.cues.nachNouns.contains(word) { return "" }
-            for noun in a.tables.cues.nachNouns where word.count > noun.count + 1 && word.hasSuffix(noun) {
+            let length = word.count  // counted once, not per noun
+            for noun in a.tables.cues.nachNouns where length > noun.count + 1 && word.hasSuffix(noun) {
                 return String(word.dropLast(noun.count))
             }
             return nil
