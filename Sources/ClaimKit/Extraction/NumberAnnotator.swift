@@ -183,8 +183,19 @@ public struct NumberAnnotator: Annotator {
         guard kind == .word else { return nil }
         // "einige Millionen", "ein paar hundert": a vague quantifier needs a scale word.
         let w = t[i].lower
+        // Most words have no flag (the filter says so): then only a number word is possible,
+        // and both are asked of the word's bytes in one read.
+        let plain = w.utf8.withContiguousStorageIfAvailable { b -> Double?? in
+            wordFlagFilter.mayContain(bytes: b) ? nil : .some(words.value(bytes: b))
+        }
+        if case let .some(.some(value)) = plain {
+            guard let v = value else { return nil }
+            var r = Reading(start: i, end: i + 1, value: v, high: v)
+            applyScale(&r, t, end)
+            return r
+        }
         // One trie walk decides whether this word can start a number at all.
-        let flags = wordFlagFilter.mayContain(w) ? wordFlags.exact(w).map { UInt8($0) } ?? 0 : 0
+        let flags = wordFlags.exact(w).map { UInt8($0) } ?? 0
         if flags & Self.startsVagueQuantifier != 0,
            let q = approxBefore.match(t, at: i, end: end, where: { $0.approx == .vague }) {
             if let s = scales.match(t, at: i + q.length, end: end) {

@@ -62,43 +62,46 @@ public struct NumberWordParser: Sendable {
     public func value(of word: String) -> Double? {
         // Walks the UTF-8 bytes in place: this runs for every word of the corpus.
         var word = word
-        return word.withUTF8 { bytes -> Double? in
-            guard bytes.count > 0, trie.step(0, letter: LetterTrie.letter(bytes, 0).0) >= 0 else { return nil }
-            if bytes.count >= 2 {
-                let k = Int(bytes[0]) << 8 | Int(bytes[1])
-                guard starts[k >> 6] & (1 << UInt64(k & 63)) != 0 else { return nil }
-            }
-            var total = 0.0, group = 0.0
-            var sawNumber = false
-            var lastWasLink = false
-            var i = 0
-            while i < bytes.count {
-                // Longest part starting at i.
-                var n = 0, j = i
-                var best: (end: Int, part: Part)?
-                while j < bytes.count {
-                    let (l, len) = LetterTrie.letter(bytes, j)
-                    n = trie.step(n, letter: l)
-                    if n < 0 { break }
-                    j += len
-                    if let p = trie.payload(at: n) { best = (j, parts[p]) }
-                }
-                guard let (end, part) = best else { return nil }
-                switch part.kind {
-                case .add: group += part.value
-                case .hundred: group = (group == 0 ? 1 : group) * part.value
-                case .thousand:
-                    total += (group == 0 ? 1 : group) * part.value
-                    group = 0
-                case .link:
-                    if !sawNumber || lastWasLink { return nil }
-                }
-                if part.kind != .link { sawNumber = true }
-                lastWasLink = part.kind == .link
-                i = end
-            }
-            guard sawNumber, !lastWasLink else { return nil }
-            return total + group
+        return word.withUTF8 { value(bytes: $0) }
+    }
+
+    /// `value(of:)` of a word's UTF-8 bytes.
+    func value(bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        guard bytes.count > 0, trie.step(0, letter: LetterTrie.letter(bytes, 0).0) >= 0 else { return nil }
+        if bytes.count >= 2 {
+            let k = Int(bytes[0]) << 8 | Int(bytes[1])
+            guard starts[k >> 6] & (1 << UInt64(k & 63)) != 0 else { return nil }
         }
+        var total = 0.0, group = 0.0
+        var sawNumber = false
+        var lastWasLink = false
+        var i = 0
+        while i < bytes.count {
+            // Longest part starting at i.
+            var n = 0, j = i
+            var best: (end: Int, part: Part)?
+            while j < bytes.count {
+                let (l, len) = LetterTrie.letter(bytes, j)
+                n = trie.step(n, letter: l)
+                if n < 0 { break }
+                j += len
+                if let p = trie.payload(at: n) { best = (j, parts[p]) }
+            }
+            guard let (end, part) = best else { return nil }
+            switch part.kind {
+            case .add: group += part.value
+            case .hundred: group = (group == 0 ? 1 : group) * part.value
+            case .thousand:
+                total += (group == 0 ? 1 : group) * part.value
+                group = 0
+            case .link:
+                if !sawNumber || lastWasLink { return nil }
+            }
+            if part.kind != .link { sawNumber = true }
+            lastWasLink = part.kind == .link
+            i = end
+        }
+        guard sawNumber, !lastWasLink else { return nil }
+        return total + group
     }
 }
