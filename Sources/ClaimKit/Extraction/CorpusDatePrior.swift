@@ -96,7 +96,27 @@ extension Pipeline {
     /// resolver and time annotator read only the tokens where the old times layer has
     /// expressions (their places do not depend on the reference date, only their values do).
     public func redate(_ annotated: [AnnotatedDocument]) -> [AnnotatedDocument] {
-        concurrentMap(annotated.count) { redate(annotated[$0]) }
+        let plan = redatePlan()
+        return concurrentMap(annotated.count) { redate(annotated[$0], plan: plan) }
+    }
+
+    /// What `redate` does with each annotator, decided once per batch (not per document: the
+    /// type tests are dynamic casts).
+    enum RedateStep: Sendable {
+        case sentences, redo, events, carry
+    }
+
+    /// Per annotator its step, or nil when some annotator is of a kind `redate` does not know
+    /// (a caller's own): then every document is annotated from scratch.
+    func redatePlan() -> [RedateStep]? {
+        guard annotators.first is SentenceAnnotator,
+              annotators.dropFirst().allSatisfy({ Self.carriesOver($0) || Self.redoes($0) }) else { return nil }
+        return annotators.map { a in
+            if a is SentenceAnnotator { return .sentences }
+            if Self.redoes(a) { return .redo }
+            if a is EventAnnotator { return .events }
+            return .carry
+        }
     }
 
     /// Annotators whose layers `redate` carries over. Any other kind of annotator (a caller's
@@ -111,27 +131,33 @@ extension Pipeline {
     }
 
     func redate(_ old: AnnotatedDocument) -> AnnotatedDocument {
+        redate(old, plan: redatePlan())
+    }
+
+    func redate(_ old: AnnotatedDocument, plan: [RedateStep]?) -> AnnotatedDocument {
         // Without its layers (a corpus document) there is nothing to carry over.
-        guard old.hasMentionLayers, annotators.first is SentenceAnnotator,
-              annotators.dropFirst().allSatisfy({ Self.carriesOver($0) || Self.redoes($0) }) else {
+        guard old.hasMentionLayers, let plan, plan.count == annotators.count else {
             var doc = annotate(old.document)
             doc.compact()
             return doc
         }
         var doc = AnnotatedDocument(document: old.document)
-        for a in annotators {
-            if a is SentenceAnnotator {
+        for (a, step) in zip(annotators, plan) {
+            switch step {
+            case .sentences:
                 if !retokenize(old, into: &doc) { a.annotate(&doc) }
                 carry(from: old, into: &doc)
                 doc.timeStarts = old.times.map(\.tokens.lowerBound)
-            } else if Self.redoes(a) {
+            case .redo:
                 a.annotate(&doc)
-            } else if a is EventAnnotator, !Self.sameDatePlaces(old.times, doc.times) {
+            case .events where !Self.sameDatePlaces(old.times, doc.times):
                 // Events rest on where the date expressions stand: should that ever differ,
                 // they are found again.
                 doc.sentenceEvent = Array(repeating: nil, count: doc.sentences.count)
                 doc.eventTime = [:]
                 a.annotate(&doc)
+            case .events, .carry:
+                continue
             }
         }
         doc.compact()

@@ -125,21 +125,21 @@ public struct DocumentDateResolver: Annotator {
     /// Steps 1-2; `year` given: step 2 within that year. `yearFromReference`: the year is the refdate's.
     func infer(_ expressions: [TimeExpression], year given: Int? = nil) -> (date: String, year: Int, yearFromReference: Bool)? {
         let dated = expressions.filter { $0.mention.type == .date && !$0.mention.relative }
-        let written = dated.filter { $0.writtenYear != nil }
-        let yearlessDays = dated.filter { $0.writtenYear == nil && $0.day != nil && $0.month != nil }
+        let hasYearlessDays = dated.contains { $0.writtenYear == nil && $0.day != nil && $0.month != nil }
         var year: Int
         var fromReference = false
         if let given {
             year = given
-        } else if !yearlessDays.isEmpty, let r = referenceDate {
+        } else if hasYearlessDays, let r = referenceDate {
             year = r.year
             fromReference = true
-        } else if let latest = DocumentDateResolver.latestYear(written) {
+        } else {
+            // (The written years are gathered only here: with a given year they are not read.)
+            let written = dated.filter { $0.writtenYear != nil }
+            guard let latest = DocumentDateResolver.latestYear(written) else { return nil }
             year = latest
             let namedToMonth = written.contains { $0.writtenYear == latest && $0.monthPrecise }
-            if !yearlessDays.isEmpty && !namedToMonth { year = latest + 1 }
-        } else {
-            return nil
+            if hasYearlessDays && !namedToMonth { year = latest + 1 }
         }
         var best: (month: Int, day: Int?)? = nil
         for e in dated where !e.future && e.monthPrecise {

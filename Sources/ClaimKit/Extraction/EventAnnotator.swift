@@ -20,6 +20,8 @@ public struct EventAnnotator: Annotator {
     let reversedNouns: LetterTrie
     /// Written form → (lemma, particle that must stand in the sentence or "").
     let verbs: WordMap<[(lemma: String, particle: String)]>
+    /// The forms of `verbs`: most words of a sentence are ruled out without a lookup.
+    let verbFilter: WordFilter
     /// "Noun|verb lemma" → canonical verb.
     let synonyms: [String: String]
     /// Compound heads are looked for only when the head is this long.
@@ -59,6 +61,7 @@ public struct EventAnnotator: Annotator {
         // probes every suffix instead.
         nounsAreLetters = letterForms
         self.verbs = verbs
+        verbFilter = WordFilter(verbs.keys)
         self.synonyms = synonyms
     }
 
@@ -85,32 +88,56 @@ public struct EventAnnotator: Annotator {
 
     /// The event of one sentence and which of `dates` (index) it is placed at.
     func event(in range: Range<Int>, tokens: [Token], dates: [Range<Int>]) -> (event: String, date: Int)? {
-        let inDate = { (i: Int) in dates.contains { $0.contains(i) } }
         let clause = ClauseDistance(tokens: tokens, range: range)
         var verbHits: [(index: Int, lemma: String)] = []
         var nounHits: [(index: Int, noun: String)] = []
-        for i in range where tokens[i].kind == .word && !inDate(i) {
-            let t = tokens[i]
-            if t.isCapitalized, let noun = noun(t.lower) { nounHits.append((i, noun)) }
-            if !t.isCapitalized || i == range.lowerBound, let lemma = verb(at: i, in: range, tokens: tokens) {
-                verbHits.append((i, lemma))
+        // Through the buffer: a Token read by index is copied with both its Strings retained.
+        tokens.withUnsafeBufferPointer { t in
+            for i in range where t[i].kind == .word && !dates.contains(where: { $0.contains(i) }) {
+                let capitalized = t[i].isCapitalized
+                if capitalized, let noun = noun(t[i].lower) { nounHits.append((i, noun)) }
+                if !capitalized || i == range.lowerBound, let lemma = verb(at: i, in: range, tokens: tokens) {
+                    verbHits.append((i, lemma))
+                }
             }
         }
+        // The choices below take the first of the cheapest candidates (as `min(by:)` would),
+        // in loops rather than through filtered and mapped arrays.
         // Words in a quotation belong to the quoted speaker's time, not to a date outside it.
         func nearestDate(_ i: Int) -> (date: Int, cost: Int)? {
-            dates.indices.filter { clause.quoted(i) == clause.quoted(dates[$0].lowerBound) }
-                .map { ($0, clause.cost(i, dates[$0])) }.min { $0.1 < $1.1 }
+            var best: (date: Int, cost: Int)? = nil
+            let quoted = clause.quoted(i)
+            for d in dates.indices where clause.quoted(dates[d].lowerBound) == quoted {
+                let c = clause.cost(i, dates[d])
+                if let b = best, b.cost <= c { continue }
+                best = (d, c)
+            }
+            return best
         }
-        let verbs = verbHits.compactMap { v in nearestDate(v.index).map { (v, $0) } }
-        if let (verb, date) = verbs.min(by: { $0.1.cost < $1.1.cost }) {
-            let noun = nounHits.filter { $0.index != verb.index }.map { ($0, clause.cost(verb.index, $0.index..<($0.index + 1))) }
-                .filter { $0.1 < ClauseDistance.boundaryCost }.min { $0.1 < $1.1 }?.0
+        var chosen: (verb: (index: Int, lemma: String), date: (date: Int, cost: Int))? = nil
+        for v in verbHits {
+            guard let d = nearestDate(v.index) else { continue }
+            if let c = chosen, c.date.cost <= d.cost { continue }
+            chosen = (v, d)
+        }
+        if let (verb, date) = chosen {
+            var noun: (index: Int, noun: String)? = nil
+            var nounCost = ClauseDistance.boundaryCost
+            for n in nounHits where n.index != verb.index {
+                let c = clause.cost(verb.index, n.index..<(n.index + 1))
+                if c < nounCost { noun = n; nounCost = c }
+            }
             guard let noun else { return (synonyms["*|\(verb.lemma)"] ?? verb.lemma, date.date) }
             let canonical = synonyms["\(noun.noun)|\(verb.lemma)"] ?? synonyms["*|\(verb.lemma)"] ?? verb.lemma
             return ("\(noun.noun) \(canonical)", date.date)
         }
-        let nouns = nounHits.compactMap { n in nearestDate(n.index).map { (n, $0) } }
-        if let (noun, date) = nouns.min(by: { $0.1.cost < $1.1.cost }), date.cost < ClauseDistance.boundaryCost {
+        var fallback: (noun: (index: Int, noun: String), date: (date: Int, cost: Int))? = nil
+        for n in nounHits {
+            guard let d = nearestDate(n.index) else { continue }
+            if let f = fallback, f.date.cost <= d.cost { continue }
+            fallback = (n, d)
+        }
+        if let (noun, date) = fallback, date.cost < ClauseDistance.boundaryCost {
             return (noun.noun, date.date)
         }
         return nil
@@ -159,7 +186,8 @@ public struct EventAnnotator: Annotator {
     /// The verb lemma of token `i`, when its separable particle (if any) stands in the sentence:
     /// right before it ("bekannt gegeben") or closing a clause after it ("gab ... bekannt").
     func verb(at i: Int, in range: Range<Int>, tokens: [Token]) -> String? {
-        guard let candidates = verbs[tokens[i].lower] else { return nil }
+        let lower = tokens[i].lower
+        guard verbFilter.mayContain(lower), let candidates = verbs[lower] else { return nil }
         for c in candidates {
             if c.particle.isEmpty { return c.lemma }
             if i > range.lowerBound, tokens[i - 1].lower == c.particle { return c.lemma }

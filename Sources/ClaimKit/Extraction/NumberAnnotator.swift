@@ -183,8 +183,19 @@ public struct NumberAnnotator: Annotator {
         guard kind == .word else { return nil }
         // "einige Millionen", "ein paar hundert": a vague quantifier needs a scale word.
         let w = t[i].lower
+        // Most words have no flag (the filter says so): then only a number word is possible,
+        // and both are asked of the word's bytes in one read.
+        let plain = w.utf8.withContiguousStorageIfAvailable { b -> Double?? in
+            wordFlagFilter.mayContain(bytes: b) ? nil : .some(words.value(bytes: b))
+        }
+        if case let .some(.some(value)) = plain {
+            guard let v = value else { return nil }
+            var r = Reading(start: i, end: i + 1, value: v, high: v)
+            applyScale(&r, t, end)
+            return r
+        }
         // One trie walk decides whether this word can start a number at all.
-        let flags = wordFlagFilter.mayContain(w) ? wordFlags.exact(w).map { UInt8($0) } ?? 0 : 0
+        let flags = wordFlags.exact(w).map { UInt8($0) } ?? 0
         if flags & Self.startsVagueQuantifier != 0,
            let q = approxBefore.match(t, at: i, end: end, where: { $0.approx == .vague }) {
             if let s = scales.match(t, at: i + q.length, end: end) {
@@ -209,7 +220,8 @@ public struct NumberAnnotator: Annotator {
             guard let s = scales.match(t, at: i + 1, end: end) else { return nil }
             return Reading(start: i, end: i + 1 + s.length, value: s.value, high: s.value, scale: s.value)
         }
-        guard words.mayStart(w), let v = words.value(of: w) else { return nil }
+        // (`value(of:)` begins with the first-letter test of `mayStart`.)
+        guard let v = words.value(of: w) else { return nil }
         var r = Reading(start: i, end: i + 1, value: v, high: v)
         applyScale(&r, t, end)
         return r
@@ -326,10 +338,10 @@ public struct NumberAnnotator: Annotator {
         if role == .quantity, approx == .exact, unit == nil, previous?.role != .quantity, !r.isYearLike, approxTokens == 0,
            let d = r.digits, d.isPlain, d.groups[0].count <= 4, first > start, first == r.start, last == r.end {
             let name = t[first - 1]
-            let known = objects.match(name.text)
-            // "Darmstadt" ends in a known noun but is not one.
+            // "Darmstadt" ends in a known noun but is not one. (The objects lexicon is asked
+            // only when the cheaper tests hold.)
             if name.isWord, name.isCapitalized, first - 1 > start, !nounFollows(t, from: last, end: end),
-               known.cls == nil || known.lemma != known.head, !months.contains(name.lower) {
+               objects.match(name.text).isNotCountedNoun, !months.contains(name.lower) {
                 role = r.isEarlyYear ? .year : .identifier
             }
         }
@@ -536,4 +548,10 @@ struct FilteredPhrases<Value: Sendable>: Sendable {
         guard i > start, lasts.mayContain(tokens[i - 1].lower) else { return nil }
         return table.match(tokens, endingBefore: i, start: start, where: accept)
     }
+}
+
+extension ObjectLexicon.Match {
+    /// No class, or a class only through a compound head that is not the whole word
+    /// ("Darmstadt"): not a counted noun before a number.
+    var isNotCountedNoun: Bool { cls == nil || lemma != head }
 }

@@ -14,6 +14,11 @@ public struct NumberWordParser: Sendable {
 
     private var trie = LetterTrie()
     private var parts: [Part] = []
+    /// Per pair of first bytes (first * 256 + second): some part other than a link begins
+    /// with them (every second byte for a one-byte part). A number word begins with such a
+    /// part ("und" alone reads as no number): most words are ruled out by one bit test
+    /// instead of a walk in the trie.
+    private var starts = [UInt64](repeating: 0, count: 1024)
     /// "ein", "eine": a number only before a scale word.
     public private(set) var articles: Set<String> = []
     /// Vague amounts ("Tausende") with their documented bounds.
@@ -37,6 +42,12 @@ public struct NumberWordParser: Sendable {
     private mutating func insert(_ form: String, _ value: Double, _ kind: PartKind) {
         parts.append(Part(value: value, kind: kind))
         trie.insert(form, payload: parts.count - 1)
+        let u = Array(form.utf8)
+        guard kind != .link, let first = u.first else { return }
+        for second in u.count >= 2 ? [Int(u[1])] : Array(0..<256) {
+            let k = Int(first) << 8 | second
+            starts[k >> 6] |= 1 << UInt64(k & 63)
+        }
     }
 
     /// A cheap first test: can a number word start with this word's first letter?
@@ -51,39 +62,46 @@ public struct NumberWordParser: Sendable {
     public func value(of word: String) -> Double? {
         // Walks the UTF-8 bytes in place: this runs for every word of the corpus.
         var word = word
-        return word.withUTF8 { bytes -> Double? in
-            guard bytes.count > 0, trie.step(0, letter: LetterTrie.letter(bytes, 0).0) >= 0 else { return nil }
-            var total = 0.0, group = 0.0
-            var sawNumber = false
-            var lastWasLink = false
-            var i = 0
-            while i < bytes.count {
-                // Longest part starting at i.
-                var n = 0, j = i
-                var best: (end: Int, part: Part)?
-                while j < bytes.count {
-                    let (l, len) = LetterTrie.letter(bytes, j)
-                    n = trie.step(n, letter: l)
-                    if n < 0 { break }
-                    j += len
-                    if let p = trie.payload(at: n) { best = (j, parts[p]) }
-                }
-                guard let (end, part) = best else { return nil }
-                switch part.kind {
-                case .add: group += part.value
-                case .hundred: group = (group == 0 ? 1 : group) * part.value
-                case .thousand:
-                    total += (group == 0 ? 1 : group) * part.value
-                    group = 0
-                case .link:
-                    if !sawNumber || lastWasLink { return nil }
-                }
-                if part.kind != .link { sawNumber = true }
-                lastWasLink = part.kind == .link
-                i = end
-            }
-            guard sawNumber, !lastWasLink else { return nil }
-            return total + group
+        return word.withUTF8 { value(bytes: $0) }
+    }
+
+    /// `value(of:)` of a word's UTF-8 bytes.
+    func value(bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        guard bytes.count > 0, trie.step(0, letter: LetterTrie.letter(bytes, 0).0) >= 0 else { return nil }
+        if bytes.count >= 2 {
+            let k = Int(bytes[0]) << 8 | Int(bytes[1])
+            guard starts[k >> 6] & (1 << UInt64(k & 63)) != 0 else { return nil }
         }
+        var total = 0.0, group = 0.0
+        var sawNumber = false
+        var lastWasLink = false
+        var i = 0
+        while i < bytes.count {
+            // Longest part starting at i.
+            var n = 0, j = i
+            var best: (end: Int, part: Part)?
+            while j < bytes.count {
+                let (l, len) = LetterTrie.letter(bytes, j)
+                n = trie.step(n, letter: l)
+                if n < 0 { break }
+                j += len
+                if let p = trie.payload(at: n) { best = (j, parts[p]) }
+            }
+            guard let (end, part) = best else { return nil }
+            switch part.kind {
+            case .add: group += part.value
+            case .hundred: group = (group == 0 ? 1 : group) * part.value
+            case .thousand:
+                total += (group == 0 ? 1 : group) * part.value
+                group = 0
+            case .link:
+                if !sawNumber || lastWasLink { return nil }
+            }
+            if part.kind != .link { sawNumber = true }
+            lastWasLink = part.kind == .link
+            i = end
+        }
+        guard sawNumber, !lastWasLink else { return nil }
+        return total + group
     }
 }

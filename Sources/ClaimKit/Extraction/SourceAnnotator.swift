@@ -9,23 +9,43 @@
 /// Reported speech carries its speaker into following sentences in the subjunctive.
 public struct SourceAnnotator: Annotator {
     public let name = "sources"
-    let cues: AttributionCues
-    let aliases: FoldedPhraseTable<String>
-    let gazetteer: Gazetteer
-    /// The words of `cues.kinds`: most tokens are ruled out without a lookup.
-    let cueFilter: WordFilter
+    /// The lexicon tables, in one object: a document's `Scan` holds a copy of the annotator,
+    /// which then retains one reference instead of every set of the cue lexicon.
+    final class Tables: Sendable {
+        let cues: AttributionCues
+        let aliases: FoldedPhraseTable<String>
+        let gazetteer: Gazetteer
+        /// The words of `cues.kinds`: most tokens are ruled out without a lookup.
+        let cueFilter: WordFilter
+        /// The most space-separated pieces (empty ones too) in an alias key: a range of more
+        /// tokens joins to more pieces (each token's key gives at least one) and matches none.
+        let aliasPieces: Int
+
+        init(cues: AttributionCues, aliases: FoldedPhraseTable<String>, aliasPieces: Int, gazetteer: Gazetteer) {
+            self.cues = cues
+            self.aliases = aliases
+            self.aliasPieces = aliasPieces
+            self.gazetteer = gazetteer
+            cueFilter = WordFilter(cues.kinds.keys)
+        }
+    }
+    let tables: Tables
+    var cues: AttributionCues { tables.cues }
+    var aliases: FoldedPhraseTable<String> { tables.aliases }
+    var gazetteer: Gazetteer { tables.gazetteer }
     /// Longest speaker phrase in tokens.
     static let maxPhrase = 14
 
     public init(lexicon: Lexicon = .shared) {
-        cues = AttributionCues(lexicon: lexicon)
         var aliases = FoldedPhraseTable<String>()
+        var pieces = 1
         for row in lexicon.table("sources").rows where row.count >= 2 && !row[0].isEmpty {
             aliases.add(row[0], row[1])
+            let key = FoldedPhraseTable<String>.key(phrase: row[0])
+            pieces = max(pieces, key.utf8.reduce(1) { $1 == UInt8(ascii: " ") ? $0 + 1 : $0 })
         }
-        self.aliases = aliases
-        gazetteer = lexicon.built(Gazetteer.init(lexicon:))
-        cueFilter = WordFilter(cues.kinds.keys)
+        tables = Tables(cues: AttributionCues(lexicon: lexicon), aliases: aliases, aliasPieces: pieces,
+                        gazetteer: lexicon.built(Gazetteer.init(lexicon:)))
     }
 
     public func annotate(_ doc: inout AnnotatedDocument) {
@@ -58,7 +78,7 @@ public struct SourceAnnotator: Annotator {
     /// (its verb of saying) right after it.
     func refersBack(_ mention: SourceMention, _ sentence: Sentence, _ doc: AnnotatedDocument) -> Bool {
         let first = sentence.tokens.lowerBound
-        guard sentence.tokens.count > 2, cues.anaphors.contains(doc.tokens[first].lower) else { return false }
+        guard sentence.tokens.count > 2, tables.cues.anaphors.contains(doc.tokens[first].lower) else { return false }
         return mention.span.start == doc.tokens[first + 1].span.start
     }
 }
@@ -89,23 +109,31 @@ extension SourceAnnotator {
             var kinds = [UInt32](repeating: 0, count: n)
             var inEntity = Array(repeating: false, count: n)
             var inPerson = Array(repeating: false, count: n)
-            // Through the buffer: a Token read by index is copied with both its Strings retained.
+            // Through the buffers: a Token read by index is copied with both its Strings
+            // retained, and writes to the arrays need no uniqueness checks.
             doc.tokens.withUnsafeBufferPointer { tokens in
-                let map = annotator.cues.kinds
-                let wordsOnly = annotator.cues.letterKeys
-                let filter = annotator.cueFilter
-                for j in 0..<n where (!wordsOnly || (tokens[j].kind != .punct && tokens[j].kind != .number))
-                    && filter.mayContain(tokens[j].lower) {
-                    kinds[j] = map[tokens[j].lower] ?? 0
+                let map = annotator.tables.cues.kinds
+                let wordsOnly = annotator.tables.cues.letterKeys
+                let filter = annotator.tables.cueFilter
+                kinds.withUnsafeMutableBufferPointer { kinds in
+                    for j in 0..<n where (!wordsOnly || (tokens[j].kind != .punct && tokens[j].kind != .number))
+                        && filter.mayContain(tokens[j].lower) {
+                        kinds[j] = map[tokens[j].lower] ?? 0
+                    }
                 }
-                let entities = doc.entities
-                var e = 0
-                for j in 0..<n {
-                    let span = tokens[j].span
-                    while e < entities.count, entities[e].span.end <= span.start { e += 1 }
-                    if e < entities.count, entities[e].span.contains(span) {
-                        inEntity[j] = true
-                        inPerson[j] = entities[e].type == .person
+                doc.entities.withUnsafeBufferPointer { entities in
+                    inEntity.withUnsafeMutableBufferPointer { inEntity in
+                        inPerson.withUnsafeMutableBufferPointer { inPerson in
+                            var e = 0
+                            for j in 0..<n {
+                                let span = tokens[j].span
+                                while e < entities.count, entities[e].span.end <= span.start { e += 1 }
+                                if e < entities.count, entities[e].span.contains(span) {
+                                    inEntity[j] = true
+                                    inPerson[j] = entities[e].type == .person
+                                }
+                            }
+                        }
                     }
                 }
             }
@@ -166,9 +194,9 @@ extension SourceAnnotator {
             // "laut X", "unter Berufung auf X"
             if has(i, .beforeStart) {
                 var phrase = tokens[i].lower
-                for n in 1...a.cues.maxBeforeWords where i + n <= hi {
+                for n in 1...a.tables.cues.maxBeforeWords where i + n <= hi {
                     if n > 1 { phrase += " " + tokens[i + n - 1].lower }
-                    if a.cues.before.contains(phrase), let np = speaker(from: i + n, limit: hi) {
+                    if a.tables.cues.before.contains(phrase), let np = speaker(from: i + n, limit: hi) {
                         return (mention(cue: i..<(i + n), speaker: np, span: i..<np.upperBound, sentence: s), np.upperBound)
                     }
                 }
@@ -193,7 +221,7 @@ extension SourceAnnotator {
                     return (mention(cue: i..<(i + 1), speaker: np, span: i..<np.upperBound, sentence: s), np.upperBound)
                 }
             }
-            if has(i, .speech), tokens[i].text == tokens[i].lower, let particles = a.cues.speech[tokens[i].lower] {
+            if has(i, .speech), tokens[i].text == tokens[i].lower, let particles = a.tables.cues.speech[tokens[i].lower] {
                 return speech(at: i, particles: particles, lo: lo, hi: hi, sentence: s)
             }
             return nil
@@ -251,7 +279,7 @@ extension SourceAnnotator {
                 var written = String(tokens[n].text.dropLast(tokens[n].lower.count - prefix.count))
                 while written.hasSuffix("-") { written.removeLast() }
                 let key = FoldedPhraseTable<String>.key(word: written)
-                source = a.aliases[key] ?? a.gazetteer.names[key]?.name ?? written
+                source = a.tables.aliases[key] ?? a.tables.gazetteer.names[key]?.name ?? written
             }
             guard let source, !source.isEmpty else { return nil }
             return (SourceMention(span: span, text: doc.text(span), source: source, cue: cueText, sentence: s), n + 1)
@@ -260,8 +288,9 @@ extension SourceAnnotator {
         /// When `word` is an attribution noun or a compound ending in one, the part before it
         /// ("" for the noun alone, "un-" for "un-angaben", "polizei" for "polizeiangaben").
         func nachNounPrefix(_ word: String) -> String? {
-            if a.cues.nachNouns.contains(word) { return "" }
-            for noun in a.cues.nachNouns where word.count > noun.count + 1 && word.hasSuffix(noun) {
+            if a.tables.cues.nachNouns.contains(word) { return "" }
+            let length = word.count  // counted once, not per noun
+            for noun in a.tables.cues.nachNouns where length > noun.count + 1 && word.hasSuffix(noun) {
                 return String(word.dropLast(noun.count))
             }
             return nil
@@ -401,7 +430,7 @@ extension SourceAnnotator {
                     // After a head, another capitalised word must be a name ("Nachrichtenagentur TASS"),
                     // not a second noun ("der Konzern Sicherheitsbedenken").
                     // ("in Sofioter Justizkreisen": a capitalised adjective without article is fine.)
-                    if let h = lastHead, h == j - 1, h > first, !inEntity[j], a.gazetteer.looksLikeNoun(t.lower),
+                    if let h = lastHead, h == j - 1, h > first, !inEntity[j], a.tables.gazetteer.looksLikeNoun(t.lower),
                        tokens[h - 1].isWord, tokens[h - 1].text == tokens[h - 1].lower { break }
                     lastHead = j
                     afterDeterminer = false
@@ -470,9 +499,10 @@ extension SourceAnnotator {
 
         /// The longest alias inside the phrase (the rightmost of equal length: "Nachrichtenagentur TASS").
         func alias(in np: Range<Int>) -> String? {
-            for length in stride(from: np.count, through: 1, by: -1) {
+            // Longer ranges than any alias cannot match (`Tables.aliasPieces`).
+            for length in stride(from: min(np.count, a.tables.aliasPieces), through: 1, by: -1) {
                 for start in stride(from: np.upperBound - length, through: np.lowerBound, by: -1) {
-                    if let v = a.aliases.exactMatch(keys, start..<(start + length)) { return v }
+                    if let v = a.tables.aliases.exactMatch(keys, start..<(start + length)) { return v }
                 }
             }
             return nil

@@ -31,6 +31,13 @@ public struct TimeAnnotator: Annotator {
         let ids = TimeWordIDs(tokens: doc.tokens, words: words)
         let tokens = doc.tokens
         for (s, sentence) in doc.sentences.enumerated() {
+            if let starts {
+                // Sentences without a start are passed over without making a cursor.
+                let from = max(sentence.tokens.lowerBound, consumed)
+                while nextStart < starts.count, starts[nextStart] < from { nextStart += 1 }
+                if nextStart == starts.count { break }
+                if starts[nextStart] >= sentence.tokens.upperBound { continue }
+            }
             let cursor = TimeCursor(tokens: tokens, end: sentence.tokens.upperBound, words: words, ids: ids, ref: reference)
             var i = max(sentence.tokens.lowerBound, consumed)
             while i < sentence.tokens.upperBound {

@@ -55,6 +55,18 @@ struct TimeCursor {
     /// A number written with digits only ("2024", "17"), no separators.
     func digits(_ i: Int) -> (value: Int, count: Int)? {
         guard i < end, tokens[i].kind == .number else { return nil }
+        // On the bytes in place (asked several times per number token by the matchers).
+        if let r = tokens[i].text.utf8.withContiguousStorageIfAvailable({ b -> (value: Int, count: Int)? in
+            guard b.count <= 9, b.count > 0 else { return nil }
+            var v = 0
+            for c in b {
+                guard c >= 0x30 && c <= 0x39 else { return nil }
+                v = v * 10 + Int(c &- 0x30)
+            }
+            return (v, b.count)
+        }) {
+            return r
+        }
         let t = tokens[i].text
         guard t.utf8.count <= 9, t.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let v = Int(t) else { return nil }
         return (v, t.utf8.count)
@@ -170,6 +182,10 @@ struct TimeCursor {
     /// "17. Juni", "28. April 2025".
     func dayMonth(_ j: Int) -> TimeMatch? {
         guard let d = digits(j), d.count <= 2, (1...31).contains(d.value) else { return nil }
+        // The period first (`whole.isPunct(j + 1, ".")`, `whole.attached(j + 1)`): most numbers
+        // have none, and a whole-document cursor is then not made.
+        guard j + 1 < tokens.count, tokens[j + 1].kind == .punct, !tokens[j + 1].spaceBefore,
+              tokens[j + 1].text == "." else { return nil }
         // The splitter may end a sentence at the ordinal's period: look past it.
         let whole = self.whole
         guard whole.isPunct(j + 1, "."), whole.attached(j + 1), let m = whole.month(j + 2) else { return nil }

@@ -147,7 +147,7 @@ final class TimeLexicon: Sendable {
         for word in order {
             guard let categories = words[word] else { continue }
             let e = entry(word)
-            for (category, value) in categories {
+            for category in categories.keys {
                 if let f = Flags.byCategory[category] { entries[e].flags.insert(f) }
             }
             let c = categories
