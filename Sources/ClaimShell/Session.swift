@@ -83,12 +83,12 @@ public final class Session {
         while start < documents.count {
             if isInterrupted { return false }
             let end = min(start + chunk, documents.count)
-            var part = pipeline.annotateEach(Array(documents[start..<end]))
             // Only a date guessed from the text can be revised below (`CorpusDatePrior.contradicts`),
-            // and revising carries the layers over: the other documents drop them now, so that a
-            // large load never holds the layers of all its documents at once.
-            for i in part.indices where DocumentDateBasis(part[i].document) != .text { part[i].dropMentionLayers() }
-            annotated += part
+            // and revising carries the layers over: the other documents drop them at once (on
+            // the workers), so that a large load never holds the layers of all its documents.
+            annotated += pipeline.annotateEach(Array(documents[start..<end])) { doc in
+                if DocumentDateBasis(doc.document) != .text { doc.dropMentionLayers() }
+            }
             start = end
         }
         // The corpus date prior sees the whole load, not one chunk of it, and reads the far-off
@@ -111,12 +111,21 @@ public final class Session {
             doc.dateInferred = false
             return doc
         }
-        var out = annotationPipeline.annotateEach(fixed)
-        for k in out.indices {
-            out[k].document = stored[k].document
-            out[k].claims = []
+        // Each document with the reference date its times fell back on when it was read (a
+        // later `set refdate` re-reads only documents with an inferred date).
+        var out = [AnnotatedDocument?](repeating: nil, count: stored.count)
+        let groups = Dictionary(grouping: stored.indices) { stored[$0].timeReference }
+        for (reference, members) in groups.sorted(by: { $0.value[0] < $1.value[0] }) {
+            var p = pipeline.referenceDate(reference)
+            p.threads = pipeline.threads
+            for (k, doc) in zip(members, p.annotateEach(members.map { fixed[$0] })) { out[k] = doc }
         }
-        return out
+        return out.indices.map { k in
+            var doc = out[k] ?? AnnotatedDocument(document: stored[k].document)
+            doc.document = stored[k].document
+            doc.claims = []
+            return doc
+        }
     }
 
     /// The pipeline with the session's `refdate` given to the time annotators.

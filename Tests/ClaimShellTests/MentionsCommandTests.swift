@@ -102,6 +102,25 @@ import Testing
         #expect(!reference.last!.numbers.isEmpty || !reference.last!.times.isEmpty)
     }
 
+    /// `set refdate` re-reads only documents with an inferred date; an undated document keeps
+    /// the claims of the reference it was read with, and its derived times must agree with them.
+    @Test func aLaterRefdateLeavesUndatedDocumentsAsTheirClaimsSay() throws {
+        let session = Session()
+        session.add([Document(id: "a", text: "Am Montag kamen rund 500 Menschen, sagte der Bürgermeister. Im Vorjahr waren es 300 Menschen.")])
+        _ = try session.execute("set refdate 2025-06-19")
+        let dated = session.corpus.store.claims.filter { $0.timeText != nil }
+        #expect(dated.count >= 2)
+        let times = try #require(session.withMentionLayers([0]).first).times
+        for c in dated {
+            #expect(times.first { $0.text == c.timeText }?.value == c.time, "\(c.id): \(c.timeText ?? "")")
+        }
+        // A document loaded after the refdate is read with it.
+        session.add([Document(id: "b", text: "Am Montag kamen rund 500 Menschen, sagte der Bürgermeister.")])
+        let b = try #require(session.corpus.index(ofDocument: "b"))
+        #expect(session.withMentionLayers([b]).first?.times.first?.value == "2025-06-16")
+        #expect(session.corpus.claims(of: b).first?.time == "2025-06-16")
+    }
+
     @Test func mentionsCommandMatchesThePipeline() throws {
         let session = Session()
         session.loadSeeds()

@@ -32,6 +32,10 @@ public struct AnnotatedDocument: Sendable {
     /// each claim once, in its store: ask `Corpus.claims(of:)` or `Corpus.annotated(_:)`.
     public var claims: [Claim] = []
 
+    /// The reference date the time annotator fell back on for a document without a date (the
+    /// session's `refdate` when it ran): the layers are derived again with the same one.
+    public var timeReference: ReferenceDate? = nil
+
     /// False once `dropMentionLayers()` has run: a corpus keeps its documents without the
     /// mention layers, which `Session.withMentionLayers` derives again on demand.
     public private(set) var hasMentionLayers = true

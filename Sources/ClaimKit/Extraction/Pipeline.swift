@@ -66,6 +66,15 @@ public struct Pipeline: Sendable {
         concurrentMap(documents.count) { finish(documents[$0]) }
     }
 
+    /// `annotateEach`, with `then` applied to each document on the worker that annotated it.
+    public func annotateEach(_ documents: [Document], then: @Sendable (inout AnnotatedDocument) -> Void) -> [AnnotatedDocument] {
+        concurrentMap(documents.count) {
+            var doc = finish(documents[$0])
+            then(&doc)
+            return doc
+        }
+    }
+
     /// `body(0..<count)` on `threads` workers (one per core), results in index order.
     func concurrentMap<T>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
         if count < 2 || threads == 1 { return (0..<count).map(body) }

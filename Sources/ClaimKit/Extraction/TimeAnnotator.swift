@@ -17,6 +17,7 @@ public struct TimeAnnotator: Annotator {
 
     public func annotate(_ doc: inout AnnotatedDocument) {
         let reference = ReferenceDate(doc.document.date) ?? referenceDate
+        doc.timeReference = referenceDate
         doc.times = scan(doc, reference: reference, at: doc.timeStarts).map(\.mention)
     }
 

@@ -40,6 +40,10 @@ public enum MentionsCommand: ShellCommand {
             let hint = Suggestion.closest(to: first.text.lowercased(), in: names).map { " (did you mean '\($0)'?)" } ?? ""
             throw ShellError("unknown layer '\(first.text)'\(hint); layers: \(names.joined(separator: ", "))", at: first.columns)
         }
+        let restStart = first.columns.upperBound - invocation.argumentOffset
+        let rest = String(Array(invocation.arguments)[restStart...])
+        // The clauses are checked before any layer is derived: a typo costs no reading.
+        _ = try TableQuery.apply(rest, offset: first.columns.upperBound, to: ResultTable(layer.columns, rows: []))
         // The corpus keeps no mention layers: they are derived again, a batch of documents at
         // a time so that a large corpus never holds all of them.
         var rows: [[Value]] = []
@@ -54,8 +58,6 @@ public enum MentionsCommand: ShellCommand {
             start = end
         }
         // The rest of the line: `where ...`, `sort ...`, `limit N` over the layer's columns.
-        let restStart = first.columns.upperBound - invocation.argumentOffset
-        let rest = String(Array(invocation.arguments)[restStart...])
         return .table(try TableQuery.apply(rest, offset: first.columns.upperBound, to: ResultTable(layer.columns, rows: rows)))
     }
 
