@@ -56,6 +56,15 @@ import Testing
         #expect(throws: ShellError("not a date: 'gestern' (use YYYY-MM-DD, YYYY-MM or YYYY)", at: 18..<25)) {
             try session.execute("docs set 002 date gestern")
         }
+        // A day the month does not have is no date; 29 February only in a leap year.
+        #expect(throws: ShellError("not a date: '2023-02-29' (use YYYY-MM-DD, YYYY-MM or YYYY)", at: 18..<28)) {
+            try session.execute("docs set 002 date 2023-02-29")
+        }
+        #expect(throws: ShellError("not a date: '31.4.2024' (use YYYY-MM-DD, YYYY-MM or YYYY)", at: 18..<27)) {
+            try session.execute("docs set 002 date 31.4.2024")
+        }
+        #expect(Document.isoDate("2024-02-29") == "2024-02-29" && Document.isoDate("2000-02-29") == "2000-02-29")
+        #expect(Document.isoDate("1900-02-29") == nil)
         #expect(throws: ShellError("cannot set 'sorce' (did you mean 'source'?); fields: date, title, source, url, lang", at: 13..<18)) {
             try session.execute("docs set 002 sorce NIS")
         }

@@ -266,3 +266,34 @@ import Testing
         #expect(axes[3] == "··············|···················|·····█")
     }
 }
+
+/// A loaded document without claims is still a value of `doc`: its exact id names it, not
+/// the other documents it is a prefix of.
+@Suite struct DocumentWithoutClaimsTests {
+    @Test func anExactIdWithoutClaimsCountsZero() throws {
+        let session = Session()
+        session.add([Document(id: "x1", text: "Hier steht nichts Zählbares."),
+                     Document(id: "x10", text: "Am Montag kamen 500 Menschen."),
+                     Document(id: "x11", text: "Am Dienstag kamen 700 Menschen.")])
+        func count(_ line: String) throws -> Value? {
+            guard case let .table(t) = try session.execute(line) else { return nil }
+            return t.rows.first?.first
+        }
+        #expect(try count("count where doc = x1") == .int(0))
+        #expect(try count("count where doc in (x1, x10)") == .int(try #require(session.corpus.index(ofDocument: "x10")).map { session.corpus.claims(of: $0).count } ?? 0))
+        #expect(throws: ShellError.self) { try session.execute("count where doc = x") }
+    }
+}
+
+@Suite struct CompareInterruptTests {
+    /// Ctrl-C stops `compare` between groups (the shell sets the flag `interruptCheck` reads).
+    @Test func compareStopsWhenInterrupted() {
+        let session = Session()
+        session.loadSeeds()
+        session.interruptCheck = { true }
+        #expect(throws: ShellError("interrupted")) { try session.execute("compare") }
+        session.interruptCheck = { false }
+        #expect((try? session.execute("compare")) != nil)
+    }
+}
+

@@ -60,6 +60,15 @@ public struct Document: Sendable {
         return nil
     }
 
+    /// The number of days of a month (1-12) in a year of the Gregorian calendar.
+    static func days(inMonth month: Int, of year: Int) -> Int {
+        switch month {
+        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
     /// ISO 8601 truncated to what is given: "2025-06-19", "2025-06", "2025"; a time of day is
     /// dropped ("2025-06-19T10:00:00Z"); German "19.06.2025" is accepted. nil: not a date.
     public static func isoDate(_ s: String) -> String? {
@@ -72,7 +81,9 @@ public struct Document: Sendable {
                 guard m.count <= 2, digits(m), let mi = Int(m), (1...12).contains(mi) else { return nil }
                 out += "-" + (mi < 10 ? "0" : "") + String(mi)
                 if let d {
-                    guard d.count <= 2, digits(d), let di = Int(d), (1...31).contains(di) else { return nil }
+                    // A day the month has (29 February in leap years only).
+                    guard d.count <= 2, digits(d), let di = Int(d), let yi = Int(y),
+                          (1...Document.days(inMonth: mi, of: yi)).contains(di) else { return nil }
                     out += "-" + (di < 10 ? "0" : "") + String(di)
                 }
             }

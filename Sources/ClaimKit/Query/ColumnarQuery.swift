@@ -130,7 +130,9 @@ public struct ColumnarQuery: Sendable {
         var counts = [Int](repeating: 0, count: column.strings.count)
         for code in column.codes where code >= 0 { counts[Int(code)] += 1 }
         // Codes are given in first-seen order, so code order breaks ties like first-seen order.
-        return counts.indices.filter { counts[$0] > 0 }.sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1] : $0 < $1 }
+        // Every loaded document is a value of `doc`, also one without claims (count 0).
+        let all = field == "doc"
+        return counts.indices.filter { all || counts[$0] > 0 }.sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1] : $0 < $1 }
             .map { column.strings.values[$0] }
     }
 

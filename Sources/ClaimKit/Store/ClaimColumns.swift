@@ -48,6 +48,12 @@ public struct ClaimColumns: Sendable {
         coded = Array(repeating: Coded(), count: Self.codedFields.count)
     }
 
+    /// Gives a document a code before (or without) any claim of it, so that queries know
+    /// every loaded document, not only those with claims.
+    public mutating func registerDocument(_ id: String) {
+        _ = coded[0].strings.code(id)
+    }
+
     /// Distinct documents so far (codes 0..<documentCount, in first-seen order).
     public var documentCount: Int { coded[0].strings.count }
 

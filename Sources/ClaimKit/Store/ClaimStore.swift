@@ -130,6 +130,14 @@ public struct ClaimStore: Sendable {
         columns.reserveCapacity(n)
     }
 
+    /// Makes a document known to the store (its id a value of the `doc` column) even when it
+    /// has no claims: `where doc = ID` then names it exactly instead of as a prefix of others.
+    public mutating func registerDocument(_ id: String) {
+        let documents = columns.documentCount
+        columns.registerDocument(id)
+        if columns.documentCount > documents { firstRow.append(Int32(rows.count)) }
+    }
+
     public mutating func append(contentsOf more: some Sequence<Claim>) {
         for c in more { append(c) }
     }

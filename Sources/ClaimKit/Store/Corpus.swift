@@ -50,6 +50,7 @@ public struct Corpus: Sendable {
             documents[i].claims = []
             documents[i].dropMentionLayers()
             claimStart.append(store.count)
+            store.registerDocument(documents[i].document.id)
             store.append(contentsOf: claims)
         }
     }
@@ -123,7 +124,15 @@ public struct Corpus: Sendable {
         }
         documents = docs
         claimStart = starts
-        store = ClaimStore(claims)
+        var rebuilt = ClaimStore()
+        rebuilt.reserveCapacity(claims.count)
+        for (k, d) in docs.enumerated() {
+            rebuilt.registerDocument(d.document.id)
+            let end = k + 1 < starts.count ? starts[k + 1] : claims.count
+            rebuilt.append(contentsOf: claims[starts[k]..<end])
+        }
+        if docs.isEmpty { rebuilt.append(contentsOf: claims) }
+        store = rebuilt
     }
 
     public func index(ofDocument id: String) -> Int? {

@@ -47,7 +47,9 @@ public enum CompareCommand: ShellCommand {
         let dates = Dictionary(session.corpus.documents.map { ($0.document.id, ($0.document.date, $0.document.dateInferred)) },
                                uniquingKeysWith: { a, _ in a })
         let dateExplanation = DateConflictExplanation { dates[$0] ?? (nil, false) }
-        let groups = comparison.groups(sel.claims).map { g -> ResultGroup in
+        let groups = try comparison.groups(sel.claims).map { (g) throws(ShellError) -> ResultGroup in
+            // Explaining conflicts searches the whole corpus: Ctrl-C stops between groups.
+            if session.isInterrupted { throw ShellError("interrupted") }
             var notes: [String] = []
             var explained = false
             if g.verdict == .conflict {
