@@ -6,7 +6,8 @@ public struct ClaimColumns: Sendable {
     /// Interned strings: each distinct string once; rows hold its code.
     public struct Strings: Sendable {
         public private(set) var values: [String] = []
-        private var codes: [String: Int32] = [:]
+        /// Byte-keyed (no SipHash): a load interns several strings per claim.
+        private var codes = WordMap<Int32>()
 
         public init() {}
 
