@@ -121,6 +121,25 @@ import Testing
         #expect(session.corpus.claims(of: b).first?.time == "2025-06-16")
     }
 
+    /// `where doc = X` reads only the documents it can match; the rows are those the whole
+    /// layer gives for them, whatever else the filter says.
+    @Test func aDocumentFilterReadsOnlyItsDocuments() throws {
+        let session = Session()
+        session.loadSeeds()
+        func rows(_ line: String) throws -> [[Value]] {
+            guard case let .table(t) = try session.execute(line) else { return [] }
+            return t.rows
+        }
+        let all = try rows("mentions entities")
+        let doc2 = all.filter { $0[0].stringValue?.hasPrefix("002") == true }
+        #expect(!doc2.isEmpty)
+        #expect(try rows("mentions entities where doc = 002") == doc2)
+        #expect(try rows("mentions entities where doc in (002, 004) and type = location")
+            == all.filter { ["002", "004"].contains(String($0[0].stringValue?.prefix(3) ?? "")) && $0[4].stringValue == "location" })
+        #expect(try rows("mentions entities where doc = 002 or type = person")
+            == all.filter { $0[0].stringValue?.hasPrefix("002") == true || $0[4].stringValue == "person" })
+    }
+
     @Test func mentionsCommandMatchesThePipeline() throws {
         let session = Session()
         session.loadSeeds()

@@ -47,7 +47,15 @@ public enum MentionsCommand: ShellCommand {
         // The corpus keeps no mention layers: they are derived again, a batch of documents at
         // a time so that a large corpus never holds all of them.
         var rows: [[Value]] = []
-        let all = Array(session.corpus.documents.indices)
+        // `where doc = ID` (or `doc in (...)`, and-ed with anything) names the only documents
+        // that can match: only they are read. The filter itself still runs on their rows.
+        let clauses = try? QueryClauses.parse(rest, allowed: [.where, .sort, .limit])
+        let named = clauses?.filter.flatMap(Self.documentNames)?.map(TextFolding.fold)
+        let all = session.corpus.documents.indices.filter { i in
+            guard let named else { return true }
+            let id = TextFolding.fold(session.corpus.documents[i].document.id)
+            return named.contains { id.hasPrefix($0) }
+        }
         var start = 0
         while start < all.count {
             if session.isInterrupted { throw ShellError("interrupted") }
@@ -59,6 +67,28 @@ public enum MentionsCommand: ShellCommand {
         }
         // The rest of the line: `where ...`, `sort ...`, `limit N` over the layer's columns.
         return .table(try TableQuery.apply(rest, offset: first.columns.upperBound, to: ResultTable(layer.columns, rows: rows)))
+    }
+
+    /// The document names a filter requires one of (`doc = X`, `doc in (X, Y)`, in an `and`),
+    /// nil when it does not restrict the documents.
+    static func documentNames(_ e: Expression) -> [String]? {
+        switch e {
+        case let .and(a, b):
+            // A row must satisfy both sides: either side's names bound the documents.
+            return documentNames(a) ?? documentNames(b)
+        case let .or(a, b):
+            guard let x = documentNames(a), let y = documentNames(b) else { return nil }
+            return x + y
+        case .not:
+            return nil
+        case let .comparison(c):
+            guard c.field.lowercased() == "doc" else { return nil }
+            switch (c.op, c.operand) {
+            case let (.equal, .literal(l)): return [l.text]
+            case let (.isIn, .list(ls)): return ls.map(\.text)
+            default: return nil
+            }
+        }
     }
 
     static func span(_ d: AnnotatedDocument, _ s: TextSpan) -> Value {
