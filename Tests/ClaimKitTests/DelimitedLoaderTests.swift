@@ -1,4 +1,4 @@
-import ClaimKit
+@testable import ClaimKit
 import Testing
 
 @Suite struct DelimitedLoaderTests {
@@ -82,6 +82,26 @@ import Testing
         #expect(docs.map(\.id) == ["1", "3"])
         #expect(docs.first?.text == "Erste Zeile.\nZweite Zeile mit \"Zitat\".\nDritte Zeile.")
         #expect(problems.map(\.line) == [5])
+    }
+
+    /// Unquoted fields end at the first separator, LF or CR, found eight bytes at a time.
+    @Test func unquotedFieldsEndWhereTheByteLoopSays() {
+        var rng = SystemRandomNumberGenerator()
+        let alphabet: [UInt8] = Array("abcäö;,\n\r\t '\"xyz0123456789".utf8)
+        for length in [0, 1, 7, 8, 9, 15, 16, 17, 63, 200] {
+            for _ in 0..<50 {
+                let bytes = (0..<length).map { _ in alphabet.randomElement(using: &rng)! }
+                for separator in [UInt8(ascii: ";"), UInt8(ascii: ","), UInt8(ascii: "\t")] {
+                    bytes.withUnsafeBufferPointer { b in
+                        for from in stride(from: 0, through: length, by: 3) {
+                            var naive = from
+                            while naive < length, b[naive] != separator, b[naive] != 10, b[naive] != 13 { naive += 1 }
+                            #expect(DelimitedReader.fieldEnd(b, from: from, separator: separator) == naive)
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @Test func noHeaderPicksTheLongestColumn() {
