@@ -28,13 +28,8 @@ public struct Claim: Sendable, Hashable {
     private var highStorage: Double
     private(set) var spanStorage: Range32
     private var sentenceStorage: Int32
-    private(set) var objectCode: Int32
-    private(set) var clsCode: Int32
-    private(set) var aspectCode: Int32
-    private(set) var unitCode: Int32
-    private(set) var timeCode: Int32
-    private(set) var sourceCode: Int32
-    private(set) var eventCode: Int32
+    /// The interned fields as `ClaimStrings` codes.
+    private(set) var codes: ClaimCodes
     public var kind: ClaimKind
     public var approx: Approx?
     public var modality: Modality
@@ -60,32 +55,32 @@ public struct Claim: Sendable, Hashable {
         set { highStorage = newValue ?? 0; hasHigh = newValue != nil }
     }
     public var object: String? {
-        get { ClaimStrings.shared.string(objectCode) }
-        set { objectCode = ClaimStrings.shared.code(newValue) }
+        get { ClaimStrings.shared.string(codes.object) }
+        set { codes.object = ClaimStrings.shared.code(newValue) }
     }
     public var cls: String? {
-        get { ClaimStrings.shared.string(clsCode) }
-        set { clsCode = ClaimStrings.shared.code(newValue) }
+        get { ClaimStrings.shared.string(codes.cls) }
+        set { codes.cls = ClaimStrings.shared.code(newValue) }
     }
     public var aspect: String? {
-        get { ClaimStrings.shared.string(aspectCode) }
-        set { aspectCode = ClaimStrings.shared.code(newValue) }
+        get { ClaimStrings.shared.string(codes.aspect) }
+        set { codes.aspect = ClaimStrings.shared.code(newValue) }
     }
     public var unit: String? {
-        get { ClaimStrings.shared.string(unitCode) }
-        set { unitCode = ClaimStrings.shared.code(newValue) }
+        get { ClaimStrings.shared.string(codes.unit) }
+        set { codes.unit = ClaimStrings.shared.code(newValue) }
     }
     public var time: String? {
-        get { ClaimStrings.shared.string(timeCode) }
-        set { timeCode = ClaimStrings.shared.code(newValue) }
+        get { ClaimStrings.shared.string(codes.time) }
+        set { codes.time = ClaimStrings.shared.code(newValue) }
     }
     public var source: String? {
-        get { ClaimStrings.shared.string(sourceCode) }
-        set { sourceCode = ClaimStrings.shared.code(newValue) }
+        get { ClaimStrings.shared.string(codes.source) }
+        set { codes.source = ClaimStrings.shared.code(newValue) }
     }
     public var event: String? {
-        get { ClaimStrings.shared.string(eventCode) }
-        set { eventCode = ClaimStrings.shared.code(newValue) }
+        get { ClaimStrings.shared.string(codes.event) }
+        set { codes.event = ClaimStrings.shared.code(newValue) }
     }
     /// The sentence.
     public var text: String {
@@ -99,30 +94,13 @@ public struct Claim: Sendable, Hashable {
                 source: String? = nil, sourceText: String? = nil, modality: Modality = .asserted,
                 event: String? = nil, entities: [String] = [], text: some StringProtocol, phrase: String, valueText: String) {
         let strings = ClaimStrings.shared
-        self.id = id
-        self.doc = doc
-        self.sentenceText = Substring(text)
-        self.phrase = phrase
-        self.valueText = valueText
-        self.timeText = timeText
-        self.sourceText = sourceText
-        self.entities = entities
-        self.valueStorage = value ?? 0
-        self.highStorage = high ?? 0
-        self.spanStorage = Range32(span)
-        self.sentenceStorage = Int32(clamping: sentence)
-        self.objectCode = strings.code(object)
-        self.clsCode = strings.code(cls)
-        self.aspectCode = strings.code(aspect)
-        self.unitCode = strings.code(unit)
-        self.timeCode = strings.code(time)
-        self.sourceCode = strings.code(source)
-        self.eventCode = strings.code(event)
-        self.kind = kind
-        self.approx = approx
-        self.modality = modality
-        self.hasValue = value != nil
-        self.hasHigh = high != nil
+        self.init(id: id, doc: doc, sentenceText: Substring(text), phrase: phrase, valueText: valueText,
+                  timeText: timeText, sourceText: sourceText, entities: entities, value: value, high: high,
+                  span: Range32(span), sentence: Int32(clamping: sentence),
+                  codes: ClaimCodes(object: strings.code(object), cls: strings.code(cls), aspect: strings.code(aspect),
+                                    unit: strings.code(unit), time: strings.code(time), source: strings.code(source),
+                                    event: strings.code(event)),
+                  kind: kind, approx: approx, modality: modality)
     }
 
     /// A claim from the parts a `ClaimStore` keeps (codes already in `ClaimStrings`).
@@ -141,30 +119,46 @@ public struct Claim: Sendable, Hashable {
         self.highStorage = high ?? 0
         self.spanStorage = span
         self.sentenceStorage = sentence
-        self.objectCode = codes.object
-        self.clsCode = codes.cls
-        self.aspectCode = codes.aspect
-        self.unitCode = codes.unit
-        self.timeCode = codes.time
-        self.sourceCode = codes.source
-        self.eventCode = codes.event
+        self.codes = codes
         self.kind = kind
         self.approx = approx
         self.modality = modality
         self.hasValue = value != nil
         self.hasHigh = high != nil
     }
-
-    /// The `ClaimStrings` codes of the interned fields.
-    var codes: ClaimCodes {
-        ClaimCodes(object: objectCode, cls: clsCode, aspect: aspectCode, unit: unitCode, time: timeCode,
-                   source: sourceCode, event: eventCode)
-    }
 }
 
 /// A claim's `ClaimStrings` codes for object, class, aspect, unit, time, source and event.
 struct ClaimCodes: Sendable, Hashable {
     var object: Int32, cls: Int32, aspect: Int32, unit: Int32, time: Int32, source: Int32, event: Int32
+
+    /// The fields by position, in the order above (`ClaimColumns.globalColumns`).
+    static let count = 7
+
+    subscript(_ j: Int) -> Int32 {
+        get {
+            switch j {
+            case 0: return object
+            case 1: return cls
+            case 2: return aspect
+            case 3: return unit
+            case 4: return time
+            case 5: return source
+            default: return event
+            }
+        }
+        set {
+            switch j {
+            case 0: object = newValue
+            case 1: cls = newValue
+            case 2: aspect = newValue
+            case 3: unit = newValue
+            case 4: time = newValue
+            case 5: source = newValue
+            default: event = newValue
+            }
+        }
+    }
 }
 
 /// The strings claims hold as codes (objects, classes, aspects, units, times, sources, events):

@@ -66,12 +66,6 @@ public struct ClaimColumns: Sendable {
         Self.codedFields.firstIndex(of: field).map { coded[$0] }
     }
 
-    public init(_ claims: [Claim]) {
-        self.init()
-        reserveCapacity(claims.count)
-        for c in claims { append(c) }
-    }
-
     public mutating func reserveCapacity(_ n: Int) {
         for k in coded.indices { coded[k].codes.reserveCapacity(n) }
         value.reserveCapacity(n)
@@ -79,12 +73,15 @@ public struct ClaimColumns: Sendable {
         sentence.reserveCapacity(n)
     }
 
-    /// Per field that `Claim` holds as a `ClaimStrings` code (object, class, aspect, unit,
-    /// time, source, event; see `globalColumns`): the column's code of each `ClaimStrings`
-    /// code met so far (-2: not yet), so that appending a claim looks no string up.
-    private var localCodes: [[Int32]] = Array(repeating: [], count: 7)
-    /// The columns of those fields, in the order of `ClaimCodes`.
+    /// The columns of the fields `Claim` holds as `ClaimStrings` codes, in the order of
+    /// `ClaimCodes` (object, class, aspect, unit, time, source, event).
     static let globalColumns = [3, 4, 5, 6, 7, 8, 10]
+    /// Per such field: the column's code of each `ClaimStrings` code met so far (-2: not
+    /// yet), so that appending a claim looks no string up ...
+    private var localCodes: [[Int32]] = Array(repeating: [], count: ClaimCodes.count)
+    /// ... and the `ClaimStrings` code of each of the column's codes, so that a claim is
+    /// built back from its row without one either.
+    private var globalCodes: [[Int32]] = Array(repeating: [], count: ClaimCodes.count)
     /// The last document appended and its code: a document's claims come together.
     private var lastDocument: (id: String, code: Int32)? = nil
 
@@ -101,9 +98,8 @@ public struct ClaimColumns: Sendable {
         coded[2].codes.append(coded[2].strings.code(c.approx?.rawValue))
         coded[9].codes.append(coded[9].strings.code(c.modality.rawValue))
         let codes = c.codes
-        let global = [codes.object, codes.cls, codes.aspect, codes.unit, codes.time, codes.source, codes.event]
-        for j in 0..<7 {
-            let g = global[j]
+        for j in 0..<ClaimCodes.count {
+            let g = codes[j]
             let k = Self.globalColumns[j]
             guard g >= 0 else {
                 coded[k].codes.append(-1)
@@ -114,6 +110,7 @@ public struct ClaimColumns: Sendable {
                 continue
             }
             let local = coded[k].strings.code(ClaimStrings.shared.string(g))
+            if Int(local) == globalCodes[j].count { globalCodes[j].append(g) }
             if Int(g) >= localCodes[j].count {
                 localCodes[j].append(contentsOf: repeatElement(-2, count: Int(g) + 1 - localCodes[j].count))
             }
@@ -126,22 +123,19 @@ public struct ClaimColumns: Sendable {
         count += 1
     }
 
-    /// The string a coded field has on a claim.
-    static func string(_ field: String, of c: Claim) -> String? {
-        switch field {
-        case "doc": return c.doc
-        case "kind": return c.kind.rawValue
-        case "approx": return c.approx?.rawValue
-        case "object": return c.object
-        case "class": return c.cls
-        case "aspect": return c.aspect
-        case "unit": return c.unit
-        case "time": return c.time
-        case "source": return c.source
-        case "modality": return c.modality.rawValue
-        case "event": return c.event
-        default: return nil
+    /// The `ClaimStrings` codes of the claim at `row`.
+    func codes(row: Int) -> ClaimCodes {
+        var codes = ClaimCodes(object: -1, cls: -1, aspect: -1, unit: -1, time: -1, source: -1, event: -1)
+        for j in 0..<ClaimCodes.count {
+            let local = coded[Self.globalColumns[j]].codes[row]
+            if local >= 0 { codes[j] = globalCodes[j][Int(local)] }
         }
+        return codes
+    }
+
+    /// The value of the `kind`, `approx` or `modality` column at `row`, as its enum.
+    func enumValue<E: RawRepresentable>(_ field: Int, row: Int, as: E.Type) -> E? where E.RawValue == String {
+        coded[field].strings.string(coded[field].codes[row]).flatMap(E.init(rawValue:))
     }
 
     /// `probe` with a coded field set to `s` (the other fields untouched).

@@ -18,21 +18,10 @@ public struct ClaimStore: Sendable {
     /// Entity lists, each distinct list once (the claims of a sentence share theirs).
     private var entityLists: [[String]] = []
     private var entityCodes: [[String]: Int32] = [:]
-    /// Per coded field that `Claim` interns in `ClaimStrings` (object, class, aspect, unit,
-    /// time, source, event): the `ClaimStrings` code of each of the column's codes.
-    private var globalCodes: [[Int32]] = Array(repeating: [], count: ClaimStore.globalFields.count)
     /// Per document (by its code in `columns`): the row of its first claim. Ids are
     /// `<doc>:<n>` with n counting from 1 in store order, so `<doc>:<n>` is usually row
     /// `first + n - 1`: lookup by id needs no dictionary of a million strings.
     private var firstRow: [Int32] = []
-
-    /// The columns (indices into `ClaimColumns.codedFields`) of the `ClaimCodes` fields.
-    static let globalFields: [Int] = ["object", "class", "aspect", "unit", "time", "source", "event"].map {
-        ClaimColumns.codedFields.firstIndex(of: $0)!
-    }
-    static let kindCodes = ClaimKind.allCases
-    static let approxCodes = Approx.allCases
-    static let modalityCodes = Modality.allCases
 
     /// What the columns do not hold of a claim.
     struct Row: Sendable {
@@ -49,10 +38,6 @@ public struct ClaimStore: Sendable {
         var timeText: Int32
         var sourceText: Int32
         var entities: Int32
-        var kind: UInt8
-        /// 255: nil.
-        var approx: UInt8
-        var modality: UInt8
     }
 
     public init(_ claims: some Sequence<Claim> = [Claim]()) {
@@ -109,20 +94,15 @@ public struct ClaimStore: Sendable {
         } else {
             phrase = texts.values[Int(row.phraseLength)]
         }
-        func global(_ k: Int) -> Int32 {
-            let code = columns.coded[Self.globalFields[k]].codes[r]
-            return code < 0 ? -1 : globalCodes[k][Int(code)]
-        }
-        let codes = ClaimCodes(object: global(0), cls: global(1), aspect: global(2), unit: global(3), time: global(4),
-                               source: global(5), event: global(6))
         let value = columns.value[r], high = columns.high[r]
         return Claim(id: id, doc: doc, sentenceText: row.sentenceText, phrase: phrase,
                      valueText: texts.values[Int(row.valueText)], timeText: texts.string(row.timeText),
                      sourceText: texts.string(row.sourceText), entities: entityLists[Int(row.entities)],
                      value: value.isNaN ? nil : value, high: high.isNaN ? nil : high, span: row.span,
-                     sentence: Int32(columns.sentence[r]), codes: codes, kind: Self.kindCodes[Int(row.kind)],
-                     approx: row.approx == 255 ? nil : Self.approxCodes[Int(row.approx)],
-                     modality: Self.modalityCodes[Int(row.modality)])
+                     sentence: Int32(columns.sentence[r]), codes: columns.codes(row: r),
+                     kind: columns.enumValue(1, row: r, as: ClaimKind.self) ?? .quantity,
+                     approx: columns.enumValue(2, row: r, as: Approx.self),
+                     modality: columns.enumValue(9, row: r, as: Modality.self) ?? .asserted)
     }
 
     public mutating func reserveCapacity(_ n: Int) {
@@ -148,21 +128,12 @@ public struct ClaimStore: Sendable {
         let r = rows.count
         // A new document code: its first claim is this row.
         if columns.documentCount > documents { firstRow.append(Int32(r)) }
-        let codes = c.codes
-        let global = [codes.object, codes.cls, codes.aspect, codes.unit, codes.time, codes.source, codes.event]
-        for k in Self.globalFields.indices {
-            let code = columns.coded[Self.globalFields[k]].codes[r]
-            if code >= 0, Int(code) == globalCodes[k].count { globalCodes[k].append(global[k]) }
-        }
         let (phraseStart, phraseLength) = Self.locate(c.phrase, in: c.sentenceText).map { (Int32($0.0), Int32($0.1)) }
             ?? (-1, texts.code(c.phrase))
         rows.append(Row(sentenceText: c.sentenceText, span: c.spanStorage, phraseStart: phraseStart,
                         phraseLength: phraseLength, ordinal: ordinal(c), valueText: texts.code(c.valueText),
                         timeText: texts.code(c.timeText), sourceText: texts.code(c.sourceText),
-                        entities: entitiesCode(c.entities),
-                        kind: UInt8(Self.kindCodes.firstIndex(of: c.kind)!),
-                        approx: c.approx.map { UInt8(Self.approxCodes.firstIndex(of: $0)!) } ?? 255,
-                        modality: UInt8(Self.modalityCodes.firstIndex(of: c.modality)!)))
+                        entities: entitiesCode(c.entities)))
     }
 
     /// n when the claim's id is `<doc>:<n>` (n written plainly), else the pooled id as -code-1.
