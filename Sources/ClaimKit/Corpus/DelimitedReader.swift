@@ -68,21 +68,19 @@ struct DelimitedReader {
                     let next = position + rest.distance(to: UnsafeRawPointer(q))
                     line += Self.lineBreaks(b, position, next)
                     position = next
-                    do {
-                        if position + 1 < n, b[position + 1] == quote {
-                            unescaped = unescaped ?? []
-                            unescaped?.append(contentsOf: UnsafeBufferPointer(rebasing: b[runStart..<position]))
-                            unescaped?.append(quote)
-                            position += 2
-                            runStart = position
-                            continue
-                        }
+                    if position + 1 < n, b[position + 1] == quote {
+                        unescaped = unescaped ?? []
                         unescaped?.append(contentsOf: UnsafeBufferPointer(rebasing: b[runStart..<position]))
-                        fieldEnd = position
-                        position += 1
-                        closed = true
-                        break
+                        unescaped?.append(quote)
+                        position += 2
+                        runStart = position
+                        continue
                     }
+                    unescaped?.append(contentsOf: UnsafeBufferPointer(rebasing: b[runStart..<position]))
+                    fieldEnd = position
+                    position += 1
+                    closed = true
+                    break
                 }
                 guard closed else {
                     // Unterminated: resume on the line after the record's first line, so one

@@ -6,46 +6,13 @@ public struct AttributionCues: Sendable {
     /// words joined with spaces.
     public var before: Set<String> = []
     public var maxBeforeWords = 1
-    public var after: Set<String> = []
+    /// Nouns of "nach Angaben des X" ("angaben", "informationen").
     public var nachNouns: Set<String> = []
-    /// "nach" in "nach Angaben des X".
-    public var nachPrepositions: Set<String> = []
     /// Verb of saying → the particles it needs ("" when it stands alone).
     public var speech: [String: [String]] = [:]
-    public var so: Set<String> = []
-    public var subjunctive: Set<String> = []
-    public var determiners: Set<String> = []
-    public var subordinators: Set<String> = []
-    public var pronouns: Set<String> = []
-    public var auxiliaries: Set<String> = []
-    public var adverbs: Set<String> = []
-    public var function: Set<String> = []
-    /// Articles that may continue a speaker phrase after its head ("der Sekretär des ... Rates").
-    public var genitive: Set<String> = []
-    /// "und", "oder": a verb after them shares the subject of the clause.
-    public var coordinators: Set<String> = []
-    /// Conjunctions and focus particles that do not take the first place of a main clause.
-    public var conjunctions: Set<String> = []
-    /// "eigenen" in "nach eigenen Angaben": the source is the clause's subject.
-    public var reflexive: Set<String> = []
-    /// Definite articles: "den Angaben zufolge" refers back to a source named before.
-    public var definite: Set<String> = []
-    /// Finite and auxiliary verbs that end like adjectives ("haben", "werden"): never in a speaker phrase.
-    public var verbs: Set<String> = []
-    /// "in", "im", "aus": a place may follow the speaker ("die Botschaft in Bagdad").
-    public var placePrepositions: Set<String> = []
-    /// Passive auxiliaries: "wurde ... gesagt" has no speaker as subject.
-    public var passives: Set<String> = []
-    /// "es" in "heißt es im ORF": the speaker follows one of `sourcePrepositions`.
-    public var impersonal: Set<String> = []
-    public var sourcePrepositions: Set<String> = []
-    /// "Das teilte TASS mit.": the demonstrative refers to the previous sentence's statement.
-    public var anaphors: Set<String> = []
-
-    /// Which of the sets above a word is in, as one bit per set (`Kind`), plus `Kind.beforeStart`
-    /// for the first word of a `before` phrase: the attribution scan looks each token up once
-    /// (one byte-keyed probe) and then tests bits, instead of probing a dozen `Set<String>`s
-    /// with SipHash per token.
+    /// Every category of the lexicon as bits (`Kind`): which of them a word has, plus
+    /// `Kind.beforeStart` for the first word of a `before` phrase. The attribution scan looks
+    /// each token up once (one byte-keyed probe) and then tests bits.
     public var kinds = WordMap<UInt32>()
     /// Every key of `kinds` is letters (and spaces): no punctuation or number token is a cue,
     /// so the scan looks up only the other tokens.
@@ -83,42 +50,22 @@ public struct AttributionCues: Sendable {
         public static let beforeStart = Kind(rawValue: 1 << 24)
         /// A word that may start an attribution at its token (`SourceAnnotator.Scan.attribution`).
         public static let cueStart: Kind = [.beforeStart, .nachPreposition, .after, .so, .speech]
-    }
 
-    /// The `Kind` bits of a word (empty when it is in no set).
-    public func kind(_ word: String) -> Kind { Kind(rawValue: kinds[word] ?? 0) }
+        /// The lexicon's category names (column 2 of `attribution_cues.tsv`).
+        static let byCategory: [String: Kind] = [
+            "before": .before, "after": .after, "nach": .nachNoun, "nachprep": .nachPreposition, "speech": .speech,
+            "so": .so, "subjunctive": .subjunctive, "determiner": .determiner, "subordinator": .subordinator,
+            "pronoun": .pronoun, "auxiliary": .auxiliary, "adverb": .adverb, "function": .function,
+            "genitive": .genitive, "coordinator": .coordinator, "conjunction": .conjunction, "reflexive": .reflexive,
+            "definite": .definite, "verb": .verb, "place": .place, "passive": .passive, "impersonal": .impersonal,
+            "sourceprep": .sourcePreposition, "anaphor": .anaphor,
+        ]
+    }
 
     public init(lexicon: Lexicon) {
         for row in lexicon.table("attribution_cues").rows where row.count >= 2 && !row[0].isEmpty {
             let word = row[0].split(separator: " ").map { $0.lowercased() }.joined(separator: " ")
-            let kind: Kind
-            switch row[1] {
-            case "before": kind = .before
-            case "after": kind = .after
-            case "nach": kind = .nachNoun
-            case "nachprep": kind = .nachPreposition
-            case "speech": kind = .speech
-            case "so": kind = .so
-            case "subjunctive": kind = .subjunctive
-            case "determiner": kind = .determiner
-            case "subordinator": kind = .subordinator
-            case "pronoun": kind = .pronoun
-            case "auxiliary": kind = .auxiliary
-            case "adverb": kind = .adverb
-            case "function": kind = .function
-            case "genitive": kind = .genitive
-            case "coordinator": kind = .coordinator
-            case "conjunction": kind = .conjunction
-            case "reflexive": kind = .reflexive
-            case "definite": kind = .definite
-            case "verb": kind = .verb
-            case "place": kind = .place
-            case "passive": kind = .passive
-            case "impersonal": kind = .impersonal
-            case "sourceprep": kind = .sourcePreposition
-            case "anaphor": kind = .anaphor
-            default: kind = []
-            }
+            let kind = Kind.byCategory[row[1]] ?? []
             if !kind.isEmpty { kinds[word] = (kinds[word] ?? 0) | kind.rawValue }
             if !kind.isEmpty, !word.allSatisfy({ $0.isLetter || $0 == " " }) { letterKeys = false }
             if kind == .before, let first = word.split(separator: " ").first {
@@ -128,29 +75,8 @@ public struct AttributionCues: Sendable {
             case "before":
                 before.insert(word)
                 maxBeforeWords = max(maxBeforeWords, word.split(separator: " ").count)
-            case "after": after.insert(word)
             case "nach": nachNouns.insert(word)
-            case "nachprep": nachPrepositions.insert(word)
             case "speech": speech[word, default: []].append(row.count > 2 ? row[2].lowercased() : "")
-            case "so": so.insert(word)
-            case "subjunctive": subjunctive.insert(word)
-            case "determiner": determiners.insert(word)
-            case "subordinator": subordinators.insert(word)
-            case "pronoun": pronouns.insert(word)
-            case "auxiliary": auxiliaries.insert(word)
-            case "adverb": adverbs.insert(word)
-            case "function": function.insert(word)
-            case "genitive": genitive.insert(word)
-            case "coordinator": coordinators.insert(word)
-            case "conjunction": conjunctions.insert(word)
-            case "reflexive": reflexive.insert(word)
-            case "definite": definite.insert(word)
-            case "verb": verbs.insert(word)
-            case "place": placePrepositions.insert(word)
-            case "passive": passives.insert(word)
-            case "impersonal": impersonal.insert(word)
-            case "sourceprep": sourcePrepositions.insert(word)
-            case "anaphor": anaphors.insert(word)
             default: continue
             }
         }

@@ -105,11 +105,6 @@ public struct ClaimAssembler: Annotator {
     /// of the sentence that holds no other quantity ("nachdem Nordkorea im vergangenen Oktober
     /// 11.000 Mann entsandt habe, habe Pjöngjang ... 4000 weitere Soldaten zugesagt": October
     /// belongs to the 11.000 only).
-    func time(for number: NumberMention, among times: [TimeMention], in doc: AnnotatedDocument) -> TimeMention? {
-        var clauses = Clauses()
-        return time(for: number, among: times, in: doc, clauses: &clauses)
-    }
-
     func time(for number: NumberMention, among times: [TimeMention], in doc: AnnotatedDocument,
               clauses: inout Clauses) -> TimeMention? {
         guard !times.isEmpty, doc.sentences.indices.contains(number.sentence) else { return nil }
@@ -133,7 +128,7 @@ public struct ClaimAssembler: Annotator {
         return nearest(times, where: { !quantityClauses.contains(clauses.clause($0.span.start)) }, to: number.span)
     }
 
-    /// `clauseBoundaries.contains(text)` without hashing: each is one ASCII byte.
+    /// A clause boundary: , ; : ( ) (each one ASCII byte, tested without hashing).
     static func isClauseBoundary(_ text: String) -> Bool {
         let u = text.utf8
         guard u.count == 1, let b = u.first else { return false }
@@ -141,14 +136,7 @@ public struct ClaimAssembler: Annotator {
             || b == UInt8(ascii: ")")
     }
 
-    static let clauseBoundaries: Set<String> = [",", ";", ":", "(", ")"]
-
-    func nearest(_ times: [TimeMention], to span: TextSpan) -> TimeMention? {
-        times.min { distance($0.span, span) < distance($1.span, span) }
-    }
-
-    /// `nearest(times.filter(accept), to:)` without the filtered array: the first of the
-    /// nearest accepted times.
+    /// The nearest accepted time (the first of equally near ones), without a filtered array.
     func nearest(_ times: [TimeMention], where accept: (TimeMention) -> Bool, to span: TextSpan) -> TimeMention? {
         var best: TimeMention? = nil
         var bestDistance = Int.max

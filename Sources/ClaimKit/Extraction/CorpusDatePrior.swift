@@ -130,10 +130,6 @@ extension Pipeline {
         a is DocumentDateResolver || a is TimeAnnotator || a is ClaimAssembler
     }
 
-    func redate(_ old: AnnotatedDocument) -> AnnotatedDocument {
-        redate(old, plan: redatePlan())
-    }
-
     func redate(_ old: AnnotatedDocument, plan: [RedateStep]?) -> AnnotatedDocument {
         // Without its layers (a corpus document) there is nothing to carry over.
         guard old.hasMentionLayers, let plan, plan.count == annotators.count else {

@@ -122,15 +122,8 @@ public struct EntityAnnotator: Annotator {
         return 1 << UInt64(mix & 63)
     }
 
-    /// A gazetteer name at `i`, respecting case: nouns must be capitalised, short acronyms in
-    /// capitals; adjective stems match in any case.
-    func match(_ tokens: [Token], _ parts: FoldedPhraseTable<Gazetteer.Entry>.KeyParts, at i: Int, end: Int)
-        -> (range: Range<Int>, value: Gazetteer.Entry)? {
-        guard let m = gazetteer.names.longestMatch(parts, from: i, to: end) else { return nil }
-        return tokens.withUnsafeBufferPointer { accepts($0, m, at: i) } ? m : nil
-    }
-
-    /// Whether the case of the tokens fits a gazetteer match at `i` (see `match`).
+    /// Whether the case of the tokens fits a gazetteer match at `i`: nouns must be capitalised,
+    /// short acronyms in capitals; adjective stems match in any case.
     func accepts(_ tokens: UnsafeBufferPointer<Token>, _ m: (range: Range<Int>, value: Gazetteer.Entry), at i: Int) -> Bool {
         if m.value.capitalsOnly, tokens[i].text != tokens[i].text.uppercased() { return false }
         if !m.value.isAdjective, !tokens[i].isCapitalized { return false }
@@ -139,14 +132,8 @@ public struct EntityAnnotator: Annotator {
         return true
     }
 
-    /// A title word, also as the last part of a compound: "Daimler-Chef", "Grünen-Abgeordnete".
-    func isTitle(_ key: String) -> Bool {
-        if gazetteer.titles.contains(key) { return true }
-        guard let space = key.utf8.lastIndex(of: UInt8(ascii: " ")) else { return false }
-        return gazetteer.titles.contains(key[key.utf8.index(after: space)...])
-    }
-
-    /// `isTitle(keys[j])` by the part ids of token `j`: a one-part key (nearly all) by its flag,
+    /// A title word, also as the last part of a compound ("Daimler-Chef", "Grünen-Abgeordnete"),
+    /// by the part ids of token `j`: a one-part key (nearly all) by its flag,
     /// a longer one by its last part's flag or else the whole key.
     @inline(__always)
     func isTitle(_ keys: [String], _ parts: FoldedPhraseTable<Gazetteer.Entry>.KeyParts, _ j: Int) -> Bool {

@@ -15,11 +15,6 @@ public struct Gazetteer: Sendable {
     public var titles = WordSet()
     /// Capitalised words that never start or continue a multiword proper name, by key.
     public var stops = WordSet()
-    /// Endings of common nouns ("-ung", "-en"): a run of capitalised words with one of them is
-    /// a noun phrase ("Gegenoffensiven Schauplatz"), not an unknown name.
-    public private(set) var nounSuffixes: [String] = []
-    /// Endings of role nouns that may stand before a name ("Psychotherapeutin", "Verbandspräsident").
-    public private(set) var roleSuffixes: [String] = []
 
     /// An ending as UTF-8 bytes with its length in characters: the tests below run for the
     /// capitalised words of every sentence, so they compare bytes instead of Characters.
@@ -45,7 +40,10 @@ public struct Gazetteer: Sendable {
         id >= 0 && Int(id) < partFlags.count ? partFlags[Int(id)] : 0
     }
 
+    /// Endings of common nouns ("-ung", "-en"): a run of capitalised words with one of them is
+    /// a noun phrase ("Gegenoffensiven Schauplatz"), not an unknown name.
     private var nounEndings: [Ending] = []
+    /// Endings of role nouns that may stand before a name ("Psychotherapeutin", "Verbandspräsident").
     private var roleEndings: [Ending] = []
 
     /// A word that ends like a common noun. `strongly`: only the endings of three letters or more
@@ -83,6 +81,7 @@ public struct Gazetteer: Sendable {
     }
 
     public init(lexicon: Lexicon) {
+        var nounSuffixes: [String] = [], roleSuffixes: [String] = []
         for row in lexicon.table("gazetteer").rows where row.count >= 3 && !row[0].isEmpty {
             let form = row[0]
             switch row[2] {

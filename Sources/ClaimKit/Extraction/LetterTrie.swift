@@ -99,23 +99,9 @@ struct LetterTrie: Sendable {
             var node = 0, i = 0
             var depth = 0, first = 0
             while i < n {
-                let b = bytes[i]
-                var l: Int
-                if b &- 0x61 < 26 {
-                    l = Int(b &- 0x61)
-                    i &+= 1
-                } else if b == 0xC3, i + 1 < n {
-                    switch bytes[i &+ 1] {
-                    case 0xA4: l = 26
-                    case 0xB6: l = 27
-                    case 0xBC: l = 28
-                    case 0x9F: l = 29
-                    default: return nil
-                    }
-                    i &+= 2
-                } else {
-                    return nil
-                }
+                let (l, length) = Self.letter(bytes, i)
+                if l < 0 { return nil }
+                i &+= length
                 // The first step reads the root row, which stays in cache; the second is
                 // checked against `pairs` first.
                 if depth == 1, pairs[first] & (1 << UInt32(l)) == 0 { return nil }

@@ -220,7 +220,6 @@ public struct NumberAnnotator: Annotator {
             guard let s = scales.match(t, at: i + 1, end: end) else { return nil }
             return Reading(start: i, end: i + 1 + s.length, value: s.value, high: s.value, scale: s.value)
         }
-        // (`value(of:)` begins with the first-letter test of `mayStart`.)
         guard let v = words.value(of: w) else { return nil }
         var r = Reading(start: i, end: i + 1, value: v, high: v)
         applyScale(&r, t, end)

@@ -50,14 +50,6 @@ public struct NumberWordParser: Sendable {
         }
     }
 
-    /// A cheap first test: can a number word start with this word's first letter?
-    public func mayStart(_ word: String) -> Bool {
-        var word = word
-        return word.withUTF8 { bytes in
-            bytes.count > 0 && trie.step(0, letter: LetterTrie.letter(bytes, 0).0) >= 0
-        }
-    }
-
     /// The value of a lowercase number word, or nil when the word is not (only) a number.
     public func value(of word: String) -> Double? {
         // Walks the UTF-8 bytes in place: this runs for every word of the corpus.

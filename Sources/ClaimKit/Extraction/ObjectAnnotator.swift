@@ -37,10 +37,7 @@ public struct ObjectAnnotator: Annotator {
     let beingClasses: Set<String>
     /// Unit → class ("EUR" → money, "%" → percent), from the units lexicon.
     let unitClasses: [String: String]
-    /// Tokens that end a clause for the aspect search.
-    static let clauseBoundaries: Set<String> = [",", ";", ":", "(", ")", "\"", "-"]
-
-    /// `clauseBoundaries.contains(token.text)` without hashing: each boundary is one ASCII byte.
+    /// A token that ends a clause for the aspect search: , ; : ( ) " - (each one ASCII byte).
     @inline(__always) static func isClauseBoundary(_ token: Token) -> Bool {
         let u = token.text.utf8
         guard u.count == 1, let c = u.first else { return false }
@@ -213,12 +210,7 @@ public struct ObjectAnnotator: Annotator {
 
     /// "die Gesamtzahl der nordkoreanischen Soldaten ... 40.000": the noun after a count noun
     /// earlier in the sentence; "die Opferzahl stieg auf 158": the first part of the compound.
-    func countedByCountNoun(_ t: [Token], before i: Int, sentence: Range<Int>) -> Head? {
-        var memo = [Int8](repeating: -1, count: t.count)
-        return countedByCountNoun(t, before: i, sentence: sentence, memo: &memo)
-    }
-
-    /// `countedByCountNoun` with the count-noun tests kept in `memo` (see `annotate`).
+    /// The count-noun tests are kept in `memo` (see `annotate`).
     func countedByCountNoun(_ t: [Token], before i: Int, sentence: Range<Int>, memo: inout [Int8]) -> Head? {
         var j = i - 1
         while j >= sentence.lowerBound {
@@ -248,12 +240,7 @@ public struct ObjectAnnotator: Annotator {
     /// its clause; the highest priority wins, then the nearest. A number in a clause without a
     /// cue ("beschlossen, 1.000 Sappeure zu schicken, sowie 5.000 Bauarbeiter, um ...") takes the
     /// nearest cue of its sentence.
-    func aspect(_ t: [Token], number: Range<Int>, headEnd: Int, sentence: Range<Int>, beings: Bool) -> AspectCue? {
-        var memo = [Int32](repeating: -1, count: t.count)
-        return aspect(t, number: number, headEnd: headEnd, sentence: sentence, beings: beings, memo: &memo)
-    }
-
-    /// `aspect` with the tokens' cue lookups kept in `memo` (see `annotate`) for the next number.
+    /// The tokens' cue lookups are kept in `memo` (see `annotate`) for the next number.
     func aspect(_ t: [Token], number: Range<Int>, headEnd: Int, sentence: Range<Int>, beings: Bool,
                 memo: inout [Int32]) -> AspectCue? {
         var best: (priority: Int, distance: Int, cue: AspectCue)?

@@ -30,9 +30,6 @@ public struct SourceAnnotator: Annotator {
         }
     }
     let tables: Tables
-    var cues: AttributionCues { tables.cues }
-    var aliases: FoldedPhraseTable<String> { tables.aliases }
-    var gazetteer: Gazetteer { tables.gazetteer }
     /// Longest speaker phrase in tokens.
     static let maxPhrase = 14
 
@@ -78,7 +75,7 @@ public struct SourceAnnotator: Annotator {
     /// (its verb of saying) right after it.
     func refersBack(_ mention: SourceMention, _ sentence: Sentence, _ doc: AnnotatedDocument) -> Bool {
         let first = sentence.tokens.lowerBound
-        guard sentence.tokens.count > 2, tables.cues.anaphors.contains(doc.tokens[first].lower) else { return false }
+        guard sentence.tokens.count > 2, (tables.cues.kinds[doc.tokens[first].lower] ?? 0) & AttributionCues.Kind.anaphor.rawValue != 0 else { return false }
         return mention.span.start == doc.tokens[first + 1].span.start
     }
 }

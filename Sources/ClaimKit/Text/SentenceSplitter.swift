@@ -9,35 +9,26 @@
 /// own. Line breaks: see `LineLayout`. The rules follow SoMaJo's where it is right, measured with
 /// scripts/evaluate.sh on 10kGNAD.
 public struct SentenceSplitter: Sendable {
-    /// Abbreviations (lower case, without the period) whose period never ends a sentence.
-    public let abbreviations: Set<String>
-    /// Abbreviations whose period ends a sentence when a capitalised word follows ("usw.").
-    public let sentenceFinalAbbreviations: Set<String>
-    /// Abbreviations only before a number ("Art. 5").
-    public let numberAbbreviations: Set<String>
-    /// Abbreviations after a number ("5 Mio. Euro", "19. Jh."): a sentence start after them
-    /// ("um 5 Mio. Die Kosten ...") ends the sentence.
-    public let amountAbbreviations: Set<String>
-    /// Endings that make any word an abbreviation ("Hauptstr.").
-    public let abbreviationSuffixes: [String]
-    /// Words that start a sentence after "NUMBER." ("auf Rang 144. Es fehlen"): the number is
-    /// then a count ending the sentence, not an ordinal.
-    public let starters: Set<String>
-
-    /// The abbreviation lists in one byte-keyed map, asked once at every period after a word:
-    /// per word a bit for `abbreviations`, `amountAbbreviations` and `numberAbbreviations`.
+    /// The abbreviation lists of `abbreviations.tsv` (lower case, without the period) in one
+    /// byte-keyed map, asked once at every period after a word; per word a bit for: an
+    /// abbreviation whose period never ends a sentence; one after a number ("5 Mio. Euro",
+    /// "19. Jh.": a sentence start after it, "um 5 Mio. Die Kosten", ends the sentence); one
+    /// only before a number ("Art. 5"). Rows marked `end` ("usw.") are left out: their period
+    /// ends a sentence as any other.
     let abbreviationKinds: WordMap<UInt8>
     static let abbreviationBit: UInt8 = 1, amountBit: UInt8 = 2, numberBit: UInt8 = 4
     /// Bit n: some word in `abbreviationKinds` has n bytes (n < 64; longer words are always
     /// looked up). Abbreviations are short, the words that end sentences often long: those
     /// need no lookup.
     let abbreviationLengths: UInt64
+    /// Words that start a sentence after "NUMBER." ("auf Rang 144. Es fehlen"): the number is
+    /// then a count ending the sentence, not an ordinal.
     let starterSet: WordSet
-    /// The endings' bytes.
+    /// Endings that make any word an abbreviation ("Hauptstr."), as bytes.
     let suffixBytes: [[UInt8]]
 
     public init(lexicon: Lexicon = .shared) {
-        var abbr: Set<String> = [], final: Set<String> = [], number: Set<String> = [], starts: Set<String> = []
+        var abbr: Set<String> = [], number: Set<String> = [], starts: Set<String> = []
         var amount: Set<String> = []
         var suffixes: [String] = []
         for row in lexicon.table("abbreviations").rows {
@@ -46,7 +37,7 @@ public struct SentenceSplitter: Sendable {
             while word.hasSuffix(".") { word.removeLast() }
             guard !word.isEmpty else { continue }
             switch row.count > 1 ? row[1].lowercased() : "abbr" {
-            case "end": final.insert(word)
+            case "end": continue
             case "number": number.insert(word)
             case "suffix": suffixes.append(word)
             case "starter": starts.insert(word)
@@ -54,12 +45,6 @@ public struct SentenceSplitter: Sendable {
             default: abbr.insert(word)
             }
         }
-        abbreviations = abbr
-        sentenceFinalAbbreviations = final
-        numberAbbreviations = number
-        abbreviationSuffixes = suffixes
-        starters = starts
-        amountAbbreviations = amount
         var kinds = WordMap<UInt8>()
         for (words, bit) in [(abbr, Self.abbreviationBit), (amount, Self.amountBit), (number, Self.numberBit)] {
             for word in words { kinds[word] = (kinds[word] ?? 0) | bit }
@@ -283,9 +268,7 @@ public struct SentenceSplitter: Sendable {
     func startsWithStarter(_ tokens: UnsafeBufferPointer<Token>, _ k: Int) -> Bool {
         guard k < tokens.count else { return false }
         guard tokens[k].spaceBefore, tokens[k].isCapitalized else { return false }
-        let lower = tokens[k].lower
-        if let r = lower.utf8.withContiguousStorageIfAvailable({ starterSet.contains(bytes: $0) }) { return r }
-        return starterSet.contains(lower)
+        return starterSet.contains(tokens[k].lower)
     }
 
     /// "17." "3." "100." are ordinals; so are numbers of five digits or more. Four-digit

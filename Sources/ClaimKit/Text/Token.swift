@@ -46,21 +46,6 @@ public struct Token: Sendable, Hashable {
         self.storedNewlines = Int32(clamping: newlinesBefore)
     }
 
-    /// `text.lowercased()` for ASCII text: the text itself when it has no capital.
-    static func asciiLowercase(_ text: String) -> String {
-        let r = text.utf8.withContiguousStorageIfAvailable { b -> String in
-            guard b.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return text }
-            return String(unsafeUninitializedCapacity: b.count) { out in
-                for i in 0..<b.count {
-                    let c = b[i]
-                    out[i] = c >= 0x41 && c <= 0x5A ? c + 0x20 : c
-                }
-                return b.count
-            }
-        }
-        return r ?? text.lowercased()
-    }
-
     /// `text.lowercased()`, on bytes for text in ASCII and Latin-1 (nearly every token):
     /// `String.lowercased()` maps every non-ASCII scalar through its Unicode properties.
     /// U+0080–U+00BF and U+00DF–U+00FF are their own lower case, U+00C0–U+00DE (but ×) are

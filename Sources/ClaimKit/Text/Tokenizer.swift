@@ -250,14 +250,8 @@ public enum Tokenizer {
         b == 0x2E || b == 0x40 || b == 0x2D || b == 0x5F || b == 0x25 || b == 0x2B || b == 0x3A
     }
 
-    /// End of a URL ("https://…", "www.…"), e-mail address or domain name starting at `i`.
-    static func webAddressEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int? {
-        var run = i
-        while run < bytes.count, isAlnumByte(bytes[run]) { run += 1 }
-        return webAddressEnd(bytes, i, run)
-    }
-
-    /// `webAddressEnd` when the letters and digits from `i` run to `run` (already scanned).
+    /// End of a URL ("https://…", "www.…"), e-mail address or domain name starting at `i`,
+    /// when the letters and digits from `i` run to `run` (already scanned).
     static func webAddressEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ run: Int) -> Int? {
         let n = bytes.count
         guard run > i else { return nil }

@@ -18,7 +18,6 @@ public struct WordMap<Value> {
     /// The keys' bytes, one after the other; entry `e` spans `offsets[e]..<offsets[e + 1]`.
     private var bytes: [UInt8] = []
     private var offsets: [Int32] = [0]
-    private var hashes: [UInt32] = []
     /// nil for a removed entry (its slot stays, so that probing sequences stay intact).
     private var values: [Value?] = []
     /// Per slot: the entry's hash tag in the upper 32 bits and its index + 1 in the lower, 0 for
@@ -173,7 +172,6 @@ public struct WordMap<Value> {
         let e = values.count
         bytes.append(contentsOf: key)
         offsets.append(Int32(bytes.count))
-        hashes.append(tag)
         values.append(value)
         live += 1
         slots[slot] = Self.slotValue(tag, e)
@@ -186,9 +184,11 @@ public struct WordMap<Value> {
         bytes.withUnsafeBufferPointer { stored in
             for e in 0..<values.count {
                 let s = Int(offsets[e]), t = Int(offsets[e + 1])
-                var slot = Int(truncatingIfNeeded: WordMap.hash(UnsafeBufferPointer(rebasing: stored[s..<t]))) & (n - 1)
+                // The slot's tag is the upper half of the hash, recomputed with it.
+                let h = WordMap.hash(UnsafeBufferPointer(rebasing: stored[s..<t]))
+                var slot = Int(truncatingIfNeeded: h) & (n - 1)
                 while fresh[slot] != 0 { slot = (slot + 1) & (n - 1) }
-                fresh[slot] = Self.slotValue(hashes[e], e)
+                fresh[slot] = Self.slotValue(UInt32(truncatingIfNeeded: h >> 32), e)
             }
         }
         slots = fresh
