@@ -122,4 +122,28 @@ import Testing
         #expect(Self.value(doc, "im Jänner") == "2016-01")
         #expect(Self.value(doc, "am Mittwoch") == "2016-02-10")
     }
+
+    /// Revising a document's date redoes only the date-dependent layers (`Pipeline.redate`:
+    /// the sentences, entities, numbers, sources, ... are carried over, the times re-read at
+    /// their old places): the result must be what reading it afresh with the prior gives.
+    @Test func aRevisedDocumentIsWhatAFreshReadingWithThePriorGives() throws {
+        let texts = Self.datelines2015 + [Self.zschaepe, Self.roaming + " Im Dezember kamen rund 500 Besucher."]
+        let docs = texts.enumerated().map { Document(id: "d\($0.offset)", text: $0.element) }
+        let revised = Pipeline.standard.annotate(docs)
+        let prior = try #require(CorpusDatePrior(revised.map(\.document)))
+        let fresh = Pipeline.standard.datePrior(prior)
+        var checked = 0
+        for (doc, r) in zip(docs, revised) where r.document.extra[DocumentDateBasis.key] == "corpus" {
+            let f = fresh.annotate(doc)
+            #expect(r.document.date == f.document.date)
+            #expect(r.sentences == f.sentences && r.times == f.times && r.numbers == f.numbers
+                && r.entities == f.entities && r.objects == f.objects && r.sources == f.sources
+                && r.sentenceModality == f.sentenceModality && r.sentenceEvent == f.sentenceEvent
+                && r.eventTime == f.eventTime, "\(doc.id)")
+            #expect(r.claims == f.claims, "\(doc.id)")
+            checked += 1
+        }
+        #expect(checked >= 1)
+    }
 }
+

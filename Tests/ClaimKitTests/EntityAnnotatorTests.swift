@@ -72,10 +72,14 @@ import Testing
         let phrases = ["Nord Korea", "Nord-Korea-Krise", "Kim Jong-un", "Kim", "Wladimir Putin", "Vereinte Nationen",
                        "Vereinte Nationen Sicherheitsrat", "Russland", "südkoreanischer Geheimdienst", "a b c d"]
         for (i, p) in phrases.enumerated() { table.add(p, i) }
-        let text = "Die Nord-Korea-Krise und Nord Koreas Kim Jong-un mit Kim sowie Vereinten Nationen Sicherheitsrates , Wladimir Putins südkoreanischen Geheimdienstes a b c d e a b c"
+        let text = "Die Nord-Korea-Krise und Nord Koreas Kim Jong-un mit Kim sowie Vereinten Nationen Sicherheitsrates , Wladimir Putins südkoreanischen Geheimdienstes a b c d e a b c Straße GRÜSSE Ελλάδα İstanbul Öl-Preis"
         let tokens = Tokenizer.tokenize(Array(text.utf8))
         let keys = tokens.map { $0.isWord ? FoldedPhraseTable<Int>.key(word: $0.text) : "" }
         let parts = table.parts(of: keys)
+        // The pipeline's one-pass keys and parts (one scratch buffer) are the word-by-word ones.
+        #expect(FoldedPhraseTable<Int>.keys(of: tokens) == keys)
+        let (oneKeys, oneParts) = table.keysAndParts(of: tokens)
+        #expect(oneKeys == keys && oneParts.ids == parts.ids && oneParts.starts == parts.starts)
         var found = 0
         for start in keys.indices {
             for end in start...keys.count {
@@ -89,7 +93,10 @@ import Testing
                 }
                 let m = table.longestMatch(parts, from: start, to: end)
                 #expect(m?.range == best?.0 && m?.value == best?.1, "\(start)..<\(end)")
-                #expect(table.longestMatch(keys, from: start, to: end)?.range == m?.range)
+                // The whole range as one entry: the trie walk is the joined-key lookup.
+                let whole = keys[start..<end]
+                #expect(table.exactMatch(keys, start..<end)
+                    == (whole.isEmpty || whole.contains("") ? nil : table[whole.joined(separator: " ")]), "\(start)..<\(end)")
                 if m != nil { found += 1 }
             }
         }

@@ -48,4 +48,14 @@ import Testing
             #expect(Token.lowercase(text) == text.lowercased(), "\(text)")
         }
     }
+
+    /// The tokenizer makes each token's lower case from its bytes: the same as lowercasing its
+    /// text, in ASCII, Latin-1, normalised (typographic) and other scripts.
+    @Test func tokensCarryTheirLowercasedText() {
+        var text = "Rund 11.000 SOLDATEN „kämpfen“ in KURSK – laut NIS. ÄRZTE, Ελλάδα, İstanbul, www.ORF.at, 12’000 Mann."
+        for v in UInt32(0x41)...0x2FF { if let s = Unicode.Scalar(v), s.properties.isAlphabetic { text += " A\(s)B" } }
+        let tokens = Tokenizer.tokenize(Array(text.utf8))
+        #expect(tokens.count > 300)
+        for t in tokens { #expect(t.lower == t.text.lowercased(), "\(t.text)") }
+    }
 }

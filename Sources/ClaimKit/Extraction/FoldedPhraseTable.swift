@@ -218,14 +218,6 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
         }
     }
 
-    /// The longest entry that starts at `start` and ends at or before `end`, by token keys.
-    public func longestMatch(_ keys: [String], from start: Int, to end: Int) -> (range: Range<Int>, value: Value)? {
-        guard start < end, maxParts > 0 else { return nil }
-        let upper = min(end, start + maxParts)
-        return longestMatch(parts(of: Array(keys[start..<upper])), from: 0, to: upper - start)
-            .map { (($0.range.lowerBound + start)..<($0.range.upperBound + start), $0.value) }
-    }
-
     /// The longest entry that starts at token `start` and ends at or before `end`, by the part
     /// ids of the token keys (`parts(of:)`): the same match as joining the keys with spaces.
     @inline(__always)

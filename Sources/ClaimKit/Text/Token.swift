@@ -51,45 +51,48 @@ public struct Token: Sendable, Hashable {
     /// U+0080–U+00BF and U+00DF–U+00FF are their own lower case, U+00C0–U+00DE (but ×) are
     /// 0x20 above it, as in ASCII.
     static func lowercase(_ text: String) -> String {
-        let r = text.utf8.withContiguousStorageIfAvailable { b -> String? in
-            var change = false
-            var i = 0
-            let n = b.count
-            while i < n {
-                let c = b[i]
-                if c < 0x80 {
-                    if c >= 0x41 && c <= 0x5A { change = true }
-                    i += 1
-                } else if c == 0xC2 || c == 0xC3, i + 1 < n {
-                    let d = b[i + 1]
-                    if c == 0xC3, d >= 0x80, d <= 0x9E, d != 0x97 { change = true }
-                    i += 2
-                } else {
-                    return nil
-                }
-            }
-            if !change { return text }
-            return String(unsafeUninitializedCapacity: n) { out in
-                var i = 0
-                while i < n {
-                    let c = b[i]
-                    if c >= 0x41 && c <= 0x5A {
-                        out[i] = c + 0x20
-                    } else if c == 0xC3, i + 1 < n {
-                        let d = b[i + 1]
-                        out[i] = c
-                        out[i + 1] = d >= 0x80 && d <= 0x9E && d != 0x97 ? d + 0x20 : d
-                        i += 1
-                    } else {
-                        out[i] = c
-                    }
-                    i += 1
-                }
-                return n
+        text.utf8.withContiguousStorageIfAvailable { lowercase($0, text) } ?? text.lowercased()
+    }
+
+    /// `lowercase(text)` from `bytes`, the text's UTF-8 (the tokenizer has them at hand): the
+    /// text itself when nothing changes.
+    @inline(__always)
+    static func lowercase(_ b: UnsafeBufferPointer<UInt8>, _ text: String) -> String {
+        var change = false
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c < 0x80 {
+                if c >= 0x41 && c <= 0x5A { change = true }
+                i += 1
+            } else if c == 0xC2 || c == 0xC3, i + 1 < n {
+                let d = b[i + 1]
+                if c == 0xC3, d >= 0x80, d <= 0x9E, d != 0x97 { change = true }
+                i += 2
+            } else {
+                return text.lowercased()  // other scripts
             }
         }
-        if let r, let s = r { return s }
-        return text.lowercased()
+        if !change { return text }
+        return String(unsafeUninitializedCapacity: n) { out in
+            var i = 0
+            while i < n {
+                let c = b[i]
+                if c >= 0x41 && c <= 0x5A {
+                    out[i] = c + 0x20
+                } else if c == 0xC3, i + 1 < n {
+                    let d = b[i + 1]
+                    out[i] = c
+                    out[i + 1] = d >= 0x80 && d <= 0x9E && d != 0x97 ? d + 0x20 : d
+                    i += 1
+                } else {
+                    out[i] = c
+                }
+                i += 1
+            }
+            return n
+        }
     }
 
     public var isWord: Bool { kind == .word }

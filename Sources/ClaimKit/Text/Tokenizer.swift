@@ -94,11 +94,12 @@ public enum Tokenizer {
                 let text = i - start == 1 ? oneByteStrings[Int(bytes[start])]
                     : string(bytes, start, i)
                 token = Token(span: TextSpan(start, i), kind: kind, text: text,
-                              lower: asciiLower(bytes, start, i, text),
+                              lower: Token.lowercase(UnsafeBufferPointer(rebasing: bytes[start..<i]), text),
                               spaceBefore: space, newlinesBefore: newlines)
             } else {
                 let (text, plain) = normalizedText(bytes, start, i)
-                let lower = plain ? latinLower(bytes, start, i, text) : Token.lowercase(text)
+                let lower = plain ? Token.lowercase(UnsafeBufferPointer(rebasing: bytes[start..<i]), text)
+                    : Token.lowercase(text)
                 token = Token(span: TextSpan(start, i), kind: kind, text: text, lower: lower,
                               spaceBefore: space, newlinesBefore: newlines)
             }
@@ -174,64 +175,6 @@ public enum Tokenizer {
         return String(unsafeUninitializedCapacity: count) { out in
             guard let to = out.baseAddress, let from = bytes.baseAddress, count > 0 else { return 0 }
             UnsafeMutableRawPointer(to).copyMemory(from: from + start, byteCount: count)
-            return count
-        }
-    }
-
-    /// `Token.lowercase` of a token whose text is its bytes (ASCII and two-byte Latin
-    /// letters), from the bytes: the text itself when nothing changes.
-    @inline(__always)
-    static func latinLower(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ text: String) -> String {
-        var change = false
-        var k = start
-        while k < end {
-            let c = bytes[k]
-            if c < 0x80 {
-                if c >= 0x41 && c <= 0x5A { change = true }
-                k += 1
-            } else if c == 0xC2 || c == 0xC3, k + 1 < end {
-                let d = bytes[k + 1]
-                if c == 0xC3, d >= 0x80, d <= 0x9E, d != 0x97 { change = true }
-                k += 2
-            } else {
-                return Token.lowercase(text)  // other scripts
-            }
-        }
-        if !change { return text }
-        let count = end - start
-        return String(unsafeUninitializedCapacity: count) { out in
-            var j = 0
-            while j < count {
-                let c = bytes[start + j]
-                if c >= 0x41 && c <= 0x5A {
-                    out[j] = c + 0x20
-                } else if c == 0xC3, j + 1 < count {
-                    let d = bytes[start + j + 1]
-                    out[j] = c
-                    out[j + 1] = d >= 0x80 && d <= 0x9E && d != 0x97 ? d + 0x20 : d
-                    j += 1
-                } else {
-                    out[j] = c
-                }
-                j += 1
-            }
-            return count
-        }
-    }
-
-    /// The lower case of ASCII token bytes: `text` itself when it has no capital (most
-    /// tokens), else made from the bytes.
-    @inline(__always)
-    static func asciiLower(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ text: String) -> String {
-        var k = start
-        while k < end, !(bytes[k] >= 0x41 && bytes[k] <= 0x5A) { k += 1 }
-        if k == end { return text }
-        let count = end - start
-        return String(unsafeUninitializedCapacity: count) { out in
-            for j in 0..<count {
-                let c = bytes[start + j]
-                out[j] = c >= 0x41 && c <= 0x5A ? c + 0x20 : c
-            }
             return count
         }
     }
