@@ -12,13 +12,28 @@ import Testing
 
     /// Standard output of `claimsh extract ARGS`, and its exit status.
     func extract(_ arguments: [String]) throws -> (String, Int32) {
+        try run(["extract"] + arguments)
+    }
+
+    /// Standard output of the shell in batch mode with `commands`.
+    func shell(_ commands: [String]) throws -> String {
+        try run(["--empty", "--no-init", "--format", "jsonl"] + commands.flatMap { ["-c", $0] }).0
+    }
+
+    /// Standard output of `claimsh ARGS` (with `input` on standard input), and its exit status.
+    func run(_ arguments: [String], input: String? = nil) throws -> (String, Int32) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = ["extract"] + arguments
-        let out = Pipe()
+        process.arguments = arguments
+        let stdin = Pipe(), out = Pipe()
+        if input != nil { process.standardInput = stdin }
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
         try process.run()
+        if let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+        }
         let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return (String(decoding: data, as: UTF8.self), process.terminationStatus)
@@ -57,20 +72,6 @@ import Testing
         #expect(firstID == seeds.first.map { String($0.dropLast(4)) + ":1" })
     }
 
-    /// Standard output of the shell in batch mode with `commands`.
-    func shell(_ commands: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = ["--empty", "--no-init", "--format", "jsonl"] + commands.flatMap { ["-c", $0] }
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
-    }
-
     /// `extract` streams its input in batches, yet forms the corpus date prior over all of it,
     /// as `load` does: a document dated only by the history it tells (1998), far behind in the
     /// input from the datelines (2015), is read in 2015 by both. 10kGNAD sentences (CC BY-NC-SA
@@ -105,19 +106,7 @@ import Testing
 
     /// `claimsh extract -` with `input` on standard input.
     func extractStandardInput(_ input: String) throws -> (String, Int32) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = ["extract", "-"]
-        let stdin = Pipe(), out = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (String(decoding: data, as: UTF8.self), process.terminationStatus)
+        try run(["extract", "-"], input: input)
     }
 
     func ids(_ jsonl: String) -> [String] {

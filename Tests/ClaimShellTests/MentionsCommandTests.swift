@@ -140,6 +140,21 @@ import Testing
             == all.filter { $0[0].stringValue?.hasPrefix("002") == true || $0[4].stringValue == "person" })
     }
 
+    /// Ctrl-C stops the derivation; the clauses are checked before any document is read.
+    @Test func mentionsChecksClausesFirstAndStopsWhenInterrupted() {
+        let session = Session()
+        session.loadSeeds()
+        session.interruptCheck = { true }
+        #expect(throws: ShellError("interrupted")) { try session.execute("mentions entities") }
+        do {
+            _ = try session.execute("mentions entities where vaule > 3")
+            Issue.record("a typo in the clauses is an error")
+        } catch {
+            #expect(error.message.contains("vaule"), "the typo is reported before reading: \(error.message)")
+        }
+        #expect(session.corpus.store.count > 20)
+    }
+
     @Test func mentionsCommandMatchesThePipeline() throws {
         let session = Session()
         session.loadSeeds()
