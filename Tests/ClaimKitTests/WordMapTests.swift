@@ -52,3 +52,17 @@ import Testing
         #expect(Set(s) == ["soldaten", "über"])
     }
 }
+
+@Suite struct WordFilterTests {
+    /// A filter may let other words through but never turns an inserted one away.
+    @Test func everyInsertedWordMayBeContained() {
+        let words = Lexicon.shared.table("attribution_cues").rows.map { $0[0].lowercased() }
+            + ["", "a", "ä", "straße", "ελλάδα", "zwölftausend"]
+        let filter = WordFilter(words)
+        #expect(words.allSatisfy(filter.mayContain))
+        // It rules most other words out (what it is for).
+        let others = (0..<2000).map { "wort\($0)x" }
+        #expect(others.filter(filter.mayContain).count < 1000)
+    }
+}
+

@@ -299,3 +299,49 @@ public struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
 }
 
 extension WordMap: Sendable where Value: Sendable {}
+
+/// A set of words that answers only "certainly not" or "maybe" (a Bloom filter with one hash):
+/// one bit per hash of a word's byte length and its first, second and last byte, 4096 bits.
+/// Placed before a `WordMap` probe that most tokens of a text fail (lexicons of a few hundred
+/// words), it rules out most of them without hashing their whole text.
+struct WordFilter: Sendable {
+    private var bits = [UInt64](repeating: 0, count: 64)
+
+    init() {}
+
+    init<S: Sequence>(_ words: S) where S.Element == String {
+        for w in words { insert(w) }
+    }
+
+    mutating func insert(_ word: String) {
+        var w = word
+        let bit = w.withUTF8 { Self.bit($0) }
+        bits[bit >> 6] |= 1 << UInt64(bit & 63)
+    }
+
+    @inline(__always)
+    static func bit(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+        let n = b.count
+        guard n > 0 else { return 0 }
+        var h = UInt32(truncatingIfNeeded: n) &* 0x9E37_79B1
+        h ^= UInt32(b[0]) &* 0x85EB_CA77
+        h ^= UInt32(b[n > 1 ? 1 : 0]) &* 0xC2B2_AE3D
+        h ^= UInt32(b[n - 1]) &* 0x27D4_EB2F
+        h ^= h >> 15
+        h = h &* 0x2C1B_3C6D
+        h ^= h >> 12
+        return Int(h & 4095)
+    }
+
+    /// False when `word` was certainly not inserted.
+    @inline(__always)
+    func mayContain(_ word: String) -> Bool {
+        word.utf8.withContiguousStorageIfAvailable { mayContain(bytes: $0) } ?? true
+    }
+
+    @inline(__always)
+    func mayContain(bytes b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let bit = Self.bit(b)
+        return bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+    }
+}
