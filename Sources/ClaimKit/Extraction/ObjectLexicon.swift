@@ -17,9 +17,9 @@ public struct ObjectLexicon: Sendable {
         var lemma: String
         var cls: String
         /// `lemma.lowercased()`, for a compound whose head this is.
-        var lowerLemma: String = ""
+        var lowerLemma: String
         /// Whether the lemma may be a compound head (`minimumHeadLength`).
-        var headLength = false
+        var headLength: Bool
     }
 
     /// Forms written backwards, so that one walk from the end of a word finds its longest
@@ -42,8 +42,10 @@ public struct ObjectLexicon: Sendable {
                 suffixRules.append((String(row[0].dropFirst()).lowercased(), String(row[1].dropFirst()).lowercased()))
                 continue
             }
-            let entry = Entry(lemma: row[0], cls: row[1])
             let lemma = row[0].lowercased()
+            // Made once per lemma, shared by its listed and generated forms.
+            let entry = Entry(lemma: row[0], cls: row[1], lowerLemma: lemma,
+                              headLength: row[0].count >= Self.minimumHeadLength)
             if forms[lemma] == nil { forms[lemma] = entry }
             if row.count > 2 {
                 for f in row[2].split(separator: ",") {
@@ -64,9 +66,6 @@ public struct ObjectLexicon: Sendable {
         // Any order: every form is a different word with its own entry, so the trie and its
         // matches are the same (sorting the forms took a good part of the start-up).
         for (form, entry) in forms {
-            var entry = entry
-            entry.lowerLemma = entry.lemma.lowercased()
-            entry.headLength = entry.lemma.count >= Self.minimumHeadLength
             entries.append(entry)
             reversedForms.insert(form.unicodeScalars.reversed(), payload: entries.count - 1)
         }
