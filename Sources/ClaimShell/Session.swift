@@ -78,22 +78,20 @@ public final class Session {
         let chunk = max(256, ProcessInfo.processInfo.activeProcessorCount * 128)
         var annotated: [AnnotatedDocument] = []
         annotated.reserveCapacity(documents.count)
-        let pipeline = annotationPipeline
+        // The corpus date prior of the whole load (metadata dates and datelines), found before
+        // any document is read: each document is then read once, with it.
+        var pipeline = annotationPipeline
+        if let prior = pipeline.corpusDatePrior(documents) { pipeline = pipeline.datePrior(prior) }
+        let reading = pipeline
         var start = 0
         while start < documents.count {
             if isInterrupted { return false }
             let end = min(start + chunk, documents.count)
-            // Only a date guessed from the text can be revised below (`CorpusDatePrior.contradicts`),
-            // and revising carries the layers over: the other documents drop them at once (on
-            // the workers), so that a large load never holds the layers of all its documents.
-            annotated += pipeline.annotateEach(Array(documents[start..<end])) { doc in
-                if DocumentDateBasis(doc.document) != .text { doc.dropMentionLayers() }
-            }
+            // The corpus keeps no mention layers: they are dropped on the workers, so that a
+            // large load never holds more than a chunk's.
+            annotated += reading.annotateEach(Array(documents[start..<end])) { $0.dropMentionLayers() }
             start = end
         }
-        // The corpus date prior sees the whole load, not one chunk of it, and reads the far-off
-        // documents again once.
-        guard pipeline.reviseDates(&annotated, chunk: chunk, interrupted: { self.isInterrupted }) else { return false }
         corpus.add(consume annotated)
         return true
     }

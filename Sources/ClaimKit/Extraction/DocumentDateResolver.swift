@@ -5,7 +5,8 @@
 ///
 /// Inference, on the explicit time expressions of the text:
 /// 0. A dateline, "(APA, 23.8.2015)", "(APA; red, 1.4.2016)": a full numeric date closing a short
-///    parenthesis after a comma or semicolon is the publication date (the latest, if several).
+///    parenthesis after a comma or semicolon is the publication date (the latest, if several;
+///    `Dateline`).
 /// 1. The year: the latest year written in the text (not a period opening in the future, "ab
 ///    2020", nor a bare year more than two years ahead of all others, "bis 2030"). News omits the current year in day dates
 ///    ("am 17. Juni"); when the text has such year-less day dates and names its latest year only
@@ -41,12 +42,17 @@ public struct DocumentDateResolver: Annotator {
         doc.document.date = nil
         doc.document.dateInferred = false
         doc.document.extra[DocumentDateBasis.key] = nil
-        // Where expressions stand does not depend on the reference date: when the tokens were
-        // scanned before (`Pipeline.redate`), only those places are read again.
-        let expressions = times.scan(doc, reference: nil, at: doc.timeStarts)
+        // A dateline is the publication date: the text's other dates are not needed for it.
+        if let day = doc.bytes.withUnsafeBufferPointer({ Dateline.latest(in: $0) }) {
+            doc.document.date = TimexFormat.day(day.year, day.month, day.day)
+            doc.document.dateInferred = true
+            doc.document.extra[DocumentDateBasis.key] = DocumentDateBasis.dateline.rawValue
+            return
+        }
+        // The time annotator reads the expressions found here again (with its reference date).
+        let expressions = times.scan(doc, reference: nil, at: nil)
         doc.timeStarts = expressions.map(\.mention.tokens.lowerBound)
-        let inferred = Self.dateline(expressions, tokens: doc.tokens).map { ($0, DocumentDateBasis.dateline) }
-            ?? inferFromText(expressions)
+        let inferred = inferFromText(expressions)
         guard let (date, basis) = inferred else { return }
         doc.document.date = date
         doc.document.dateInferred = true
@@ -80,33 +86,6 @@ public struct DocumentDateResolver: Annotator {
             if let d = infer(expressions, year: y)?.date, let r = ReferenceDate(d), anchor.admits(r) { return d }
         }
         return infer(expressions, year: anchor.date.year)?.date
-    }
-
-    /// The latest dateline date: a day date with its year, written "23.8.2015" (a number token),
-    /// right before a closing parenthesis, after a comma or semicolon that follows at most four
-    /// short words after the opening one ("(APA, ", "(APA/dpa, ", "(Rainer Sigl, ", "(APA; red, ").
-    static func dateline(_ expressions: [TimeExpression], tokens: [Token]) -> String? {
-        var best: (Int, Int, Int)? = nil
-        for e in expressions {
-            guard let y = e.writtenYear, let m = e.month, let d = e.day, !e.mention.relative else { continue }
-            let r = e.mention.tokens
-            guard r.count == 1, tokens[r.lowerBound].isNumber, r.upperBound < tokens.count,
-                  tokens[r.upperBound].text == ")", r.lowerBound >= 2,
-                  [",", ";"].contains(tokens[r.lowerBound - 1].text) else { continue }
-            var i = r.lowerBound - 2
-            var words = 0
-            var opened = false
-            while i >= 0, words <= 4 {
-                let t = tokens[i]
-                if t.text == "(" { opened = true; break }
-                if t.isWord { words += 1 } else if !["/", ",", ";", "-", "."].contains(t.text) { break }
-                i -= 1
-            }
-            guard opened, words >= 1, words <= 4 else { continue }
-            if let b = best, b >= (y, m, d) { continue }
-            best = (y, m, d)
-        }
-        return best.map { TimexFormat.day($0.0, $0.1, $0.2) }
     }
 
     /// The latest year the text writes, not counting periods that open in the future ("ab 2020")

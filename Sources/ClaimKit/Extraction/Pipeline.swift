@@ -54,14 +54,15 @@ public struct Pipeline: Sendable {
 
     /// Annotates documents on all cores; the result is in input order. The documents come back
     /// compacted (no tokens, no second copy of the text): a corpus of 100,000 articles keeps
-    /// only its text, layers and claims. Documents whose date is a weak guess far from the
-    /// batch's `CorpusDatePrior` are annotated again with it.
+    /// only its text, layers and claims. The batch's `CorpusDatePrior` is found first, so that
+    /// documents whose date is a weak guess far from it are read with it.
     public func annotate(_ documents: [Document]) -> [AnnotatedDocument] {
-        reviseDates(annotateEach(documents))
+        guard let prior = corpusDatePrior(documents) else { return annotateEach(documents) }
+        return datePrior(prior).annotateEach(documents)
     }
 
-    /// Annotates documents on all cores without the corpus date prior: for a caller that
-    /// annotates a load in chunks and calls `reviseDates` once on the whole of it.
+    /// Annotates documents on all cores as they are, without a corpus date prior (a caller
+    /// that forms the prior itself, or a pipeline that already has one).
     public func annotateEach(_ documents: [Document]) -> [AnnotatedDocument] {
         concurrentMap(documents.count) { finish(documents[$0]) }
     }
