@@ -76,23 +76,26 @@ public final class Session {
     public func add(_ documents: [Document]) -> Bool {
         // Small enough to stop within a second or so, large enough to keep every core busy.
         let chunk = max(256, ProcessInfo.processInfo.activeProcessorCount * 128)
-        var annotated: [AnnotatedDocument] = []
-        annotated.reserveCapacity(documents.count)
         // The corpus date prior of the whole load (metadata dates and datelines), found before
         // any document is read: each document is then read once, with it.
         var pipeline = annotationPipeline
         if let prior = pipeline.corpusDatePrior(documents) { pipeline = pipeline.datePrior(prior) }
         let reading = pipeline
+        // Each chunk goes into the store as soon as it is read, so that the claims of a large
+        // load are never all held as `Claim` values at once; Ctrl-C restores the corpus as it was.
+        let before = corpus
+        corpus.removeLoaded(Set(documents.lazy.map(\.id)))
         var start = 0
         while start < documents.count {
-            if isInterrupted { return false }
+            if isInterrupted {
+                corpus = before
+                return false
+            }
             let end = min(start + chunk, documents.count)
-            // The corpus keeps no mention layers: they are dropped on the workers, so that a
-            // large load never holds more than a chunk's.
-            annotated += reading.annotateEach(Array(documents[start..<end])) { $0.dropMentionLayers() }
+            // The corpus keeps no mention layers: they are dropped on the workers.
+            corpus.append(reading.annotateEach(Array(documents[start..<end])) { $0.dropMentionLayers() })
             start = end
         }
-        corpus.add(consume annotated)
         return true
     }
 
