@@ -82,20 +82,28 @@ public final class Session {
         if let prior = pipeline.corpusDatePrior(documents) { pipeline = pipeline.datePrior(prior) }
         let reading = pipeline
         // Each chunk goes into the store as soon as it is read, so that the claims of a large
-        // load are never all held as `Claim` values at once; Ctrl-C restores the corpus as it was.
+        // load are never all held as `Claim` values at once, and on a thread of its own, so
+        // that the workers read the next chunk meanwhile. Ctrl-C restores the corpus as it was.
         let before = corpus
-        corpus.removeLoaded(Set(documents.lazy.map(\.id)))
+        let growing = CorpusBox(corpus)
+        corpus = Corpus()
+        growing.corpus.removeLoaded(Set(documents.lazy.map(\.id)))
+        let appending = DispatchQueue(label: "claimsh.load.append")
         var start = 0
         while start < documents.count {
             if isInterrupted {
+                appending.sync {}
                 corpus = before
                 return false
             }
             let end = min(start + chunk, documents.count)
             // The corpus keeps no mention layers: they are dropped on the workers.
-            corpus.append(reading.annotateEach(Array(documents[start..<end])) { $0.dropMentionLayers() })
+            let read = reading.annotateEach(Array(documents[start..<end])) { $0.dropMentionLayers() }
+            appending.async { growing.corpus.append(read) }
             start = end
         }
+        appending.sync {}
+        corpus = growing.corpus
         return true
     }
 
@@ -171,4 +179,11 @@ public final class Session {
         let invocation = CommandInvocation(name: command.name, arguments: rest, argumentOffset: i, line: line)
         return try command.run(invocation, in: self)
     }
+}
+
+/// The corpus a load is adding to, handed to the thread that appends its chunks: only that
+/// thread touches it until the load has waited for it.
+private final class CorpusBox: @unchecked Sendable {
+    var corpus: Corpus
+    init(_ corpus: Corpus) { self.corpus = corpus }
 }

@@ -4,14 +4,23 @@ import Foundation
 /// quote inside a quoted field is a literal quote, quoted fields may hold separators and line
 /// breaks, CRLF and LF both end a record. Parses bytes, not Characters, because corpora run to
 /// hundreds of megabytes.
-struct DelimitedReader {
-    struct Record {
-        var fields: [String]
+struct DelimitedReader: Sendable {
+    /// A field as a range of the reader's bytes: the reader finds where records and fields
+    /// are (a quick, serial walk), `string(_:)` makes their text (on any thread: a large file's
+    /// fields are made in parallel).
+    struct Field: Sendable {
+        var range: Range<Int>
+        /// Quoted, with doubled quotes inside (to be made single).
+        var doubledQuotes = false
+    }
+
+    struct Record: Sendable {
+        var fields: [Field]
         /// 1-based line on which the record starts.
         var line: Int
     }
 
-    enum Item {
+    enum Item: Sendable {
         case record(Record)
         /// A malformed record, skipped; reading goes on after it.
         case bad(line: Int, message: String)
@@ -45,16 +54,13 @@ struct DelimitedReader {
         guard position < n else { return nil }
         let startLine = line
         let startPosition = position
-        var fields: [String] = []
+        var fields: [Field] = []
         while true {
             if position < n, b[position] == quote {
                 // Quoted field.
                 position += 1
-                // Built only when the field has a doubled quote; otherwise the field's String
-                // is made straight from the file's bytes (one copy, not two).
-                var unescaped: [UInt8]? = nil
+                var doubled = false
                 let fieldStart = position
-                var runStart = position
                 var fieldEnd = position
                 var closed = false
                 while position < n {
@@ -69,14 +75,10 @@ struct DelimitedReader {
                     line += Self.lineBreaks(b, position, next)
                     position = next
                     if position + 1 < n, b[position + 1] == quote {
-                        unescaped = unescaped ?? []
-                        unescaped?.append(contentsOf: UnsafeBufferPointer(rebasing: b[runStart..<position]))
-                        unescaped?.append(quote)
+                        doubled = true
                         position += 2
-                        runStart = position
                         continue
                     }
-                    unescaped?.append(contentsOf: UnsafeBufferPointer(rebasing: b[runStart..<position]))
                     fieldEnd = position
                     position += 1
                     closed = true
@@ -90,11 +92,7 @@ struct DelimitedReader {
                     skipRestOfRecord(b)
                     return .bad(line: startLine, message: "unterminated quoted field, row skipped")
                 }
-                if let unescaped {
-                    fields.append(unescaped.withUnsafeBufferPointer { Self.string($0) })
-                } else {
-                    fields.append(Self.string(UnsafeBufferPointer(rebasing: b[fieldStart..<fieldEnd])))
-                }
+                fields.append(Field(range: fieldStart..<fieldEnd, doubledQuotes: doubled))
                 // Blanks between a closing quote and the separator are tolerated.
                 while position < n, b[position] == 32 || b[position] == 9, b[position] != separator { position += 1 }
                 if position >= n { return .record(Record(fields: fields, line: startLine)) }
@@ -118,7 +116,7 @@ struct DelimitedReader {
             // Unquoted field: up to the separator or the end of the line.
             let fieldStart = position
             position = Self.fieldEnd(b, from: position, separator: separator)
-            fields.append(String(decoding: UnsafeBufferPointer(rebasing: b[fieldStart..<position]), as: UTF8.self))
+            fields.append(Field(range: fieldStart..<position))
             if position < n, b[position] == separator { position += 1; continue }
             if position < n { endLine(b) }
             return .record(Record(fields: fields, line: startLine))
@@ -168,7 +166,30 @@ struct DelimitedReader {
         return count
     }
 
-    /// A field's text; CR LF inside quoted fields becomes LF.
+    /// A field's text: a doubled quote is one quote; CR LF inside a quoted field becomes LF.
+    func string(_ field: Field) -> String {
+        bytes.withUnsafeBufferPointer { b in
+            let raw = UnsafeBufferPointer(rebasing: b[field.range])
+            guard field.doubledQuotes else { return Self.string(raw) }
+            var unescaped: [UInt8] = []
+            unescaped.reserveCapacity(raw.count)
+            // Inside a closed quoted field every quote is doubled: copy up to and including
+            // each quote, skip its double.
+            var i = 0
+            while i < raw.count {
+                let rest = UnsafeRawPointer(raw.baseAddress! + i)
+                guard let q = memchr(rest, Int32(quote), raw.count - i) else {
+                    unescaped.append(contentsOf: UnsafeBufferPointer(rebasing: raw[i...]))
+                    break
+                }
+                let at = i + rest.distance(to: UnsafeRawPointer(q))
+                unescaped.append(contentsOf: UnsafeBufferPointer(rebasing: raw[i...at]))
+                i = at + 2
+            }
+            return unescaped.withUnsafeBufferPointer { Self.string($0) }
+        }
+    }
+
     private static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         guard bytes.contains(13) else { return String(decoding: bytes, as: UTF8.self) }
         return TextDecoder.normalizeNewlines(String(decoding: bytes, as: UTF8.self))

@@ -18,7 +18,7 @@ public struct Pipeline: Sendable {
         var p = env["CLAIMSH_PIPELINE"] == "sentences"
             ? Pipeline(annotators: [SentenceAnnotator(lexicon: .shared)])
             : Pipeline(lexicon: .shared)
-        if let t = env["CLAIMSH_THREADS"].flatMap(Int.init), t > 0 { p.threads = t }
+        p.threads = Workers.configured
         return p
     }()
 
@@ -78,6 +78,17 @@ public struct Pipeline: Sendable {
 
     /// `body(0..<count)` on `threads` workers (one per core), results in index order.
     func concurrentMap<T>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+        Workers.map(count, threads: threads, body)
+    }
+}
+
+/// Work spread over the cores, for the pipeline and the readers of large files.
+enum Workers {
+    /// `CLAIMSH_THREADS=N` (benchmarks: one core is `CLAIMSH_THREADS=1`); nil: one per core.
+    static let configured: Int? = ProcessInfo.processInfo.environment["CLAIMSH_THREADS"].flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil }
+
+    /// `body(0..<count)` on `threads` workers (nil: one per core), results in index order.
+    static func map<T>(_ count: Int, threads: Int?, _ body: @Sendable (Int) -> T) -> [T] {
         if count < 2 || threads == 1 { return (0..<count).map(body) }
         let results = ResultSlots<T>(count: count)
         let workers = threads ?? ProcessInfo.processInfo.activeProcessorCount
