@@ -99,7 +99,12 @@ public final class Session {
             let end = min(start + chunk, documents.count)
             // The corpus keeps no mention layers: they are dropped on the workers.
             let read = reading.annotateEach(Array(documents[start..<end])) { $0.dropMentionLayers() }
-            appending.async { growing.corpus.append(read) }
+            // One thread asked for (`CLAIMSH_THREADS=1`): one thread used.
+            if reading.threads == 1 {
+                appending.sync { growing.corpus.append(read) }
+            } else {
+                appending.async { growing.corpus.append(read) }
+            }
             start = end
         }
         appending.sync {}
