@@ -70,46 +70,27 @@ public final class Session {
         self.pipeline = pipeline
     }
 
-    /// Annotates documents and adds them to the corpus. Works in chunks so that Ctrl-C can stop
-    /// a long load; then nothing is added and the result is false.
+    /// Annotates documents and adds them to the corpus. Ctrl-C stops a long load; then nothing
+    /// is added and the result is false.
     @discardableResult
     public func add(_ documents: [Document]) -> Bool {
-        // Small enough to stop within a second or so, large enough to keep every core busy.
-        let chunk = max(256, ProcessInfo.processInfo.activeProcessorCount * 128)
         // The corpus date prior of the whole load (metadata dates and datelines), found before
         // any document is read: each document is then read once, with it.
         var pipeline = annotationPipeline
         if let prior = pipeline.corpusDatePrior(documents) { pipeline = pipeline.datePrior(prior) }
-        let reading = pipeline
-        // Each chunk goes into the store as soon as it is read, so that the claims of a large
-        // load are never all held as `Claim` values at once, and on a thread of its own, so
-        // that the workers read the next chunk meanwhile. Ctrl-C restores the corpus as it was.
+        // Each document goes into the store as soon as it and those before it are read (the
+        // workers read on meanwhile), so that the claims of a large load are never all held as
+        // `Claim` values at once; the corpus keeps no mention layers, they are dropped on the
+        // workers. Ctrl-C restores the corpus as it was.
         let before = corpus
-        let growing = CorpusBox(corpus)
-        corpus = Corpus()
-        growing.corpus.removeLoaded(Set(documents.lazy.map(\.id)))
-        let appending = DispatchQueue(label: "claimsh.load.append")
-        var start = 0
-        while start < documents.count {
-            if isInterrupted {
-                appending.sync {}
-                corpus = before
-                return false
-            }
-            let end = min(start + chunk, documents.count)
-            // The corpus keeps no mention layers: they are dropped on the workers.
-            let read = reading.annotateEach(Array(documents[start..<end])) { $0.dropMentionLayers() }
-            // One thread asked for (`CLAIMSH_THREADS=1`): one thread used.
-            if reading.threads == 1 {
-                appending.sync { growing.corpus.append(read) }
-            } else {
-                appending.async { growing.corpus.append(read) }
-            }
-            start = end
+        corpus.removeLoaded(Set(documents.lazy.map(\.id)))
+        corpus.reserveCapacity(documents: documents.count)
+        let interrupt = interruptCheck
+        let completed = pipeline.annotateInOrder(documents, then: { $0.dropMentionLayers() }, stop: interrupt) {
+            corpus.append($0)
         }
-        appending.sync {}
-        corpus = growing.corpus
-        return true
+        if !completed { corpus = before }
+        return completed
     }
 
     /// The corpus documents at `indices` with their mention layers, derived again (the corpus
@@ -184,11 +165,4 @@ public final class Session {
         let invocation = CommandInvocation(name: command.name, arguments: rest, argumentOffset: i, line: line)
         return try command.run(invocation, in: self)
     }
-}
-
-/// The corpus a load is adding to, handed to the thread that appends its chunks: only that
-/// thread touches it until the load has waited for it.
-private final class CorpusBox: @unchecked Sendable {
-    var corpus: Corpus
-    init(_ corpus: Corpus) { self.corpus = corpus }
 }

@@ -76,6 +76,53 @@ public struct Pipeline: Sendable {
         }
     }
 
+    /// Annotates documents on all cores and gives each, with `then` applied on its worker, to
+    /// `take` on the calling thread in input order, as soon as it and all before it are done:
+    /// a load appends documents to its corpus while the workers read the next ones, with no
+    /// pause between batches. Stops when `stop` says so (asked on the calling thread while it
+    /// waits, and between documents): then returns false, and `take` has seen a prefix.
+    public func annotateInOrder(_ documents: [Document], then: @escaping @Sendable (inout AnnotatedDocument) -> Void,
+                                stop: () -> Bool, take: (AnnotatedDocument) -> Void) -> Bool {
+        let workers = threads ?? ProcessInfo.processInfo.activeProcessorCount
+        if workers <= 1 || documents.count < 2 {
+            for d in documents {
+                if stop() { return false }
+                var doc = finish(d)
+                then(&doc)
+                take(doc)
+            }
+            return true
+        }
+        let slots = OrderedSlots<AnnotatedDocument>(count: documents.count)
+        let next = AtomicCounter()
+        let done = DispatchGroup()
+        let pipeline = self
+        done.enter()
+        DispatchQueue.global().async {
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while !slots.stopped {
+                    let i = next.add(1)
+                    if i >= documents.count { break }
+                    var doc = pipeline.finish(documents[i])
+                    then(&doc)
+                    slots.set(i, doc)
+                }
+            }
+            done.leave()
+        }
+        var completed = true
+        for i in documents.indices {
+            guard let doc = slots.take(i, stop: stop) else {
+                completed = false
+                break
+            }
+            take(doc)
+        }
+        slots.stop()
+        done.wait()
+        return completed
+    }
+
     /// `body(0..<count)` on `threads` workers (one per core), results in index order.
     func concurrentMap<T>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
         Workers.map(count, threads: threads, body)
@@ -132,6 +179,56 @@ final class ResultSlots<T>: @unchecked Sendable {
     }
     func set(_ i: Int, _ value: T) { buffer[i] = value }
     func values() -> [T] { buffer.map { $0! } }
+}
+
+/// Slots filled by workers in any order and emptied by one reader in index order, which waits
+/// for the next one (and asks `stop` every 50 ms while it waits).
+final class OrderedSlots<T>: @unchecked Sendable {
+    private var values: [T?]
+    private let condition = NSCondition()
+    private var halted = false
+
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+
+    func set(_ i: Int, _ value: T) {
+        condition.lock()
+        values[i] = value
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The value at `i` once set (the slot is emptied); nil when `stop` said so first.
+    func take(_ i: Int, stop: () -> Bool) -> T? {
+        condition.lock()
+        defer { condition.unlock() }
+        while values[i] == nil {
+            if halted { return nil }
+            condition.unlock()
+            let stopping = stop()
+            condition.lock()
+            if stopping {
+                halted = true
+                return nil
+            }
+            if values[i] == nil { _ = condition.wait(until: Date(timeIntervalSinceNow: 0.05)) }
+        }
+        let value = values[i]
+        values[i] = nil
+        return value
+    }
+
+    /// Workers take no more work.
+    func stop() {
+        condition.lock()
+        halted = true
+        condition.unlock()
+    }
+
+    var stopped: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return halted
+    }
 }
 
 /// A counter shared by the pipeline's workers.

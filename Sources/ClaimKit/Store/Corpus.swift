@@ -56,14 +56,29 @@ public struct Corpus: Sendable {
             documents.reserveCapacity(documents.count + docs.count)
             documents.append(contentsOf: consume docs)
         }
-        for i in first..<documents.count {
-            let claims = documents[i].claims
-            documents[i].claims = []
-            documents[i].dropMentionLayers()
-            claimStart.append(store.count)
-            store.registerDocument(documents[i].document.id)
-            store.append(contentsOf: claims)
-        }
+        for i in first..<documents.count { storeClaims(ofDocument: i) }
+    }
+
+    /// Room for `n` more documents (before appending them one at a time).
+    public mutating func reserveCapacity(documents n: Int) {
+        documents.reserveCapacity(documents.count + n)
+        claimStart.reserveCapacity(claimStart.count + n)
+    }
+
+    /// `append` of one document.
+    public mutating func append(_ doc: consuming AnnotatedDocument) {
+        documents.append(doc)
+        storeClaims(ofDocument: documents.count - 1)
+    }
+
+    /// Moves the claims of the document at `i` (the last one added) into the store.
+    private mutating func storeClaims(ofDocument i: Int) {
+        let claims = documents[i].claims
+        documents[i].claims = []
+        documents[i].dropMentionLayers()
+        claimStart.append(store.count)
+        store.registerDocument(documents[i].document.id)
+        store.append(contentsOf: claims)
     }
 
     public mutating func remove(ids: Set<String>) {
