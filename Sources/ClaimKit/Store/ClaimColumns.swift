@@ -94,9 +94,12 @@ public struct ClaimColumns: Sendable {
             lastDocument = (c.doc, doc)
         }
         coded[0].codes.append(doc)
-        coded[1].codes.append(coded[1].strings.code(c.kind.rawValue))
-        coded[2].codes.append(coded[2].strings.code(c.approx?.rawValue))
-        coded[9].codes.append(coded[9].strings.code(c.modality.rawValue))
+        let kind = Self.enumCode(c.kind, &kindCodes, &coded[1].strings)
+        coded[1].codes.append(kind)
+        let approx = c.approx.map { Self.enumCode($0, &approxCodes, &coded[2].strings) } ?? -1
+        coded[2].codes.append(approx)
+        let modality = Self.enumCode(c.modality, &modalityCodes, &coded[9].strings)
+        coded[9].codes.append(modality)
         let codes = c.codes
         for j in 0..<ClaimCodes.count {
             let g = codes[j]
@@ -121,6 +124,20 @@ public struct ClaimColumns: Sendable {
         high.append(c.high ?? .nan)
         sentence.append(Double(c.sentence))
         count += 1
+    }
+
+    /// The codes of the `kind`, `approx` and `modality` cases met so far: a million claims
+    /// are appended without hashing their names.
+    private var kindCodes: [(ClaimKind, Int32)] = []
+    private var approxCodes: [(Approx, Int32)] = []
+    private var modalityCodes: [(Modality, Int32)] = []
+
+    private static func enumCode<E: RawRepresentable & Equatable>(_ value: E, _ cache: inout [(E, Int32)],
+                                                                _ strings: inout Strings) -> Int32 where E.RawValue == String {
+        for (v, code) in cache where v == value { return code }
+        let code = strings.code(value.rawValue)
+        cache.append((value, code))
+        return code
     }
 
     /// The `ClaimStrings` codes of the claim at `row`.

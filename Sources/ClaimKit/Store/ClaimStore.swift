@@ -139,11 +139,17 @@ public struct ClaimStore: Sendable {
     /// n when the claim's id is `<doc>:<n>` (n written plainly), else the pooled id as -code-1.
     private mutating func ordinal(_ c: Claim) -> Int32 {
         let id = c.id.utf8, doc = c.doc.utf8
-        if id.count > doc.count + 1, id.starts(with: doc) {
-            let rest = id.dropFirst(doc.count)
-            if rest.first == UInt8(ascii: ":"), let n = Int32(String(decoding: rest.dropFirst(), as: UTF8.self)), n >= 0,
-               String(n).utf8.count == rest.count - 1 {
-                return n
+        if id.count > doc.count + 1, id.count - doc.count <= 10, id.starts(with: doc) {
+            // ":" and 1-9 digits, no leading zero: the number reads back as the same id.
+            var digits = id.dropFirst(doc.count)
+            if digits.popFirst() == UInt8(ascii: ":"), digits.first != UInt8(ascii: "0") || digits.count == 1 {
+                var n: Int32 = 0
+                var plain = true
+                for b in digits {
+                    guard b >= 0x30, b <= 0x39 else { plain = false; break }
+                    n = n * 10 + Int32(b - 0x30)
+                }
+                if plain { return n }
             }
         }
         return -texts.code(c.id) - 1

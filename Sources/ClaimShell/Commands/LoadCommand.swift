@@ -87,11 +87,13 @@ public enum LoadCommand: ShellCommand {
         session.diagnostics += report.problems.map { "warning: \($0)" }
         var documents = report.documents
         // Reloading a file replaces its documents; another file's id clash gets ~2, ~3.
-        let reloaded = Set(documents.map { "\($0.id)\u{0}\($0.path ?? "")" })
-        let taken = Set(session.corpus.documents.map(\.document).filter {
-            !reloaded.contains("\($0.id)\u{0}\($0.path ?? "")")
-        }.map(\.id))
-        if !taken.isEmpty { CorpusLoader.makeUnique(&documents, taken: taken) }
+        if !session.corpus.documents.isEmpty {
+            let reloaded = Set(documents.map { "\($0.id)\u{0}\($0.path ?? "")" })
+            let taken = Set(session.corpus.documents.map(\.document).filter {
+                !reloaded.contains("\($0.id)\u{0}\($0.path ?? "")")
+            }.map(\.id))
+            if !taken.isEmpty { CorpusLoader.makeUnique(&documents, taken: taken) }
+        }
         // A progress line on a terminal while the pipeline runs (it stays quiet under a second).
         let progress = LoadProgress.start(for: documents)
         let previous = session.pipeline.progress
@@ -101,9 +103,9 @@ public enum LoadCommand: ShellCommand {
         progress?.finish()
         // An interrupted load adds nothing and reports nothing: the shell says "interrupted".
         guard completed else { return .none }
-        let ids = Set(documents.map(\.id))
+        // A load appends its documents, in order, after those it did not replace.
         let corpus = session.corpus
-        let added = corpus.documents.indices.filter { ids.contains(corpus.documents[$0].document.id) }
+        let added = (corpus.documents.count - documents.count)..<corpus.documents.count
         let sentences = added.reduce(0) { $0 + corpus.documents[$1].sentences.count }
         let claims = added.reduce(0) { $0 + corpus.claims(of: $1).count }
         var message = "loaded \(count(documents.count, "document")) (\(count(sentences, "sentence")), \(count(claims, "claim"))) from \(from)"
