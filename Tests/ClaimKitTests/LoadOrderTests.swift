@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+@testable import ClaimKit
+
+/// A load reads documents on all cores and appends them in input order as they are done
+/// (`Pipeline.annotateInOrder`): the corpus must be what one thread reading them in order gives.
+/// 10kGNAD sentences: CC BY-NC-SA 4.0, quoted for testing.
+@Suite struct LoadOrderTests {
+    static let texts = [
+        "Rund 12.000 Menschen demonstrierten am Samstag in Wien. Die Polizei sprach von 8.000 Teilnehmern.",
+        "Der Verbund beschäftigt derzeit rund 3.000 Mitarbeiter. Im Vorjahr waren es noch 3.200.",
+        "Bei dem Unglück kamen mindestens 15 Menschen ums Leben, wie die Behörden am Montag mitteilten.",
+    ]
+
+    static func documents(_ n: Int) -> [Document] {
+        (0..<n).map { Document(id: "d\($0)", text: texts[$0 % texts.count] + String(repeating: " Noch ein Satz.", count: $0 % 7)) }
+    }
+
+    @Test(arguments: [1, 2, 4])
+    func documentsArriveInInputOrderWithTheirClaims(threads: Int) {
+        var pipeline = Pipeline(lexicon: .shared)
+        pipeline.threads = threads
+        let docs = Self.documents(40)
+        var seen: [AnnotatedDocument] = []
+        let completed = pipeline.annotateInOrder(docs, then: { $0.dropMentionLayers() }, stop: { false }) { seen.append($0) }
+        #expect(completed)
+        #expect(seen.map(\.document.id) == docs.map(\.id))
+        #expect(seen.allSatisfy { !$0.hasMentionLayers })
+        let alone = docs.map { Pipeline(lexicon: .shared).annotate($0).claims }
+        #expect(seen.map(\.claims) == alone)
+    }
+
+    @Test func stoppingGivesAPrefixAndFalse() {
+        var pipeline = Pipeline(lexicon: .shared)
+        pipeline.threads = 2
+        let docs = Self.documents(200)
+        var seen: [String] = []
+        let completed = pipeline.annotateInOrder(docs, then: { _ in }, stop: { seen.count >= 5 }) { seen.append($0.document.id) }
+        #expect(!completed)
+        #expect(seen.count >= 5 && seen.count < docs.count)
+        #expect(seen == docs.prefix(seen.count).map(\.id))
+    }
+
+    @Test func aCorpusAppendedOneByOneEqualsOneAppendedAtOnce() {
+        let read = Pipeline(lexicon: .shared).annotate(Self.documents(12))
+        var whole = Corpus()
+        whole.add(read)
+        var single = Corpus()
+        single.reserveCapacity(documents: read.count)
+        for d in read { single.append(d) }
+        #expect(single.documents.map(\.document.id) == whole.documents.map(\.document.id))
+        #expect(Array(single.store.claims) == Array(whole.store.claims))
+        #expect(single.documents.indices.allSatisfy { Array(single.claims(of: $0)) == Array(whole.claims(of: $0)) })
+    }
+}
