@@ -51,6 +51,16 @@ import Testing
         }
         #expect(both(doc, "pjongjang").fast == [0, 1, 2])
         #expect(both(doc, "epfel").fast.isEmpty)
+        // A match may start at a non-ASCII letter found by its two bytes (š C5 A1, ß C3 9F) or,
+        // for a longer one, its lead byte (ẞ E1 BA 9E).
+        let names = Self.pipeline.annotate([
+            Document(id: "b", text: "Maroš Šefčovič kam. DIE GROẞE REFORM. Die Straße war leer. Äußerst sicher."),
+        ])[0]
+        for p in ["sefcovic", "s sef", "grosse", "sse", "sse w", "serst", "s"] {
+            let (fast, slow) = both(names, p)
+            #expect(fast == slow, "\(p)")
+            #expect(!fast.isEmpty, "\(p)")
+        }
     }
 
     @Test func asciiFastPathsFoldAndStemLikeTheGeneralPath() throws {

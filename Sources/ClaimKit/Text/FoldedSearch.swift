@@ -16,6 +16,11 @@ public struct FoldedSearch: Sendable {
     private let firstIsAOU: Bool
     /// Lead bytes of non-ASCII scalars whose fold can supply the first pattern byte.
     private let leads: [Bool]
+    /// The same scalars for the vector prefilter, when they are few: two-byte ones as (lead,
+    /// continuation) pairs ("ß" C3 9F for an "s"), longer ones by their lead byte. nil: every
+    /// lead byte is a candidate. Umlauts (C3 xx) are frequent in German text and would
+    /// otherwise send most blocks to the byte-by-byte check.
+    private let nonASCIIStarts: (pairs: [(UInt8, UInt8)], leads: [UInt8])?
     private let table = FoldTable.shared
 
     public init?(_ pattern: String) {
@@ -29,15 +34,20 @@ public struct FoldedSearch: Sendable {
         secondUpper = (s >= 0x61 && s <= 0x7A) ? s - 32 : s
         firstIsAOU = f == 0x61 || f == 0x6F || f == 0x75
         var leads = [Bool](repeating: false, count: 256)
+        var pairs: [(UInt8, UInt8)] = [], longLeads: Set<UInt8> = []
         if f >= 0x80 {
             for b in 0xC0...0xFF { leads[b] = true }
         } else {
             // Scalars above the table fold to non-ASCII scalars: they cannot supply `f`.
             for (scalar, e) in FoldTable.shared.expansions.enumerated() where scalar >= 0x80 {
-                if (0..<e.count).contains(where: { e[$0] == f }) { leads[Int(FoldTable.leadByte(UInt32(scalar)))] = true }
+                guard (0..<e.count).contains(where: { e[$0] == f }), let u = Unicode.Scalar(UInt32(scalar)) else { continue }
+                leads[Int(FoldTable.leadByte(UInt32(scalar)))] = true
+                let bytes = Array(String(u).utf8)
+                if bytes.count == 2 { pairs.append((bytes[0], bytes[1])) } else { longLeads.insert(bytes[0]) }
             }
         }
         self.leads = leads
+        nonASCIIStarts = f < 0x80 && pairs.count <= 8 && longLeads.count <= 2 ? (pairs, longLeads.sorted()) : nil
     }
 
     /// Whether the sentence `range` of `text` contains the pattern (the fold starts afresh at
@@ -96,7 +106,17 @@ public struct FoldedSearch: Sendable {
                     if firstIsAOU { next = next .| (b1 .== ve) .| (b1 .== vE) }
                     candidates = candidates .& next
                 }
-                if anyNonASCII { candidates = candidates .| (b0 .>= leadMin) }
+                if let starts = nonASCIIStarts {
+                    if !starts.pairs.isEmpty {
+                        let b1 = raw.loadUnaligned(fromByteOffset: i + 1, as: SIMD16<UInt8>.self)
+                        for (lead, continuation) in starts.pairs {
+                            candidates = candidates .| ((b0 .== SIMD16(repeating: lead)) .& (b1 .== SIMD16(repeating: continuation)))
+                        }
+                    }
+                    for lead in starts.leads { candidates = candidates .| (b0 .== SIMD16(repeating: lead)) }
+                } else if anyNonASCII {
+                    candidates = candidates .| (b0 .>= leadMin)
+                }
                 let bits = unsafeBitCast(zero.replacing(with: one, where: candidates), to: (UInt64, UInt64).self)
                 lo = bits.0
                 hi = bits.1
