@@ -92,4 +92,26 @@ private struct DigitQuantities: Annotator {
         #expect(throws: ShellError("no document 'xyz'", at: 5..<8)) { try session.execute("show xyz") }
         #expect(throws: ShellError("expected a sentence number after '#'", at: 5..<10)) { try session.execute("show 002#x") }
     }
+
+    @Test func jsonGivesOneObjectForADocumentASentenceAndAClaim() throws {
+        let session = seeds()
+        session.settings.format = .jsonl
+        func object(_ line: String) throws -> [String: Any] {
+            let out = Renderer.render(try session.execute(line), RenderOptions(format: .jsonl, color: false))
+            #expect(out.split(separator: "\n").count == 1, "\(line): one line")
+            return try #require(JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+        }
+        let doc = try object("show 002")
+        #expect(doc["id"] as? String == "002_2cc7b7632708e469")
+        #expect(doc["date_inferred"] as? Bool == true && doc["date_basis"] as? String == "text")
+        #expect((doc["text"] as? String)?.hasPrefix("Nordkorea schickt") == true)
+        #expect(doc["claims"] as? Int == session.corpus.claims(of: 2).count)
+        let sentence = try object("show 002#2")
+        #expect(sentence["sentence"] as? Int == 2 && (sentence["text"] as? String)?.hasPrefix("„Nordkorea sendet") == true)
+        #expect(sentence["claims"] as? [String] == [])
+        let claim = try object("show 000:1")
+        let id = try #require(claim["id"] as? String)
+        #expect(id.hasPrefix("000_") && id.hasSuffix(":1"))
+        #expect(claim["phrase"] != nil && claim["class"] != nil)
+    }
 }

@@ -12,6 +12,8 @@ public enum ShowCommand: ShellCommand {
         show DOC:N    claim N of the document (the claim id as `claims` lists it): every
                       field, then its sentence with the phrase in bold and the time and the
                       attribution underlined when colour is on.
+        With --format json or jsonl each gives one object: the document's metadata, counts
+        and text; the sentence's text and claim ids; the claim's fields as `claims` has them.
         DOC is a document id or any unique prefix of one (002 for 002_2cc7b7632708e469).
         A document id that itself contains ':' (10kGNAD rows: test:12) is shown whole;
         its claims are test:12:1, test:12:2, ...
@@ -25,10 +27,39 @@ public enum ShowCommand: ShellCommand {
     /// A claim as text with its sentence, or, when the session asks for json or jsonl, as one
     /// object with every field (as `claims` gives it).
     static func output(_ claim: Claim, in session: Session) -> CommandOutput {
-        if let f = session.settings.format, f == .json || f == .jsonl {
-            return .table(ClaimTable.table([claim], fields: ClaimField.names))
-        }
+        if wantsObject(session) { return .table(ClaimTable.table([claim], fields: ClaimField.names)) }
         return .text(self.claim(claim, in: session))
+    }
+
+    /// Whether the session asks for json or jsonl: `show` then gives one object.
+    static func wantsObject(_ session: Session) -> Bool {
+        session.settings.format == .json || session.settings.format == .jsonl
+    }
+
+    /// A document as text, or as one object (metadata, counts and text) for json and jsonl.
+    static func output(_ d: AnnotatedDocument, in session: Session) -> CommandOutput {
+        guard wantsObject(session) else { return .text(document(d)) }
+        let doc = d.document
+        let extra = doc.extra.keys.sorted()
+        var names = ["id", "title", "date", "date_inferred", "url", "source", "lang"]
+        var row: [Value] = [.string(doc.id), Value(doc.title), Value(doc.date), .bool(doc.dateInferred), Value(doc.url),
+                            Value(doc.source), Value(doc.lang)]
+        for key in extra where !names.contains(key) {
+            names.append(key)
+            row.append(Value(doc.extra[key]))
+        }
+        names += ["sentences", "claims", "chars", "encoding", "path", "text"]
+        row += [.int(d.sentences.count), .int(d.claims.count), .int(doc.text.unicodeScalars.count),
+                .string(doc.encoding.rawValue), Value(doc.path), .string(doc.text)]
+        return .table(ResultTable(names, rows: [row]))
+    }
+
+    /// A sentence in context as text, or as one object (its text and its claims' ids).
+    static func output(sentence s: Int, of d: AnnotatedDocument, in session: Session) -> CommandOutput {
+        guard wantsObject(session) else { return .text(sentence(s, of: d, in: session)) }
+        let claims = d.claims.filter { $0.sentence == s + 1 }.map { Value.string($0.id) }
+        return .table(ResultTable(["doc", "sentence", "text", "claims"],
+                                  rows: [[.string(d.document.id), .int(s + 1), .string(d.text(of: s)), .list(claims)]]))
     }
 
     public static func run(_ invocation: CommandInvocation, in session: Session) throws(ShellError) -> CommandOutput {
@@ -39,7 +70,7 @@ public enum ShowCommand: ShellCommand {
         if words.count > 1 { throw ShellError("show takes one id", at: words[1].columns) }
         let corpus = session.corpus
         let id = word.text
-        if let i = corpus.index(ofDocument: id) { return .text(document(corpus.annotated(i))) }
+        if let i = corpus.index(ofDocument: id) { return output(corpus.annotated(i), in: session) }
         if let claim = corpus.store[id: id] { return output(claim, in: session) }
         if let hash = id.lastIndex(of: "#") {
             let docName = ArgumentWord(text: String(id[..<hash]), columns: word.columns, quoted: word.quoted)
@@ -49,7 +80,7 @@ public enum ShowCommand: ShellCommand {
             guard n >= 1, n <= d.sentences.count else {
                 throw ShellError("\(d.document.id) has \(d.sentences.count) sentences, no sentence \(n)", at: word.columns)
             }
-            return .text(sentence(n - 1, of: d, in: session))
+            return output(sentence: n - 1, of: d, in: session)
         }
         if let colon = id.lastIndex(of: ":"), let n = Int(id[id.index(after: colon)...]) {
             let docName = ArgumentWord(text: String(id[..<colon]), columns: word.columns, quoted: word.quoted)
@@ -61,7 +92,7 @@ public enum ShowCommand: ShellCommand {
                 return output(claim, in: session)
             }
         }
-        return .text(document(corpus.annotated(try DocsCommand.resolve(word, in: session))))
+        return output(corpus.annotated(try DocsCommand.resolve(word, in: session)), in: session)
     }
 
     static func document(_ d: AnnotatedDocument) -> String {
