@@ -151,11 +151,16 @@ public struct Completion {
             break
         }
         if Self.documentCommands.contains(command) {
-            // `show DOC:N` names a claim: after the colon, the document's claim ids.
-            if word.contains(":") {
-                let store = session.corpus.store
-                return (0..<store.count).lazy.map { store.id(row: $0) }.filter { $0.hasPrefix(word) }
+            // `show DOC:N` names a claim: after the colon, the claim ids of the document DOC
+            // names (its id or a unique prefix: `show 004:` completes to 004_3754...:1, ...).
+            if let colon = word.lastIndex(of: ":"),
+               let i = try? DocumentName.resolve(String(word[..<colon]), in: session.corpus) {
+                let corpus = session.corpus
+                let typed = corpus.documents[i].document.id + word[colon...]
+                let ids = corpus.claims(of: i).indices.map { corpus.store.id(row: $0) }.filter { $0.hasPrefix(typed) }
+                if !ids.isEmpty { return ids }
             }
+            // Otherwise document ids (a 10kGNAD id holds a colon itself: `test:12`).
             return values(documentIDs, word, quoted: quoted)
         }
         if last == "from" { return values(session.sets.keys.sorted(), word, quoted: quoted) }

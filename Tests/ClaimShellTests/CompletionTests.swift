@@ -54,6 +54,9 @@ import Testing
         let claims = Self.complete("show 004_37545d6c4a403162:")
         #expect(!claims.isEmpty && claims.allSatisfy { $0.hasPrefix("004_37545d6c4a403162:") })
         #expect(Self.complete("show 004_37545d6c4a403162:1") == ["004_37545d6c4a403162:1"])
+        // A document prefix before the colon is enough.
+        #expect(Self.complete("show 004:") == claims)
+        #expect(Self.complete("show 004:1") == ["004_37545d6c4a403162:1"])
         #expect(Self.complete("diff 000_dbee2a27689250e2 00").count == 5)
         #expect(Self.complete("claims where doc = 004") == ["004_37545d6c4a403162"])
         #expect(Self.complete("claims where doc in (000_dbee2a27689250e2, 003") == ["003_b3ede1b15ff85e9a"])
