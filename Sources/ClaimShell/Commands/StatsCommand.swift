@@ -8,7 +8,8 @@ public enum StatsCommand: ShellCommand {
     public static let help = """
         Summarises a numeric field (value, high, sentence) over the claims matching EXPR, in one
         row or one row per group with `by` (largest groups first). `count` counts the claims with
-        a value; nulls are left out of every figure.
+        a value; nulls are left out of every figure, and a group without values has null
+        figures (its sum too, as in SQL).
         """
     public static let examples = [
         CommandExample("stats value where class = soldiers", expected: nil),
@@ -38,12 +39,16 @@ public enum StatsCommand: ShellCommand {
             let claims = by.isEmpty ? [([Value](), sel.claims)] : ClaimSelection.grouped(sel.claims, by: by).map { ($0.key, $0.claims) }
             groups = claims.map { key, claims in (key, claims.compactMap { field.get($0).doubleValue }) }
         }
-        var rows: [[Value]] = groups.map { key, values in
-            let s = Statistics(values)
-            return key + [.int(s.count), Value(s.min), Value(s.median.map(tidy)), Value(s.mean.map(tidy)), Value(s.max), .number(tidy(s.sum))]
-        }
+        var rows: [[Value]] = groups.map { key, values in key + figures(Statistics(values)) }
         if !by.isEmpty { rows = FrequencyOrder.sorted(rows, countColumn: by.count) }
         return .table(ResultTable(by.map(\.name) + ["count", "min", "median", "mean", "max", "sum"], rows: rows))
+    }
+
+    /// count, min, median, mean, max, sum: null figures (the sum too, as in SQL) for a group
+    /// without values.
+    static func figures(_ s: Statistics) -> [Value] {
+        [.int(s.count), Value(s.min), Value(s.median.map(tidy)), Value(s.mean.map(tidy)), Value(s.max),
+         s.count == 0 ? .null : .number(tidy(s.sum))]
     }
 
     /// Four decimals are plenty for a mean, and hide binary noise in sums of decimals
