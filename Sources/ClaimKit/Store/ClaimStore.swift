@@ -17,7 +17,8 @@ public struct ClaimStore: Sendable {
     private var texts = ClaimColumns.Strings()
     /// Entity lists, each distinct list once (the claims of a sentence share theirs).
     private var entityLists: [[String]] = []
-    private var entityCodes: [[String]: Int32] = [:]
+    private var entityCodes: [UInt64: [Int32]] = [:]
+    private var emptyEntities: Int32? = nil
     /// Per document (by its code in `columns`): the row of its first claim. Ids are
     /// `<doc>:<n>` with n counting from 1 in store order, so `<doc>:<n>` is usually row
     /// `first + n - 1`: lookup by id needs no dictionary of a million strings.
@@ -156,12 +157,30 @@ public struct ClaimStore: Sendable {
     }
 
     private mutating func entitiesCode(_ list: [String]) -> Int32 {
+        // Most claims name no entity, and the claims of a sentence share their list.
+        if list.isEmpty, let c = emptyEntities { return c }
         if let last = rows.last, entityLists[Int(last.entities)] == list { return last.entities }
-        if let c = entityCodes[list] { return c }
+        // Keyed by a byte hash of the names (no SipHash over an array of Strings), confirmed
+        // against the lists with that hash.
+        let key = Self.hash(list)
+        if let codes = entityCodes[key] {
+            for c in codes where entityLists[Int(c)] == list { return c }
+        }
         let c = Int32(entityLists.count)
         entityLists.append(list)
-        entityCodes[list] = c
+        entityCodes[key, default: []].append(c)
+        if list.isEmpty { emptyEntities = c }
         return c
+    }
+
+    /// FNV-1a over the names' UTF-8, each name closed by a 0 byte.
+    private static func hash(_ list: [String]) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for name in list {
+            for b in name.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
+            h = (h ^ 0) &* 0x100_0000_01B3
+        }
+        return h
     }
 
     /// The UTF-8 offset and length of `phrase` in `sentence` (its first occurrence).
