@@ -169,25 +169,21 @@ final class ClaimStrings: @unchecked Sendable {
     static let shared = ClaimStrings()
 
     private let lock = NSLock()
-    private var codes: [String: Int32] = [:]
-    private var values: [String] = []
+    /// Byte-keyed (no SipHash): every claim the pipeline builds interns up to seven strings.
+    private var strings = ClaimColumns.Strings()
 
     /// The code of `s` (added when new); -1 for nil.
     func code(_ s: String?) -> Int32 {
         guard let s else { return -1 }
         lock.lock()
         defer { lock.unlock() }
-        if let c = codes[s] { return c }
-        let c = Int32(values.count)
-        values.append(s)
-        codes[s] = c
-        return c
+        return strings.code(s)
     }
 
     func string(_ code: Int32) -> String? {
         guard code >= 0 else { return nil }
         lock.lock()
         defer { lock.unlock() }
-        return values[Int(code)]
+        return strings.string(code)
     }
 }
