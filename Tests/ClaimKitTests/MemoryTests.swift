@@ -26,6 +26,18 @@ import Testing
         #expect(doc.numbers.map(\.value) == [12000, 8000])
     }
 
+    @Test func scalarOffsetsAgreeWithCountingScalars() {
+        // Umlauts, a four-byte emoji and a combining mark across several 256-byte blocks.
+        let text = String(repeating: "Größere Lücken – 12.000 Soldaten 🙂 und e\u{301}in Ende. ", count: 20)
+        let doc = Self.pipeline.annotate([Document(id: "u", text: text)])[0]
+        let bytes = Array(text.utf8)
+        var scalars = 0
+        for offset in 0...bytes.count {
+            #expect(doc.scalarOffset(ofByte: offset) == scalars, "byte \(offset)")
+            if offset < bytes.count, bytes[offset] & 0xC0 != 0x80 { scalars += 1 }
+        }
+    }
+
     @Test func claimsReferToTheDocumentTextInsteadOfCopyingIt() throws {
         let doc = Self.pipeline.annotate([Document(id: "v", text: Self.texts[1]), Document(id: "w", text: Self.texts[0])])[0]
         let claim = try #require(doc.claims.first)

@@ -168,6 +168,15 @@ public struct AnnotatedDocument: Sendable {
             guard block >= 0 else { return 0 }
             var n = Int(scalarCheckpoints[block])
             var i = block << 8
+            // Eight bytes at a time: every byte but a continuation byte (10xxxxxx) starts a scalar.
+            if let base = UnsafeRawPointer(b.baseAddress) {
+                while i + 8 <= end {
+                    let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    let continuation = w & ~(w << 1) & 0x8080_8080_8080_8080
+                    n += 8 - continuation.nonzeroBitCount
+                    i += 8
+                }
+            }
             while i < end {
                 if b[i] & 0xC0 != 0x80 { n += 1 }
                 i += 1
