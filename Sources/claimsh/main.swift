@@ -221,7 +221,8 @@ struct Extract: ParsableCommand {
         repeat {
             let end = min(start + Self.chunkSize, documents.count)
             // Every field of SPEC §4, ids `<doc>:<n>` as in the shell (`claims` in json).
-            let claims = pipeline.annotate(Array(documents[start..<end])).flatMap(\.claims)
+            // `annotateEach`: the prior is the whole input's (or none), never one batch's own.
+            let claims = pipeline.annotateEach(Array(documents[start..<end])).flatMap(\.claims)
             let table = ClaimTable.table(claims, fields: ClaimField.names)
             var text = Renderer.render(.table(table), RenderOptions(format: format))
             if start > 0, format != .jsonl, let newline = text.firstIndex(where: { $0 == "\n" || $0 == "\r\n" }) {
