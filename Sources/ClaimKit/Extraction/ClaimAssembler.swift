@@ -17,15 +17,22 @@ public struct ClaimAssembler: Annotator {
             objectOf[o.number] = Int32(k)
         }
         let sentenceCount = doc.sentences.count
-        var entitiesBySentence = [[String]](repeating: [], count: sentenceCount)
-        for e in doc.entities where entitiesBySentence.indices.contains(e.sentence)
-            && !entitiesBySentence[e.sentence].contains(e.name) {
-            entitiesBySentence[e.sentence].append(e.name)
+        // Entities and dates grouped by sentence in two flat arrays (no array per sentence:
+        // most sentences have no claim), each sentence's run found by its start.
+        let entitiesBySentence = BySentence(doc.entities.indices.filter { (0..<sentenceCount).contains(doc.entities[$0].sentence) },
+                                            sentence: { doc.entities[$0].sentence }, count: sentenceCount)
+        let datesBySentence = BySentence(doc.times.indices.filter { doc.times[$0].type == .date && (0..<sentenceCount).contains(doc.times[$0].sentence) },
+                                         sentence: { doc.times[$0].sentence }, count: sentenceCount)
+        // The entity names of a sentence, in order, each once (its claims share the list).
+        var lastEntities: (sentence: Int, names: [String]) = (-1, [])
+        func entities(_ s: Int) -> [String] {
+            if lastEntities.sentence == s { return lastEntities.names }
+            var names: [String] = []
+            for k in entitiesBySentence[s] where !names.contains(doc.entities[k].name) { names.append(doc.entities[k].name) }
+            lastEntities = (s, names)
+            return names
         }
-        var datesBySentence = [[TimeMention]](repeating: [], count: sentenceCount)
-        for t in doc.times where t.type == .date && datesBySentence.indices.contains(t.sentence) {
-            datesBySentence[t.sentence].append(t)
-        }
+        func dates(_ s: Int) -> [TimeMention] { datesBySentence[s].map { doc.times[$0] } }
 
         struct Pending { var start: Int; var claim: Claim }
         var pending: [Pending] = []
@@ -36,11 +43,11 @@ public struct ClaimAssembler: Annotator {
             let object = objectOf[index] >= 0 ? doc.objects[Int(objectOf[index])] : nil
             var span = number.span
             if let os = object?.span, !(object?.inherited ?? false) { span = span.union(os) }
-            let dates = datesBySentence.indices.contains(s) ? datesBySentence[s] : []
-            let time = time(for: number, among: dates, in: doc, clauses: &clauses)
+            let inSentence = s >= 0 && s < sentenceCount
+            let time = inSentence && !datesBySentence[s].isEmpty
+                ? self.time(for: number, among: dates(s), in: doc, clauses: &clauses) : nil
             var claim = baseClaim(doc, sentence: s, span: span, kind: .quantity,
-                                  entities: entitiesBySentence.indices.contains(s) ? entitiesBySentence[s] : [],
-                                  valueText: number.text)
+                                  entities: inSentence ? entities(s) : [], valueText: number.text)
             claim.value = number.value
             claim.high = number.high
             claim.approx = number.approx
@@ -54,13 +61,13 @@ public struct ClaimAssembler: Annotator {
             pending.append(Pending(start: span.start, claim: claim))
         }
         // Sentence by sentence (their claims are ordered by position below).
-        for (s, times) in datesBySentence.enumerated() where !times.isEmpty {
+        for s in 0..<sentenceCount where !datesBySentence[s].isEmpty {
             guard doc.sentenceEvent.indices.contains(s), let event = doc.sentenceEvent[s] else { continue }
             // One date claim per event: the date expression nearest to the event's verb.
-            let dated = doc.eventTime[s].flatMap { doc.times.indices.contains($0) ? [doc.times[$0]] : nil } ?? times
+            let dated = doc.eventTime[s].flatMap { doc.times.indices.contains($0) ? [doc.times[$0]] : nil } ?? dates(s)
             for t in dated {
                 var claim = baseClaim(doc, sentence: s, span: t.span, kind: .date,
-                                      entities: entitiesBySentence[s], valueText: t.text)
+                                      entities: entities(s), valueText: t.text)
                 claim.time = t.value
                 claim.timeText = t.text
                 claim.event = event
@@ -75,6 +82,33 @@ public struct ClaimAssembler: Annotator {
             claims.append(c)
         }
         doc.claims = claims
+    }
+
+    /// Indices of a layer's mentions grouped by sentence, in their order within each sentence:
+    /// one flat array and each sentence's start (a counting sort), not an array per sentence.
+    struct BySentence {
+        private var order: [Int32]
+        private var start: [Int32]
+
+        init(_ indices: [Int], sentence: (Int) -> Int, count: Int) {
+            var start = [Int32](repeating: 0, count: count + 1)
+            for i in indices { start[sentence(i) + 1] += 1 }
+            for s in 0..<count { start[s + 1] += start[s] }
+            var next = start
+            var order = [Int32](repeating: 0, count: indices.count)
+            for i in indices {
+                let s = sentence(i)
+                order[Int(next[s])] = Int32(i)
+                next[s] += 1
+            }
+            self.order = order
+            self.start = start
+        }
+
+        /// The mention indices of sentence `s`.
+        subscript(s: Int) -> LazyMapSequence<ArraySlice<Int32>, Int> {
+            order[Int(start[s])..<Int(start[s + 1])].lazy.map { Int($0) }
+        }
     }
 
     /// The clause boundaries (byte offsets of ",;:()") of the last sentence asked for: a
