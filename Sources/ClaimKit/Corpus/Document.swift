@@ -40,7 +40,11 @@ public struct Document: Sendable {
     /// not a date); the value is then kept in `extra` only.
     @discardableResult
     public mutating func setMetadata(_ key: String, _ rawValue: String) -> String? {
-        let value = rawValue.trimmingCharacters(in: .whitespaces)
+        // Foundation's trimming only when an end may be white space (a row of a large CSV
+        // file has a metadata value or two, usually without).
+        let u = rawValue.utf8
+        let plain = u.first.map { $0 > 0x20 && $0 < 0x80 } == true && u.last.map { $0 > 0x20 && $0 < 0x80 } == true
+        let value = plain ? rawValue : rawValue.trimmingCharacters(in: .whitespaces)
         guard !value.isEmpty else { return nil }
         switch key.lowercased() {
         case "id": id = value
