@@ -95,7 +95,7 @@ public struct ModalityAnnotator: Annotator {
         // (a Token read by index is copied with both its Strings retained).
         var starts = [UInt8](repeating: 0, count: tokens.count)
         tokens.withUnsafeBufferPointer { buffer in
-            for j in buffer.indices where buffer[j].kind == .word && starterFilter.mayContain(buffer[j].lower) {
+            for j in buffer.indices where buffer[j].kind == .word && starterFilter.mayContain(lowerOf: buffer[j]) {
                 starts[j] = starters[buffer[j].lower] ?? 0
             }
         }

@@ -182,18 +182,15 @@ public struct NumberAnnotator: Annotator {
         }
         guard kind == .word else { return nil }
         // "einige Millionen", "ein paar hundert": a vague quantifier needs a scale word.
-        let w = t[i].lower
-        // Most words have no flag (the filter says so): then only a number word is possible,
-        // and both are asked of the word's bytes in one read.
-        let plain = w.utf8.withContiguousStorageIfAvailable { b -> Double?? in
-            wordFlagFilter.mayContain(bytes: b) ? nil : .some(words.value(bytes: b))
-        }
-        if case let .some(.some(value)) = plain {
-            guard let v = value else { return nil }
+        // Most words have no flag (the filter bit stored in the token says so): then only a
+        // number word is possible.
+        if !wordFlagFilter.mayContain(lowerOf: t[i]) {
+            guard let v = words.value(of: t[i].lower) else { return nil }
             var r = Reading(start: i, end: i + 1, value: v, high: v)
             applyScale(&r, t, end)
             return r
         }
+        let w = t[i].lower
         // One trie walk decides whether this word can start a number at all.
         let flags = wordFlags.exact(w).map { UInt8($0) } ?? 0
         if flags & Self.startsVagueQuantifier != 0,
@@ -536,7 +533,7 @@ struct FilteredPhrases<Value: Sendable>: Sendable {
     @inline(__always)
     func match(_ tokens: [Token], at i: Int, end: Int, where accept: (Value) -> Bool = { _ in true })
         -> (length: Int, value: Value)? {
-        guard i < end, firsts.mayContain(tokens[i].lower) else { return nil }
+        guard i < end, firsts.mayContain(lowerOf: tokens[i]) else { return nil }
         return table.match(tokens, at: i, end: end, where: accept)
     }
 
@@ -544,7 +541,7 @@ struct FilteredPhrases<Value: Sendable>: Sendable {
     @inline(__always)
     func match(_ tokens: [Token], endingBefore i: Int, start: Int, where accept: (Value) -> Bool = { _ in true })
         -> (length: Int, value: Value)? {
-        guard i > start, lasts.mayContain(tokens[i - 1].lower) else { return nil }
+        guard i > start, lasts.mayContain(lowerOf: tokens[i - 1]) else { return nil }
         return table.match(tokens, endingBefore: i, start: start, where: accept)
     }
 }

@@ -96,15 +96,18 @@ struct TimeCursor {
     // MARK: Entry
 
     /// Cheap test before matching: a number, a lexicon word, or a hyphenated month pair.
+    /// The scan asks it of every token of a document: the kind and the begin filter are read
+    /// from the token (its stored filter bit), without a Token copy or a String read.
+    @inline(__always)
     func canStart(_ i: Int) -> Bool {
-        switch tokens[i].kind {
+        let (kind, mayBegin) = tokens.withUnsafeBufferPointer { t in (t[i].kind, words.beginFilter.mayContain(lowerOf: t[i])) }
+        switch kind {
         case .number: return true
         case .word:
             // The filters rule out most words without a lookup; a compound begins an
             // expression only as a month pair ("Juli-August", `monthExpression`).
-            let lower = tokens[i].lower
-            return words.mayBegin(lower) && (ids.id(i).map { words.begins[$0] } ?? false)
-                || words.mayOpenMonthPair(lower) && isCapitalizedCompound(i)
+            if mayBegin, let e = ids.id(i), words.begins[e] { return true }
+            return words.mayOpenMonthPair(tokens[i].lower) && isCapitalizedCompound(i)
         default: return false
         }
     }

@@ -193,32 +193,15 @@ final class TimeLexicon: Sendable {
         monthStarts = starts
     }
 
-    /// `mayBegin(word) || mayOpenMonthPair(word)`, reading the word's bytes once.
+    /// False when the lowercase word certainly does not begin with a month form.
     @inline(__always)
-    func mayStart(_ word: String) -> Bool {
+    func mayOpenMonthPair(_ word: String) -> Bool {
         word.utf8.withContiguousStorageIfAvailable { b -> Bool in
-            if beginFilter.mayContain(bytes: b) { return true }
             guard b.count >= 2 else { return true }
             let k = Int(b[0]) << 8 | Int(b[1])
             return monthStarts[k >> 6] & (1 << UInt64(k & 63)) != 0
         } ?? true
     }
-
-    /// False when the lowercase word certainly does not begin with a month form.
-    @inline(__always)
-    func mayOpenMonthPair(_ word: String) -> Bool {
-        let u = word.utf8
-        guard u.count >= 2 else { return true }
-        var it = u.makeIterator()
-        guard let a = it.next(), let b = it.next() else { return true }
-        let k = Int(a) << 8 | Int(b)
-        return monthStarts[k >> 6] & (1 << UInt64(k & 63)) != 0
-    }
-
-    /// False when the lowercase word certainly cannot begin an expression (`begins`); true
-    /// when it may.
-    @inline(__always)
-    func mayBegin(_ word: String) -> Bool { beginFilter.mayContain(word) }
 
     /// The entry of a lowercase word.
     func id(_ word: String) -> Int32? { ids[word] }

@@ -9,16 +9,21 @@ public struct Token: Sendable, Hashable {
         case word, number, punct, symbol
     }
 
-    // Stored in this order, the line-break count in 32 bits, so that it and the two one-byte
-    // fields share the last word: 56 bytes a token, not 72 (every document holds thousands,
-    // and every annotator walks them).
+    // Stored in this order, the line-break count in 32 bits, so that it, the two one-byte
+    // fields and the filter bit share the last word: 56 bytes a token, not 72 (every document
+    // holds thousands, and every annotator walks them).
     public var span: TextSpan
     public var text: String
-    public var lower: String
+    public var lower: String {
+        didSet { lowerBit = UInt16(WordFilter.bit(lower)) }
+    }
     private var storedNewlines: Int32
     public var kind: Kind
     /// Whitespace (of any kind) precedes the token.
     public var spaceBefore: Bool
+    /// `WordFilter.bit` of `lower`, made once by the tokenizer: the annotators' word filters
+    /// (`WordFilter.mayContain(lowerOf:)`) rule most tokens out without reading their Strings.
+    private(set) var lowerBit: UInt16
 
     /// Line breaks between the previous token and this one (2 or more: a paragraph break).
     public var newlinesBefore: Int {
@@ -30,9 +35,11 @@ public struct Token: Sendable, Hashable {
         self.span = span
         self.kind = kind
         self.text = text
-        self.lower = Token.lowercase(text)
+        let lower = Token.lowercase(text)
+        self.lower = lower
         self.spaceBefore = spaceBefore
         self.storedNewlines = Int32(clamping: newlinesBefore)
+        lowerBit = UInt16(WordFilter.bit(lower))
     }
 
     /// A token whose lower-case form the tokenizer already has.
@@ -44,6 +51,19 @@ public struct Token: Sendable, Hashable {
         self.lower = lower
         self.spaceBefore = spaceBefore
         self.storedNewlines = Int32(clamping: newlinesBefore)
+        lowerBit = UInt16(WordFilter.bit(lower))
+    }
+
+    /// A token whose lower case and its filter bit the tokenizer already has.
+    @inline(__always)
+    init(span: TextSpan, kind: Kind, text: String, lower: String, lowerBit: Int, spaceBefore: Bool, newlinesBefore: Int) {
+        self.span = span
+        self.kind = kind
+        self.text = text
+        self.lower = lower
+        self.spaceBefore = spaceBefore
+        self.storedNewlines = Int32(clamping: newlinesBefore)
+        self.lowerBit = UInt16(truncatingIfNeeded: lowerBit)
     }
 
     /// `text.lowercased()`, on bytes for text in ASCII and Latin-1 (nearly every token):
@@ -179,5 +199,85 @@ extension String {
         if b == 0xC2, u.count >= 2, let c = u.dropFirst().first { return c == 0xAA || c == 0xBA || c == 0xB5 }
         guard let f = unicodeScalars.first else { return false }
         return f.properties.isLowercase
+    }
+}
+
+/// Builds the Strings of short tokens (up to 15 UTF-8 bytes: nearly all) straight from their
+/// bytes. The standard library's initialisers validate every String they make and, for one with
+/// a byte above 0x7F (an umlaut), validate it a second time on a slow path; with two Strings per
+/// token (text and lower case) that was a fifth of the tokenizer's instructions. A String of up
+/// to 15 bytes is stored inline in its two words (bytes 0–14, then a discriminator nibble — 0xE
+/// for ASCII, 0xA otherwise — and the count in the top byte); this layout is checked once
+/// against the standard library (`isAvailable`), and the callers take the ordinary initialisers
+/// when it does not hold. Callers pass only valid UTF-8.
+enum SmallUTF8 {
+    static let capacity = 15
+
+    /// The layout holds on this platform: Strings built here equal, bit for bit, those the
+    /// standard library builds from the same bytes.
+    static let isAvailable: Bool = {
+        guard MemoryLayout<String>.size == 16 else { return false }
+        for sample in ["", "a", "Zz9.", "1234567", "12345678", "123456789012345", "über", "Ärzte-Verband", "ß", "Ölpreis"] {
+            let bytes = Array(sample.utf8)
+            var standard = String(decoding: bytes, as: UTF8.self)
+            standard.makeContiguousUTF8()
+            let made = bytes.withUnsafeBufferPointer { b -> String in
+                let (lo, hi) = load(b, 0, b.count)
+                return make(lo, hi, b.count, ascii: !bytes.contains { $0 >= 0x80 })
+            }
+            let a = unsafeBitCast(standard, to: (UInt64, UInt64).self)
+            let m = unsafeBitCast(made, to: (UInt64, UInt64).self)
+            guard a == m, made == sample, Array(made.utf8) == bytes, made.count == sample.count else { return false }
+        }
+        return true
+    }()
+
+    /// Bytes `start..<start + count` (count at most 15) as two little-endian words, the unused
+    /// bytes zero.
+    @inline(__always)
+    static func load(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> (UInt64, UInt64) {
+        guard let base = bytes.baseAddress, count > 0 else { return (0, 0) }
+        let raw = UnsafeRawPointer(base + start)
+        if start + 16 <= bytes.count {
+            // One unaligned load per word, then the bytes past the token cleared.
+            let w0 = raw.loadUnaligned(as: UInt64.self), w1 = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+            if count >= 8 {
+                return (UInt64(littleEndian: w0), UInt64(littleEndian: w1) & ((1 << UInt64((count - 8) * 8)) &- 1))
+            }
+            return (UInt64(littleEndian: w0) & ((1 << UInt64(count * 8)) &- 1), 0)
+        }
+        var lo: UInt64 = 0, hi: UInt64 = 0
+        for k in 0..<count {
+            let b = UInt64(raw.load(fromByteOffset: k, as: UInt8.self))
+            if k < 8 { lo |= b << UInt64(k * 8) } else { hi |= b << UInt64((k - 8) * 8) }
+        }
+        return (lo, hi)
+    }
+
+    /// The String of the bytes in `lo`, `hi` (as `load` gives them): `ascii` must say whether
+    /// all are below 0x80, and they must be valid UTF-8.
+    @inline(__always)
+    static func make(_ lo: UInt64, _ hi: UInt64, _ count: Int, ascii: Bool) -> String {
+        let top: UInt64 = (ascii ? 0xE0 : 0xA0) | UInt64(count)
+        return unsafeBitCast((lo, hi | top << 56), to: String.self)
+    }
+
+    /// `WordFilter.bit` of the `count` bytes in `lo`, `hi` (as `load` gives them).
+    @inline(__always)
+    static func filterBit(_ lo: UInt64, _ hi: UInt64, _ count: Int) -> Int {
+        guard count > 0 else { return 0 }
+        let first = UInt8(truncatingIfNeeded: lo)
+        let second = count > 1 ? UInt8(truncatingIfNeeded: lo >> 8) : first
+        let k = count - 1
+        let last = UInt8(truncatingIfNeeded: k < 8 ? lo >> UInt64(k * 8) : hi >> UInt64((k - 8) * 8))
+        return WordFilter.bit(count: count, first: first, second: second, last: last)
+    }
+
+    /// A-Z to a-z in a word of ASCII bytes (SWAR: each byte plus the bias stays below 0x100).
+    @inline(__always)
+    static func asciiLower(_ x: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        let upper = (x &+ (0x80 - 0x41) &* ones) & ~(x &+ (0x80 - 0x5B) &* ones) & high
+        return x | (upper >> 2)
     }
 }

@@ -21,6 +21,8 @@ public enum Tokenizer {
         let n = bytes.count
         var space = false
         var newlines = 0
+        // Read once: a `static let` costs a check per access.
+        let small = SmallUTF8.isAvailable
         while i < n {
             let b0 = bytes[i]
             // ASCII white space (the common case of `isSpace`).
@@ -88,6 +90,31 @@ public enum Tokenizer {
                 if v == 0x2E { while i < n && bytes[i] == 0x2E { i += 1 } }
             }
             let token: Token
+            let count = i - start
+            if small, count <= SmallUTF8.capacity {
+                let (lo, hi) = SmallUTF8.load(bytes, start, count)
+                if (lo | hi) & 0x8080_8080_8080_8080 == 0 {
+                    let text = SmallUTF8.make(lo, hi, count, ascii: true)
+                    let lowerLo = SmallUTF8.asciiLower(lo), lowerHi = SmallUTF8.asciiLower(hi)
+                    let lower = lowerLo == lo && lowerHi == hi ? text : SmallUTF8.make(lowerLo, lowerHi, count, ascii: true)
+                    tokens.append(Token(span: TextSpan(start, i), kind: kind, text: text, lower: lower,
+                                        lowerBit: SmallUTF8.filterBit(lowerLo, lowerHi, count),
+                                        spaceBefore: space, newlinesBefore: newlines))
+                    space = false
+                    newlines = 0
+                    continue
+                }
+                if let (lowerLo, lowerHi) = latin1Lower(bytes, start, i) {
+                    let text = SmallUTF8.make(lo, hi, count, ascii: false)
+                    let lower = lowerLo == lo && lowerHi == hi ? text : SmallUTF8.make(lowerLo, lowerHi, count, ascii: false)
+                    tokens.append(Token(span: TextSpan(start, i), kind: kind, text: text, lower: lower,
+                                        lowerBit: SmallUTF8.filterBit(lowerLo, lowerHi, count),
+                                        spaceBefore: space, newlinesBefore: newlines))
+                    space = false
+                    newlines = 0
+                    continue
+                }
+            }
             if ascii {
                 // One-byte tokens (a fifth of all: punctuation, initials) from a table: no String
                 // is made or validated.
@@ -132,6 +159,42 @@ public enum Tokenizer {
             }
             break
         }
+    }
+
+    /// The lower case of bytes `start..<end` (at most 15) as `SmallUTF8.load` would give it,
+    /// when they are ASCII and Latin-1 letters that `normalizedText` keeps as they are (lead byte
+    /// 0xC2 or 0xC3 and a continuation byte, not U+00A0, U+00AB, U+00AD, U+00BB): the bytes are
+    /// then valid UTF-8 and their own normal form, and their lower case is `Token.lowercase`'s.
+    /// nil for any other byte.
+    @inline(__always)
+    static func latin1Lower(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (UInt64, UInt64)? {
+        var lo: UInt64 = 0, hi: UInt64 = 0
+        var k = start
+        while k < end {
+            var c = bytes[k]
+            var d: UInt8 = 0
+            var width = 1
+            if c >= 0x80 {
+                guard c == 0xC2 || c == 0xC3, k + 1 < end else { return nil }
+                d = bytes[k + 1]
+                guard d & 0xC0 == 0x80 else { return nil }
+                if c == 0xC2 {
+                    guard d != 0xA0 && d != 0xAB && d != 0xAD && d != 0xBB else { return nil }
+                } else if d <= 0x9E && d != 0x97 {
+                    d += 0x20
+                }
+                width = 2
+            } else if c >= 0x41 && c <= 0x5A {
+                c += 0x20
+            }
+            let at = k - start
+            if at < 8 { lo |= UInt64(c) << UInt64(at * 8) } else { hi |= UInt64(c) << UInt64((at - 8) * 8) }
+            if width == 2 {
+                if at + 1 < 8 { lo |= UInt64(d) << UInt64((at + 1) * 8) } else { hi |= UInt64(d) << UInt64((at - 7) * 8) }
+            }
+            k += width
+        }
+        return (lo, hi)
     }
 
     /// The String of each ASCII byte.
