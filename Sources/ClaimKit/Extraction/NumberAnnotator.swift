@@ -185,7 +185,9 @@ public struct NumberAnnotator: Annotator {
         // Most words have no flag (the filter bit stored in the token says so): then only a
         // number word is possible.
         if !wordFlagFilter.mayContain(lowerOf: t[i]) {
-            guard let v = words.value(of: t[i].lower) else { return nil }
+            guard words.mayStart(prefix: t[i].lowerPrefix),
+                  let v = t[i].lower.utf8.withContiguousStorageIfAvailable({ words.value(bytes: $0) }) ?? words.value(of: t[i].lower)
+            else { return nil }
             var r = Reading(start: i, end: i + 1, value: v, high: v)
             applyScale(&r, t, end)
             return r

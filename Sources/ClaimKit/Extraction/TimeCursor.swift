@@ -100,14 +100,16 @@ struct TimeCursor {
     /// from the token (its stored filter bit), without a Token copy or a String read.
     @inline(__always)
     func canStart(_ i: Int) -> Bool {
-        let (kind, mayBegin) = tokens.withUnsafeBufferPointer { t in (t[i].kind, words.beginFilter.mayContain(lowerOf: t[i])) }
+        let (kind, mayBegin, prefix) = tokens.withUnsafeBufferPointer { t in
+            (t[i].kind, words.beginFilter.mayContain(lowerOf: t[i]), t[i].lowerPrefix)
+        }
         switch kind {
         case .number: return true
         case .word:
             // The filters rule out most words without a lookup; a compound begins an
             // expression only as a month pair ("Juli-August", `monthExpression`).
             if mayBegin, let e = ids.id(i), words.begins[e] { return true }
-            return words.mayOpenMonthPair(tokens[i].lower) && isCapitalizedCompound(i)
+            return words.mayOpenMonthPair(prefix: prefix) && isCapitalizedCompound(i)
         default: return false
         }
     }

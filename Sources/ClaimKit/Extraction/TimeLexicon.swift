@@ -198,9 +198,17 @@ final class TimeLexicon: Sendable {
     func mayOpenMonthPair(_ word: String) -> Bool {
         word.utf8.withContiguousStorageIfAvailable { b -> Bool in
             guard b.count >= 2 else { return true }
-            let k = Int(b[0]) << 8 | Int(b[1])
-            return monthStarts[k >> 6] & (1 << UInt64(k & 63)) != 0
+            return mayOpenMonthPair(prefix: UInt16(b[0]) << 8 | UInt16(b[1]))
         } ?? true
+    }
+
+    /// `mayOpenMonthPair` of a token's lower case, from its first two bytes (`Token.lowerPrefix`).
+    @inline(__always)
+    func mayOpenMonthPair(prefix: UInt16) -> Bool {
+        let k = Int(prefix)
+        // One byte (or none): any month form may follow.
+        if k & 0xFF == 0 { return true }
+        return monthStarts.withUnsafeBufferPointer { $0[(k >> 6) & 1023] } & (1 << UInt64(k & 63)) != 0
     }
 
     /// The entry of a lowercase word.

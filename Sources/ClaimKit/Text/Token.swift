@@ -9,26 +9,30 @@ public struct Token: Sendable, Hashable {
         case word, number, punct, symbol
     }
 
-    // Stored in this order, the line-break count in 32 bits, so that it, the two one-byte
-    // fields and the filter bit share the last word: 56 bytes a token, not 72 (every document
-    // holds thousands, and every annotator walks them).
+    // Stored in this order, the line-break count in 16 bits, so that it, the two one-byte
+    // fields and the two filter fields share the last word: 56 bytes a token, not 72 (every
+    // document holds thousands, and every annotator walks them).
     public var span: TextSpan
     public var text: String
     public var lower: String {
-        didSet { lowerBit = UInt16(WordFilter.bit(lower)) }
+        didSet { (lowerBit, lowerPrefix) = Token.filterFields(lower) }
     }
-    private var storedNewlines: Int32
-    public var kind: Kind
-    /// Whitespace (of any kind) precedes the token.
-    public var spaceBefore: Bool
+    private var storedNewlines: UInt16
     /// `WordFilter.bit` of `lower`, made once by the tokenizer: the annotators' word filters
     /// (`WordFilter.mayContain(lowerOf:)`) rule most tokens out without reading their Strings.
     private(set) var lowerBit: UInt16
+    /// The first two bytes of `lower`, the first in the high byte (the second 0 for a one-byte
+    /// word): the key of the bitmaps of first byte pairs that rule out most words before a
+    /// number-word or month-pair reading (`NumberWordParser.mayStart`, `TimeLexicon`).
+    private(set) var lowerPrefix: UInt16
+    public var kind: Kind
+    /// Whitespace (of any kind) precedes the token.
+    public var spaceBefore: Bool
 
     /// Line breaks between the previous token and this one (2 or more: a paragraph break).
     public var newlinesBefore: Int {
         @inline(__always) get { Int(storedNewlines) }
-        set { storedNewlines = Int32(clamping: newValue) }
+        set { storedNewlines = UInt16(clamping: newValue) }
     }
 
     public init(span: TextSpan, kind: Kind, text: String, spaceBefore: Bool, newlinesBefore: Int) {
@@ -38,8 +42,8 @@ public struct Token: Sendable, Hashable {
         let lower = Token.lowercase(text)
         self.lower = lower
         self.spaceBefore = spaceBefore
-        self.storedNewlines = Int32(clamping: newlinesBefore)
-        lowerBit = UInt16(WordFilter.bit(lower))
+        self.storedNewlines = UInt16(clamping: newlinesBefore)
+        (lowerBit, lowerPrefix) = Token.filterFields(lower)
     }
 
     /// A token whose lower-case form the tokenizer already has.
@@ -50,20 +54,31 @@ public struct Token: Sendable, Hashable {
         self.text = text
         self.lower = lower
         self.spaceBefore = spaceBefore
-        self.storedNewlines = Int32(clamping: newlinesBefore)
-        lowerBit = UInt16(WordFilter.bit(lower))
+        self.storedNewlines = UInt16(clamping: newlinesBefore)
+        (lowerBit, lowerPrefix) = Token.filterFields(lower)
     }
 
     /// A token whose lower case and its filter bit the tokenizer already has.
     @inline(__always)
-    init(span: TextSpan, kind: Kind, text: String, lower: String, lowerBit: Int, spaceBefore: Bool, newlinesBefore: Int) {
+    init(span: TextSpan, kind: Kind, text: String, lower: String, lowerBit: Int, lowerPrefix: UInt16,
+         spaceBefore: Bool, newlinesBefore: Int) {
         self.span = span
         self.kind = kind
         self.text = text
         self.lower = lower
         self.spaceBefore = spaceBefore
-        self.storedNewlines = Int32(clamping: newlinesBefore)
+        self.storedNewlines = UInt16(clamping: newlinesBefore)
         self.lowerBit = UInt16(truncatingIfNeeded: lowerBit)
+        self.lowerPrefix = lowerPrefix
+    }
+
+    /// `lowerBit` and `lowerPrefix` of a lower case.
+    static func filterFields(_ lower: String) -> (bit: UInt16, prefix: UInt16) {
+        var w = lower
+        return w.withUTF8 { b in
+            let prefix = b.isEmpty ? 0 : UInt16(b[0]) << 8 | (b.count > 1 ? UInt16(b[1]) : 0)
+            return (UInt16(WordFilter.bit(b)), prefix)
+        }
     }
 
     /// `text.lowercased()`, on bytes for text in ASCII and Latin-1 (nearly every token):
@@ -271,6 +286,12 @@ enum SmallUTF8 {
         let k = count - 1
         let last = UInt8(truncatingIfNeeded: k < 8 ? lo >> UInt64(k * 8) : hi >> UInt64((k - 8) * 8))
         return WordFilter.bit(count: count, first: first, second: second, last: last)
+    }
+
+    /// `Token.lowerPrefix` of the bytes in `lo` (as `load` gives them).
+    @inline(__always)
+    static func prefix(_ lo: UInt64) -> UInt16 {
+        UInt16(truncatingIfNeeded: lo) << 8 | UInt16(truncatingIfNeeded: lo >> 8) & 0xFF
     }
 
     /// A-Z to a-z in a word of ASCII bytes (SWAR: each byte plus the bias stays below 0x100).

@@ -99,6 +99,7 @@ public enum Tokenizer {
                     let lower = lowerLo == lo && lowerHi == hi ? text : SmallUTF8.make(lowerLo, lowerHi, count, ascii: true)
                     tokens.append(Token(span: TextSpan(start, i), kind: kind, text: text, lower: lower,
                                         lowerBit: SmallUTF8.filterBit(lowerLo, lowerHi, count),
+                                        lowerPrefix: SmallUTF8.prefix(lowerLo),
                                         spaceBefore: space, newlinesBefore: newlines))
                     space = false
                     newlines = 0
@@ -109,6 +110,7 @@ public enum Tokenizer {
                     let lower = lowerLo == lo && lowerHi == hi ? text : SmallUTF8.make(lowerLo, lowerHi, count, ascii: false)
                     tokens.append(Token(span: TextSpan(start, i), kind: kind, text: text, lower: lower,
                                         lowerBit: SmallUTF8.filterBit(lowerLo, lowerHi, count),
+                                        lowerPrefix: SmallUTF8.prefix(lowerLo),
                                         spaceBefore: space, newlinesBefore: newlines))
                     space = false
                     newlines = 0
