@@ -127,9 +127,12 @@ public struct NumberAnnotator: Annotator {
             let firstInSentence = found.count
             var i = start
             while i < end {
-                // Only numbers and words start a number (`read`).
-                let kind = tokens[i].kind
-                guard kind == .number || kind == .word, let reading = read(tokens, at: i, end: end) else { i += 1; continue }
+                // Only numbers and words start a number (`read`); most words are ruled out here by
+                // the two tests `read` makes first, on fields of the token, without a call.
+                let (kind, mayStart) = tokens.withUnsafeBufferPointer { t in
+                    (t[i].kind, t[i].kind != .word || wordFlagFilter.mayContain(lowerOf: t[i]) || words.mayStart(prefix: t[i].lowerPrefix))
+                }
+                guard kind == .number || kind == .word, mayStart, let reading = read(tokens, at: i, end: end) else { i += 1; continue }
                 let previous = found.count > firstInSentence ? found.last : nil
                 let m = mention(doc, tokens, reading, sentence: index, start: start, end: end, previous: previous)
                 found.append(m)
@@ -498,7 +501,7 @@ public struct NumberAnnotator: Annotator {
     func isYear(_ t: [Token], _ r: Reading, approxTokens: Int, end: Int) -> Bool {
         // "Juli-August 2025", "im Juni 2024"
         if r.start > 0, t[r.start - 1].isWord,
-           months.contains(String(t[r.start - 1].lower.split(separator: "-").last ?? "")) { return true }
+           months.contains(t[r.start - 1].lower.utf8.split(separator: UInt8(ascii: "-")).last.map { Substring($0) } ?? "") { return true }
         if approxTokens >= 2 { return false }
         // The counted noun must follow at once or after one adjective of a clear adjective
         // form: "2000 Soldaten", "2000 nordkoreanische Soldaten", but "1960 wurde Eichmann ...".

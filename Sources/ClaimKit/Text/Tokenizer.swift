@@ -96,7 +96,9 @@ public enum Tokenizer {
                 if (lo | hi) & 0x8080_8080_8080_8080 == 0 {
                     let text = SmallUTF8.make(lo, hi, count, ascii: true)
                     let lowerLo = SmallUTF8.asciiLower(lo), lowerHi = SmallUTF8.asciiLower(hi)
-                    let lower = lowerLo == lo && lowerHi == hi ? text : SmallUTF8.make(lowerLo, lowerHi, count, ascii: true)
+                    // Made from its bits also when it equals the text: sharing the text would cost
+                    // a retain call (the compiler cannot know the String holds no reference).
+                    let lower = SmallUTF8.make(lowerLo, lowerHi, count, ascii: true)
                     tokens.append(Token(span: TextSpan(start, i), kind: kind, text: text, lower: lower,
                                         lowerBit: SmallUTF8.filterBit(lowerLo, lowerHi, count),
                                         lowerPrefix: SmallUTF8.prefix(lowerLo),
@@ -107,7 +109,7 @@ public enum Tokenizer {
                 }
                 if let (lowerLo, lowerHi) = latin1Lower(bytes, start, i) {
                     let text = SmallUTF8.make(lo, hi, count, ascii: false)
-                    let lower = lowerLo == lo && lowerHi == hi ? text : SmallUTF8.make(lowerLo, lowerHi, count, ascii: false)
+                    let lower = SmallUTF8.make(lowerLo, lowerHi, count, ascii: false)
                     tokens.append(Token(span: TextSpan(start, i), kind: kind, text: text, lower: lower,
                                         lowerBit: SmallUTF8.filterBit(lowerLo, lowerHi, count),
                                         lowerPrefix: SmallUTF8.prefix(lowerLo),
