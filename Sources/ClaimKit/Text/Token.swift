@@ -251,16 +251,24 @@ enum SmallUTF8 {
     /// bytes zero.
     @inline(__always)
     static func load(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> (UInt64, UInt64) {
+        if start &+ 16 <= bytes.count, let base = bytes.baseAddress {
+            // One unaligned load per word, then the bytes past the token cleared.
+            let raw = UnsafeRawPointer(base + start)
+            let w0 = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+            let w1 = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+            let bits = UInt64(truncatingIfNeeded: count &* 8)
+            let m0: UInt64 = count >= 8 ? ~0 : (1 &<< bits) &- 1
+            let m1: UInt64 = count > 8 ? (1 &<< (bits &- 64)) &- 1 : 0
+            return (w0 & m0, w1 & m1)
+        }
+        return loadNearEnd(bytes, start, count)
+    }
+
+    /// `load` within 16 bytes of the end of `bytes`: byte by byte.
+    @inline(never)
+    static func loadNearEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> (UInt64, UInt64) {
         guard let base = bytes.baseAddress, count > 0 else { return (0, 0) }
         let raw = UnsafeRawPointer(base + start)
-        if start + 16 <= bytes.count {
-            // One unaligned load per word, then the bytes past the token cleared.
-            let w0 = raw.loadUnaligned(as: UInt64.self), w1 = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
-            if count >= 8 {
-                return (UInt64(littleEndian: w0), UInt64(littleEndian: w1) & ((1 << UInt64((count - 8) * 8)) &- 1))
-            }
-            return (UInt64(littleEndian: w0) & ((1 << UInt64(count * 8)) &- 1), 0)
-        }
         var lo: UInt64 = 0, hi: UInt64 = 0
         for k in 0..<count {
             let b = UInt64(raw.load(fromByteOffset: k, as: UInt8.self))

@@ -170,35 +170,36 @@ public enum Tokenizer {
     /// 0xC2 or 0xC3 and a continuation byte, not U+00A0, U+00AB, U+00AD, U+00BB): the bytes are
     /// then valid UTF-8 and their own normal form, and their lower case is `Token.lowercase`'s.
     /// nil for any other byte.
-    @inline(__always)
     static func latin1Lower(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (UInt64, UInt64)? {
-        var lo: UInt64 = 0, hi: UInt64 = 0
-        var k = start
-        while k < end {
-            var c = bytes[k]
-            var d: UInt8 = 0
-            var width = 1
-            if c >= 0x80 {
-                guard c == 0xC2 || c == 0xC3, k + 1 < end else { return nil }
-                d = bytes[k + 1]
-                guard d & 0xC0 == 0x80 else { return nil }
+        // The lower-case bytes go into the two words' memory, one store each.
+        var words: (UInt64, UInt64) = (0, 0)
+        let valid = withUnsafeMutableBytes(of: &words) { out -> Bool in
+            guard end - start <= out.count else { return false }
+            var k = start, at = 0
+            while k < end {
+                let c = bytes[k]
+                if c < 0x80 {
+                    out[at] = c >= 0x41 && c <= 0x5A ? c + 0x20 : c
+                    at += 1
+                    k += 1
+                    continue
+                }
+                guard c == 0xC2 || c == 0xC3, k + 1 < end else { return false }
+                var d = bytes[k + 1]
+                guard d & 0xC0 == 0x80 else { return false }
                 if c == 0xC2 {
-                    guard d != 0xA0 && d != 0xAB && d != 0xAD && d != 0xBB else { return nil }
+                    guard d != 0xA0 && d != 0xAB && d != 0xAD && d != 0xBB else { return false }
                 } else if d <= 0x9E && d != 0x97 {
                     d += 0x20
                 }
-                width = 2
-            } else if c >= 0x41 && c <= 0x5A {
-                c += 0x20
+                out[at] = c
+                out[at + 1] = d
+                at += 2
+                k += 2
             }
-            let at = k - start
-            if at < 8 { lo |= UInt64(c) << UInt64(at * 8) } else { hi |= UInt64(c) << UInt64((at - 8) * 8) }
-            if width == 2 {
-                if at + 1 < 8 { lo |= UInt64(d) << UInt64((at + 1) * 8) } else { hi |= UInt64(d) << UInt64((at - 7) * 8) }
-            }
-            k += width
+            return true
         }
-        return (lo, hi)
+        return valid ? (UInt64(littleEndian: words.0), UInt64(littleEndian: words.1)) : nil
     }
 
     /// The String of each ASCII byte.
