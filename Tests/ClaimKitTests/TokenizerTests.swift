@@ -87,12 +87,17 @@ import Testing
             #expect(t.lower.hashValue == t.text.lowercased().hashValue, "\(t.text)")
             // The word filters read the bit stored in the token instead of hashing its String.
             #expect(Int(t.lowerBit) == WordFilter.bit(t.lower), "\(t.text)")
+            #expect(t.isCapitalized == t.text.startsUppercase, "\(t.text)")
             let u = Array(t.lower.utf8)
             #expect(t.lowerPrefix == UInt16(u[0]) << 8 | (u.count > 1 ? UInt16(u[1]) : 0), "\(t.text)")
         }
         var t = tokens[0]
         t.lower = "ein anderes wort"
         #expect(Int(t.lowerBit) == WordFilter.bit("ein anderes wort"))
+        t.text = "Ärzte"
+        #expect(t.isCapitalized && Int(t.lowerBit) == WordFilter.bit("ein anderes wort"))
+        t.text = "ärzte"
+        #expect(!t.isCapitalized)
         #expect(t.lowerPrefix == UInt16(UInt8(ascii: "e")) << 8 | UInt16(UInt8(ascii: "i")))
     }
 }

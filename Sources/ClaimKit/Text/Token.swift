@@ -13,14 +13,25 @@ public struct Token: Sendable, Hashable {
     // fields and the two filter fields share the last word: 56 bytes a token, not 72 (every
     // document holds thousands, and every annotator walks them).
     public var span: TextSpan
-    public var text: String
+    public var text: String {
+        didSet { flags = flags & Token.bitMask | (text.startsUppercase ? Token.capitalFlag : 0) }
+    }
     public var lower: String {
-        didSet { (lowerBit, lowerPrefix) = Token.filterFields(lower) }
+        didSet {
+            let (bit, prefix) = Token.filterFields(lower)
+            flags = flags & Token.capitalFlag | bit
+            lowerPrefix = prefix
+        }
     }
     private var storedNewlines: UInt16
-    /// `WordFilter.bit` of `lower`, made once by the tokenizer: the annotators' word filters
-    /// (`WordFilter.mayContain(lowerOf:)`) rule most tokens out without reading their Strings.
-    private(set) var lowerBit: UInt16
+    /// `WordFilter.bit` of `lower` in the low 12 bits (`lowerBit`), made once by the tokenizer:
+    /// the annotators' word filters (`WordFilter.mayContain(lowerOf:)`) rule most tokens out
+    /// without reading their Strings; `capitalFlag` when `text` starts upper case (asked of
+    /// many tokens by many annotators, `isCapitalized`).
+    private var flags: UInt16
+    static let bitMask: UInt16 = 0x0FFF
+    static let capitalFlag: UInt16 = 0x8000
+    var lowerBit: UInt16 { @inline(__always) get { flags & Token.bitMask } }
     /// The first two bytes of `lower`, the first in the high byte (the second 0 for a one-byte
     /// word): the key of the bitmaps of first byte pairs that rule out most words before a
     /// number-word or month-pair reading (`NumberWordParser.mayStart`, `TimeLexicon`).
@@ -43,7 +54,9 @@ public struct Token: Sendable, Hashable {
         self.lower = lower
         self.spaceBefore = spaceBefore
         self.storedNewlines = UInt16(clamping: newlinesBefore)
-        (lowerBit, lowerPrefix) = Token.filterFields(lower)
+        let (bit, prefix) = Token.filterFields(lower)
+        flags = bit | (text.startsUppercase ? Token.capitalFlag : 0)
+        lowerPrefix = prefix
     }
 
     /// A token whose lower-case form the tokenizer already has.
@@ -55,20 +68,23 @@ public struct Token: Sendable, Hashable {
         self.lower = lower
         self.spaceBefore = spaceBefore
         self.storedNewlines = UInt16(clamping: newlinesBefore)
-        (lowerBit, lowerPrefix) = Token.filterFields(lower)
+        let (bit, prefix) = Token.filterFields(lower)
+        flags = bit | (text.startsUppercase ? Token.capitalFlag : 0)
+        lowerPrefix = prefix
     }
 
-    /// A token whose lower case and its filter bit the tokenizer already has.
+    /// A token whose lower case, its filter fields and the case of its first letter the
+    /// tokenizer already has.
     @inline(__always)
     init(span: TextSpan, kind: Kind, text: String, lower: String, lowerBit: Int, lowerPrefix: UInt16,
-         spaceBefore: Bool, newlinesBefore: Int) {
+         capitalized: Bool, spaceBefore: Bool, newlinesBefore: Int) {
         self.span = span
         self.kind = kind
         self.text = text
         self.lower = lower
         self.spaceBefore = spaceBefore
         self.storedNewlines = UInt16(clamping: newlinesBefore)
-        self.lowerBit = UInt16(truncatingIfNeeded: lowerBit)
+        flags = UInt16(truncatingIfNeeded: lowerBit) & Token.bitMask | (capitalized ? Token.capitalFlag : 0)
         self.lowerPrefix = lowerPrefix
     }
 
@@ -132,9 +148,9 @@ public struct Token: Sendable, Hashable {
 
     public var isWord: Bool { kind == .word }
     public var isNumber: Bool { kind == .number }
+    /// `text.startsUppercase`, stored (made by the tokenizer from the bytes at hand).
     public var isCapitalized: Bool {
-        // ASCII or Latin-1 first letter (most tokens): no Unicode property lookup.
-        text.startsUppercase
+        @inline(__always) get { flags & Token.capitalFlag != 0 }
     }
 }
 
@@ -300,6 +316,14 @@ enum SmallUTF8 {
     @inline(__always)
     static func prefix(_ lo: UInt64) -> UInt16 {
         UInt16(truncatingIfNeeded: lo) << 8 | UInt16(truncatingIfNeeded: lo >> 8) & 0xFF
+    }
+
+    /// `String.startsUppercase` of the bytes in `lo` (as `load` gives them), when they are ASCII
+    /// or Latin-1 as `Tokenizer.latin1Lower` admits them: A-Z, or U+00C0-U+00DE but U+00D7.
+    @inline(__always)
+    static func startsUppercase(_ lo: UInt64) -> Bool {
+        let b = UInt8(truncatingIfNeeded: lo), c = UInt8(truncatingIfNeeded: lo >> 8)
+        return (b >= 0x41 && b <= 0x5A) || (b == 0xC3 && c >= 0x80 && c <= 0x9E && c != 0x97)
     }
 
     /// A-Z to a-z in a word of ASCII bytes (SWAR: each byte plus the bias stays below 0x100).

@@ -102,6 +102,7 @@ public enum Tokenizer {
                     tokens.append(Token(span: TextSpan(start, i), kind: kind, text: text, lower: lower,
                                         lowerBit: SmallUTF8.filterBit(lowerLo, lowerHi, count),
                                         lowerPrefix: SmallUTF8.prefix(lowerLo),
+                                        capitalized: SmallUTF8.startsUppercase(lo),
                                         spaceBefore: space, newlinesBefore: newlines))
                     space = false
                     newlines = 0
@@ -113,6 +114,7 @@ public enum Tokenizer {
                     tokens.append(Token(span: TextSpan(start, i), kind: kind, text: text, lower: lower,
                                         lowerBit: SmallUTF8.filterBit(lowerLo, lowerHi, count),
                                         lowerPrefix: SmallUTF8.prefix(lowerLo),
+                                        capitalized: SmallUTF8.startsUppercase(lo),
                                         spaceBefore: space, newlinesBefore: newlines))
                     space = false
                     newlines = 0
