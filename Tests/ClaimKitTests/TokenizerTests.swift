@@ -66,6 +66,7 @@ import Testing
     /// alike, and with the same UTF-8 and Characters — and their lower case `String.lowercased()`.
     @Test func shortTokenStringsEqualTheStandardOnes() {
         #expect(SmallUTF8.isAvailable)
+        #expect(SmallToken.layoutMatches)
         var text = "Rund 11.000 SOLDATEN „kämpfen“ in KURSK – laut NIS. ÄRZTE, Ölpreis, Übergrößenträger, ß, Straße, "
             + "Ελλάδα, İstanbul, www.ORF.at, 12’000 Mann, 12 000, Artillerie- und, a-b, A. B. C., µ, 123456789012345, "
             + "1234567890123456, ABCDEFGHIJKLMNO ABCDEFGH ABCDEFG ÄBCDEFGHIJKLMN ÄÖÜÄÖÜÄ ÄÖÜÄÖÜÄÖ x\u{AD}y Pjöngjang"

@@ -297,8 +297,13 @@ enum SmallUTF8 {
     /// all are below 0x80, and they must be valid UTF-8.
     @inline(__always)
     static func make(_ lo: UInt64, _ hi: UInt64, _ count: Int, ascii: Bool) -> String {
-        let top: UInt64 = (ascii ? 0xE0 : 0xA0) | UInt64(count)
-        return unsafeBitCast((lo, hi | top << 56), to: String.self)
+        unsafeBitCast((lo, hi | top(count, ascii: ascii)), to: String.self)
+    }
+
+    /// The discriminator and count of a short String, in the top byte of its second word.
+    @inline(__always)
+    static func top(_ count: Int, ascii: Bool) -> UInt64 {
+        ((ascii ? 0xE0 : 0xA0) | UInt64(count)) << 56
     }
 
     /// `WordFilter.bit` of the `count` bytes in `lo`, `hi` (as `load` gives them).
@@ -333,4 +338,50 @@ enum SmallUTF8 {
         let upper = (x &+ (0x80 - 0x41) &* ones) & ~(x &+ (0x80 - 0x5B) &* ones) & high
         return x | (upper >> 2)
     }
+}
+
+/// A token whose two Strings are inline (`SmallUTF8`), as plain bits, laid out as `Token` field
+/// by field (`layoutMatches` checks that once). The tokenizer writes one into a scratch slot and
+/// moves the `Token` out: a `Token` built from Strings made by bit casts is retained twice on
+/// its way into the array (a runtime call per String), one moved out of memory is not.
+struct SmallToken {
+    var start: Int
+    var end: Int
+    var text: (UInt64, UInt64)
+    var lower: (UInt64, UInt64)
+    var newlines: UInt16
+    /// `Token.flags`: the filter bit of the lower case, and `Token.capitalFlag`.
+    var flags: UInt16
+    var lowerPrefix: UInt16
+    var kind: UInt8
+    var spaceBefore: Bool
+
+    /// A `Token` and a `SmallToken` with the same fields have the same bytes, both ways.
+    static let layoutMatches: Bool = {
+        guard SmallUTF8.isAvailable, MemoryLayout<SmallToken>.size == MemoryLayout<Token>.size,
+              MemoryLayout<SmallToken>.stride == MemoryLayout<Token>.stride,
+              MemoryLayout<SmallToken>.alignment == MemoryLayout<Token>.alignment else { return false }
+        let samples: [(Token.Kind, Bool, Int, String, String, Bool)] = [
+            (.word, true, 3, "Abc", "abc", true), (.number, false, 0, "2024", "2024", false),
+            (.punct, true, 70_000, ".", ".", false), (.symbol, false, 1, "Überblick", "überblick", true),
+        ]
+        for (n, (kind, space, newlines, text, lower, capital)) in samples.enumerated() {
+            let token = Token(span: TextSpan(5 + n, 900 + n), kind: kind, text: text, lower: lower,
+                              lowerBit: 1234 + n, lowerPrefix: UInt16(0x6162 + n), capitalized: capital,
+                              spaceBefore: space, newlinesBefore: newlines)
+            let small = SmallToken(start: 5 + n, end: 900 + n, text: unsafeBitCast(text, to: (UInt64, UInt64).self),
+                                   lower: unsafeBitCast(lower, to: (UInt64, UInt64).self), newlines: UInt16(clamping: newlines),
+                                   flags: UInt16(1234 + n) | (capital ? Token.capitalFlag : 0),
+                                   lowerPrefix: UInt16(0x6162 + n), kind: kind.rawValue, spaceBefore: space)
+            let same = withUnsafeBytes(of: token) { t in withUnsafeBytes(of: small) { s in t.elementsEqual(s) } }
+            guard same else { return false }
+            let slot = UnsafeMutablePointer<Token>.allocate(capacity: 1)
+            defer { slot.deallocate() }
+            UnsafeMutableRawPointer(slot).storeBytes(of: small, as: SmallToken.self)
+            let moved = slot.move()
+            guard moved == token, moved.isCapitalized == capital, Int(moved.lowerBit) == 1234 + n,
+                  moved.text == text, moved.lower == lower, moved.kind == kind else { return false }
+        }
+        return true
+    }()
 }

@@ -23,6 +23,10 @@ public enum Tokenizer {
         var newlines = 0
         // Read once: a `static let` costs a check per access.
         let small = SmallUTF8.isAvailable
+        // Short tokens are written as bits into this slot and moved out (`SmallToken`).
+        let raw = SmallToken.layoutMatches
+        let slot = UnsafeMutablePointer<Token>.allocate(capacity: 1)
+        defer { slot.deallocate() }
         while i < n {
             let b0 = bytes[i]
             // ASCII white space (the common case of `isSpace`).
@@ -93,29 +97,31 @@ public enum Tokenizer {
             let count = i - start
             if small, count <= SmallUTF8.capacity {
                 let (lo, hi) = SmallUTF8.load(bytes, start, count)
-                if (lo | hi) & 0x8080_8080_8080_8080 == 0 {
-                    let text = SmallUTF8.make(lo, hi, count, ascii: true)
-                    let lowerLo = SmallUTF8.asciiLower(lo), lowerHi = SmallUTF8.asciiLower(hi)
-                    // Made from its bits also when it equals the text: sharing the text would cost
-                    // a retain call (the compiler cannot know the String holds no reference).
-                    let lower = SmallUTF8.make(lowerLo, lowerHi, count, ascii: true)
-                    tokens.append(Token(span: TextSpan(start, i), kind: kind, text: text, lower: lower,
-                                        lowerBit: SmallUTF8.filterBit(lowerLo, lowerHi, count),
-                                        lowerPrefix: SmallUTF8.prefix(lowerLo),
-                                        capitalized: SmallUTF8.startsUppercase(lo),
-                                        spaceBefore: space, newlinesBefore: newlines))
-                    space = false
-                    newlines = 0
-                    continue
+                let allASCII = (lo | hi) & 0x8080_8080_8080_8080 == 0
+                let lower: (UInt64, UInt64)?
+                if allASCII {
+                    lower = (SmallUTF8.asciiLower(lo), SmallUTF8.asciiLower(hi))
+                } else {
+                    lower = latin1Lower(bytes, start, i)
                 }
-                if let (lowerLo, lowerHi) = latin1Lower(bytes, start, i) {
-                    let text = SmallUTF8.make(lo, hi, count, ascii: false)
-                    let lower = SmallUTF8.make(lowerLo, lowerHi, count, ascii: false)
-                    tokens.append(Token(span: TextSpan(start, i), kind: kind, text: text, lower: lower,
-                                        lowerBit: SmallUTF8.filterBit(lowerLo, lowerHi, count),
-                                        lowerPrefix: SmallUTF8.prefix(lowerLo),
-                                        capitalized: SmallUTF8.startsUppercase(lo),
-                                        spaceBefore: space, newlinesBefore: newlines))
+                if let (lowerLo, lowerHi) = lower {
+                    let bit = SmallUTF8.filterBit(lowerLo, lowerHi, count), prefix = SmallUTF8.prefix(lowerLo)
+                    let capitalized = SmallUTF8.startsUppercase(lo)
+                    if raw {
+                        let top = SmallUTF8.top(count, ascii: allASCII)
+                        UnsafeMutableRawPointer(slot).storeBytes(of: SmallToken(
+                            start: start, end: i, text: (lo, hi | top), lower: (lowerLo, lowerHi | top),
+                            newlines: UInt16(clamping: newlines),
+                            flags: UInt16(truncatingIfNeeded: bit) | (capitalized ? Token.capitalFlag : 0),
+                            lowerPrefix: prefix, kind: kind.rawValue, spaceBefore: space), as: SmallToken.self)
+                        tokens.append(slot.move())
+                    } else {
+                        tokens.append(Token(span: TextSpan(start, i), kind: kind,
+                                            text: SmallUTF8.make(lo, hi, count, ascii: allASCII),
+                                            lower: SmallUTF8.make(lowerLo, lowerHi, count, ascii: allASCII),
+                                            lowerBit: bit, lowerPrefix: prefix, capitalized: capitalized,
+                                            spaceBefore: space, newlinesBefore: newlines))
+                    }
                     space = false
                     newlines = 0
                     continue
