@@ -102,6 +102,9 @@ final class TimeLexicon: Sendable {
     /// The words that can begin an expression (`begins`): rules out most tokens of a text
     /// without hashing their whole text and probing `ids`.
     let beginFilter: WordFilter
+    /// Every word of `ids`: most tokens the matchers ask about are none of them, and are ruled
+    /// out by the filter bit stored in the token (`TimeWordIDs`).
+    let wordFilter: WordFilter
     /// Per pair of first bytes (first * 256 + second): some month form begins with it. A
     /// compound token opens a month pair ("Juli-August") only with a month's first bytes.
     let monthStarts: [UInt64]
@@ -180,6 +183,7 @@ final class TimeLexicon: Sendable {
         var filter = WordFilter()
         for (word, e) in ids.pairs where begins[Int(e)] { filter.insert(word) }
         beginFilter = filter
+        wordFilter = WordFilter(ids.keys)
         var starts = [UInt64](repeating: 0, count: 1024)
         for form in months.keys {
             let u = Array(form.utf8)
@@ -242,10 +246,17 @@ final class TimeWordIDs {
     @inline(__always)
     func id(_ i: Int) -> Int? {
         var e = ids[i]
-        if e == -2 {
-            e = words.id(tokens[i].lower) ?? -1
-            ids[i] = e
-        }
+        if e == -2 { e = lookUp(i) }
         return e < 0 ? nil : Int(e)
+    }
+
+    /// The first ask for token `i`: out of line, so that the many inlined `id` stay small. The
+    /// token's filter bit first, read in place (no Token copy).
+    @inline(never)
+    private func lookUp(_ i: Int) -> Int32 {
+        let bit = tokens.withUnsafeBufferPointer { Int($0[i].lowerBit) }
+        let e = words.wordFilter.mayContain(bit: bit) ? words.id(tokens[i].lower) ?? -1 : -1
+        ids[i] = e
+        return e
     }
 }
