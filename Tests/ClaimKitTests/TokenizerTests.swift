@@ -59,3 +59,46 @@ import Testing
         for t in tokens { #expect(t.lower == t.text.lowercased(), "\(t.text)") }
     }
 }
+
+@Suite struct SmallTokenStringTests {
+    /// The tokenizer builds the Strings of short tokens from their bytes (`SmallUTF8`): they
+    /// must be the Strings the standard library makes from the same bytes — equal, hashing
+    /// alike, and with the same UTF-8 and Characters — and their lower case `String.lowercased()`.
+    @Test func shortTokenStringsEqualTheStandardOnes() {
+        #expect(SmallUTF8.isAvailable)
+        #expect(SmallToken.layoutMatches)
+        var text = "Rund 11.000 SOLDATEN „kämpfen“ in KURSK – laut NIS. ÄRZTE, Ölpreis, Übergrößenträger, ß, Straße, "
+            + "Ελλάδα, İstanbul, www.ORF.at, 12’000 Mann, 12 000, Artillerie- und, a-b, A. B. C., µ, 123456789012345, "
+            + "1234567890123456, ABCDEFGHIJKLMNO ABCDEFGH ABCDEFG ÄBCDEFGHIJKLMN ÄÖÜÄÖÜÄ ÄÖÜÄÖÜÄÖ x\u{AD}y Pjöngjang"
+        for v in UInt32(0x41)...0x2FF { if let s = Unicode.Scalar(v), s.properties.isAlphabetic { text += " A\(s)B \(s)\(s)\(s)" } }
+        let bytes = Array(text.utf8)
+        let tokens = Tokenizer.tokenize(bytes)
+        #expect(tokens.count > 300)
+        for t in tokens {
+            let original = String(decoding: bytes[t.span.start..<t.span.end], as: UTF8.self)
+            // Typographic marks are normalised (`normalizedText`): those tokens are not short-cut.
+            let normalised = original.unicodeScalars.contains { [0xA0, 0xAB, 0xAD, 0xBB].contains($0.value) || $0.value >= 0x2000 }
+            var reference = normalised ? String(decoding: Array(t.text.utf8), as: UTF8.self) : original
+            reference.makeContiguousUTF8()
+            #expect(t.text == reference, "\(t.text)")
+            #expect(t.text.hashValue == reference.hashValue, "\(t.text)")
+            #expect(Array(t.text.utf8) == Array(reference.utf8), "\(t.text)")
+            #expect(Array(t.text) == Array(reference), "\(t.text)")
+            #expect(t.lower == t.text.lowercased(), "\(t.text)")
+            #expect(t.lower.hashValue == t.text.lowercased().hashValue, "\(t.text)")
+            // The word filters read the bit stored in the token instead of hashing its String.
+            #expect(Int(t.lowerBit) == WordFilter.bit(t.lower), "\(t.text)")
+            #expect(t.isCapitalized == t.text.startsUppercase, "\(t.text)")
+            let u = Array(t.lower.utf8)
+            #expect(t.lowerPrefix == UInt16(u[0]) << 8 | (u.count > 1 ? UInt16(u[1]) : 0), "\(t.text)")
+        }
+        var t = tokens[0]
+        t.lower = "ein anderes wort"
+        #expect(Int(t.lowerBit) == WordFilter.bit("ein anderes wort"))
+        t.text = "Ärzte"
+        #expect(t.isCapitalized && Int(t.lowerBit) == WordFilter.bit("ein anderes wort"))
+        t.text = "ärzte"
+        #expect(!t.isCapitalized)
+        #expect(t.lowerPrefix == UInt16(UInt8(ascii: "e")) << 8 | UInt16(UInt8(ascii: "i")))
+    }
+}

@@ -13,6 +13,18 @@ public struct DigitNumber: Sendable, Hashable {
     /// Starts with "0" followed by another digit ("030", "0664"): a phone or code, not a count.
     public var hasLeadingZero: Bool { groups.first.map { $0.count > 1 && $0.hasPrefix("0") } ?? false }
 
+    /// The value of 1 to 15 ASCII digits, nil for other text.
+    @inline(__always)
+    private static func plainValue(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard b.count > 0, b.count <= 15 else { return nil }
+        var v = 0
+        for c in b {
+            guard c >= 0x30 && c <= 0x39 else { return nil }
+            v = v &* 10 &+ Int(c &- 0x30)
+        }
+        return v
+    }
+
     /// What the byte reading of an ASCII number token found.
     private enum ASCIIReading {
         case number([String], [Character])
@@ -43,6 +55,14 @@ public struct DigitNumber: Sendable, Hashable {
     }
 
     public init?(_ text: String) {
+        // Digits only, up to 15 (most number tokens): the value in integer arithmetic, which is
+        // exact there and so the Double that parsing the text gives; no reading of groups.
+        if let v = text.utf8.withContiguousStorageIfAvailable({ Self.plainValue($0) }), let v {
+            groups = [text]
+            separators = []
+            value = Double(v)
+            return
+        }
         switch text.utf8.withContiguousStorageIfAvailable({ Self.readASCII(text, $0) }) ?? .unicode {
         case let .number(groups, separators):
             self.groups = groups

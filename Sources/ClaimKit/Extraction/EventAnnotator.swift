@@ -186,8 +186,9 @@ public struct EventAnnotator: Annotator {
     /// The verb lemma of token `i`, when its separable particle (if any) stands in the sentence:
     /// right before it ("bekannt gegeben") or closing a clause after it ("gab ... bekannt").
     func verb(at i: Int, in range: Range<Int>, tokens: [Token]) -> String? {
+        guard verbFilter.mayContain(lowerOf: tokens[i]) else { return nil }
         let lower = tokens[i].lower
-        guard verbFilter.mayContain(lower), let candidates = verbs[lower] else { return nil }
+        guard let candidates = verbs[lower] else { return nil }
         for c in candidates {
             if c.particle.isEmpty { return c.lemma }
             if i > range.lowerBound, tokens[i - 1].lower == c.particle { return c.lemma }

@@ -95,10 +95,11 @@ public struct ModalityAnnotator: Annotator {
         // (a Token read by index is copied with both its Strings retained).
         var starts = [UInt8](repeating: 0, count: tokens.count)
         tokens.withUnsafeBufferPointer { buffer in
-            for j in buffer.indices where buffer[j].kind == .word && starterFilter.mayContain(buffer[j].lower) {
+            for j in buffer.indices where buffer[j].kind == .word && starterFilter.mayContain(lowerOf: buffer[j]) {
                 starts[j] = starters[buffer[j].lower] ?? 0
             }
         }
+        var phrase: [UInt8] = []
         for (s, sentence) in doc.sentences.enumerated() {
             var found = Found()
             if doc.sentenceSource.indices.contains(s), doc.sentenceSource[s] != nil { found.insert(.reported) }
@@ -109,11 +110,15 @@ public struct ModalityAnnotator: Annotator {
                     collect(readings, at: i, in: range, tokens, into: &found)
                 }
                 guard starter & Starter.multi != 0 else { continue }
-                var phrase = tokens[i].lower
+                // The phrase's bytes in one buffer for the document, looked up as bytes: no
+                // String is built per word.
+                phrase.removeAll(keepingCapacity: true)
+                phrase.append(contentsOf: tokens[i].lower.utf8)
                 for n in 2...max(2, maxWords) where n <= maxWords && i + n <= range.upperBound {
                     guard tokens[i + n - 1].isWord else { break }
-                    phrase += " " + tokens[i + n - 1].lower
-                    guard let readings = cues[phrase] else { continue }
+                    phrase.append(0x20)
+                    phrase.append(contentsOf: tokens[i + n - 1].lower.utf8)
+                    guard let readings = phrase.withUnsafeBufferPointer({ cues.value(bytes: $0) }) else { continue }
                     collect(readings, at: i, in: range, tokens, into: &found)
                 }
             }

@@ -127,9 +127,12 @@ public struct NumberAnnotator: Annotator {
             let firstInSentence = found.count
             var i = start
             while i < end {
-                // Only numbers and words start a number (`read`).
-                let kind = tokens[i].kind
-                guard kind == .number || kind == .word, let reading = read(tokens, at: i, end: end) else { i += 1; continue }
+                // Only numbers and words start a number (`read`); most words are ruled out here by
+                // the two tests `read` makes first, on fields of the token, without a call.
+                let (kind, mayStart) = tokens.withUnsafeBufferPointer { t in
+                    (t[i].kind, t[i].kind != .word || wordFlagFilter.mayContain(lowerOf: t[i]) || words.mayStart(prefix: t[i].lowerPrefix))
+                }
+                guard kind == .number || kind == .word, mayStart, let reading = read(tokens, at: i, end: end) else { i += 1; continue }
                 let previous = found.count > firstInSentence ? found.last : nil
                 let m = mention(doc, tokens, reading, sentence: index, start: start, end: end, previous: previous)
                 found.append(m)
@@ -182,18 +185,17 @@ public struct NumberAnnotator: Annotator {
         }
         guard kind == .word else { return nil }
         // "einige Millionen", "ein paar hundert": a vague quantifier needs a scale word.
-        let w = t[i].lower
-        // Most words have no flag (the filter says so): then only a number word is possible,
-        // and both are asked of the word's bytes in one read.
-        let plain = w.utf8.withContiguousStorageIfAvailable { b -> Double?? in
-            wordFlagFilter.mayContain(bytes: b) ? nil : .some(words.value(bytes: b))
-        }
-        if case let .some(.some(value)) = plain {
-            guard let v = value else { return nil }
+        // Most words have no flag (the filter bit stored in the token says so): then only a
+        // number word is possible.
+        if !wordFlagFilter.mayContain(lowerOf: t[i]) {
+            guard words.mayStart(prefix: t[i].lowerPrefix),
+                  let v = t[i].lower.utf8.withContiguousStorageIfAvailable({ words.value(bytes: $0) }) ?? words.value(of: t[i].lower)
+            else { return nil }
             var r = Reading(start: i, end: i + 1, value: v, high: v)
             applyScale(&r, t, end)
             return r
         }
+        let w = t[i].lower
         // One trie walk decides whether this word can start a number at all.
         let flags = wordFlags.exact(w).map { UInt8($0) } ?? 0
         if flags & Self.startsVagueQuantifier != 0,
@@ -499,7 +501,7 @@ public struct NumberAnnotator: Annotator {
     func isYear(_ t: [Token], _ r: Reading, approxTokens: Int, end: Int) -> Bool {
         // "Juli-August 2025", "im Juni 2024"
         if r.start > 0, t[r.start - 1].isWord,
-           months.contains(String(t[r.start - 1].lower.split(separator: "-").last ?? "")) { return true }
+           months.contains(t[r.start - 1].lower.utf8.split(separator: UInt8(ascii: "-")).last.map { Substring($0) } ?? "") { return true }
         if approxTokens >= 2 { return false }
         // The counted noun must follow at once or after one adjective of a clear adjective
         // form: "2000 Soldaten", "2000 nordkoreanische Soldaten", but "1960 wurde Eichmann ...".
@@ -536,7 +538,7 @@ struct FilteredPhrases<Value: Sendable>: Sendable {
     @inline(__always)
     func match(_ tokens: [Token], at i: Int, end: Int, where accept: (Value) -> Bool = { _ in true })
         -> (length: Int, value: Value)? {
-        guard i < end, firsts.mayContain(tokens[i].lower) else { return nil }
+        guard i < end, firsts.mayContain(lowerOf: tokens[i]) else { return nil }
         return table.match(tokens, at: i, end: end, where: accept)
     }
 
@@ -544,7 +546,7 @@ struct FilteredPhrases<Value: Sendable>: Sendable {
     @inline(__always)
     func match(_ tokens: [Token], endingBefore i: Int, start: Int, where accept: (Value) -> Bool = { _ in true })
         -> (length: Int, value: Value)? {
-        guard i > start, lasts.mayContain(tokens[i - 1].lower) else { return nil }
+        guard i > start, lasts.mayContain(lowerOf: tokens[i - 1]) else { return nil }
         return table.match(tokens, endingBefore: i, start: start, where: accept)
     }
 }

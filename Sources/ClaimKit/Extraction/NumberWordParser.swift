@@ -57,6 +57,16 @@ public struct NumberWordParser: Sendable {
         return word.withUTF8 { value(bytes: $0) }
     }
 
+    /// False when a word with these first two bytes (`Token.lowerPrefix`: the first in the
+    /// high byte, the second 0 for a one-byte word) is certainly no number word: the test
+    /// `value(bytes:)` makes first, without reading the word.
+    @inline(__always)
+    func mayStart(prefix: UInt16) -> Bool {
+        let k = Int(prefix)
+        if k & 0xFF == 0 { return true }
+        return starts.withUnsafeBufferPointer { $0[(k >> 6) & 1023] } & (1 << UInt64(k & 63)) != 0
+    }
+
     /// `value(of:)` of a word's UTF-8 bytes.
     func value(bytes: UnsafeBufferPointer<UInt8>) -> Double? {
         guard bytes.count > 0, trie.step(0, letter: LetterTrie.letter(bytes, 0).0) >= 0 else { return nil }

@@ -114,7 +114,7 @@ extension SourceAnnotator {
                 let filter = annotator.tables.cueFilter
                 kinds.withUnsafeMutableBufferPointer { kinds in
                     for j in 0..<n where (!wordsOnly || (tokens[j].kind != .punct && tokens[j].kind != .number))
-                        && filter.mayContain(tokens[j].lower) {
+                        && filter.mayContain(lowerOf: tokens[j]) {
                         kinds[j] = map[tokens[j].lower] ?? 0
                     }
                 }
@@ -286,11 +286,22 @@ extension SourceAnnotator {
         /// ("" for the noun alone, "un-" for "un-angaben", "polizei" for "polizeiangaben").
         func nachNounPrefix(_ word: String) -> String? {
             if a.tables.cues.nachNouns.contains(word) { return "" }
-            let length = word.count  // counted once, not per noun
-            for noun in a.tables.cues.nachNouns where length > noun.count + 1 && word.hasSuffix(noun) {
-                return String(word.dropLast(noun.count))
+            var w = word
+            return w.withUTF8 { bytes -> String? in
+                for noun in a.tables.cues.nachNouns {
+                    // The UTF-8 suffix first (tokens and lexicon are NFC, so a word ends with the
+                    // noun only if its bytes do): the Character counts and the Unicode-aware
+                    // `hasSuffix` cost thousands of instructions per noun, and nearly every
+                    // noun fails here.
+                    let tail = noun.utf8.withContiguousStorageIfAvailable { n in
+                        n.count < bytes.count && n.elementsEqual(bytes[(bytes.count - n.count)...])
+                    } ?? true
+                    if tail, word.count > noun.count + 1, word.hasSuffix(noun) {
+                        return String(word.dropLast(noun.count))
+                    }
+                }
+                return nil
             }
-            return nil
         }
 
         /// A verb of saying at `i` and its subject.

@@ -46,10 +46,8 @@ public struct TimeAnnotator: Annotator {
                     while nextStart < starts.count, starts[nextStart] < i { nextStart += 1 }
                     guard nextStart < starts.count, starts[nextStart] < sentence.tokens.upperBound else { break }
                     i = starts[nextStart]
-                } else if !mayStart(tokens, i) {
-                    i += 1
-                    continue
                 }
+                // One test per token (the filter bit stored in the token first).
                 guard cursor.canStart(i), let m = cursor.match(at: i), m.end > i else { i += 1; continue }
                 let span = TextSpan(doc.tokens[m.start].span.start, doc.tokens[m.end - 1].span.end)
                 let mention = TimeMention(span: span, text: doc.text(span), value: m.value, type: m.type,
@@ -61,20 +59,5 @@ public struct TimeAnnotator: Annotator {
             }
         }
         return found
-    }
-
-    /// False when `TimeCursor.canStart` is certainly false at token `i`: punctuation and
-    /// symbols, and words that neither the begin filter nor the month-pair test admit. Read
-    /// through the buffer (no Token copy) and the word's bytes once, in the scan's loop over
-    /// every token of a document.
-    @inline(__always)
-    func mayStart(_ tokens: [Token], _ i: Int) -> Bool {
-        tokens.withUnsafeBufferPointer { t in
-            switch t[i].kind {
-            case .number: return true
-            case .word: return words.mayStart(t[i].lower)
-            default: return false
-            }
-        }
     }
 }

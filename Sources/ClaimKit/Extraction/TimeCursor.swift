@@ -96,15 +96,20 @@ struct TimeCursor {
     // MARK: Entry
 
     /// Cheap test before matching: a number, a lexicon word, or a hyphenated month pair.
+    /// The scan asks it of every token of a document: the kind and the begin filter are read
+    /// from the token (its stored filter bit), without a Token copy or a String read.
+    @inline(__always)
     func canStart(_ i: Int) -> Bool {
-        switch tokens[i].kind {
+        let (kind, mayBegin, prefix) = tokens.withUnsafeBufferPointer { t in
+            (t[i].kind, words.beginFilter.mayContain(lowerOf: t[i]), t[i].lowerPrefix)
+        }
+        switch kind {
         case .number: return true
         case .word:
             // The filters rule out most words without a lookup; a compound begins an
             // expression only as a month pair ("Juli-August", `monthExpression`).
-            let lower = tokens[i].lower
-            return words.mayBegin(lower) && (ids.id(i).map { words.begins[$0] } ?? false)
-                || words.mayOpenMonthPair(lower) && isCapitalizedCompound(i)
+            if mayBegin, let e = ids.id(i), words.begins[e] { return true }
+            return words.mayOpenMonthPair(prefix: prefix) && isCapitalizedCompound(i)
         default: return false
         }
     }
@@ -162,9 +167,12 @@ struct TimeCursor {
     func numericDate(_ j: Int) -> TimeMatch? {
         guard tokens[j].kind == .number else { return nil }
         if dots(j) == 2 {
-            let parts = tokens[j].text.split(separator: ".", omittingEmptySubsequences: false)
+            // Split as bytes (a Character split walks grapheme breaks): the counts are those of
+            // Characters for digits, and a part with any other byte is no Int either way.
+            let parts = tokens[j].text.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
             guard parts.count == 3, parts[0].count <= 2, parts[1].count <= 2, parts[2].count == 2 || parts[2].count == 4,
-              let d = Int(parts[0]), let m = Int(parts[1]), var y = Int(parts[2]) else { return nil }
+                  let d = Int(Substring(parts[0])), let m = Int(Substring(parts[1])), var y = Int(Substring(parts[2]))
+            else { return nil }
             if parts[2].count == 2 { y += y < 50 ? 2000 : 1900 }
             guard (1800...2099).contains(y), CalendarDay(validYear: y, month: m, day: d) != nil else { return nil }
             return TimeMatch(start: j, end: j + 1, value: TimexFormat.day(y, m, d), writtenYear: y, month: m, day: d,
@@ -262,9 +270,10 @@ struct TimeCursor {
             }
         } else if isCapitalizedCompound(j) {
             // "Juli-August" is one token.
-            let parts = tokens[j].lower.split(separator: "-")
-            guard parts.count == 2, let ea = words.entry(parts[0]), let a = ea.month,
-                  let b = words.entry(parts[1])?.month, !ea.monthAbbreviation else { return nil }
+            // Split as bytes: a hyphen inside a word token is always a Character of its own.
+            let parts = tokens[j].lower.utf8.split(separator: UInt8(ascii: "-"))
+            guard parts.count == 2, let ea = words.entry(Substring(parts[0])), let a = ea.month,
+                  let b = words.entry(Substring(parts[1]))?.month, !ea.monthAbbreviation else { return nil }
             first = a; last = b; k = j + 1
         } else {
             return nil
@@ -450,8 +459,9 @@ struct TimeCursor {
     func clock(_ j: Int) -> TimeMatch? {
         guard j < end, tokens[j].kind == .number else { return nil }
         var hour: Int, minute = 0, k = j + 1
-        let parts = dots(j) == 1 ? tokens[j].text.split(separator: ".", omittingEmptySubsequences: false) : []
-        if parts.count == 2, parts[0].count <= 2, parts[1].count == 2, let h = Int(parts[0]), let m = Int(parts[1]) {
+        // Split as bytes, as in `numericDate`.
+        let parts = dots(j) == 1 ? tokens[j].text.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false) : []
+        if parts.count == 2, parts[0].count <= 2, parts[1].count == 2, let h = Int(Substring(parts[0])), let m = Int(Substring(parts[1])) {
             hour = h; minute = m
         } else if let h = digits(j), h.count <= 2 {
             hour = h.value

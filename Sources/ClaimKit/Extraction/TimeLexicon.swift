@@ -102,6 +102,9 @@ final class TimeLexicon: Sendable {
     /// The words that can begin an expression (`begins`): rules out most tokens of a text
     /// without hashing their whole text and probing `ids`.
     let beginFilter: WordFilter
+    /// Every word of `ids`: most tokens the matchers ask about are none of them, and are ruled
+    /// out by the filter bit stored in the token (`TimeWordIDs`).
+    let wordFilter: WordFilter
     /// Per pair of first bytes (first * 256 + second): some month form begins with it. A
     /// compound token opens a month pair ("Juli-August") only with a month's first bytes.
     let monthStarts: [UInt64]
@@ -180,6 +183,7 @@ final class TimeLexicon: Sendable {
         var filter = WordFilter()
         for (word, e) in ids.pairs where begins[Int(e)] { filter.insert(word) }
         beginFilter = filter
+        wordFilter = WordFilter(ids.keys)
         var starts = [UInt64](repeating: 0, count: 1024)
         for form in months.keys {
             let u = Array(form.utf8)
@@ -193,32 +197,23 @@ final class TimeLexicon: Sendable {
         monthStarts = starts
     }
 
-    /// `mayBegin(word) || mayOpenMonthPair(word)`, reading the word's bytes once.
-    @inline(__always)
-    func mayStart(_ word: String) -> Bool {
-        word.utf8.withContiguousStorageIfAvailable { b -> Bool in
-            if beginFilter.mayContain(bytes: b) { return true }
-            guard b.count >= 2 else { return true }
-            let k = Int(b[0]) << 8 | Int(b[1])
-            return monthStarts[k >> 6] & (1 << UInt64(k & 63)) != 0
-        } ?? true
-    }
-
     /// False when the lowercase word certainly does not begin with a month form.
     @inline(__always)
     func mayOpenMonthPair(_ word: String) -> Bool {
-        let u = word.utf8
-        guard u.count >= 2 else { return true }
-        var it = u.makeIterator()
-        guard let a = it.next(), let b = it.next() else { return true }
-        let k = Int(a) << 8 | Int(b)
-        return monthStarts[k >> 6] & (1 << UInt64(k & 63)) != 0
+        word.utf8.withContiguousStorageIfAvailable { b -> Bool in
+            guard b.count >= 2 else { return true }
+            return mayOpenMonthPair(prefix: UInt16(b[0]) << 8 | UInt16(b[1]))
+        } ?? true
     }
 
-    /// False when the lowercase word certainly cannot begin an expression (`begins`); true
-    /// when it may.
+    /// `mayOpenMonthPair` of a token's lower case, from its first two bytes (`Token.lowerPrefix`).
     @inline(__always)
-    func mayBegin(_ word: String) -> Bool { beginFilter.mayContain(word) }
+    func mayOpenMonthPair(prefix: UInt16) -> Bool {
+        let k = Int(prefix)
+        // One byte (or none): any month form may follow.
+        if k & 0xFF == 0 { return true }
+        return monthStarts.withUnsafeBufferPointer { $0[(k >> 6) & 1023] } & (1 << UInt64(k & 63)) != 0
+    }
 
     /// The entry of a lowercase word.
     func id(_ word: String) -> Int32? { ids[word] }
@@ -251,10 +246,17 @@ final class TimeWordIDs {
     @inline(__always)
     func id(_ i: Int) -> Int? {
         var e = ids[i]
-        if e == -2 {
-            e = words.id(tokens[i].lower) ?? -1
-            ids[i] = e
-        }
+        if e == -2 { e = lookUp(i) }
         return e < 0 ? nil : Int(e)
+    }
+
+    /// The first ask for token `i`: out of line, so that the many inlined `id` stay small. The
+    /// token's filter bit first, read in place (no Token copy).
+    @inline(never)
+    private func lookUp(_ i: Int) -> Int32 {
+        let bit = tokens.withUnsafeBufferPointer { Int($0[i].lowerBit) }
+        let e = words.wordFilter.mayContain(bit: bit) ? words.id(tokens[i].lower) ?? -1 : -1
+        ids[i] = e
+        return e
     }
 }

@@ -9,13 +9,33 @@ public struct Token: Sendable, Hashable {
         case word, number, punct, symbol
     }
 
-    // Stored in this order, the line-break count in 32 bits, so that it and the two one-byte
-    // fields share the last word: 56 bytes a token, not 72 (every document holds thousands,
-    // and every annotator walks them).
+    // Stored in this order, the line-break count in 16 bits, so that it, the two one-byte
+    // fields and the two filter fields share the last word: 56 bytes a token, not 72 (every
+    // document holds thousands, and every annotator walks them).
     public var span: TextSpan
-    public var text: String
-    public var lower: String
-    private var storedNewlines: Int32
+    public var text: String {
+        didSet { flags = flags & Token.bitMask | (text.startsUppercase ? Token.capitalFlag : 0) }
+    }
+    public var lower: String {
+        didSet {
+            let (bit, prefix) = Token.filterFields(lower)
+            flags = flags & Token.capitalFlag | bit
+            lowerPrefix = prefix
+        }
+    }
+    private var storedNewlines: UInt16
+    /// `WordFilter.bit` of `lower` in the low 12 bits (`lowerBit`), made once by the tokenizer:
+    /// the annotators' word filters (`WordFilter.mayContain(lowerOf:)`) rule most tokens out
+    /// without reading their Strings; `capitalFlag` when `text` starts upper case (asked of
+    /// many tokens by many annotators, `isCapitalized`).
+    private var flags: UInt16
+    static let bitMask: UInt16 = 0x0FFF
+    static let capitalFlag: UInt16 = 0x8000
+    var lowerBit: UInt16 { @inline(__always) get { flags & Token.bitMask } }
+    /// The first two bytes of `lower`, the first in the high byte (the second 0 for a one-byte
+    /// word): the key of the bitmaps of first byte pairs that rule out most words before a
+    /// number-word or month-pair reading (`NumberWordParser.mayStart`, `TimeLexicon`).
+    private(set) var lowerPrefix: UInt16
     public var kind: Kind
     /// Whitespace (of any kind) precedes the token.
     public var spaceBefore: Bool
@@ -23,16 +43,20 @@ public struct Token: Sendable, Hashable {
     /// Line breaks between the previous token and this one (2 or more: a paragraph break).
     public var newlinesBefore: Int {
         @inline(__always) get { Int(storedNewlines) }
-        set { storedNewlines = Int32(clamping: newValue) }
+        set { storedNewlines = UInt16(clamping: newValue) }
     }
 
     public init(span: TextSpan, kind: Kind, text: String, spaceBefore: Bool, newlinesBefore: Int) {
         self.span = span
         self.kind = kind
         self.text = text
-        self.lower = Token.lowercase(text)
+        let lower = Token.lowercase(text)
+        self.lower = lower
         self.spaceBefore = spaceBefore
-        self.storedNewlines = Int32(clamping: newlinesBefore)
+        self.storedNewlines = UInt16(clamping: newlinesBefore)
+        let (bit, prefix) = Token.filterFields(lower)
+        flags = bit | (text.startsUppercase ? Token.capitalFlag : 0)
+        lowerPrefix = prefix
     }
 
     /// A token whose lower-case form the tokenizer already has.
@@ -43,7 +67,34 @@ public struct Token: Sendable, Hashable {
         self.text = text
         self.lower = lower
         self.spaceBefore = spaceBefore
-        self.storedNewlines = Int32(clamping: newlinesBefore)
+        self.storedNewlines = UInt16(clamping: newlinesBefore)
+        let (bit, prefix) = Token.filterFields(lower)
+        flags = bit | (text.startsUppercase ? Token.capitalFlag : 0)
+        lowerPrefix = prefix
+    }
+
+    /// A token whose lower case, its filter fields and the case of its first letter the
+    /// tokenizer already has.
+    @inline(__always)
+    init(span: TextSpan, kind: Kind, text: String, lower: String, lowerBit: Int, lowerPrefix: UInt16,
+         capitalized: Bool, spaceBefore: Bool, newlinesBefore: Int) {
+        self.span = span
+        self.kind = kind
+        self.text = text
+        self.lower = lower
+        self.spaceBefore = spaceBefore
+        self.storedNewlines = UInt16(clamping: newlinesBefore)
+        flags = UInt16(truncatingIfNeeded: lowerBit) & Token.bitMask | (capitalized ? Token.capitalFlag : 0)
+        self.lowerPrefix = lowerPrefix
+    }
+
+    /// `lowerBit` and `lowerPrefix` of a lower case.
+    static func filterFields(_ lower: String) -> (bit: UInt16, prefix: UInt16) {
+        var w = lower
+        return w.withUTF8 { b in
+            let prefix = b.isEmpty ? 0 : UInt16(b[0]) << 8 | (b.count > 1 ? UInt16(b[1]) : 0)
+            return (UInt16(WordFilter.bit(b)), prefix)
+        }
     }
 
     /// `text.lowercased()`, on bytes for text in ASCII and Latin-1 (nearly every token):
@@ -97,9 +148,9 @@ public struct Token: Sendable, Hashable {
 
     public var isWord: Bool { kind == .word }
     public var isNumber: Bool { kind == .number }
+    /// `text.startsUppercase`, stored (made by the tokenizer from the bytes at hand).
     public var isCapitalized: Bool {
-        // ASCII or Latin-1 first letter (most tokens): no Unicode property lookup.
-        text.startsUppercase
+        @inline(__always) get { flags & Token.capitalFlag != 0 }
     }
 }
 
@@ -180,4 +231,157 @@ extension String {
         guard let f = unicodeScalars.first else { return false }
         return f.properties.isLowercase
     }
+}
+
+/// Builds the Strings of short tokens (up to 15 UTF-8 bytes: nearly all) straight from their
+/// bytes. The standard library's initialisers validate every String they make and, for one with
+/// a byte above 0x7F (an umlaut), validate it a second time on a slow path; with two Strings per
+/// token (text and lower case) that was a fifth of the tokenizer's instructions. A String of up
+/// to 15 bytes is stored inline in its two words (bytes 0–14, then a discriminator nibble — 0xE
+/// for ASCII, 0xA otherwise — and the count in the top byte); this layout is checked once
+/// against the standard library (`isAvailable`), and the callers take the ordinary initialisers
+/// when it does not hold. Callers pass only valid UTF-8.
+enum SmallUTF8 {
+    static let capacity = 15
+
+    /// The layout holds on this platform: Strings built here equal, bit for bit, those the
+    /// standard library builds from the same bytes.
+    static let isAvailable: Bool = {
+        guard MemoryLayout<String>.size == 16 else { return false }
+        for sample in ["", "a", "Zz9.", "1234567", "12345678", "123456789012345", "über", "Ärzte-Verband", "ß", "Ölpreis"] {
+            let bytes = Array(sample.utf8)
+            var standard = String(decoding: bytes, as: UTF8.self)
+            standard.makeContiguousUTF8()
+            let made = bytes.withUnsafeBufferPointer { b -> String in
+                let (lo, hi) = load(b, 0, b.count)
+                return make(lo, hi, b.count, ascii: !bytes.contains { $0 >= 0x80 })
+            }
+            let a = unsafeBitCast(standard, to: (UInt64, UInt64).self)
+            let m = unsafeBitCast(made, to: (UInt64, UInt64).self)
+            guard a == m, made == sample, Array(made.utf8) == bytes, made.count == sample.count else { return false }
+        }
+        return true
+    }()
+
+    /// Bytes `start..<start + count` (count at most 15) as two little-endian words, the unused
+    /// bytes zero.
+    @inline(__always)
+    static func load(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> (UInt64, UInt64) {
+        if start &+ 16 <= bytes.count, let base = bytes.baseAddress {
+            // One unaligned load per word, then the bytes past the token cleared.
+            let raw = UnsafeRawPointer(base + start)
+            let w0 = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+            let w1 = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+            let bits = UInt64(truncatingIfNeeded: count &* 8)
+            let m0: UInt64 = count >= 8 ? ~0 : (1 &<< bits) &- 1
+            let m1: UInt64 = count > 8 ? (1 &<< (bits &- 64)) &- 1 : 0
+            return (w0 & m0, w1 & m1)
+        }
+        return loadNearEnd(bytes, start, count)
+    }
+
+    /// `load` within 16 bytes of the end of `bytes`: byte by byte.
+    @inline(never)
+    static func loadNearEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> (UInt64, UInt64) {
+        guard let base = bytes.baseAddress, count > 0 else { return (0, 0) }
+        let raw = UnsafeRawPointer(base + start)
+        var lo: UInt64 = 0, hi: UInt64 = 0
+        for k in 0..<count {
+            let b = UInt64(raw.load(fromByteOffset: k, as: UInt8.self))
+            if k < 8 { lo |= b << UInt64(k * 8) } else { hi |= b << UInt64((k - 8) * 8) }
+        }
+        return (lo, hi)
+    }
+
+    /// The String of the bytes in `lo`, `hi` (as `load` gives them): `ascii` must say whether
+    /// all are below 0x80, and they must be valid UTF-8.
+    @inline(__always)
+    static func make(_ lo: UInt64, _ hi: UInt64, _ count: Int, ascii: Bool) -> String {
+        unsafeBitCast((lo, hi | top(count, ascii: ascii)), to: String.self)
+    }
+
+    /// The discriminator and count of a short String, in the top byte of its second word.
+    @inline(__always)
+    static func top(_ count: Int, ascii: Bool) -> UInt64 {
+        ((ascii ? 0xE0 : 0xA0) | UInt64(count)) << 56
+    }
+
+    /// `WordFilter.bit` of the `count` bytes in `lo`, `hi` (as `load` gives them).
+    @inline(__always)
+    static func filterBit(_ lo: UInt64, _ hi: UInt64, _ count: Int) -> Int {
+        guard count > 0 else { return 0 }
+        let first = UInt8(truncatingIfNeeded: lo)
+        let second = count > 1 ? UInt8(truncatingIfNeeded: lo >> 8) : first
+        let k = count - 1
+        let last = UInt8(truncatingIfNeeded: k < 8 ? lo >> UInt64(k * 8) : hi >> UInt64((k - 8) * 8))
+        return WordFilter.bit(count: count, first: first, second: second, last: last)
+    }
+
+    /// `Token.lowerPrefix` of the bytes in `lo` (as `load` gives them).
+    @inline(__always)
+    static func prefix(_ lo: UInt64) -> UInt16 {
+        UInt16(truncatingIfNeeded: lo) << 8 | UInt16(truncatingIfNeeded: lo >> 8) & 0xFF
+    }
+
+    /// `String.startsUppercase` of the bytes in `lo` (as `load` gives them), when they are ASCII
+    /// or Latin-1 as `Tokenizer.latin1Lower` admits them: A-Z, or U+00C0-U+00DE but U+00D7.
+    @inline(__always)
+    static func startsUppercase(_ lo: UInt64) -> Bool {
+        let b = UInt8(truncatingIfNeeded: lo), c = UInt8(truncatingIfNeeded: lo >> 8)
+        return (b >= 0x41 && b <= 0x5A) || (b == 0xC3 && c >= 0x80 && c <= 0x9E && c != 0x97)
+    }
+
+    /// A-Z to a-z in a word of ASCII bytes (SWAR: each byte plus the bias stays below 0x100).
+    @inline(__always)
+    static func asciiLower(_ x: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        let upper = (x &+ (0x80 - 0x41) &* ones) & ~(x &+ (0x80 - 0x5B) &* ones) & high
+        return x | (upper >> 2)
+    }
+}
+
+/// A token whose two Strings are inline (`SmallUTF8`), as plain bits, laid out as `Token` field
+/// by field (`layoutMatches` checks that once). The tokenizer writes one into a scratch slot and
+/// moves the `Token` out: a `Token` built from Strings made by bit casts is retained twice on
+/// its way into the array (a runtime call per String), one moved out of memory is not.
+struct SmallToken {
+    var start: Int
+    var end: Int
+    var text: (UInt64, UInt64)
+    var lower: (UInt64, UInt64)
+    var newlines: UInt16
+    /// `Token.flags`: the filter bit of the lower case, and `Token.capitalFlag`.
+    var flags: UInt16
+    var lowerPrefix: UInt16
+    var kind: UInt8
+    var spaceBefore: Bool
+
+    /// A `Token` and a `SmallToken` with the same fields have the same bytes, both ways.
+    static let layoutMatches: Bool = {
+        guard SmallUTF8.isAvailable, MemoryLayout<SmallToken>.size == MemoryLayout<Token>.size,
+              MemoryLayout<SmallToken>.stride == MemoryLayout<Token>.stride,
+              MemoryLayout<SmallToken>.alignment == MemoryLayout<Token>.alignment else { return false }
+        let samples: [(Token.Kind, Bool, Int, String, String, Bool)] = [
+            (.word, true, 3, "Abc", "abc", true), (.number, false, 0, "2024", "2024", false),
+            (.punct, true, 70_000, ".", ".", false), (.symbol, false, 1, "Überblick", "überblick", true),
+        ]
+        for (n, (kind, space, newlines, text, lower, capital)) in samples.enumerated() {
+            let token = Token(span: TextSpan(5 + n, 900 + n), kind: kind, text: text, lower: lower,
+                              lowerBit: 1234 + n, lowerPrefix: UInt16(0x6162 + n), capitalized: capital,
+                              spaceBefore: space, newlinesBefore: newlines)
+            let small = SmallToken(start: 5 + n, end: 900 + n, text: unsafeBitCast(text, to: (UInt64, UInt64).self),
+                                   lower: unsafeBitCast(lower, to: (UInt64, UInt64).self), newlines: UInt16(clamping: newlines),
+                                   flags: UInt16(1234 + n) | (capital ? Token.capitalFlag : 0),
+                                   lowerPrefix: UInt16(0x6162 + n), kind: kind.rawValue, spaceBefore: space)
+            let same = withUnsafeBytes(of: token) { t in withUnsafeBytes(of: small) { s in t.elementsEqual(s) } }
+            guard same else { return false }
+            let slot = UnsafeMutablePointer<Token>.allocate(capacity: 1)
+            defer { slot.deallocate() }
+            UnsafeMutableRawPointer(slot).storeBytes(of: small, as: SmallToken.self)
+            let moved = slot.move()
+            guard moved == token, moved.isCapitalized == capital, Int(moved.lowerBit) == 1234 + n,
+                  moved.text == text, moved.lower == lower, moved.kind == kind else { return false }
+        }
+        return true
+    }()
 }

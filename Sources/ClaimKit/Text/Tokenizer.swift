@@ -21,6 +21,12 @@ public enum Tokenizer {
         let n = bytes.count
         var space = false
         var newlines = 0
+        // Read once: a `static let` costs a check per access.
+        let small = SmallUTF8.isAvailable
+        // Short tokens are written as bits into this slot and moved out (`SmallToken`).
+        let raw = SmallToken.layoutMatches
+        let slot = UnsafeMutablePointer<Token>.allocate(capacity: 1)
+        defer { slot.deallocate() }
         while i < n {
             let b0 = bytes[i]
             // ASCII white space (the common case of `isSpace`).
@@ -88,6 +94,39 @@ public enum Tokenizer {
                 if v == 0x2E { while i < n && bytes[i] == 0x2E { i += 1 } }
             }
             let token: Token
+            let count = i - start
+            if small, count <= SmallUTF8.capacity {
+                let (lo, hi) = SmallUTF8.load(bytes, start, count)
+                let allASCII = (lo | hi) & 0x8080_8080_8080_8080 == 0
+                let lower: (UInt64, UInt64)?
+                if allASCII {
+                    lower = (SmallUTF8.asciiLower(lo), SmallUTF8.asciiLower(hi))
+                } else {
+                    lower = latin1Lower(bytes, start, i)
+                }
+                if let (lowerLo, lowerHi) = lower {
+                    let bit = SmallUTF8.filterBit(lowerLo, lowerHi, count), prefix = SmallUTF8.prefix(lowerLo)
+                    let capitalized = SmallUTF8.startsUppercase(lo)
+                    if raw {
+                        let top = SmallUTF8.top(count, ascii: allASCII)
+                        UnsafeMutableRawPointer(slot).storeBytes(of: SmallToken(
+                            start: start, end: i, text: (lo, hi | top), lower: (lowerLo, lowerHi | top),
+                            newlines: UInt16(clamping: newlines),
+                            flags: UInt16(truncatingIfNeeded: bit) | (capitalized ? Token.capitalFlag : 0),
+                            lowerPrefix: prefix, kind: kind.rawValue, spaceBefore: space), as: SmallToken.self)
+                        tokens.append(slot.move())
+                    } else {
+                        tokens.append(Token(span: TextSpan(start, i), kind: kind,
+                                            text: SmallUTF8.make(lo, hi, count, ascii: allASCII),
+                                            lower: SmallUTF8.make(lowerLo, lowerHi, count, ascii: allASCII),
+                                            lowerBit: bit, lowerPrefix: prefix, capitalized: capitalized,
+                                            spaceBefore: space, newlinesBefore: newlines))
+                    }
+                    space = false
+                    newlines = 0
+                    continue
+                }
+            }
             if ascii {
                 // One-byte tokens (a fifth of all: punctuation, initials) from a table: no String
                 // is made or validated.
@@ -132,6 +171,43 @@ public enum Tokenizer {
             }
             break
         }
+    }
+
+    /// The lower case of bytes `start..<end` (at most 15) as `SmallUTF8.load` would give it,
+    /// when they are ASCII and Latin-1 letters that `normalizedText` keeps as they are (lead byte
+    /// 0xC2 or 0xC3 and a continuation byte, not U+00A0, U+00AB, U+00AD, U+00BB): the bytes are
+    /// then valid UTF-8 and their own normal form, and their lower case is `Token.lowercase`'s.
+    /// nil for any other byte.
+    static func latin1Lower(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (UInt64, UInt64)? {
+        // The lower-case bytes go into the two words' memory, one store each.
+        var words: (UInt64, UInt64) = (0, 0)
+        let valid = withUnsafeMutableBytes(of: &words) { out -> Bool in
+            guard end - start <= out.count else { return false }
+            var k = start, at = 0
+            while k < end {
+                let c = bytes[k]
+                if c < 0x80 {
+                    out[at] = c >= 0x41 && c <= 0x5A ? c + 0x20 : c
+                    at += 1
+                    k += 1
+                    continue
+                }
+                guard c == 0xC2 || c == 0xC3, k + 1 < end else { return false }
+                var d = bytes[k + 1]
+                guard d & 0xC0 == 0x80 else { return false }
+                if c == 0xC2 {
+                    guard d != 0xA0 && d != 0xAB && d != 0xAD && d != 0xBB else { return false }
+                } else if d <= 0x9E && d != 0x97 {
+                    d += 0x20
+                }
+                out[at] = c
+                out[at + 1] = d
+                at += 2
+                k += 2
+            }
+            return true
+        }
+        return valid ? (UInt64(littleEndian: words.0), UInt64(littleEndian: words.1)) : nil
     }
 
     /// The String of each ASCII byte.

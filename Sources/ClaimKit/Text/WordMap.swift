@@ -323,14 +323,27 @@ struct WordFilter: Sendable {
     static func bit(_ b: UnsafeBufferPointer<UInt8>) -> Int {
         let n = b.count
         guard n > 0 else { return 0 }
-        var h = UInt32(truncatingIfNeeded: n) &* 0x9E37_79B1
-        h ^= UInt32(b[0]) &* 0x85EB_CA77
-        h ^= UInt32(b[n > 1 ? 1 : 0]) &* 0xC2B2_AE3D
-        h ^= UInt32(b[n - 1]) &* 0x27D4_EB2F
+        return bit(count: n, first: b[0], second: b[n > 1 ? 1 : 0], last: b[n - 1])
+    }
+
+    /// The bit of a word of `count` bytes (at least one) with these first, second (the first
+    /// again for a one-byte word) and last bytes.
+    @inline(__always)
+    static func bit(count: Int, first: UInt8, second: UInt8, last: UInt8) -> Int {
+        var h = UInt32(truncatingIfNeeded: count) &* 0x9E37_79B1
+        h ^= UInt32(first) &* 0x85EB_CA77
+        h ^= UInt32(second) &* 0xC2B2_AE3D
+        h ^= UInt32(last) &* 0x27D4_EB2F
         h ^= h >> 15
         h = h &* 0x2C1B_3C6D
         h ^= h >> 12
         return Int(h & 4095)
+    }
+
+    /// The bit of a word.
+    static func bit(_ word: String) -> Int {
+        var w = word
+        return w.withUTF8 { bit($0) }
     }
 
     /// False when `word` was certainly not inserted.
@@ -341,7 +354,18 @@ struct WordFilter: Sendable {
 
     @inline(__always)
     func mayContain(bytes b: UnsafeBufferPointer<UInt8>) -> Bool {
-        let bit = Self.bit(b)
-        return bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+        mayContain(bit: Self.bit(b))
+    }
+
+    /// False when the token's lower case was certainly not inserted: its bit is stored in the
+    /// token, so no String is read.
+    @inline(__always)
+    func mayContain(lowerOf token: Token) -> Bool {
+        mayContain(bit: Int(token.lowerBit))
+    }
+
+    @inline(__always)
+    func mayContain(bit: Int) -> Bool {
+        bits.withUnsafeBufferPointer { $0[(bit >> 6) & 63] } & (1 << UInt64(bit & 63)) != 0
     }
 }
