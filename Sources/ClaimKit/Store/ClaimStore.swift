@@ -35,6 +35,8 @@ public struct ClaimStore: Sendable {
         var phraseLength: Int32
         /// n in the id `<doc>:<n>`; negative: the id is `texts` entry `-ordinal - 1`.
         var ordinal: Int32
+        /// The number as written: a `texts` code, or (negative) where it stands in the
+        /// sentence, `-(offset << 11 | length) - 1` (it nearly always does: no string to intern).
         var valueText: Int32
         var timeText: Int32
         var sourceText: Int32
@@ -86,18 +88,14 @@ public struct ClaimStore: Sendable {
         let row = rows[r]
         let doc = document(row: r)
         let id = row.ordinal < 0 ? texts.values[Int(-row.ordinal - 1)] : doc + ":" + String(row.ordinal)
-        let phrase: String
-        if row.phraseStart >= 0 {
-            let u = row.sentenceText.utf8
-            let s = u.index(u.startIndex, offsetBy: Int(row.phraseStart))
-            let e = u.index(s, offsetBy: Int(row.phraseLength))
-            phrase = String(row.sentenceText[s..<e])
-        } else {
-            phrase = texts.values[Int(row.phraseLength)]
-        }
+        let phrase = row.phraseStart >= 0 ? Self.text(row.sentenceText, Int(row.phraseStart), Int(row.phraseLength))
+            : texts.values[Int(row.phraseLength)]
+        let located = -Int(row.valueText) - 1
+        let valueText = row.valueText >= 0 ? texts.values[Int(row.valueText)]
+            : Self.text(row.sentenceText, located >> 11, located & 0x7FF)
         let value = columns.value[r], high = columns.high[r]
         return Claim(id: id, doc: doc, sentenceText: row.sentenceText, phrase: phrase,
-                     valueText: texts.values[Int(row.valueText)], timeText: texts.string(row.timeText),
+                     valueText: valueText, timeText: texts.string(row.timeText),
                      sourceText: texts.string(row.sourceText), entities: entityLists[Int(row.entities)],
                      value: value.isNaN ? nil : value, high: high.isNaN ? nil : high, span: row.span,
                      sentence: Int32(columns.sentence[r]), codes: columns.codes(row: r),
@@ -132,9 +130,24 @@ public struct ClaimStore: Sendable {
         let (phraseStart, phraseLength) = Self.locate(c.phrase, in: c.sentenceText).map { (Int32($0.0), Int32($0.1)) }
             ?? (-1, texts.code(c.phrase))
         rows.append(Row(sentenceText: c.sentenceText, span: c.spanStorage, phraseStart: phraseStart,
-                        phraseLength: phraseLength, ordinal: ordinal(c), valueText: texts.code(c.valueText),
+                        phraseLength: phraseLength, ordinal: ordinal(c), valueText: valueTextCode(c),
                         timeText: texts.code(c.timeText), sourceText: texts.code(c.sourceText),
                         entities: entitiesCode(c.entities)))
+    }
+
+    /// The text at a UTF-8 offset and length of a sentence.
+    private static func text(_ sentence: Substring, _ offset: Int, _ length: Int) -> String {
+        let u = sentence.utf8
+        let s = u.index(u.startIndex, offsetBy: offset)
+        return String(sentence[s..<u.index(s, offsetBy: length)])
+    }
+
+    /// `Row.valueText` of a claim: where its number stands in the sentence, else its code.
+    private mutating func valueTextCode(_ c: Claim) -> Int32 {
+        if let (offset, length) = Self.locate(c.valueText, in: c.sentenceText), offset < 1 << 20, length < 1 << 11 {
+            return -Int32(offset << 11 | length) - 1
+        }
+        return texts.code(c.valueText)
     }
 
     /// n when the claim's id is `<doc>:<n>` (n written plainly), else the pooled id as -code-1.
