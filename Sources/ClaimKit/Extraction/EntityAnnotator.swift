@@ -16,16 +16,9 @@ public struct EntityAnnotator: Annotator {
     public func annotate(_ doc: inout AnnotatedDocument) {
         // The keys as ids of the gazetteer's words, once: a name match is then integer lookups,
         // and so are the title and stop tests of a one-part key (`Gazetteer.flags(part:)`).
-        // The entity annotator is usually the first to need the keys: it makes them (for
-        // `lookupKeys()`) and their ids in one pass.
-        let keys: [String]
-        let parts: FoldedPhraseTable<Gazetteer.Entry>.KeyParts
-        if doc.tokenKeys.count == doc.tokens.count {
-            keys = doc.tokenKeys
-            parts = gazetteer.names.parts(of: keys)
-        } else {
-            (keys, parts) = gazetteer.names.keysAndParts(of: doc.tokens)
-            doc.tokenKeys = keys
+        // No key String is made: the few tests that need one make it (`key(_:)`).
+        let parts = doc.tokens.withUnsafeBufferPointer { tokens in
+            doc.withUTF8 { gazetteer.names.parts(of: tokens, text: $0) }
         }
         var entities: [EntityMention] = []
         // First or last word of a multiword person name seen so far → the full name.
@@ -47,7 +40,7 @@ public struct EntityAnnotator: Annotator {
                     for part in [last, first] {
                         let key = FoldedPhraseTable<Gazetteer.Entry>.key(word: String(part))
                         nameParts[key] = name
-                        nameFilter |= Self.filterBit(key)
+                        nameFilter |= Self.filterBit(FoldedPhraseTable<Gazetteer.Entry>.keyHash(key))
                     }
                 }
             }
@@ -73,15 +66,15 @@ public struct EntityAnnotator: Annotator {
                         continue
                     }
                     guard tokens[i].isCapitalized else { afterTitle = false; i += 1; continue }
-                    if isTitle(keys, parts, i) { afterTitle = true; i += 1; continue }
-                    if isStop(keys, parts, i) { afterTitle = false; i += 1; continue }
+                    if isTitle(tokens, parts, i) { afterTitle = true; i += 1; continue }
+                    if isStop(tokens, parts, i) { afterTitle = false; i += 1; continue }
                     // Token i is a name word unless a gazetteer name (of the wrong case) starts
                     // there; then the run is the word alone, as a run that stops after it.
                     var j = i + 1
                     if longest == nil {
                         while j < end, j - i < EntityAnnotator.maxNameWords,
                               tokens[j].kind == .word, tokens[j].isCapitalized,
-                              !isStop(keys, parts, j), !isTitle(keys, parts, j) {
+                              !isStop(tokens, parts, j), !isTitle(tokens, parts, j) {
                             known = j
                             knownMatch = gazetteer.names.longestMatch(parts, from: j, to: end)
                             if knownMatch != nil { break }
@@ -90,7 +83,7 @@ public struct EntityAnnotator: Annotator {
                     }
                     let run = i..<j
                     let initial = i == sentence.tokens.lowerBound || tokens[i - 1].text == "\""
-                    if run.count == 1, nameFilter & Self.filterBit(keys[i]) != 0, let full = nameParts[keys[i]] {
+                    if run.count == 1, nameFilter & Self.filterBit(parts.hashes[i]) != 0, let full = nameParts[key(tokens, i)] {
                         add(run, full, .person, sentence: s)
                     } else if afterTitle || run.count >= 3 && gazetteer.looksLikeRole(tokens[run.lowerBound].lower) {
                         // After a title, or a role noun and a name ("Psychotherapeutin Barbara Preitler"):
@@ -115,11 +108,14 @@ public struct EntityAnnotator: Annotator {
         doc.entities = entities
     }
 
-    /// One of 64 bits for a key, from its length and first and last bytes.
-    @inline(__always) static func filterBit(_ key: String) -> UInt64 {
-        let u = key.utf8
-        let mix = Int(u.first ?? 0) &+ Int(u.last ?? 0) &* 7 &+ u.count
-        return 1 << UInt64(mix & 63)
+    /// One of 64 bits for a key, from its hash (`FoldedPhraseTable.keyHash`, `KeyParts.hashes`).
+    @inline(__always) static func filterBit(_ hash: UInt64) -> UInt64 {
+        1 << (hash >> 58)
+    }
+
+    /// The lookup key of token `j`, made for the rare test that needs it as a String.
+    func key(_ tokens: UnsafeBufferPointer<Token>, _ j: Int) -> String {
+        tokens[j].kind == .word ? FoldedPhraseTable<Gazetteer.Entry>.key(word: tokens[j].text) : ""
     }
 
     /// Whether the case of the tokens fits a gazetteer match at `i`: nouns must be capitalised,
@@ -136,18 +132,19 @@ public struct EntityAnnotator: Annotator {
     /// by the part ids of token `j`: a one-part key (nearly all) by its flag,
     /// a longer one by its last part's flag or else the whole key.
     @inline(__always)
-    func isTitle(_ keys: [String], _ parts: FoldedPhraseTable<Gazetteer.Entry>.KeyParts, _ j: Int) -> Bool {
+    func isTitle(_ tokens: UnsafeBufferPointer<Token>, _ parts: FoldedPhraseTable<Gazetteer.Entry>.KeyParts, _ j: Int) -> Bool {
         let s = Int(parts.starts[j]), e = Int(parts.starts[j + 1])
         if e - s == 1 { return gazetteer.flags(part: parts.ids[s]) & Gazetteer.titleFlag != 0 }
         if e - s > 1, gazetteer.flags(part: parts.ids[e - 1]) & Gazetteer.titleFlag != 0 { return true }
-        return gazetteer.titles.contains(keys[j])
+        return gazetteer.titles.contains(key(tokens, j))
     }
 
-    /// `gazetteer.stops.contains(keys[j])` by the part ids of token `j`.
+    /// Whether the key of token `j` is a stop word, by its part ids (`KeyParts`: valid for
+    /// a capitalised word).
     @inline(__always)
-    func isStop(_ keys: [String], _ parts: FoldedPhraseTable<Gazetteer.Entry>.KeyParts, _ j: Int) -> Bool {
+    func isStop(_ tokens: UnsafeBufferPointer<Token>, _ parts: FoldedPhraseTable<Gazetteer.Entry>.KeyParts, _ j: Int) -> Bool {
         let s = Int(parts.starts[j]), e = Int(parts.starts[j + 1])
         if e - s == 1 { return gazetteer.flags(part: parts.ids[s]) & Gazetteer.stopFlag != 0 }
-        return gazetteer.stops.contains(keys[j])
+        return gazetteer.stops.contains(key(tokens, j))
     }
 }

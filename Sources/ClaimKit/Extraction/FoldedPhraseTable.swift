@@ -43,6 +43,61 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
         partFilter[bit >> 6] |= 1 << UInt64(bit & 63)
     }
 
+    /// One bit per part of an entry's key (not the parts only `internPart(_:)` added), at 16
+    /// bits of a code of its first four bytes (8 KB): `parts(of:text:)` tests a lower-case
+    /// ASCII word by the first four bytes of its fold, without making its key.
+    private var prefixFilter = [UInt64](repeating: 0, count: 1 << 10)
+
+    /// The first four bytes of a key or part (fewer for a shorter one, the rest zero).
+    @inline(__always) static func prefixCode(_ b: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var code: UInt32 = 0
+        for k in 0..<min(4, b.count) { code |= UInt32(b[k]) << UInt32(8 * k) }
+        return code
+    }
+
+    @inline(__always) static func prefixBit(_ code: UInt32) -> Int {
+        Int(truncatingIfNeeded: (code &* 0x9E37_79B1) >> 16)
+    }
+
+    private mutating func addToPrefixFilter(_ part: String) {
+        var part = part
+        let bit = part.withUTF8 { Self.prefixBit(Self.prefixCode($0)) }
+        prefixFilter[bit >> 6] |= 1 << UInt64(bit & 63)
+    }
+
+    /// For a word of ASCII letters, digits and apostrophes (no hyphen, space or line end) that
+    /// does not start with a capital letter: the `prefixCode` of its key, folded from its first
+    /// bytes alone (its key is one part, and stemming keeps at least four letters, so the first
+    /// four bytes of the fold are the key's; a shorter fold is not stemmed and is the key).
+    /// nil for any other word.
+    @inline(__always) static func plainLowerPrefix(_ b: UnsafeBufferPointer<UInt8>) -> UInt32? {
+        let n = b.count
+        guard n > 0, b[0] &- 0x41 >= 26 else { return nil }
+        var bad = false
+        for k in 0..<n {
+            let c = b[k]
+            // Below "!" (space, line ends), above ASCII, or a hyphen.
+            bad = bad || c &- 0x21 >= 0x5F || c == 0x2D
+        }
+        if bad { return nil }
+        // The fold as `fastKey`: lower case, and an e after a, o or u dropped.
+        var code: UInt32 = 0
+        var shift: UInt32 = 0
+        var prev: UInt8 = 0
+        var k = 0
+        while k < n, shift < 32 {
+            let c = b[k]
+            let f = c | ((c &- 0x41) < 26 ? 0x20 : 0)
+            k += 1
+            let drop = f == 0x65 && (prev == 0x61 || prev == 0x6F || prev == 0x75)
+            prev = f
+            if drop { continue }
+            code |= UInt32(f) << shift
+            shift += 8
+        }
+        return code
+    }
+
     public init() {}
 
     /// Adds a phrase unless it is already there (the first row of a lexicon wins).
@@ -61,6 +116,7 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
                 addToFilter(word)
                 pid = vocabulary.id(word) ?? -1
             }
+            addToPrefixFilter(String(part))
             guard pid >= 0 else { return }
             let next = child(node, Int32(pid))
             if next >= 0 { node = next; continue }
@@ -103,6 +159,9 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
     public struct KeyParts: Sendable {
         public var ids: [Int32] = []
         public var starts: [Int32] = [0]
+        /// Per token: `keyHash` of its key; 0 for a non-word, and (`parts(of:text:)`) for a
+        /// word that does not start with a capital letter.
+        public var hashes: [UInt64] = []
     }
 
     /// The part ids of a document's token keys (`AnnotatedDocument.lookupKeys()`), for
@@ -111,8 +170,10 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
         var p = KeyParts()
         p.ids.reserveCapacity(keys.count)
         p.starts.reserveCapacity(keys.count + 1)
+        p.hashes.reserveCapacity(keys.count)
         partFilter.withUnsafeBufferPointer { filter in
             for key in keys {
+                p.hashes.append(key.isEmpty ? 0 : Self.keyHash(key))
                 if !key.isEmpty { appendParts(of: key, filter, to: &p) }
                 p.starts.append(Int32(p.ids.count))
             }
@@ -121,23 +182,77 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
     }
 
     /// The lookup keys of tokens (`key(word:)` of each word, "" for other tokens), and their
-    /// part ids in this table: one pass, each key's bytes looked up where they are made
-    /// (`parts(of: keys)` reads every key String again).
+    /// part ids in this table.
     public func keysAndParts(of tokens: [Token]) -> (keys: [String], parts: KeyParts) {
-        var p = KeyParts()
-        p.ids.reserveCapacity(tokens.count)
-        p.starts.reserveCapacity(tokens.count + 1)
-        let keys = partFilter.withUnsafeBufferPointer { filter in
-            Self.keys(of: tokens) { key, bytes in
-                if let bytes {
-                    if !bytes.isEmpty { appendParts(of: bytes, filter, to: &p) }
-                } else if !key.isEmpty {
-                    appendParts(of: key, filter, to: &p)
+        let keys = Self.keys(of: tokens)
+        return (keys, parts(of: keys))
+    }
+
+    /// The part ids of the tokens' keys, and for every token that may start with a capital
+    /// letter the hash of its key (`keyHash`), made from the document's bytes without a
+    /// String per key: the entity annotator's pass over every word of a corpus, which needs a
+    /// key only as part ids and, for a capitalised word, as a hash to test for a name part.
+    ///
+    /// Nearly every word is no part of any entry, and most are lower-case words that need no
+    /// more than that: one whose bytes are all ASCII without a hyphen is ruled out by the first
+    /// four bytes of its fold (`prefixFilter`) before its key is made. Such a word then has the
+    /// part id -1 even when `internPart(_:)` gave its key one (a title or stop word): those
+    /// ids are read only for capitalised words, and a part that is in no entry's key matches
+    /// nothing either way.
+    /// `text`: the UTF-8 text the tokens' spans index; a token whose span is outside it (or
+    /// whose text differs from its bytes: not foldable by `fastKey`) is keyed from its text.
+    public func parts(of tokens: UnsafeBufferPointer<Token>, text: UnsafeBufferPointer<UInt8>) -> KeyParts {
+        var ids: [Int32] = []
+        var starts: [Int32] = []
+        var hashes = [UInt64](repeating: 0, count: tokens.count)
+        ids.reserveCapacity(tokens.count)
+        starts.reserveCapacity(tokens.count + 1)
+        starts.append(0)
+        var capacity = 64
+        var out = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
+        defer { out.deallocate() }
+        partFilter.withUnsafeBufferPointer { filter in
+            prefixFilter.withUnsafeBufferPointer { prefixes in
+                for i in 0..<tokens.count {
+                    guard tokens[i].kind == .word else { starts.append(Int32(ids.count)); continue }
+                    let span = tokens[i].span
+                    var made: Int?
+                    if span.start >= 0, span.start <= span.end, span.end <= text.count {
+                        let b = UnsafeBufferPointer(rebasing: text[span.start..<span.end])
+                        if let code = Self.plainLowerPrefix(b) {
+                            let bit = Self.prefixBit(code)
+                            if prefixes[bit >> 6] & (1 << UInt64(bit & 63)) == 0 {
+                                ids.append(-1)
+                                starts.append(Int32(ids.count))
+                                continue
+                            }
+                        }
+                        if capacity < b.count {
+                            out.deallocate()
+                            capacity = b.count * 2
+                            out = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
+                        }
+                        made = Self.fastKey(b, into: out)
+                    }
+                    // An empty key (a word of hyphens) has no parts, as in `parts(of:)`.
+                    if let n = made {
+                        if n > 0 { hashes[i] = appendParts(of: UnsafeBufferPointer(rebasing: out[0..<n]), filter, to: &ids) }
+                    } else {
+                        var key = Self.generalKey(tokens[i].text)
+                        if !key.isEmpty { hashes[i] = key.withUTF8 { appendParts(of: $0, filter, to: &ids) } }
+                    }
+                    starts.append(Int32(ids.count))
                 }
-                p.starts.append(Int32(p.ids.count))
             }
         }
-        return (keys, p)
+        return KeyParts(ids: ids, starts: starts, hashes: hashes)
+    }
+
+    /// The hash of a key that `KeyParts.hashes` holds: the entity annotator's test for a name
+    /// part seen earlier in the document.
+    @inline(__always) public static func keyHash(_ key: String) -> UInt64 {
+        var key = key
+        return key.withUTF8 { WordMap<Int>.hash($0) }
     }
 
     /// The lookup keys of tokens: `AnnotatedDocument.lookupKeys()`.
@@ -193,24 +308,31 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
     }
 
     /// Appends the part ids of one key (parts separated by single spaces: `key(word:)` never
-    /// writes others), each looked up only when the filter lets it through.
-    @inline(__always)
-    private func appendParts(of b: UnsafeBufferPointer<UInt8>, _ filter: UnsafeBufferPointer<UInt64>, to p: inout KeyParts) {
+    /// writes others), each looked up only when the filter lets it through; returns the key's
+    /// hash (`keyHash`: a one-part key's is the hash its part was filtered by).
+    @inline(__always) @discardableResult
+    private func appendParts(of b: UnsafeBufferPointer<UInt8>, _ filter: UnsafeBufferPointer<UInt64>,
+                             to ids: inout [Int32]) -> UInt64 {
         var s = 0
+        var parts = 0
+        var h: UInt64 = 0
         for i in 0...b.count where i == b.count || b[i] == 0x20 {
             var id: Int?
             if i > s {
                 let part = UnsafeBufferPointer(rebasing: b[s..<i])
-                let bit = Self.filterBit(part)
+                h = WordMap<Int>.hash(part)
+                let bit = Int(truncatingIfNeeded: h >> 49)
                 if filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 { id = vocabulary.id(bytes: part) }
             }
-            p.ids.append(Int32(id ?? -1))
+            ids.append(Int32(id ?? -1))
+            parts += 1
             s = i + 1
         }
+        return parts == 1 ? h : WordMap<Int>.hash(b)
     }
 
     private func appendParts(of key: String, _ filter: UnsafeBufferPointer<UInt64>, to p: inout KeyParts) {
-        let done: Void? = key.utf8.withContiguousStorageIfAvailable { appendParts(of: $0, filter, to: &p) }
+        let done: Void? = key.utf8.withContiguousStorageIfAvailable { _ = appendParts(of: $0, filter, to: &p.ids) }
         if done == nil {
             for part in key.split(separator: " ", omittingEmptySubsequences: false) {
                 p.ids.append(Int32(vocabulary.id(part) ?? -1))
