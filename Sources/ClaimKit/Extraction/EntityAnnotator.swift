@@ -24,8 +24,8 @@ public struct EntityAnnotator: Annotator {
         // First or last word of a multiword person name seen so far → the full name.
         var nameParts = WordMap<String>()
         // A bit per key in `nameParts` (`filterBit`): most single capitalised words are tested
-        // against it with a few byte reads instead of a hash lookup.
-        var nameFilter: UInt64 = 0
+        // against it with a few byte reads instead of making their key for a hash lookup.
+        var nameFilter = [UInt64](repeating: 0, count: 4)
         let tokens = doc.tokens
         // Read through a copy: the closures below would otherwise copy the inout document
         // for every `text(_:)` call.
@@ -34,14 +34,12 @@ public struct EntityAnnotator: Annotator {
         func add(_ range: Range<Int>, _ name: String, _ type: EntityType, sentence: Int) {
             let span = TextSpan(tokens[range.lowerBound].span.start, tokens[range.upperBound - 1].span.end)
             entities.append(EntityMention(span: span, text: source.text(span), name: name, type: type, sentence: sentence))
-            if type == .person {
-                let parts = name.split(separator: " ")
-                if parts.count >= 2, let first = parts.first, let last = parts.last {
-                    for part in [last, first] {
-                        let key = FoldedPhraseTable<Gazetteer.Entry>.key(word: String(part))
-                        nameParts[key] = name
-                        nameFilter |= Self.filterBit(FoldedPhraseTable<Gazetteer.Entry>.keyHash(key))
-                    }
+            if type == .person, let (first, last) = Self.firstAndLastWord(name) {
+                for part in [last, first] {
+                    let key = FoldedPhraseTable<Gazetteer.Entry>.key(word: String(part))
+                    nameParts[key] = name
+                    let bit = Self.filterBit(FoldedPhraseTable<Gazetteer.Entry>.prefixCode(key))
+                    nameFilter[bit >> 6] |= 1 << UInt64(bit & 63)
                 }
             }
         }
@@ -55,12 +53,12 @@ public struct EntityAnnotator: Annotator {
                 // The gazetteer match at token `known`, when the name run below looked it up
                 // already: the scan resumes at the word that ended the run.
                 var known = -1
-                var knownMatch: (range: Range<Int>, value: Gazetteer.Entry)?
+                var knownMatch: (range: Range<Int>, entry: Int)?
                 while i < end {
                     guard tokens[i].kind == .word else { afterTitle = false; i += 1; continue }
-                    let longest = i == known ? knownMatch : gazetteer.names.longestMatch(parts, from: i, to: end)
-                    if let m = longest, accepts(tokens, m, at: i) {
-                        add(m.range, m.value.name, m.value.type, sentence: s)
+                    let longest = i == known ? knownMatch : gazetteer.names.longestMatchEntry(parts, from: i, to: end)
+                    if let m = longest, let value = gazetteer.names.value(entry: m.entry), accepts(tokens, (m.range, value), at: i) {
+                        add(m.range, value.name, value.type, sentence: s)
                         afterTitle = false
                         i = m.range.upperBound
                         continue
@@ -76,14 +74,15 @@ public struct EntityAnnotator: Annotator {
                               tokens[j].kind == .word, tokens[j].isCapitalized,
                               !isStop(tokens, parts, j), !isTitle(tokens, parts, j) {
                             known = j
-                            knownMatch = gazetteer.names.longestMatch(parts, from: j, to: end)
+                            knownMatch = gazetteer.names.longestMatchEntry(parts, from: j, to: end)
                             if knownMatch != nil { break }
                             j += 1
                         }
                     }
                     let run = i..<j
-                    let initial = i == sentence.tokens.lowerBound || tokens[i - 1].text == "\""
-                    if run.count == 1, nameFilter & Self.filterBit(parts.hashes[i]) != 0, let full = nameParts[key(tokens, i)] {
+                    let initial = i == sentence.tokens.lowerBound || tokens[i - 1].text.isByte(0x22)
+                    if run.count == 1, case let bit = Self.filterBit(parts.prefixes[i]), nameFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0,
+                       let full = FoldedPhraseTable<Gazetteer.Entry>.withKey(of: tokens[i].text, { nameParts.value(bytes: $0) }) {
                         add(run, full, .person, sentence: s)
                     } else if afterTitle || run.count >= 3 && gazetteer.looksLikeRole(tokens[run.lowerBound].lower) {
                         // After a title, or a role noun and a name ("Psychotherapeutin Barbara Preitler"):
@@ -108,9 +107,32 @@ public struct EntityAnnotator: Annotator {
         doc.entities = entities
     }
 
-    /// One of 64 bits for a key, from its hash (`FoldedPhraseTable.keyHash`, `KeyParts.hashes`).
-    @inline(__always) static func filterBit(_ hash: UInt64) -> UInt64 {
-        1 << (hash >> 58)
+    /// One of 256 bits for a key, from its first bytes (`FoldedPhraseTable.prefixCode`, as
+    /// `KeyParts.prefixes` holds them).
+    @inline(__always) static func filterBit(_ code: UInt32) -> Int {
+        FoldedPhraseTable<Gazetteer.Entry>.prefixBit(code) & 255
+    }
+
+    /// The first and last of the space-separated words of a name of two words or more
+    /// (`name.split(separator: " ")`), found on bytes when no space touches a byte above
+    /// ASCII (where a space could be part of a longer Character).
+    static func firstAndLastWord(_ name: String) -> (Substring, Substring)? {
+        let u = name.utf8
+        let bytes: Bool? = u.withContiguousStorageIfAvailable { b in
+            for i in b.indices where b[i] == 0x20 {
+                if i > 0, b[i - 1] >= 0x80 { return false }
+                if i + 1 < b.count, b[i + 1] >= 0x80 { return false }
+            }
+            return true
+        }
+        if bytes == true {
+            var words = u.split(separator: 0x20)
+            guard words.count >= 2, let first = words.first, let last = words.popLast() else { return nil }
+            return (name[first.startIndex..<first.endIndex], name[last.startIndex..<last.endIndex])
+        }
+        let parts = name.split(separator: " ")
+        guard parts.count >= 2, let first = parts.first, let last = parts.last else { return nil }
+        return (first, last)
     }
 
     /// The lookup key of token `j`, made for the rare test that needs it as a String.

@@ -43,48 +43,95 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
         partFilter[bit >> 6] |= 1 << UInt64(bit & 63)
     }
 
-    /// One bit per part of an entry's key (not the parts only `internPart(_:)` added), at 16
-    /// bits of a code of its first four bytes (8 KB): `parts(of:text:)` tests a lower-case
-    /// ASCII word by the first four bytes of its fold, without making its key.
-    private var prefixFilter = [UInt64](repeating: 0, count: 1 << 10)
+    /// One bit per part of an entry's key, at 16 bits of its `prefixCode` (8 KB):
+    /// `parts(of:text:)` rules out most lower-case words by the first four bytes of their fold,
+    /// without making their keys.
+    private var namePrefixFilter = [UInt64](repeating: 0, count: 1 << 10)
+    /// The same for every part of the vocabulary (also those `internPart(_:)` added: title and
+    /// stop words), for capitalised words, whose flags are read.
+    private var partPrefixFilter = [UInt64](repeating: 0, count: 1 << 10)
 
-    /// The first four bytes of a key or part (fewer for a shorter one, the rest zero).
-    @inline(__always) static func prefixCode(_ b: UnsafeBufferPointer<UInt8>) -> UInt32 {
+    /// The first four bytes of a key or part (fewer for a shorter one, the rest zero). Equal
+    /// keys have equal codes: the entity annotator's filter of name parts seen in a document
+    /// uses it (`KeyParts.prefixes`).
+    @inline(__always) public static func prefixCode(_ b: UnsafeBufferPointer<UInt8>) -> UInt32 {
         var code: UInt32 = 0
         for k in 0..<min(4, b.count) { code |= UInt32(b[k]) << UInt32(8 * k) }
         return code
     }
 
-    @inline(__always) static func prefixBit(_ code: UInt32) -> Int {
+    /// `prefixCode` of a key given as a String.
+    public static func prefixCode(_ key: String) -> UInt32 {
+        var key = key
+        return key.withUTF8 { prefixCode($0) }
+    }
+
+    /// 16 well-mixed bits of a prefix code.
+    @inline(__always) public static func prefixBit(_ code: UInt32) -> Int {
         Int(truncatingIfNeeded: (code &* 0x9E37_79B1) >> 16)
     }
 
-    private mutating func addToPrefixFilter(_ part: String) {
-        var part = part
-        let bit = part.withUTF8 { Self.prefixBit(Self.prefixCode($0)) }
-        prefixFilter[bit >> 6] |= 1 << UInt64(bit & 63)
+    private static func addPrefix(_ part: String, to filter: inout [UInt64]) {
+        let bit = prefixBit(prefixCode(part))
+        filter[bit >> 6] |= 1 << UInt64(bit & 63)
     }
 
-    /// For a word of ASCII letters, digits and apostrophes (no hyphen, space or line end) that
-    /// does not start with a capital letter: the `prefixCode` of its key, folded from its first
-    /// bytes alone (its key is one part, and stemming keeps at least four letters, so the first
-    /// four bytes of the fold are the key's; a shorter fold is not stemmed and is the key).
-    /// nil for any other word.
-    @inline(__always) static func plainLowerPrefix(_ b: UnsafeBufferPointer<UInt8>) -> UInt32? {
-        let n = b.count
-        guard n > 0, b[0] &- 0x41 >= 26 else { return nil }
-        var bad = false
-        for k in 0..<n {
-            let c = b[k]
-            // Below "!" (space, line ends), above ASCII, or a hyphen.
-            bad = bad || c &- 0x21 >= 0x5F || c == 0x2D
+    /// Whether the word `text[s..<e]` is all ASCII letters, digits and apostrophes or other
+    /// punctuation above "!" but no hyphen (no space, line end or byte above ASCII): such a word
+    /// is its own text (`Tokenizer.normalizedText` changes only other bytes), its key is one
+    /// part, and `plainPrefix` finds that part's `prefixCode` from the first bytes alone.
+    /// Eight bytes at a time: a word is tested with one or two loads.
+    @inline(__always) static func isPlain(_ text: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        #if _endian(little)
+        guard e - s > 0, let base = text.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        // Any byte at or above 0x80, below 0x21, or equal to "-" (zero after the xor): the
+        // borrow tests have no false negatives and only false positives after a true one.
+        @inline(__always) func bad(_ w: UInt64) -> UInt64 {
+            let h = w ^ (0x2D &* ones)
+            return (w & highs) | ((w &- 0x21 &* ones) & ~w & highs) | ((h &- ones) & ~h & highs)
         }
-        if bad { return nil }
+        var acc: UInt64 = 0
+        var k = s
+        while k + 8 <= e {
+            acc |= bad(raw.loadUnaligned(fromByteOffset: k, as: UInt64.self))
+            k += 8
+        }
+        if k < e {
+            if k + 8 <= text.count {
+                // The bytes past the word read as "A", which passes.
+                let keep: UInt64 = (1 << UInt64(8 * (e - k))) &- 1
+                let w = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+                acc |= bad((w & keep) | (0x4141_4141_4141_4141 & ~keep))
+            } else {
+                for j in k..<e {
+                    let c = text[j]
+                    if c &- 0x21 >= 0x5F || c == 0x2D { return false }
+                }
+            }
+        }
+        return acc == 0
+        #else
+        guard e - s > 0 else { return false }
+        for j in s..<e {
+            let c = text[j]
+            if c &- 0x21 >= 0x5F || c == 0x2D { return false }
+        }
+        return true
+        #endif
+    }
+
+    /// The `prefixCode` of the key of a word that `isPlain` accepts, folded from its first
+    /// bytes only: its key is one part, and stemming keeps at least four letters, so the first
+    /// four bytes of the fold are the key's (a shorter fold is not stemmed: it is the key).
+    @inline(__always) static func plainPrefix(_ b: UnsafeBufferPointer<UInt8>) -> UInt32 {
         // The fold as `fastKey`: lower case, and an e after a, o or u dropped.
         var code: UInt32 = 0
         var shift: UInt32 = 0
         var prev: UInt8 = 0
         var k = 0
+        let n = b.count
         while k < n, shift < 32 {
             let c = b[k]
             let f = c | ((c &- 0x41) < 26 ? 0x20 : 0)
@@ -116,7 +163,8 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
                 addToFilter(word)
                 pid = vocabulary.id(word) ?? -1
             }
-            addToPrefixFilter(String(part))
+            Self.addPrefix(String(part), to: &namePrefixFilter)
+            Self.addPrefix(String(part), to: &partPrefixFilter)
             guard pid >= 0 else { return }
             let next = child(node, Int32(pid))
             if next >= 0 { node = next; continue }
@@ -148,6 +196,7 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
     /// unchanged: a part that starts no key has no child in the trie, as an unknown part.
     public mutating func internPart(_ part: String) -> Int {
         if vocabulary[part] == nil { vocabulary[part] = -1; addToFilter(part) }
+        Self.addPrefix(part, to: &partPrefixFilter)
         return vocabulary.id(part) ?? -1
     }
 
@@ -159,9 +208,8 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
     public struct KeyParts: Sendable {
         public var ids: [Int32] = []
         public var starts: [Int32] = [0]
-        /// Per token: `keyHash` of its key; 0 for a non-word, and (`parts(of:text:)`) for a
-        /// word that does not start with a capital letter.
-        public var hashes: [UInt64] = []
+        /// Per token: `prefixCode` of its key (0 for a non-word or an empty key).
+        public var prefixes: [UInt32] = []
     }
 
     /// The part ids of a document's token keys (`AnnotatedDocument.lookupKeys()`), for
@@ -170,10 +218,10 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
         var p = KeyParts()
         p.ids.reserveCapacity(keys.count)
         p.starts.reserveCapacity(keys.count + 1)
-        p.hashes.reserveCapacity(keys.count)
+        p.prefixes.reserveCapacity(keys.count)
         partFilter.withUnsafeBufferPointer { filter in
             for key in keys {
-                p.hashes.append(key.isEmpty ? 0 : Self.keyHash(key))
+                p.prefixes.append(Self.prefixCode(key))
                 if !key.isEmpty { appendParts(of: key, filter, to: &p) }
                 p.starts.append(Int32(p.ids.count))
             }
@@ -188,23 +236,23 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
         return (keys, parts(of: keys))
     }
 
-    /// The part ids of the tokens' keys, and for every token that may start with a capital
-    /// letter the hash of its key (`keyHash`), made from the document's bytes without a
-    /// String per key: the entity annotator's pass over every word of a corpus, which needs a
-    /// key only as part ids and, for a capitalised word, as a hash to test for a name part.
+    /// The part ids and `prefixCode`s of the tokens' keys, made from the document's bytes
+    /// without a String per key: the entity annotator's pass over every word of a corpus, which
+    /// needs a key only as part ids, and for a capitalised word as a code to test for a name
+    /// part seen before.
     ///
-    /// Nearly every word is no part of any entry, and most are lower-case words that need no
-    /// more than that: one whose bytes are all ASCII without a hyphen is ruled out by the first
-    /// four bytes of its fold (`prefixFilter`) before its key is made. Such a word then has the
-    /// part id -1 even when `internPart(_:)` gave its key one (a title or stop word): those
-    /// ids are read only for capitalised words, and a part that is in no entry's key matches
-    /// nothing either way.
+    /// Nearly every word is no part of any entry. A word of plain ASCII (`isPlain`) is ruled
+    /// out by the first four bytes of its fold (`plainPrefix`) before its key is made. A
+    /// lower-case one is tested against the parts of entries' keys only: it then has the part
+    /// id -1 even when `internPart(_:)` gave its key one (a title or stop word), as those ids
+    /// are read only for capitalised words, and a part in no entry's key matches nothing
+    /// either way.
     /// `text`: the UTF-8 text the tokens' spans index; a token whose span is outside it (or
     /// whose text differs from its bytes: not foldable by `fastKey`) is keyed from its text.
     public func parts(of tokens: UnsafeBufferPointer<Token>, text: UnsafeBufferPointer<UInt8>) -> KeyParts {
         var ids: [Int32] = []
         var starts: [Int32] = []
-        var hashes = [UInt64](repeating: 0, count: tokens.count)
+        var prefixes = [UInt32](repeating: 0, count: tokens.count)
         ids.reserveCapacity(tokens.count)
         starts.reserveCapacity(tokens.count + 1)
         starts.append(0)
@@ -212,47 +260,54 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
         var out = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
         defer { out.deallocate() }
         partFilter.withUnsafeBufferPointer { filter in
-            prefixFilter.withUnsafeBufferPointer { prefixes in
-                for i in 0..<tokens.count {
-                    guard tokens[i].kind == .word else { starts.append(Int32(ids.count)); continue }
-                    let span = tokens[i].span
-                    var made: Int?
-                    if span.start >= 0, span.start <= span.end, span.end <= text.count {
-                        let b = UnsafeBufferPointer(rebasing: text[span.start..<span.end])
-                        if let code = Self.plainLowerPrefix(b) {
-                            let bit = Self.prefixBit(code)
-                            if prefixes[bit >> 6] & (1 << UInt64(bit & 63)) == 0 {
-                                ids.append(-1)
-                                starts.append(Int32(ids.count))
-                                continue
+            namePrefixFilter.withUnsafeBufferPointer { names in
+                partPrefixFilter.withUnsafeBufferPointer { all in
+                    for i in 0..<tokens.count {
+                        guard tokens[i].kind == .word else { starts.append(Int32(ids.count)); continue }
+                        let span = tokens[i].span
+                        var made: Int?
+                        if span.start >= 0, span.start <= span.end, span.end <= text.count {
+                            let b = UnsafeBufferPointer(rebasing: text[span.start..<span.end])
+                            if Self.isPlain(text, span.start, span.end) {
+                                let code = Self.plainPrefix(b)
+                                prefixes[i] = code
+                                let bit = Self.prefixBit(code)
+                                let filter = b[0] &- 0x41 < 26 ? all : names
+                                if filter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 {
+                                    ids.append(-1)
+                                    starts.append(Int32(ids.count))
+                                    continue
+                                }
+                            }
+                            if capacity < b.count {
+                                out.deallocate()
+                                capacity = b.count * 2
+                                out = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
+                            }
+                            made = Self.fastKey(b, into: out)
+                        }
+                        // An empty key (a word of hyphens) has no parts, as in `parts(of:)`.
+                        if let n = made {
+                            if n > 0 {
+                                let key = UnsafeBufferPointer(rebasing: out[0..<n])
+                                prefixes[i] = Self.prefixCode(key)
+                                appendParts(of: key, filter, to: &ids)
+                            }
+                        } else {
+                            var key = Self.generalKey(tokens[i].text)
+                            if !key.isEmpty {
+                                prefixes[i] = key.withUTF8 { key in
+                                    appendParts(of: key, filter, to: &ids)
+                                    return Self.prefixCode(key)
+                                }
                             }
                         }
-                        if capacity < b.count {
-                            out.deallocate()
-                            capacity = b.count * 2
-                            out = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
-                        }
-                        made = Self.fastKey(b, into: out)
+                        starts.append(Int32(ids.count))
                     }
-                    // An empty key (a word of hyphens) has no parts, as in `parts(of:)`.
-                    if let n = made {
-                        if n > 0 { hashes[i] = appendParts(of: UnsafeBufferPointer(rebasing: out[0..<n]), filter, to: &ids) }
-                    } else {
-                        var key = Self.generalKey(tokens[i].text)
-                        if !key.isEmpty { hashes[i] = key.withUTF8 { appendParts(of: $0, filter, to: &ids) } }
-                    }
-                    starts.append(Int32(ids.count))
                 }
             }
         }
-        return KeyParts(ids: ids, starts: starts, hashes: hashes)
-    }
-
-    /// The hash of a key that `KeyParts.hashes` holds: the entity annotator's test for a name
-    /// part seen earlier in the document.
-    @inline(__always) public static func keyHash(_ key: String) -> UInt64 {
-        var key = key
-        return key.withUTF8 { WordMap<Int>.hash($0) }
+        return KeyParts(ids: ids, starts: starts, prefixes: prefixes)
     }
 
     /// The lookup keys of tokens: `AnnotatedDocument.lookupKeys()`.
@@ -308,31 +363,25 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
     }
 
     /// Appends the part ids of one key (parts separated by single spaces: `key(word:)` never
-    /// writes others), each looked up only when the filter lets it through; returns the key's
-    /// hash (`keyHash`: a one-part key's is the hash its part was filtered by).
-    @inline(__always) @discardableResult
+    /// writes others), each looked up only when the filter lets it through.
+    @inline(__always)
     private func appendParts(of b: UnsafeBufferPointer<UInt8>, _ filter: UnsafeBufferPointer<UInt64>,
-                             to ids: inout [Int32]) -> UInt64 {
+                             to ids: inout [Int32]) {
         var s = 0
-        var parts = 0
-        var h: UInt64 = 0
         for i in 0...b.count where i == b.count || b[i] == 0x20 {
             var id: Int?
             if i > s {
                 let part = UnsafeBufferPointer(rebasing: b[s..<i])
-                h = WordMap<Int>.hash(part)
-                let bit = Int(truncatingIfNeeded: h >> 49)
+                let bit = Self.filterBit(part)
                 if filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 { id = vocabulary.id(bytes: part) }
             }
             ids.append(Int32(id ?? -1))
-            parts += 1
             s = i + 1
         }
-        return parts == 1 ? h : WordMap<Int>.hash(b)
     }
 
     private func appendParts(of key: String, _ filter: UnsafeBufferPointer<UInt64>, to p: inout KeyParts) {
-        let done: Void? = key.utf8.withContiguousStorageIfAvailable { _ = appendParts(of: $0, filter, to: &p.ids) }
+        let done: Void? = key.utf8.withContiguousStorageIfAvailable { appendParts(of: $0, filter, to: &p.ids) }
         if done == nil {
             for part in key.split(separator: " ", omittingEmptySubsequences: false) {
                 p.ids.append(Int32(vocabulary.id(part) ?? -1))
@@ -344,6 +393,14 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
     /// ids of the token keys (`parts(of:)`): the same match as joining the keys with spaces.
     @inline(__always)
     public func longestMatch(_ parts: KeyParts, from start: Int, to end: Int) -> (range: Range<Int>, value: Value)? {
+        guard let m = longestMatchEntry(parts, from: start, to: end), let v = entries.value(id: m.entry) else { return nil }
+        return (m.range, v)
+    }
+
+    /// `longestMatch` with the entry as its id (`value(entry:)`): a scan over every word holds
+    /// and copies two integers instead of a value with Strings.
+    @inline(__always)
+    public func longestMatchEntry(_ parts: KeyParts, from start: Int, to end: Int) -> (range: Range<Int>, entry: Int)? {
         guard start < end, maxParts > 0 else { return nil }
         // Most words start no entry: their first part has no id or starts no key (or they have
         // no parts). This test is inlined into the caller's loop; the walk is not.
@@ -354,10 +411,14 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
         return walk(parts, from: start, to: end)
     }
 
+    /// The value of an entry id from `longestMatchEntry` (entries are never removed: every id
+    /// it returns has one).
+    @inline(__always) public func value(entry: Int) -> Value? { entries.value(id: entry) }
+
     @inline(never)
-    private func walk(_ parts: KeyParts, from start: Int, to end: Int) -> (range: Range<Int>, value: Value)? {
+    private func walk(_ parts: KeyParts, from start: Int, to end: Int) -> (range: Range<Int>, entry: Int)? {
         return parts.ids.withUnsafeBufferPointer { ids in
-            parts.starts.withUnsafeBufferPointer { starts -> (range: Range<Int>, value: Value)? in
+            parts.starts.withUnsafeBufferPointer { starts -> (range: Range<Int>, entry: Int)? in
                 var best: Int32 = -1
                 var bestEnd = start
                 var node = 0
@@ -373,8 +434,8 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
                     if !nodeContinues[node] { break }
                     j += 1
                 }
-                guard best >= 0, let v = entries.value(id: Int(best)) else { return nil }
-                return (start..<bestEnd, v)
+                guard best >= 0 else { return nil }
+                return (start..<bestEnd, Int(best))
             }
         }
     }
@@ -412,6 +473,21 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
     public static func key(phrase: String) -> String {
         phrase.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { key(word: String($0)) }
             .filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    /// Calls `body` with the bytes of `key(word: word)`, made in a scratch buffer: no String
+    /// for the common word (`fastKey`).
+    public static func withKey<R>(of word: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let n = word.utf8.count
+        let r: R?? = word.utf8.withContiguousStorageIfAvailable { b -> R? in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(n, 1)) { out -> R? in
+                guard let k = fastKey(b, into: out) else { return nil }
+                return body(UnsafeBufferPointer(rebasing: out[0..<k]))
+            }
+        }
+        if let r, let r { return r }
+        var key = key(word: word)
+        return key.withUTF8(body)
     }
 
     /// The key of one token: folded, split at inner hyphens, each piece stemmed.
