@@ -118,17 +118,32 @@ public struct EntityAnnotator: Annotator {
     /// ASCII (where a space could be part of a longer Character).
     static func firstAndLastWord(_ name: String) -> (Substring, Substring)? {
         let u = name.utf8
-        let bytes: Bool? = u.withContiguousStorageIfAvailable { b in
-            for i in b.indices where b[i] == 0x20 {
-                if i > 0, b[i - 1] >= 0x80 { return false }
-                if i + 1 < b.count, b[i + 1] >= 0x80 { return false }
+        // Byte offsets of the first word and of the last, when found on bytes.
+        let found: (Int, Int, Int, Int, Int)?? = u.withContiguousStorageIfAvailable { b -> (Int, Int, Int, Int, Int)? in
+            var words = 0
+            var firstStart = 0, firstEnd = 0, lastStart = 0, lastEnd = 0
+            var i = 0
+            let n = b.count
+            while i < n {
+                if b[i] == 0x20 {
+                    if i > 0, b[i - 1] >= 0x80 { return nil }
+                    if i + 1 < n, b[i + 1] >= 0x80 { return nil }
+                    i += 1
+                    continue
+                }
+                let start = i
+                while i < n, b[i] != 0x20 { i += 1 }
+                if words == 0 { firstStart = start; firstEnd = i }
+                lastStart = start
+                lastEnd = i
+                words += 1
             }
-            return true
+            return (words, firstStart, firstEnd, lastStart, lastEnd)
         }
-        if bytes == true {
-            var words = u.split(separator: 0x20)
-            guard words.count >= 2, let first = words.first, let last = words.popLast() else { return nil }
-            return (name[first.startIndex..<first.endIndex], name[last.startIndex..<last.endIndex])
+        if let found, let (words, fs, fe, ls, le) = found {
+            guard words >= 2 else { return nil }
+            func index(_ k: Int) -> String.Index { u.index(u.startIndex, offsetBy: k) }
+            return (name[index(fs)..<index(fe)], name[index(ls)..<index(le)])
         }
         let parts = name.split(separator: " ")
         guard parts.count >= 2, let first = parts.first, let last = parts.last else { return nil }
@@ -158,7 +173,8 @@ public struct EntityAnnotator: Annotator {
         let s = Int(parts.starts[j]), e = Int(parts.starts[j + 1])
         if e - s == 1 { return gazetteer.flags(part: parts.ids[s]) & Gazetteer.titleFlag != 0 }
         if e - s > 1, gazetteer.flags(part: parts.ids[e - 1]) & Gazetteer.titleFlag != 0 { return true }
-        return gazetteer.titles.contains(key(tokens, j))
+        // A key of more than one part is a title only if some title's key is.
+        return (e == s || gazetteer.multiPartTitles) && gazetteer.titles.contains(key(tokens, j))
     }
 
     /// Whether the key of token `j` is a stop word, by its part ids (`KeyParts`: valid for
@@ -167,6 +183,7 @@ public struct EntityAnnotator: Annotator {
     func isStop(_ tokens: UnsafeBufferPointer<Token>, _ parts: FoldedPhraseTable<Gazetteer.Entry>.KeyParts, _ j: Int) -> Bool {
         let s = Int(parts.starts[j]), e = Int(parts.starts[j + 1])
         if e - s == 1 { return gazetteer.flags(part: parts.ids[s]) & Gazetteer.stopFlag != 0 }
-        return gazetteer.stops.contains(key(tokens, j))
+        // A key of more than one part is a stop word only if some stop word's key is.
+        return (e - s <= 1 || gazetteer.multiPartStops) && gazetteer.stops.contains(key(tokens, j))
     }
 }

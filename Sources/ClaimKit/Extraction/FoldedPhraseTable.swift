@@ -250,64 +250,127 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
     /// `text`: the UTF-8 text the tokens' spans index; a token whose span is outside it (or
     /// whose text differs from its bytes: not foldable by `fastKey`) is keyed from its text.
     public func parts(of tokens: UnsafeBufferPointer<Token>, text: UnsafeBufferPointer<UInt8>) -> KeyParts {
-        var ids: [Int32] = []
-        var starts: [Int32] = []
-        var prefixes = [UInt32](repeating: 0, count: tokens.count)
-        ids.reserveCapacity(tokens.count)
-        starts.reserveCapacity(tokens.count + 1)
-        starts.append(0)
+        let count = tokens.count
+        // Written through pointers (an append checks uniqueness and capacity): `starts` and
+        // `prefixes` have one entry per token, `ids` at least one per word and grows for
+        // hyphenated words.
+        var starts = [Int32](repeating: 0, count: count + 1)
+        var prefixes = [UInt32](repeating: 0, count: count)
+        var idCapacity = max(16, count + count / 4)
+        var ids = UnsafeMutablePointer<Int32>.allocate(capacity: idCapacity)
+        var idCount = 0
         var capacity = 64
         var out = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
         defer { out.deallocate() }
+        @inline(__always) func append(_ id: Int32) {
+            if idCount == idCapacity {
+                let grown = UnsafeMutablePointer<Int32>.allocate(capacity: idCapacity * 2)
+                grown.update(from: ids, count: idCount)
+                ids.deallocate()
+                ids = grown
+                idCapacity *= 2
+            }
+            ids[idCount] = id
+            idCount += 1
+        }
         partFilter.withUnsafeBufferPointer { filter in
             namePrefixFilter.withUnsafeBufferPointer { names in
                 partPrefixFilter.withUnsafeBufferPointer { all in
-                    for i in 0..<tokens.count {
-                        guard tokens[i].kind == .word else { starts.append(Int32(ids.count)); continue }
-                        let span = tokens[i].span
-                        var made: Int?
-                        if span.start >= 0, span.start <= span.end, span.end <= text.count {
-                            let b = UnsafeBufferPointer(rebasing: text[span.start..<span.end])
-                            if Self.isPlain(text, span.start, span.end) {
-                                let code = Self.plainPrefix(b)
-                                prefixes[i] = code
-                                let bit = Self.prefixBit(code)
-                                let filter = b[0] &- 0x41 < 26 ? all : names
-                                if filter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 {
-                                    ids.append(-1)
-                                    starts.append(Int32(ids.count))
-                                    continue
+                    starts.withUnsafeMutableBufferPointer { starts in
+                        prefixes.withUnsafeMutableBufferPointer { prefixes in
+                            for i in 0..<count {
+                                defer { starts[i + 1] = Int32(truncatingIfNeeded: idCount) }
+                                guard tokens[i].kind == .word else { continue }
+                                let span = tokens[i].span
+                                var made: Int?
+                                if span.start >= 0, span.start <= span.end, span.end <= text.count {
+                                    let b = UnsafeBufferPointer(rebasing: text[span.start..<span.end])
+                                    if capacity < b.count {
+                                        out.deallocate()
+                                        capacity = b.count * 2
+                                        out = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
+                                    }
+                                    if Self.isPlain(text, span.start, span.end) {
+                                        let code = Self.plainPrefix(b)
+                                        prefixes[i] = code
+                                        let bit = Self.prefixBit(code)
+                                        let prefixFilter = b[0] &- 0x41 < 26 ? all : names
+                                        if prefixFilter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 {
+                                            append(-1)
+                                            continue
+                                        }
+                                        // One part, the same prefix code: only the id is missing.
+                                        let key = UnsafeBufferPointer(rebasing: out[0..<Self.plainKey(b, into: out)])
+                                        append(partID(key, filter))
+                                        continue
+                                    }
+                                    made = Self.fastKey(b, into: out)
+                                }
+                                // An empty key (a word of hyphens) has no parts, as in `parts(of:)`.
+                                if let n = made {
+                                    if n > 0 {
+                                        let key = UnsafeBufferPointer(rebasing: out[0..<n])
+                                        prefixes[i] = Self.prefixCode(key)
+                                        forEachPart(of: key) { append(partID($0, filter)) }
+                                    }
+                                } else {
+                                    var key = Self.generalKey(tokens[i].text)
+                                    if !key.isEmpty {
+                                        prefixes[i] = key.withUTF8 { key in
+                                            forEachPart(of: key) { append(partID($0, filter)) }
+                                            return Self.prefixCode(key)
+                                        }
+                                    }
                                 }
                             }
-                            if capacity < b.count {
-                                out.deallocate()
-                                capacity = b.count * 2
-                                out = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
-                            }
-                            made = Self.fastKey(b, into: out)
                         }
-                        // An empty key (a word of hyphens) has no parts, as in `parts(of:)`.
-                        if let n = made {
-                            if n > 0 {
-                                let key = UnsafeBufferPointer(rebasing: out[0..<n])
-                                prefixes[i] = Self.prefixCode(key)
-                                appendParts(of: key, filter, to: &ids)
-                            }
-                        } else {
-                            var key = Self.generalKey(tokens[i].text)
-                            if !key.isEmpty {
-                                prefixes[i] = key.withUTF8 { key in
-                                    appendParts(of: key, filter, to: &ids)
-                                    return Self.prefixCode(key)
-                                }
-                            }
-                        }
-                        starts.append(Int32(ids.count))
                     }
                 }
             }
         }
-        return KeyParts(ids: ids, starts: starts, prefixes: prefixes)
+        let idArray = Array(UnsafeBufferPointer(start: ids, count: idCount))
+        ids.deallocate()
+        return KeyParts(ids: idArray, starts: starts, prefixes: prefixes)
+    }
+
+    /// The key of a word that `isPlain` accepts, written into `out`: `fastKey` without the
+    /// tests for bytes such a word has not (hyphens, line ends, letters above ASCII).
+    @inline(__always)
+    static func plainKey(_ b: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var m = 0
+        var prev: UInt8 = 0
+        for k in 0..<b.count {
+            let c = b[k]
+            let f = c | ((c &- 0x41) < 26 ? 0x20 : 0)
+            // prev is a, o or u: bit (prev - "a") of 0x104001, for prev - "a" below 21.
+            let d = UInt32(prev &- 0x61)
+            let drop = (UInt32(0x104001) >> (d & 31)) & (d < 21 ? 1 : 0) & (f == 0x65 ? 1 : 0)
+            out[m] = f
+            m &+= 1 &- Int(drop)
+            prev = f
+        }
+        return stemmedLength(out, 0, m)
+    }
+
+    /// Calls `body` with each part of a key (parts separated by single spaces: `key(word:)`
+    /// never writes others; an empty part between two spaces too).
+    @inline(__always)
+    private func forEachPart(of b: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var s = 0
+        for i in 0...b.count where i == b.count || b[i] == 0x20 {
+            body(UnsafeBufferPointer(rebasing: b[s..<i]))
+            s = i + 1
+        }
+    }
+
+    /// The id of a key part in the vocabulary (-1 for none, and for an empty part), looked up
+    /// only when the filter lets it through.
+    @inline(__always)
+    private func partID(_ part: UnsafeBufferPointer<UInt8>, _ filter: UnsafeBufferPointer<UInt64>) -> Int32 {
+        if part.isEmpty { return -1 }
+        let bit = Self.filterBit(part)
+        guard filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0, let id = vocabulary.id(bytes: part) else { return -1 }
+        return Int32(truncatingIfNeeded: id)
     }
 
     /// The lookup keys of tokens: `AnnotatedDocument.lookupKeys()`.
@@ -367,17 +430,7 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
     @inline(__always)
     private func appendParts(of b: UnsafeBufferPointer<UInt8>, _ filter: UnsafeBufferPointer<UInt64>,
                              to ids: inout [Int32]) {
-        var s = 0
-        for i in 0...b.count where i == b.count || b[i] == 0x20 {
-            var id: Int?
-            if i > s {
-                let part = UnsafeBufferPointer(rebasing: b[s..<i])
-                let bit = Self.filterBit(part)
-                if filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 { id = vocabulary.id(bytes: part) }
-            }
-            ids.append(Int32(id ?? -1))
-            s = i + 1
-        }
+        forEachPart(of: b) { ids.append(partID($0, filter)) }
     }
 
     private func appendParts(of key: String, _ filter: UnsafeBufferPointer<UInt64>, to p: inout KeyParts) {

@@ -34,6 +34,10 @@ public struct Gazetteer: Sendable {
     private var partFlags: [UInt8] = []
     static let titleFlag: UInt8 = 1
     static let stopFlag: UInt8 = 2
+    /// Whether some title or stop key has more than one part (a space): only then can a
+    /// hyphenated word's whole key be one (the annotator's test skips the lookup otherwise).
+    private(set) var multiPartTitles = false
+    private(set) var multiPartStops = false
 
     /// The flags of a part id (0 for -1, a part in no key and no word list).
     @inline(__always) func flags(part id: Int32) -> UInt8 {
@@ -113,6 +117,8 @@ public struct Gazetteer: Sendable {
                 flagged.append((names.internPart(key), flag))
             }
         }
+        multiPartTitles = titles.contains { $0.utf8.contains(0x20) }
+        multiPartStops = stops.contains { $0.utf8.contains(0x20) }
         partFlags = [UInt8](repeating: 0, count: names.partLimit)
         for (id, flag) in flagged where id >= 0 { partFlags[id] |= flag }
         nounEndings = nounSuffixes.map(Ending.init)
