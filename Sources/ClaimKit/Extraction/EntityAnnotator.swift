@@ -44,6 +44,9 @@ public struct EntityAnnotator: Annotator {
             }
         }
 
+        // Bound once: a method called on `gazetteer.names` in the loop copied the table's
+        // fields for every word.
+        let names = gazetteer.names
         // Through the buffer: a Token read by index may be copied with both its Strings retained.
         tokens.withUnsafeBufferPointer { tokens in
             for (s, sentence) in source.sentences.enumerated() {
@@ -56,8 +59,8 @@ public struct EntityAnnotator: Annotator {
                 var knownMatch: (range: Range<Int>, entry: Int)?
                 while i < end {
                     guard tokens[i].kind == .word else { afterTitle = false; i += 1; continue }
-                    let longest = i == known ? knownMatch : gazetteer.names.longestMatchEntry(parts, from: i, to: end)
-                    if let m = longest, let value = gazetteer.names.value(entry: m.entry), accepts(tokens, (m.range, value), at: i) {
+                    let longest = i == known ? knownMatch : names.longestMatchEntry(parts, from: i, to: end)
+                    if let m = longest, let value = names.value(entry: m.entry), accepts(tokens, (m.range, value), at: i) {
                         add(m.range, value.name, value.type, sentence: s)
                         afterTitle = false
                         i = m.range.upperBound
@@ -74,7 +77,7 @@ public struct EntityAnnotator: Annotator {
                               tokens[j].kind == .word, tokens[j].isCapitalized,
                               !isStop(tokens, parts, j), !isTitle(tokens, parts, j) {
                             known = j
-                            knownMatch = gazetteer.names.longestMatchEntry(parts, from: j, to: end)
+                            knownMatch = names.longestMatchEntry(parts, from: j, to: end)
                             if knownMatch != nil { break }
                             j += 1
                         }
