@@ -101,7 +101,7 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
         if k < e {
             if k + 8 <= text.count {
                 // The bytes past the word read as "A", which passes.
-                let keep: UInt64 = (1 << UInt64(8 * (e - k))) &- 1
+                let keep: UInt64 = (1 &<< UInt64(8 * (e - k))) &- 1
                 let w = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
                 acc |= bad((w & keep) | (0x4141_4141_4141_4141 & ~keep))
             } else {
@@ -119,6 +119,32 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
             if c &- 0x21 >= 0x5F || c == 0x2D { return false }
         }
         return true
+        #endif
+    }
+
+    /// The first eight bytes of a word that `isPlain` accepts, in lower case (bytes past the
+    /// word zero), when none of them is an e after a, o or u (the fold drops it): the word's fold
+    /// then begins with them. nil when there is such an e, or eight bytes cannot be read.
+    @inline(__always) static func plainLowerWord(_ text: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> UInt64? {
+        #if _endian(little)
+        guard s + 8 <= text.count, let base = text.baseAddress else { return nil }
+        let ones: UInt64 = 0x0101_0101_0101_0101, lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        var w = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: s, as: UInt64.self)
+        if e - s < 8 { w &= (1 &<< UInt64(8 * (e - s))) &- 1 }
+        // Every byte is below 0x80: adding 0x3F (0x25) carries into bit 7 for "A" (past "Z")
+        // and never into the next byte.
+        let upper = (w &+ 0x3F &* ones) & ~(w &+ 0x25 &* ones) & ~lows
+        let lower = w | (upper >> 2)
+        // Bit 7 of each byte equal to c (exact per byte: no borrows).
+        @inline(__always) func equal(_ c: UInt64) -> UInt64 {
+            let t = lower ^ (c &* ones)
+            return ~(((t & lows) &+ lows) | t | lows)
+        }
+        let vowels = equal(0x61) | equal(0x6F) | equal(0x75)
+        if equal(0x65) & (vowels << 8) != 0 { return nil }
+        return lower
+        #else
+        return nil
         #endif
     }
 
@@ -291,7 +317,8 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
                                         out = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
                                     }
                                     if Self.isPlain(text, span.start, span.end) {
-                                        let code = Self.plainPrefix(b)
+                                        let lowerWord = Self.plainLowerWord(text, span.start, span.end)
+                                        let code = lowerWord.map { UInt32(truncatingIfNeeded: $0) } ?? Self.plainPrefix(b)
                                         prefixes[i] = code
                                         let bit = Self.prefixBit(code)
                                         let prefixFilter = b[0] &- 0x41 < 26 ? all : names
@@ -300,7 +327,15 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
                                             continue
                                         }
                                         // One part, the same prefix code: only the id is missing.
-                                        let key = UnsafeBufferPointer(rebasing: out[0..<Self.plainKey(b, into: out)])
+                                        let n: Int
+                                        if let lowerWord, b.count <= 8, let base = out.baseAddress {
+                                            // No e dropped: the fold is the lower-case word.
+                                            UnsafeMutableRawPointer(base).storeBytes(of: lowerWord, as: UInt64.self)
+                                            n = Self.stemmedLength(out, 0, b.count)
+                                        } else {
+                                            n = Self.plainKey(b, into: out)
+                                        }
+                                        let key = UnsafeBufferPointer(rebasing: out[0..<n])
                                         append(partID(key, filter))
                                         continue
                                     }
