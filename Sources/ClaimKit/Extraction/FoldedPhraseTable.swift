@@ -276,96 +276,127 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
     /// `text`: the UTF-8 text the tokens' spans index; a token whose span is outside it (or
     /// whose text differs from its bytes: not foldable by `fastKey`) is keyed from its text.
     public func parts(of tokens: UnsafeBufferPointer<Token>, text: UnsafeBufferPointer<UInt8>) -> KeyParts {
-        let count = tokens.count
-        // Written through pointers (an append checks uniqueness and capacity): `starts` and
-        // `prefixes` have one entry per token, `ids` at least one per word and grows for
-        // hyphenated words.
-        var starts = [Int32](repeating: 0, count: count + 1)
-        var prefixes = [UInt32](repeating: 0, count: count)
-        var idCapacity = max(16, count + count / 4)
-        var ids = UnsafeMutablePointer<Int32>.allocate(capacity: idCapacity)
-        var idCount = 0
-        var capacity = 64
-        var out = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
-        defer { out.deallocate() }
-        @inline(__always) func append(_ id: Int32) {
-            if idCount == idCapacity {
-                let grown = UnsafeMutablePointer<Int32>.allocate(capacity: idCapacity * 2)
-                grown.update(from: ids, count: idCount)
-                ids.deallocate()
-                ids = grown
-                idCapacity *= 2
-            }
-            ids[idCount] = id
-            idCount += 1
-        }
-        partFilter.withUnsafeBufferPointer { filter in
+        var starts = [Int32](repeating: 0, count: tokens.count + 1)
+        var prefixes = [UInt32](repeating: 0, count: tokens.count)
+        let ids = partFilter.withUnsafeBufferPointer { filter in
             namePrefixFilter.withUnsafeBufferPointer { names in
                 partPrefixFilter.withUnsafeBufferPointer { all in
                     starts.withUnsafeMutableBufferPointer { starts in
                         prefixes.withUnsafeMutableBufferPointer { prefixes in
-                            for i in 0..<count {
-                                defer { starts[i + 1] = Int32(truncatingIfNeeded: idCount) }
-                                guard tokens[i].kind == .word else { continue }
-                                let span = tokens[i].span
-                                var made: Int?
-                                if span.start >= 0, span.start <= span.end, span.end <= text.count {
-                                    let b = UnsafeBufferPointer(rebasing: text[span.start..<span.end])
-                                    if capacity < b.count {
-                                        out.deallocate()
-                                        capacity = b.count * 2
-                                        out = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
-                                    }
-                                    if Self.isPlain(text, span.start, span.end) {
-                                        let lowerWord = Self.plainLowerWord(text, span.start, span.end)
-                                        let code = lowerWord.map { UInt32(truncatingIfNeeded: $0) } ?? Self.plainPrefix(b)
-                                        prefixes[i] = code
-                                        let bit = Self.prefixBit(code)
-                                        let prefixFilter = b[0] &- 0x41 < 26 ? all : names
-                                        if prefixFilter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 {
-                                            append(-1)
-                                            continue
-                                        }
-                                        // One part, the same prefix code: only the id is missing.
-                                        let n: Int
-                                        if let lowerWord, b.count <= 8, let base = out.baseAddress {
-                                            // No e dropped: the fold is the lower-case word.
-                                            UnsafeMutableRawPointer(base).storeBytes(of: lowerWord, as: UInt64.self)
-                                            n = Self.stemmedLength(out, 0, b.count)
-                                        } else {
-                                            n = Self.plainKey(b, into: out)
-                                        }
-                                        let key = UnsafeBufferPointer(rebasing: out[0..<n])
-                                        append(partID(key, filter))
-                                        continue
-                                    }
-                                    made = Self.fastKey(b, into: out)
-                                }
-                                // An empty key (a word of hyphens) has no parts, as in `parts(of:)`.
-                                if let n = made {
-                                    if n > 0 {
-                                        let key = UnsafeBufferPointer(rebasing: out[0..<n])
-                                        prefixes[i] = Self.prefixCode(key)
-                                        forEachPart(of: key) { append(partID($0, filter)) }
-                                    }
-                                } else {
-                                    var key = Self.generalKey(tokens[i].text)
-                                    if !key.isEmpty {
-                                        prefixes[i] = key.withUTF8 { key in
-                                            forEachPart(of: key) { append(partID($0, filter)) }
-                                            return Self.prefixCode(key)
-                                        }
-                                    }
-                                }
-                            }
+                            partsLoop(tokens, text, filter, names, all, starts, prefixes)
                         }
                     }
                 }
             }
         }
-        let idArray = Array(UnsafeBufferPointer(start: ids, count: idCount))
-        ids.deallocate()
-        return KeyParts(ids: idArray, starts: starts, prefixes: prefixes)
+        return KeyParts(ids: ids, starts: starts, prefixes: prefixes)
+    }
+
+    /// A growing buffer of part ids, written without the checks of `Array.append`.
+    private struct IDBuffer {
+        var base: UnsafeMutablePointer<Int32>
+        var count = 0
+        var capacity: Int
+
+        init(capacity: Int) {
+            self.capacity = max(16, capacity)
+            base = UnsafeMutablePointer<Int32>.allocate(capacity: self.capacity)
+        }
+
+        @inline(__always) mutating func append(_ id: Int32) {
+            if count == capacity {
+                let grown = UnsafeMutablePointer<Int32>.allocate(capacity: capacity * 2)
+                grown.update(from: base, count: count)
+                base.deallocate()
+                base = grown
+                capacity *= 2
+            }
+            base[count] = id
+            count += 1
+        }
+
+        /// The ids as an array; the buffer is freed.
+        mutating func finish() -> [Int32] {
+            let ids = Array(UnsafeBufferPointer(start: base, count: count))
+            base.deallocate()
+            count = 0
+            return ids
+        }
+    }
+
+    /// The loop of `parts(of:text:)`, on buffers. Its state is local, not captured by a
+    /// closure: a captured variable was checked for exclusive access at every use (a call to
+    /// the runtime per token).
+    private func partsLoop(_ tokens: UnsafeBufferPointer<Token>, _ text: UnsafeBufferPointer<UInt8>,
+                           _ filter: UnsafeBufferPointer<UInt64>, _ names: UnsafeBufferPointer<UInt64>,
+                           _ all: UnsafeBufferPointer<UInt64>, _ starts: UnsafeMutableBufferPointer<Int32>,
+                           _ prefixes: UnsafeMutableBufferPointer<UInt32>) -> [Int32] {
+        var ids = IDBuffer(capacity: tokens.count + tokens.count / 4)
+        var capacity = 64
+        var out = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
+        defer { out.deallocate() }
+        for i in 0..<tokens.count {
+            starts[i] = Int32(truncatingIfNeeded: ids.count)
+            guard tokens[i].kind == .word else { continue }
+            let span = tokens[i].span
+            var made: Int?
+            if span.start >= 0, span.start <= span.end, span.end <= text.count {
+                let b = UnsafeBufferPointer(rebasing: text[span.start..<span.end])
+                if capacity < b.count {
+                    out.deallocate()
+                    capacity = b.count * 2
+                    out = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
+                }
+                if Self.isPlain(text, span.start, span.end) {
+                    let lowerWord = Self.plainLowerWord(text, span.start, span.end)
+                    let code = lowerWord.map { UInt32(truncatingIfNeeded: $0) } ?? Self.plainPrefix(b)
+                    prefixes[i] = code
+                    let bit = Self.prefixBit(code)
+                    let prefixFilter = b[0] &- 0x41 < 26 ? all : names
+                    if prefixFilter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 {
+                        ids.append(-1)
+                        continue
+                    }
+                    // One part, the same prefix code: only the id is missing.
+                    let n: Int
+                    if let lowerWord, b.count <= 8, let base = out.baseAddress {
+                        // No e dropped: the fold is the lower-case word.
+                        UnsafeMutableRawPointer(base).storeBytes(of: lowerWord, as: UInt64.self)
+                        n = Self.stemmedLength(out, 0, b.count)
+                    } else {
+                        n = Self.plainKey(b, into: out)
+                    }
+                    ids.append(partID(UnsafeBufferPointer(rebasing: out[0..<n]), filter))
+                    continue
+                }
+                made = Self.fastKey(b, into: out)
+            }
+            // An empty key (a word of hyphens) has no parts, as in `parts(of:)`.
+            if let n = made {
+                if n > 0 {
+                    let key = UnsafeBufferPointer(rebasing: out[0..<n])
+                    prefixes[i] = Self.prefixCode(key)
+                    var s = 0
+                    for k in 0...n where k == n || key[k] == 0x20 {
+                        ids.append(partID(UnsafeBufferPointer(rebasing: key[s..<k]), filter))
+                        s = k + 1
+                    }
+                }
+            } else {
+                var key = Self.generalKey(tokens[i].text)
+                if !key.isEmpty {
+                    let keyParts: [Int32] = key.withUTF8 { key in
+                        prefixes[i] = Self.prefixCode(key)
+                        var partIDs: [Int32] = []
+                        forEachPart(of: key) { partIDs.append(partID($0, filter)) }
+                        return partIDs
+                    }
+                    for id in keyParts { ids.append(id) }
+                }
+            }
+        }
+        starts[tokens.count] = Int32(truncatingIfNeeded: ids.count)
+        return ids.finish()
     }
 
     /// The key of a word that `isPlain` accepts, written into `out`: `fastKey` without the
