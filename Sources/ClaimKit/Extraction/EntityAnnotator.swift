@@ -48,7 +48,14 @@ public struct EntityAnnotator: Annotator {
         // fields for every word.
         let names = gazetteer.names
         // Through the buffer: a Token read by index may be copied with both its Strings retained.
-        tokens.withUnsafeBufferPointer { tokens in
+        tokens.withUnsafeBufferPointer { tokens in source.withUTF8 { text in
+            /// `tokens[j].isCapitalized`, by the first byte of its span when that is ASCII (the
+            /// token's text then starts with it): no String is read for most words.
+            @inline(__always) func isCapitalized(_ j: Int) -> Bool {
+                let start = tokens[j].span.start
+                if start >= 0, start < text.count, text[start] < 0x80 { return text[start] &- 0x41 < 26 }
+                return tokens[j].isCapitalized
+            }
             for (s, sentence) in source.sentences.enumerated() {
                 let end = sentence.tokens.upperBound
                 var i = sentence.tokens.lowerBound
@@ -66,7 +73,7 @@ public struct EntityAnnotator: Annotator {
                         i = m.range.upperBound
                         continue
                     }
-                    guard tokens[i].isCapitalized else { afterTitle = false; i += 1; continue }
+                    guard isCapitalized(i) else { afterTitle = false; i += 1; continue }
                     if isTitle(tokens, parts, i) { afterTitle = true; i += 1; continue }
                     if isStop(tokens, parts, i) { afterTitle = false; i += 1; continue }
                     // Token i is a name word unless a gazetteer name (of the wrong case) starts
@@ -74,7 +81,7 @@ public struct EntityAnnotator: Annotator {
                     var j = i + 1
                     if longest == nil {
                         while j < end, j - i < EntityAnnotator.maxNameWords,
-                              tokens[j].kind == .word, tokens[j].isCapitalized,
+                              tokens[j].kind == .word, isCapitalized(j),
                               !isStop(tokens, parts, j), !isTitle(tokens, parts, j) {
                             known = j
                             knownMatch = names.longestMatchEntry(parts, from: j, to: end)
@@ -106,7 +113,7 @@ public struct EntityAnnotator: Annotator {
                     i = run.upperBound
                 }
             }
-        }
+        } }
         doc.entities = entities
     }
 

@@ -19,6 +19,9 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
     private var vocabulary = WordMap<Int32>()
     /// Trie edges below the first part: (node, part id) → child node.
     private var edges = PairMap()
+    /// Per part id: the node a key's first part leads to (-1 for none): the value of the
+    /// part in `vocabulary`, in an array of its own that a walk reads without the map.
+    private var rootChild: [Int32] = []
     /// Per trie node (node 0 is the root): the `entries` id of the key ending there, or -1.
     private var nodeEntry: [Int32] = [-1]
     /// Per trie node: whether a longer key continues it (a phrase so far that is a proper
@@ -200,6 +203,8 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
             nodeContinues[node] = true
             if node == 0 {
                 vocabulary[String(part)] = Int32(fresh)
+                while rootChild.count <= pid { rootChild.append(-1) }
+                rootChild[pid] = Int32(fresh)
                 while startsKey.count <= pid >> 6 { startsKey.append(0) }
                 startsKey[pid >> 6] |= 1 << UInt64(pid & 63)
             } else { edges.set(node, Int32(pid), Int32(fresh)) }
@@ -210,7 +215,7 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
 
     @inline(__always) private func child(_ node: Int, _ part: Int32) -> Int {
         if part < 0 { return -1 }
-        if node == 0 { return Int(vocabulary.value(id: Int(part)) ?? -1) }
+        if node == 0 { return Int(part) < rootChild.count ? Int(rootChild[Int(part)]) : -1 }
         return Int(edges.get(node, part))
     }
 
