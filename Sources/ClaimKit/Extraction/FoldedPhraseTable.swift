@@ -104,7 +104,7 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
         if k < e {
             if k + 8 <= text.count {
                 // The bytes past the word read as "A", which passes.
-                let keep: UInt64 = (1 &<< UInt64(8 * (e - k))) &- 1
+                let keep: UInt64 = (1 &<< UInt64(truncatingIfNeeded: (e &- k) &<< 3)) &- 1
                 let w = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
                 acc |= bad((w & keep) | (0x4141_4141_4141_4141 & ~keep))
             } else {
@@ -133,7 +133,7 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
         guard s + 8 <= text.count, let base = text.baseAddress else { return nil }
         let ones: UInt64 = 0x0101_0101_0101_0101, lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         var w = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: s, as: UInt64.self)
-        if e - s < 8 { w &= (1 &<< UInt64(8 * (e - s))) &- 1 }
+        if e - s < 8 { w &= (1 &<< UInt64(truncatingIfNeeded: (e &- s) &<< 3)) &- 1 }
         // Every byte is below 0x80: adding 0x3F (0x25) carries into bit 7 for "A" (past "Z")
         // and never into the next byte.
         let upper = (w &+ 0x3F &* ones) & ~(w &+ 0x25 &* ones) & ~lows
