@@ -102,4 +102,67 @@ import Testing
         }
         #expect(found > 20)
     }
+
+    /// The entity annotator's parts from the text bytes (prefix filters, `plainKey`, no key
+    /// Strings) are those of the keys made word by word: the same prefix codes for every token,
+    /// the same part ids for every capitalised word, and the same matches everywhere.
+    @Test func partsFromBytesAreTheKeyParts() {
+        var table = FoldedPhraseTable<Int>()
+        let phrases = ["Nord Korea", "Kim Jong-un", "Vereinigte Staaten von Amerika", "Bosnien und Herzegowina",
+                       "russisch", "Aeroflot", "Bauer", "Ärzte ohne Grenzen", "UN", "a b c d", "Österreich", "Straße"]
+        for (i, p) in phrases.enumerated() { table.add(p, i) }
+        // Title and stop words as the gazetteer interns them: ids also for lower-case "der".
+        for word in ["der", "die", "präsident", "sprecher", "am"] { _ = table.internPart(word) }
+        let text = "Der Präsident der Vereinigten Staaten von Amerika und die Bauern aus Bosnien und Herzegowina, "
+            + "Ärzte ohne Grenzen: AEROFLOT, Aeroflot-Chef, uebel, Oeuvre, Quaestor, geht's, 3D-Druck, UN-Sprecher, "
+            + "russische russischen Russlands, a b c d e, Straße, Strasse, Österreichs, Kim Jong-un, Nord-Korea, "
+            + "Ελλάδα İstanbul, Abteilungsleiterinnen, am, Am, bauen, auenland, x"
+        let bytes = Array(text.utf8)
+        let tokens = Tokenizer.tokenize(bytes)
+        let keys = tokens.map { $0.isWord ? FoldedPhraseTable<Int>.key(word: $0.text) : "" }
+        let slow = table.parts(of: keys)
+        let fast = tokens.withUnsafeBufferPointer { t in bytes.withUnsafeBufferPointer { table.parts(of: t, text: $0) } }
+        #expect(fast.starts == slow.starts)
+        #expect(fast.prefixes == slow.prefixes)
+        #expect(fast.prefixes == keys.map { FoldedPhraseTable<Int>.prefixCode($0) })
+        for (j, token) in tokens.enumerated() where token.isCapitalized {
+            let s = Int(slow.starts[j]), e = Int(slow.starts[j + 1])
+            #expect(Array(fast.ids[s..<e]) == Array(slow.ids[s..<e]), "\(token.text)")
+        }
+        var found = 0
+        for start in tokens.indices {
+            for end in start...tokens.count {
+                let f = table.longestMatch(fast, from: start, to: end), s = table.longestMatch(slow, from: start, to: end)
+                #expect(f?.range == s?.range && f?.value == s?.value, "\(start)..<\(end)")
+                if f != nil { found += 1 }
+            }
+        }
+        #expect(found > 10)
+        // A plain word's key made by `plainKey` is `fastKey`'s.
+        for token in tokens where token.isWord {
+            let b = Array(token.text.utf8)
+            guard b.withUnsafeBufferPointer({ FoldedPhraseTable<Int>.isPlain($0, 0, $0.count) }) else { continue }
+            let plain = b.withUnsafeBufferPointer { b in
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: b.count) { out in
+                    Array(out[0..<FoldedPhraseTable<Int>.plainKey(b, into: out)])
+                }
+            }
+            #expect(String(decoding: plain, as: UTF8.self) == FoldedPhraseTable<Int>.key(word: token.text), "\(token.text)")
+        }
+    }
+
+    /// `isPlain`'s eight-bytes-at-a-time test is the byte-by-byte one, at any offset and
+    /// length (also where a load would pass the end of the text).
+    @Test func plainTestIsTheByteTest() {
+        let bytes = Array("Abcdefgh ijkl-mnop\nqrstuvwxyz'Ö1234567890ABCDEFGHIJK\u{00A0}LMNOP!~\u{7F}xyz".utf8)
+        bytes.withUnsafeBufferPointer { b in
+            for s in 0..<b.count {
+                for e in s...min(b.count, s + 20) {
+                    let expected = e > s && b[s..<e].allSatisfy { $0 >= 0x21 && $0 < 0x80 && $0 != 0x2D }
+                    #expect(FoldedPhraseTable<Int>.isPlain(b, s, e) == expected, "\(s)..<\(e)")
+                }
+            }
+        }
+    }
 }
+

@@ -16,23 +16,16 @@ public struct EntityAnnotator: Annotator {
     public func annotate(_ doc: inout AnnotatedDocument) {
         // The keys as ids of the gazetteer's words, once: a name match is then integer lookups,
         // and so are the title and stop tests of a one-part key (`Gazetteer.flags(part:)`).
-        // The entity annotator is usually the first to need the keys: it makes them (for
-        // `lookupKeys()`) and their ids in one pass.
-        let keys: [String]
-        let parts: FoldedPhraseTable<Gazetteer.Entry>.KeyParts
-        if doc.tokenKeys.count == doc.tokens.count {
-            keys = doc.tokenKeys
-            parts = gazetteer.names.parts(of: keys)
-        } else {
-            (keys, parts) = gazetteer.names.keysAndParts(of: doc.tokens)
-            doc.tokenKeys = keys
+        // No key String is made: the few tests that need one make it (`key(_:)`).
+        let parts = doc.tokens.withUnsafeBufferPointer { tokens in
+            doc.withUTF8 { gazetteer.names.parts(of: tokens, text: $0) }
         }
         var entities: [EntityMention] = []
         // First or last word of a multiword person name seen so far → the full name.
         var nameParts = WordMap<String>()
         // A bit per key in `nameParts` (`filterBit`): most single capitalised words are tested
-        // against it with a few byte reads instead of a hash lookup.
-        var nameFilter: UInt64 = 0
+        // against it with a few byte reads instead of making their key for a hash lookup.
+        var nameFilter = [UInt64](repeating: 0, count: 4)
         let tokens = doc.tokens
         // Read through a copy: the closures below would otherwise copy the inout document
         // for every `text(_:)` call.
@@ -41,20 +34,28 @@ public struct EntityAnnotator: Annotator {
         func add(_ range: Range<Int>, _ name: String, _ type: EntityType, sentence: Int) {
             let span = TextSpan(tokens[range.lowerBound].span.start, tokens[range.upperBound - 1].span.end)
             entities.append(EntityMention(span: span, text: source.text(span), name: name, type: type, sentence: sentence))
-            if type == .person {
-                let parts = name.split(separator: " ")
-                if parts.count >= 2, let first = parts.first, let last = parts.last {
-                    for part in [last, first] {
-                        let key = FoldedPhraseTable<Gazetteer.Entry>.key(word: String(part))
-                        nameParts[key] = name
-                        nameFilter |= Self.filterBit(key)
-                    }
+            if type == .person, let (first, last) = Self.firstAndLastWord(name) {
+                for part in [last, first] {
+                    let key = FoldedPhraseTable<Gazetteer.Entry>.key(word: String(part))
+                    nameParts[key] = name
+                    let bit = Self.filterBit(FoldedPhraseTable<Gazetteer.Entry>.prefixCode(key))
+                    nameFilter[bit >> 6] |= 1 << UInt64(bit & 63)
                 }
             }
         }
 
+        // Bound once: a method called on `gazetteer.names` in the loop copied the table's
+        // fields for every word.
+        let names = gazetteer.names
         // Through the buffer: a Token read by index may be copied with both its Strings retained.
-        tokens.withUnsafeBufferPointer { tokens in
+        tokens.withUnsafeBufferPointer { tokens in source.withUTF8 { text in
+            /// `tokens[j].isCapitalized`, by the first byte of its span when that is ASCII (the
+            /// token's text then starts with it): no String is read for most words.
+            @inline(__always) func isCapitalized(_ j: Int) -> Bool {
+                let start = tokens[j].span.start
+                if start >= 0, start < text.count, text[start] < 0x80 { return text[start] &- 0x41 < 26 }
+                return tokens[j].isCapitalized
+            }
             for (s, sentence) in source.sentences.enumerated() {
                 let end = sentence.tokens.upperBound
                 var i = sentence.tokens.lowerBound
@@ -62,35 +63,36 @@ public struct EntityAnnotator: Annotator {
                 // The gazetteer match at token `known`, when the name run below looked it up
                 // already: the scan resumes at the word that ended the run.
                 var known = -1
-                var knownMatch: (range: Range<Int>, value: Gazetteer.Entry)?
+                var knownMatch: (range: Range<Int>, entry: Int)?
                 while i < end {
                     guard tokens[i].kind == .word else { afterTitle = false; i += 1; continue }
-                    let longest = i == known ? knownMatch : gazetteer.names.longestMatch(parts, from: i, to: end)
-                    if let m = longest, accepts(tokens, m, at: i) {
-                        add(m.range, m.value.name, m.value.type, sentence: s)
+                    let longest = i == known ? knownMatch : names.longestMatchEntry(parts, from: i, to: end)
+                    if let m = longest, let value = names.value(entry: m.entry), accepts(tokens, (m.range, value), at: i) {
+                        add(m.range, value.name, value.type, sentence: s)
                         afterTitle = false
                         i = m.range.upperBound
                         continue
                     }
-                    guard tokens[i].isCapitalized else { afterTitle = false; i += 1; continue }
-                    if isTitle(keys, parts, i) { afterTitle = true; i += 1; continue }
-                    if isStop(keys, parts, i) { afterTitle = false; i += 1; continue }
+                    guard isCapitalized(i) else { afterTitle = false; i += 1; continue }
+                    if isTitle(tokens, parts, i) { afterTitle = true; i += 1; continue }
+                    if isStop(tokens, parts, i) { afterTitle = false; i += 1; continue }
                     // Token i is a name word unless a gazetteer name (of the wrong case) starts
                     // there; then the run is the word alone, as a run that stops after it.
                     var j = i + 1
                     if longest == nil {
                         while j < end, j - i < EntityAnnotator.maxNameWords,
-                              tokens[j].kind == .word, tokens[j].isCapitalized,
-                              !isStop(keys, parts, j), !isTitle(keys, parts, j) {
+                              tokens[j].kind == .word, isCapitalized(j),
+                              !isStop(tokens, parts, j), !isTitle(tokens, parts, j) {
                             known = j
-                            knownMatch = gazetteer.names.longestMatch(parts, from: j, to: end)
+                            knownMatch = names.longestMatchEntry(parts, from: j, to: end)
                             if knownMatch != nil { break }
                             j += 1
                         }
                     }
                     let run = i..<j
-                    let initial = i == sentence.tokens.lowerBound || tokens[i - 1].text == "\""
-                    if run.count == 1, nameFilter & Self.filterBit(keys[i]) != 0, let full = nameParts[keys[i]] {
+                    let initial = i == sentence.tokens.lowerBound || tokens[i - 1].text.isByte(0x22)
+                    if run.count == 1, case let bit = Self.filterBit(parts.prefixes[i]), nameFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0,
+                       let full = FoldedPhraseTable<Gazetteer.Entry>.withKey(of: tokens[i].text, { nameParts.value(bytes: $0) }) {
                         add(run, full, .person, sentence: s)
                     } else if afterTitle || run.count >= 3 && gazetteer.looksLikeRole(tokens[run.lowerBound].lower) {
                         // After a title, or a role noun and a name ("Psychotherapeutin Barbara Preitler"):
@@ -111,15 +113,56 @@ public struct EntityAnnotator: Annotator {
                     i = run.upperBound
                 }
             }
-        }
+        } }
         doc.entities = entities
     }
 
-    /// One of 64 bits for a key, from its length and first and last bytes.
-    @inline(__always) static func filterBit(_ key: String) -> UInt64 {
-        let u = key.utf8
-        let mix = Int(u.first ?? 0) &+ Int(u.last ?? 0) &* 7 &+ u.count
-        return 1 << UInt64(mix & 63)
+    /// One of 256 bits for a key, from its first bytes (`FoldedPhraseTable.prefixCode`, as
+    /// `KeyParts.prefixes` holds them).
+    @inline(__always) static func filterBit(_ code: UInt32) -> Int {
+        FoldedPhraseTable<Gazetteer.Entry>.prefixBit(code) & 255
+    }
+
+    /// The first and last of the space-separated words of a name of two words or more
+    /// (`name.split(separator: " ")`), found on bytes when no space touches a byte above
+    /// ASCII (where a space could be part of a longer Character).
+    static func firstAndLastWord(_ name: String) -> (Substring, Substring)? {
+        let u = name.utf8
+        // Byte offsets of the first word and of the last, when found on bytes.
+        let found: (Int, Int, Int, Int, Int)?? = u.withContiguousStorageIfAvailable { b -> (Int, Int, Int, Int, Int)? in
+            var words = 0
+            var firstStart = 0, firstEnd = 0, lastStart = 0, lastEnd = 0
+            var i = 0
+            let n = b.count
+            while i < n {
+                if b[i] == 0x20 {
+                    if i > 0, b[i - 1] >= 0x80 { return nil }
+                    if i + 1 < n, b[i + 1] >= 0x80 { return nil }
+                    i += 1
+                    continue
+                }
+                let start = i
+                while i < n, b[i] != 0x20 { i += 1 }
+                if words == 0 { firstStart = start; firstEnd = i }
+                lastStart = start
+                lastEnd = i
+                words += 1
+            }
+            return (words, firstStart, firstEnd, lastStart, lastEnd)
+        }
+        if let found, let (words, fs, fe, ls, le) = found {
+            guard words >= 2 else { return nil }
+            func index(_ k: Int) -> String.Index { u.index(u.startIndex, offsetBy: k) }
+            return (name[index(fs)..<index(fe)], name[index(ls)..<index(le)])
+        }
+        let parts = name.split(separator: " ")
+        guard parts.count >= 2, let first = parts.first, let last = parts.last else { return nil }
+        return (first, last)
+    }
+
+    /// The lookup key of token `j`, made for the rare test that needs it as a String.
+    func key(_ tokens: UnsafeBufferPointer<Token>, _ j: Int) -> String {
+        tokens[j].kind == .word ? FoldedPhraseTable<Gazetteer.Entry>.key(word: tokens[j].text) : ""
     }
 
     /// Whether the case of the tokens fits a gazetteer match at `i`: nouns must be capitalised,
@@ -136,18 +179,21 @@ public struct EntityAnnotator: Annotator {
     /// by the part ids of token `j`: a one-part key (nearly all) by its flag,
     /// a longer one by its last part's flag or else the whole key.
     @inline(__always)
-    func isTitle(_ keys: [String], _ parts: FoldedPhraseTable<Gazetteer.Entry>.KeyParts, _ j: Int) -> Bool {
+    func isTitle(_ tokens: UnsafeBufferPointer<Token>, _ parts: FoldedPhraseTable<Gazetteer.Entry>.KeyParts, _ j: Int) -> Bool {
         let s = Int(parts.starts[j]), e = Int(parts.starts[j + 1])
         if e - s == 1 { return gazetteer.flags(part: parts.ids[s]) & Gazetteer.titleFlag != 0 }
         if e - s > 1, gazetteer.flags(part: parts.ids[e - 1]) & Gazetteer.titleFlag != 0 { return true }
-        return gazetteer.titles.contains(keys[j])
+        // A key of more than one part is a title only if some title's key is.
+        return (e == s || gazetteer.multiPartTitles) && gazetteer.titles.contains(key(tokens, j))
     }
 
-    /// `gazetteer.stops.contains(keys[j])` by the part ids of token `j`.
+    /// Whether the key of token `j` is a stop word, by its part ids (`KeyParts`: valid for
+    /// a capitalised word).
     @inline(__always)
-    func isStop(_ keys: [String], _ parts: FoldedPhraseTable<Gazetteer.Entry>.KeyParts, _ j: Int) -> Bool {
+    func isStop(_ tokens: UnsafeBufferPointer<Token>, _ parts: FoldedPhraseTable<Gazetteer.Entry>.KeyParts, _ j: Int) -> Bool {
         let s = Int(parts.starts[j]), e = Int(parts.starts[j + 1])
         if e - s == 1 { return gazetteer.flags(part: parts.ids[s]) & Gazetteer.stopFlag != 0 }
-        return gazetteer.stops.contains(keys[j])
+        // A key of more than one part is a stop word only if some stop word's key is.
+        return (e - s <= 1 || gazetteer.multiPartStops) && gazetteer.stops.contains(key(tokens, j))
     }
 }

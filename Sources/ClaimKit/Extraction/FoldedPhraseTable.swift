@@ -19,6 +19,9 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
     private var vocabulary = WordMap<Int32>()
     /// Trie edges below the first part: (node, part id) → child node.
     private var edges = PairMap()
+    /// Per part id: the node a key's first part leads to (-1 for none): the value of the
+    /// part in `vocabulary`, in an array of its own that a walk reads without the map.
+    private var rootChild: [Int32] = []
     /// Per trie node (node 0 is the root): the `entries` id of the key ending there, or -1.
     private var nodeEntry: [Int32] = [-1]
     /// Per trie node: whether a longer key continues it (a phrase so far that is a proper
@@ -43,6 +46,134 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
         partFilter[bit >> 6] |= 1 << UInt64(bit & 63)
     }
 
+    /// One bit per part of an entry's key, at 16 bits of its `prefixCode` (8 KB):
+    /// `parts(of:text:)` rules out most lower-case words by the first four bytes of their fold,
+    /// without making their keys.
+    private var namePrefixFilter = [UInt64](repeating: 0, count: 1 << 10)
+    /// The same for every part of the vocabulary (also those `internPart(_:)` added: title and
+    /// stop words), for capitalised words, whose flags are read.
+    private var partPrefixFilter = [UInt64](repeating: 0, count: 1 << 10)
+
+    /// The first four bytes of a key or part (fewer for a shorter one, the rest zero). Equal
+    /// keys have equal codes: the entity annotator's filter of name parts seen in a document
+    /// uses it (`KeyParts.prefixes`).
+    @inline(__always) public static func prefixCode(_ b: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var code: UInt32 = 0
+        for k in 0..<min(4, b.count) { code |= UInt32(b[k]) << UInt32(8 * k) }
+        return code
+    }
+
+    /// `prefixCode` of a key given as a String.
+    public static func prefixCode(_ key: String) -> UInt32 {
+        var key = key
+        return key.withUTF8 { prefixCode($0) }
+    }
+
+    /// 16 well-mixed bits of a prefix code.
+    @inline(__always) public static func prefixBit(_ code: UInt32) -> Int {
+        Int(truncatingIfNeeded: (code &* 0x9E37_79B1) >> 16)
+    }
+
+    private static func addPrefix(_ part: String, to filter: inout [UInt64]) {
+        let bit = prefixBit(prefixCode(part))
+        filter[bit >> 6] |= 1 << UInt64(bit & 63)
+    }
+
+    /// Whether the word `text[s..<e]` is all ASCII letters, digits and apostrophes or other
+    /// punctuation above "!" but no hyphen (no space, line end or byte above ASCII): such a word
+    /// is its own text (`Tokenizer.normalizedText` changes only other bytes), its key is one
+    /// part, and `plainPrefix` finds that part's `prefixCode` from the first bytes alone.
+    /// Eight bytes at a time: a word is tested with one or two loads.
+    @inline(__always) static func isPlain(_ text: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        #if _endian(little)
+        guard e - s > 0, let base = text.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        // Any byte at or above 0x80, below 0x21, or equal to "-" (zero after the xor): the
+        // borrow tests have no false negatives and only false positives after a true one.
+        @inline(__always) func bad(_ w: UInt64) -> UInt64 {
+            let h = w ^ (0x2D &* ones)
+            return (w & highs) | ((w &- 0x21 &* ones) & ~w & highs) | ((h &- ones) & ~h & highs)
+        }
+        var acc: UInt64 = 0
+        var k = s
+        while k + 8 <= e {
+            acc |= bad(raw.loadUnaligned(fromByteOffset: k, as: UInt64.self))
+            k += 8
+        }
+        if k < e {
+            if k + 8 <= text.count {
+                // The bytes past the word read as "A", which passes.
+                let keep: UInt64 = (1 &<< UInt64(truncatingIfNeeded: (e &- k) &<< 3)) &- 1
+                let w = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+                acc |= bad((w & keep) | (0x4141_4141_4141_4141 & ~keep))
+            } else {
+                for j in k..<e {
+                    let c = text[j]
+                    if c &- 0x21 >= 0x5F || c == 0x2D { return false }
+                }
+            }
+        }
+        return acc == 0
+        #else
+        guard e - s > 0 else { return false }
+        for j in s..<e {
+            let c = text[j]
+            if c &- 0x21 >= 0x5F || c == 0x2D { return false }
+        }
+        return true
+        #endif
+    }
+
+    /// The first eight bytes of a word that `isPlain` accepts, in lower case (bytes past the
+    /// word zero), when none of them is an e after a, o or u (the fold drops it): the word's fold
+    /// then begins with them. nil when there is such an e, or eight bytes cannot be read.
+    @inline(__always) static func plainLowerWord(_ text: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> UInt64? {
+        #if _endian(little)
+        guard s + 8 <= text.count, let base = text.baseAddress else { return nil }
+        let ones: UInt64 = 0x0101_0101_0101_0101, lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        var w = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: s, as: UInt64.self)
+        if e - s < 8 { w &= (1 &<< UInt64(truncatingIfNeeded: (e &- s) &<< 3)) &- 1 }
+        // Every byte is below 0x80: adding 0x3F (0x25) carries into bit 7 for "A" (past "Z")
+        // and never into the next byte.
+        let upper = (w &+ 0x3F &* ones) & ~(w &+ 0x25 &* ones) & ~lows
+        let lower = w | (upper >> 2)
+        // Bit 7 of each byte equal to c (exact per byte: no borrows).
+        @inline(__always) func equal(_ c: UInt64) -> UInt64 {
+            let t = lower ^ (c &* ones)
+            return ~(((t & lows) &+ lows) | t | lows)
+        }
+        let vowels = equal(0x61) | equal(0x6F) | equal(0x75)
+        if equal(0x65) & (vowels << 8) != 0 { return nil }
+        return lower
+        #else
+        return nil
+        #endif
+    }
+
+    /// The `prefixCode` of the key of a word that `isPlain` accepts, folded from its first
+    /// bytes only: its key is one part, and stemming keeps at least four letters, so the first
+    /// four bytes of the fold are the key's (a shorter fold is not stemmed: it is the key).
+    @inline(__always) static func plainPrefix(_ b: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        // The fold as `fastKey`: lower case, and an e after a, o or u dropped.
+        var code: UInt32 = 0
+        var shift: UInt32 = 0
+        var prev: UInt8 = 0
+        var k = 0
+        let n = b.count
+        while k < n, shift < 32 {
+            let c = b[k]
+            let f = c | ((c &- 0x41) < 26 ? 0x20 : 0)
+            k += 1
+            let drop = f == 0x65 && (prev == 0x61 || prev == 0x6F || prev == 0x75)
+            prev = f
+            if drop { continue }
+            code |= UInt32(f) << shift
+            shift += 8
+        }
+        return code
+    }
+
     public init() {}
 
     /// Adds a phrase unless it is already there (the first row of a lexicon wins).
@@ -61,6 +192,8 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
                 addToFilter(word)
                 pid = vocabulary.id(word) ?? -1
             }
+            Self.addPrefix(String(part), to: &namePrefixFilter)
+            Self.addPrefix(String(part), to: &partPrefixFilter)
             guard pid >= 0 else { return }
             let next = child(node, Int32(pid))
             if next >= 0 { node = next; continue }
@@ -70,6 +203,8 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
             nodeContinues[node] = true
             if node == 0 {
                 vocabulary[String(part)] = Int32(fresh)
+                while rootChild.count <= pid { rootChild.append(-1) }
+                rootChild[pid] = Int32(fresh)
                 while startsKey.count <= pid >> 6 { startsKey.append(0) }
                 startsKey[pid >> 6] |= 1 << UInt64(pid & 63)
             } else { edges.set(node, Int32(pid), Int32(fresh)) }
@@ -80,7 +215,7 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
 
     @inline(__always) private func child(_ node: Int, _ part: Int32) -> Int {
         if part < 0 { return -1 }
-        if node == 0 { return Int(vocabulary.value(id: Int(part)) ?? -1) }
+        if node == 0 { return Int(part) < rootChild.count ? Int(rootChild[Int(part)]) : -1 }
         return Int(edges.get(node, part))
     }
 
@@ -92,6 +227,7 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
     /// unchanged: a part that starts no key has no child in the trie, as an unknown part.
     public mutating func internPart(_ part: String) -> Int {
         if vocabulary[part] == nil { vocabulary[part] = -1; addToFilter(part) }
+        Self.addPrefix(part, to: &partPrefixFilter)
         return vocabulary.id(part) ?? -1
     }
 
@@ -103,6 +239,8 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
     public struct KeyParts: Sendable {
         public var ids: [Int32] = []
         public var starts: [Int32] = [0]
+        /// Per token: `prefixCode` of its key (0 for a non-word or an empty key).
+        public var prefixes: [UInt32] = []
     }
 
     /// The part ids of a document's token keys (`AnnotatedDocument.lookupKeys()`), for
@@ -111,8 +249,10 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
         var p = KeyParts()
         p.ids.reserveCapacity(keys.count)
         p.starts.reserveCapacity(keys.count + 1)
+        p.prefixes.reserveCapacity(keys.count)
         partFilter.withUnsafeBufferPointer { filter in
             for key in keys {
+                p.prefixes.append(Self.prefixCode(key))
                 if !key.isEmpty { appendParts(of: key, filter, to: &p) }
                 p.starts.append(Int32(p.ids.count))
             }
@@ -121,23 +261,187 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
     }
 
     /// The lookup keys of tokens (`key(word:)` of each word, "" for other tokens), and their
-    /// part ids in this table: one pass, each key's bytes looked up where they are made
-    /// (`parts(of: keys)` reads every key String again).
+    /// part ids in this table.
     public func keysAndParts(of tokens: [Token]) -> (keys: [String], parts: KeyParts) {
-        var p = KeyParts()
-        p.ids.reserveCapacity(tokens.count)
-        p.starts.reserveCapacity(tokens.count + 1)
-        let keys = partFilter.withUnsafeBufferPointer { filter in
-            Self.keys(of: tokens) { key, bytes in
-                if let bytes {
-                    if !bytes.isEmpty { appendParts(of: bytes, filter, to: &p) }
-                } else if !key.isEmpty {
-                    appendParts(of: key, filter, to: &p)
+        let keys = Self.keys(of: tokens)
+        return (keys, parts(of: keys))
+    }
+
+    /// The part ids and `prefixCode`s of the tokens' keys, made from the document's bytes
+    /// without a String per key: the entity annotator's pass over every word of a corpus, which
+    /// needs a key only as part ids, and for a capitalised word as a code to test for a name
+    /// part seen before.
+    ///
+    /// Nearly every word is no part of any entry. A word of plain ASCII (`isPlain`) is ruled
+    /// out by the first four bytes of its fold (`plainPrefix`) before its key is made. A
+    /// lower-case one is tested against the parts of entries' keys only: it then has the part
+    /// id -1 even when `internPart(_:)` gave its key one (a title or stop word), as those ids
+    /// are read only for capitalised words, and a part in no entry's key matches nothing
+    /// either way.
+    /// `text`: the UTF-8 text the tokens' spans index; a token whose span is outside it (or
+    /// whose text differs from its bytes: not foldable by `fastKey`) is keyed from its text.
+    public func parts(of tokens: UnsafeBufferPointer<Token>, text: UnsafeBufferPointer<UInt8>) -> KeyParts {
+        var starts = [Int32](repeating: 0, count: tokens.count + 1)
+        var prefixes = [UInt32](repeating: 0, count: tokens.count)
+        let ids = partFilter.withUnsafeBufferPointer { filter in
+            namePrefixFilter.withUnsafeBufferPointer { names in
+                partPrefixFilter.withUnsafeBufferPointer { all in
+                    starts.withUnsafeMutableBufferPointer { starts in
+                        prefixes.withUnsafeMutableBufferPointer { prefixes in
+                            partsLoop(tokens, text, filter, names, all, starts, prefixes)
+                        }
+                    }
                 }
-                p.starts.append(Int32(p.ids.count))
             }
         }
-        return (keys, p)
+        return KeyParts(ids: ids, starts: starts, prefixes: prefixes)
+    }
+
+    /// A growing buffer of part ids, written without the checks of `Array.append`.
+    private struct IDBuffer {
+        var base: UnsafeMutablePointer<Int32>
+        var count = 0
+        var capacity: Int
+
+        init(capacity: Int) {
+            self.capacity = max(16, capacity)
+            base = UnsafeMutablePointer<Int32>.allocate(capacity: self.capacity)
+        }
+
+        @inline(__always) mutating func append(_ id: Int32) {
+            if count == capacity {
+                let grown = UnsafeMutablePointer<Int32>.allocate(capacity: capacity * 2)
+                grown.update(from: base, count: count)
+                base.deallocate()
+                base = grown
+                capacity *= 2
+            }
+            base[count] = id
+            count += 1
+        }
+
+        /// The ids as an array; the buffer is freed.
+        mutating func finish() -> [Int32] {
+            let ids = Array(UnsafeBufferPointer(start: base, count: count))
+            base.deallocate()
+            count = 0
+            return ids
+        }
+    }
+
+    /// The loop of `parts(of:text:)`, on buffers. Its state is local, not captured by a
+    /// closure: a captured variable was checked for exclusive access at every use (a call to
+    /// the runtime per token).
+    private func partsLoop(_ tokens: UnsafeBufferPointer<Token>, _ text: UnsafeBufferPointer<UInt8>,
+                           _ filter: UnsafeBufferPointer<UInt64>, _ names: UnsafeBufferPointer<UInt64>,
+                           _ all: UnsafeBufferPointer<UInt64>, _ starts: UnsafeMutableBufferPointer<Int32>,
+                           _ prefixes: UnsafeMutableBufferPointer<UInt32>) -> [Int32] {
+        var ids = IDBuffer(capacity: tokens.count + tokens.count / 4)
+        var capacity = 64
+        var out = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
+        defer { out.deallocate() }
+        for i in 0..<tokens.count {
+            starts[i] = Int32(truncatingIfNeeded: ids.count)
+            guard tokens[i].kind == .word else { continue }
+            let span = tokens[i].span
+            var made: Int?
+            if span.start >= 0, span.start <= span.end, span.end <= text.count {
+                let b = UnsafeBufferPointer(rebasing: text[span.start..<span.end])
+                if capacity < b.count {
+                    out.deallocate()
+                    capacity = b.count * 2
+                    out = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
+                }
+                if Self.isPlain(text, span.start, span.end) {
+                    let lowerWord = Self.plainLowerWord(text, span.start, span.end)
+                    let code = lowerWord.map { UInt32(truncatingIfNeeded: $0) } ?? Self.plainPrefix(b)
+                    prefixes[i] = code
+                    let bit = Self.prefixBit(code)
+                    let prefixFilter = b[0] &- 0x41 < 26 ? all : names
+                    if prefixFilter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 {
+                        ids.append(-1)
+                        continue
+                    }
+                    // One part, the same prefix code: only the id is missing.
+                    let n: Int
+                    if let lowerWord, b.count <= 8, let base = out.baseAddress {
+                        // No e dropped: the fold is the lower-case word.
+                        UnsafeMutableRawPointer(base).storeBytes(of: lowerWord, as: UInt64.self)
+                        n = Self.stemmedLength(out, 0, b.count)
+                    } else {
+                        n = Self.plainKey(b, into: out)
+                    }
+                    ids.append(partID(UnsafeBufferPointer(rebasing: out[0..<n]), filter))
+                    continue
+                }
+                made = Self.fastKey(b, into: out)
+            }
+            // An empty key (a word of hyphens) has no parts, as in `parts(of:)`.
+            if let n = made {
+                if n > 0 {
+                    let key = UnsafeBufferPointer(rebasing: out[0..<n])
+                    prefixes[i] = Self.prefixCode(key)
+                    var s = 0
+                    for k in 0...n where k == n || key[k] == 0x20 {
+                        ids.append(partID(UnsafeBufferPointer(rebasing: key[s..<k]), filter))
+                        s = k + 1
+                    }
+                }
+            } else {
+                var key = Self.generalKey(tokens[i].text)
+                if !key.isEmpty {
+                    let keyParts: [Int32] = key.withUTF8 { key in
+                        prefixes[i] = Self.prefixCode(key)
+                        var partIDs: [Int32] = []
+                        forEachPart(of: key) { partIDs.append(partID($0, filter)) }
+                        return partIDs
+                    }
+                    for id in keyParts { ids.append(id) }
+                }
+            }
+        }
+        starts[tokens.count] = Int32(truncatingIfNeeded: ids.count)
+        return ids.finish()
+    }
+
+    /// The key of a word that `isPlain` accepts, written into `out`: `fastKey` without the
+    /// tests for bytes such a word has not (hyphens, line ends, letters above ASCII).
+    @inline(__always)
+    static func plainKey(_ b: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var m = 0
+        var prev: UInt8 = 0
+        for k in 0..<b.count {
+            let c = b[k]
+            let f = c | ((c &- 0x41) < 26 ? 0x20 : 0)
+            // prev is a, o or u: bit (prev - "a") of 0x104001, for prev - "a" below 21.
+            let d = UInt32(prev &- 0x61)
+            let drop = (UInt32(0x104001) >> (d & 31)) & (d < 21 ? 1 : 0) & (f == 0x65 ? 1 : 0)
+            out[m] = f
+            m &+= 1 &- Int(drop)
+            prev = f
+        }
+        return stemmedLength(out, 0, m)
+    }
+
+    /// Calls `body` with each part of a key (parts separated by single spaces: `key(word:)`
+    /// never writes others; an empty part between two spaces too).
+    @inline(__always)
+    private func forEachPart(of b: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var s = 0
+        for i in 0...b.count where i == b.count || b[i] == 0x20 {
+            body(UnsafeBufferPointer(rebasing: b[s..<i]))
+            s = i + 1
+        }
+    }
+
+    /// The id of a key part in the vocabulary (-1 for none, and for an empty part), looked up
+    /// only when the filter lets it through.
+    @inline(__always)
+    private func partID(_ part: UnsafeBufferPointer<UInt8>, _ filter: UnsafeBufferPointer<UInt64>) -> Int32 {
+        if part.isEmpty { return -1 }
+        let bit = Self.filterBit(part)
+        guard filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0, let id = vocabulary.id(bytes: part) else { return -1 }
+        return Int32(truncatingIfNeeded: id)
     }
 
     /// The lookup keys of tokens: `AnnotatedDocument.lookupKeys()`.
@@ -195,22 +499,13 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
     /// Appends the part ids of one key (parts separated by single spaces: `key(word:)` never
     /// writes others), each looked up only when the filter lets it through.
     @inline(__always)
-    private func appendParts(of b: UnsafeBufferPointer<UInt8>, _ filter: UnsafeBufferPointer<UInt64>, to p: inout KeyParts) {
-        var s = 0
-        for i in 0...b.count where i == b.count || b[i] == 0x20 {
-            var id: Int?
-            if i > s {
-                let part = UnsafeBufferPointer(rebasing: b[s..<i])
-                let bit = Self.filterBit(part)
-                if filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 { id = vocabulary.id(bytes: part) }
-            }
-            p.ids.append(Int32(id ?? -1))
-            s = i + 1
-        }
+    private func appendParts(of b: UnsafeBufferPointer<UInt8>, _ filter: UnsafeBufferPointer<UInt64>,
+                             to ids: inout [Int32]) {
+        forEachPart(of: b) { ids.append(partID($0, filter)) }
     }
 
     private func appendParts(of key: String, _ filter: UnsafeBufferPointer<UInt64>, to p: inout KeyParts) {
-        let done: Void? = key.utf8.withContiguousStorageIfAvailable { appendParts(of: $0, filter, to: &p) }
+        let done: Void? = key.utf8.withContiguousStorageIfAvailable { appendParts(of: $0, filter, to: &p.ids) }
         if done == nil {
             for part in key.split(separator: " ", omittingEmptySubsequences: false) {
                 p.ids.append(Int32(vocabulary.id(part) ?? -1))
@@ -222,6 +517,14 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
     /// ids of the token keys (`parts(of:)`): the same match as joining the keys with spaces.
     @inline(__always)
     public func longestMatch(_ parts: KeyParts, from start: Int, to end: Int) -> (range: Range<Int>, value: Value)? {
+        guard let m = longestMatchEntry(parts, from: start, to: end), let v = entries.value(id: m.entry) else { return nil }
+        return (m.range, v)
+    }
+
+    /// `longestMatch` with the entry as its id (`value(entry:)`): a scan over every word holds
+    /// and copies two integers instead of a value with Strings.
+    @inline(__always)
+    public func longestMatchEntry(_ parts: KeyParts, from start: Int, to end: Int) -> (range: Range<Int>, entry: Int)? {
         guard start < end, maxParts > 0 else { return nil }
         // Most words start no entry: their first part has no id or starts no key (or they have
         // no parts). This test is inlined into the caller's loop; the walk is not.
@@ -232,10 +535,14 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
         return walk(parts, from: start, to: end)
     }
 
+    /// The value of an entry id from `longestMatchEntry` (entries are never removed: every id
+    /// it returns has one).
+    @inline(__always) public func value(entry: Int) -> Value? { entries.value(id: entry) }
+
     @inline(never)
-    private func walk(_ parts: KeyParts, from start: Int, to end: Int) -> (range: Range<Int>, value: Value)? {
+    private func walk(_ parts: KeyParts, from start: Int, to end: Int) -> (range: Range<Int>, entry: Int)? {
         return parts.ids.withUnsafeBufferPointer { ids in
-            parts.starts.withUnsafeBufferPointer { starts -> (range: Range<Int>, value: Value)? in
+            parts.starts.withUnsafeBufferPointer { starts -> (range: Range<Int>, entry: Int)? in
                 var best: Int32 = -1
                 var bestEnd = start
                 var node = 0
@@ -251,8 +558,8 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
                     if !nodeContinues[node] { break }
                     j += 1
                 }
-                guard best >= 0, let v = entries.value(id: Int(best)) else { return nil }
-                return (start..<bestEnd, v)
+                guard best >= 0 else { return nil }
+                return (start..<bestEnd, Int(best))
             }
         }
     }
@@ -290,6 +597,21 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
     public static func key(phrase: String) -> String {
         phrase.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { key(word: String($0)) }
             .filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    /// Calls `body` with the bytes of `key(word: word)`, made in a scratch buffer: no String
+    /// for the common word (`fastKey`).
+    public static func withKey<R>(of word: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let n = word.utf8.count
+        let r: R?? = word.utf8.withContiguousStorageIfAvailable { b -> R? in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(n, 1)) { out -> R? in
+                guard let k = fastKey(b, into: out) else { return nil }
+                return body(UnsafeBufferPointer(rebasing: out[0..<k]))
+            }
+        }
+        if let r, let r { return r }
+        var key = key(word: word)
+        return key.withUTF8(body)
     }
 
     /// The key of one token: folded, split at inner hyphens, each piece stemmed.

@@ -34,6 +34,10 @@ public struct Gazetteer: Sendable {
     private var partFlags: [UInt8] = []
     static let titleFlag: UInt8 = 1
     static let stopFlag: UInt8 = 2
+    /// Whether some title or stop key has more than one part (a space): only then can a
+    /// hyphenated word's whole key be one (the annotator's test skips the lookup otherwise).
+    private(set) var multiPartTitles = false
+    private(set) var multiPartStops = false
 
     /// The flags of a part id (0 for -1, a part in no key and no word list).
     @inline(__always) func flags(part id: Int32) -> UInt8 {
@@ -49,12 +53,32 @@ public struct Gazetteer: Sendable {
     /// A word that ends like a common noun. `strongly`: only the endings of three letters or more
     /// ("-ung", "-heit"), which names rarely have ("Baier", "Preitler" end in "-er").
     public func looksLikeNoun(_ lower: String, strongly: Bool = false) -> Bool {
-        Self.endsWithOne(lower, nounEndings, minimumCharacters: strongly ? 3 : 0)
+        guard mayEnd(lower, nounLastBytes) else { return false }
+        return Self.endsWithOne(lower, nounEndings, minimumCharacters: strongly ? 3 : 0)
     }
 
     /// A word that ends like a role noun.
     public func looksLikeRole(_ lower: String) -> Bool {
-        Self.endsWithOne(lower, roleEndings, minimumCharacters: 0)
+        guard mayEnd(lower, roleLastBytes) else { return false }
+        return Self.endsWithOne(lower, roleEndings, minimumCharacters: 0)
+    }
+
+    /// Per byte: whether some ending ends with it (every byte when an ending is empty): a word
+    /// whose last byte ends none is told without comparing the endings.
+    private var nounLastBytes = [Bool](repeating: true, count: 256)
+    private var roleLastBytes = [Bool](repeating: true, count: 256)
+
+    private static func lastBytes(_ endings: [Ending]) -> [Bool] {
+        if endings.contains(where: { $0.bytes.isEmpty }) { return [Bool](repeating: true, count: 256) }
+        var last = [Bool](repeating: false, count: 256)
+        for ending in endings { if let b = ending.bytes.last { last[Int(b)] = true } }
+        return last
+    }
+
+    /// False when `endsWithOne` is: an empty word is longer than no ending.
+    @inline(__always) private func mayEnd(_ word: String, _ last: [Bool]) -> Bool {
+        guard let b = word.utf8.last else { return false }
+        return last[Int(b)]
     }
 
     /// Whether `word` ends with one of the endings and is more than two characters longer.
@@ -113,9 +137,13 @@ public struct Gazetteer: Sendable {
                 flagged.append((names.internPart(key), flag))
             }
         }
+        multiPartTitles = titles.contains { $0.utf8.contains(0x20) }
+        multiPartStops = stops.contains { $0.utf8.contains(0x20) }
         partFlags = [UInt8](repeating: 0, count: names.partLimit)
         for (id, flag) in flagged where id >= 0 { partFlags[id] |= flag }
         nounEndings = nounSuffixes.map(Ending.init)
         roleEndings = roleSuffixes.map(Ending.init)
+        nounLastBytes = Self.lastBytes(nounEndings)
+        roleLastBytes = Self.lastBytes(roleEndings)
     }
 }

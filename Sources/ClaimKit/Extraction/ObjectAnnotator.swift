@@ -38,8 +38,11 @@ public struct ObjectAnnotator: Annotator {
     /// Unit → class ("EUR" → money, "%" → percent), from the units lexicon.
     let unitClasses: [String: String]
     /// A token that ends a clause for the aspect search: , ; : ( ) " - (each one ASCII byte).
-    @inline(__always) static func isClauseBoundary(_ token: Token) -> Bool {
-        let u = token.text.utf8
+    /// Read in place from a token buffer: no Token is copied (with both its Strings retained);
+    /// a word or number (most tokens, none of them one of these) is told by its kind alone.
+    @inline(__always) static func isClauseBoundary(_ t: UnsafeBufferPointer<Token>, _ j: Int) -> Bool {
+        if t[j].kind == .word || t[j].kind == .number { return false }
+        let u = t[j].text.utf8
         guard u.count == 1, let c = u.first else { return false }
         switch c {
         case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"),
@@ -148,7 +151,9 @@ public struct ObjectAnnotator: Annotator {
                 m.inherited = true
             }
             let beings = m.object == nil || m.cls.map { beingClasses.contains($0) } ?? false
-            let cue = aspect(t, number: n.tokens, headEnd: headEnd, sentence: sentence, beings: beings, memo: &cueMemo)
+            let cue = t.withUnsafeBufferPointer {
+                aspect($0, number: n.tokens, headEnd: headEnd, sentence: sentence, beings: beings, memo: &cueMemo)
+            }
             m.aspect = cue?.aspect
             if let implied = cue?.impliedClass, m.cls.map(genericClasses.contains) ?? true { m.cls = implied }
             if m.aspect == nil, let cls = m.cls, let rule = locatedRules[cls],
@@ -241,7 +246,7 @@ public struct ObjectAnnotator: Annotator {
     /// cue ("beschlossen, 1.000 Sappeure zu schicken, sowie 5.000 Bauarbeiter, um ...") takes the
     /// nearest cue of its sentence.
     /// The tokens' cue lookups are kept in `memo` (see `annotate`) for the next number.
-    func aspect(_ t: [Token], number: Range<Int>, headEnd: Int, sentence: Range<Int>, beings: Bool,
+    func aspect(_ t: UnsafeBufferPointer<Token>, number: Range<Int>, headEnd: Int, sentence: Range<Int>, beings: Bool,
                 memo: inout [Int32]) -> AspectCue? {
         var best: (priority: Int, distance: Int, cue: AspectCue)?
         func consider(_ j: Int, distance: Int, at position: Scope) {
@@ -265,20 +270,21 @@ public struct ObjectAnnotator: Annotator {
         for j in number.lowerBound..<min(max(headEnd, number.upperBound + 2), sentence.upperBound) {
             consider(j, distance: 0, at: .np)
         }
-        // The clause.
+        // The clause. A token known to be no cue (memo 0, most words) is passed over without a
+        // call: the scans of a sentence's numbers read the same words again.
         func scan(crossing: Bool) {
             var j = number.lowerBound - 1
             while j >= sentence.lowerBound {
-                if !crossing, Self.isClauseBoundary(t[j]) { break }
+                if !crossing, Self.isClauseBoundary(t, j) { break }
                 // German puts the participle after its object: on a tie the cue after the number wins.
                 // Across clauses a verb form is read as the clause-final verb it usually is there.
-                consider(j, distance: 2 * (number.lowerBound - j), at: crossing ? .after : .before)
+                if memo[j] != 0 { consider(j, distance: 2 * (number.lowerBound - j), at: crossing ? .after : .before) }
                 j -= 1
             }
             j = number.lowerBound
             while j < sentence.upperBound {
-                if !crossing, j >= number.upperBound, Self.isClauseBoundary(t[j]) { break }
-                consider(j, distance: max(0, 2 * (j - number.upperBound) + 1), at: .after)
+                if !crossing, j >= number.upperBound, Self.isClauseBoundary(t, j) { break }
+                if memo[j] != 0 { consider(j, distance: max(0, 2 * (j - number.upperBound) + 1), at: .after) }
                 j += 1
             }
         }

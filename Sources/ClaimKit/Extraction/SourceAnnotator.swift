@@ -46,7 +46,6 @@ public struct SourceAnnotator: Annotator {
     }
 
     public func annotate(_ doc: inout AnnotatedDocument) {
-        _ = doc.lookupKeys()  // computed by the entity annotator already, when it ran
         var scan = Scan(doc: doc, annotator: self)
         var mentions: [SourceMention] = []
         var sentenceSource = Array<Int?>(repeating: nil, count: doc.sentences.count)
@@ -81,7 +80,7 @@ public struct SourceAnnotator: Annotator {
 }
 
 extension SourceAnnotator {
-    /// The per-document state of the scan: tokens with their cue kinds and lookup keys.
+    /// The per-document state of the scan: tokens with their cue kinds.
     struct Scan {
         typealias Kind = AttributionCues.Kind
         let doc: AnnotatedDocument
@@ -90,7 +89,6 @@ extension SourceAnnotator {
         /// Per token: the cue sets its lowercased text is in (`AttributionCues.kinds`), looked
         /// up once here so that the scan tests bits instead of hashing the word again per set.
         let kinds: [UInt32]
-        let keys: [String]
         /// Tokens inside a named entity, and inside a person's name.
         let inEntity: [Bool]
         let inPerson: [Bool]
@@ -101,7 +99,6 @@ extension SourceAnnotator {
             self.doc = doc
             a = annotator
             tokens = doc.tokens
-            keys = doc.tokenKeys
             let n = doc.tokens.count
             var kinds = [UInt32](repeating: 0, count: n)
             var inEntity = Array(repeating: false, count: n)
@@ -507,10 +504,13 @@ extension SourceAnnotator {
 
         /// The longest alias inside the phrase (the rightmost of equal length: "Nachrichtenagentur TASS").
         func alias(in np: Range<Int>) -> String? {
+            // The lookup keys of the phrase's tokens only: few tokens are in a speaker phrase.
+            let keys = np.map { tokens[$0].kind == .word ? FoldedPhraseTable<String>.key(word: tokens[$0].text) : "" }
             // Longer ranges than any alias cannot match (`Tables.aliasPieces`).
             for length in stride(from: min(np.count, a.tables.aliasPieces), through: 1, by: -1) {
                 for start in stride(from: np.upperBound - length, through: np.lowerBound, by: -1) {
-                    if let v = a.tables.aliases.exactMatch(keys, start..<(start + length)) { return v }
+                    let first = start - np.lowerBound
+                    if let v = a.tables.aliases.exactMatch(keys, first..<(first + length)) { return v }
                 }
             }
             return nil
