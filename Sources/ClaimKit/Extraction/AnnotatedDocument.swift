@@ -6,9 +6,6 @@ public struct AnnotatedDocument: Sendable {
     /// then read from `document.text` itself (one copy of a large corpus, not two).
     public private(set) var bytes: [UInt8]
     public var tokens: [Token] = []
-    /// Per token: its folded, stemmed lookup key (`FoldedPhraseTable.key(word:)`, "" for
-    /// non-words); computed once by the first annotator that needs it (`lookupKeys()`).
-    public var tokenKeys: [String] = []
     /// Token indices where time expressions start, when the document date resolver has already
     /// scanned for them: the time annotator then matches only there instead of at every token.
     public var timeStarts: [Int]? = nil
@@ -85,7 +82,6 @@ public struct AnnotatedDocument: Sendable {
     /// pipeline is done; every layer and `text(_:)` keep working.
     public mutating func compact() {
         tokens = []
-        tokenKeys = []
         timeStarts = nil
         bytes = []
         // Layers grew by appending (capacity up to twice the count): keep what is used.
@@ -134,11 +130,6 @@ public struct AnnotatedDocument: Sendable {
         return try Array(document.text.utf8).withUnsafeBufferPointer(body)
     }
 
-    /// The tokens' lookup keys, computed on first use and kept for later annotators.
-    public mutating func lookupKeys() -> [String] {
-        if tokenKeys.count != tokens.count { tokenKeys = FoldedPhraseTable<String>.keys(of: tokens) }
-        return tokenKeys
-    }
 
     /// The original text of a span.
     public func text(_ span: TextSpan) -> String {

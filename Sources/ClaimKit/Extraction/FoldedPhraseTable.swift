@@ -243,8 +243,8 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
         public var prefixes: [UInt32] = []
     }
 
-    /// The part ids of a document's token keys (`AnnotatedDocument.lookupKeys()`), for
-    /// `longestMatch(_:from:to:)`.
+    /// The part ids of token keys (`keys(of:)`), for `longestMatch(_:from:to:)`: the reference
+    /// on Strings that `parts(of:text:)`, the pipeline's byte path, is tested against.
     public func parts(of keys: [String]) -> KeyParts {
         var p = KeyParts()
         p.ids.reserveCapacity(keys.count)
@@ -258,13 +258,6 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
             }
         }
         return p
-    }
-
-    /// The lookup keys of tokens (`key(word:)` of each word, "" for other tokens), and their
-    /// part ids in this table.
-    public func keysAndParts(of tokens: [Token]) -> (keys: [String], parts: KeyParts) {
-        let keys = Self.keys(of: tokens)
-        return (keys, parts(of: keys))
     }
 
     /// The part ids and `prefixCode`s of the tokens' keys, made from the document's bytes
@@ -444,7 +437,8 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
         return Int32(truncatingIfNeeded: id)
     }
 
-    /// The lookup keys of tokens: `AnnotatedDocument.lookupKeys()`.
+    /// The lookup keys of tokens (`key(word:)` of each word, "" for other tokens), in one pass
+    /// with one scratch buffer: the reference the byte path is tested against.
     public static func keys(of tokens: [Token]) -> [String] {
         keys(of: tokens) { _, _ in }
     }
@@ -643,7 +637,7 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
 
     /// `fastKey(_:)` written into `out` (at least `b.count` bytes): the key's length, or nil.
     /// The key is ASCII (`latinFold` maps to ASCII letters). For callers that key many words
-    /// (`AnnotatedDocument.lookupKeys()`) with one buffer and no String unless they need it.
+    /// (`keys(of:)`, `parts(of:text:)`) with one buffer and no String unless they need it.
     @inline(__always)
     static func fastKey(_ b: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
         var asciiLower = false
