@@ -47,30 +47,16 @@ public struct Token: Sendable, Hashable {
     }
 
     public init(span: TextSpan, kind: Kind, text: String, spaceBefore: Bool, newlinesBefore: Int) {
-        self.span = span
-        self.kind = kind
-        self.text = text
-        let lower = Token.lowercase(text)
-        self.lower = lower
-        self.spaceBefore = spaceBefore
-        self.storedNewlines = UInt16(clamping: newlinesBefore)
-        let (bit, prefix) = Token.filterFields(lower)
-        flags = bit | (text.startsUppercase ? Token.capitalFlag : 0)
-        lowerPrefix = prefix
+        self.init(span: span, kind: kind, text: text, lower: Token.lowercase(text), spaceBefore: spaceBefore,
+                  newlinesBefore: newlinesBefore)
     }
 
     /// A token whose lower-case form the tokenizer already has.
     @inline(__always)
     init(span: TextSpan, kind: Kind, text: String, lower: String, spaceBefore: Bool, newlinesBefore: Int) {
-        self.span = span
-        self.kind = kind
-        self.text = text
-        self.lower = lower
-        self.spaceBefore = spaceBefore
-        self.storedNewlines = UInt16(clamping: newlinesBefore)
         let (bit, prefix) = Token.filterFields(lower)
-        flags = bit | (text.startsUppercase ? Token.capitalFlag : 0)
-        lowerPrefix = prefix
+        self.init(span: span, kind: kind, text: text, lower: lower, lowerBit: Int(bit), lowerPrefix: prefix,
+                  capitalized: text.startsUppercase, spaceBefore: spaceBefore, newlinesBefore: newlinesBefore)
     }
 
     /// A token whose lower case, its filter fields and the case of its first letter the
