@@ -203,12 +203,14 @@ public struct ClaimStore: Sendable {
             let n = p.count
             guard n > 0, n <= Int(Int32.max) else { return nil }
             return sentence.utf8.withContiguousStorageIfAvailable { s -> (Int, Int)? in
-                guard s.count >= n else { return nil }
-                let first = p[0]
+                guard s.count >= n, let base = s.baseAddress, let pattern = p.baseAddress else { return nil }
+                // Candidates by memchr on the first byte (vectorised), then one memcmp each.
+                let last = s.count - n
                 var i = 0
-                while i + n <= s.count {
-                    if s[i] == first, memcmp(s.baseAddress! + i, p.baseAddress!, n) == 0 { return (i, n) }
-                    i += 1
+                while i <= last, let hit = memchr(base + i, Int32(pattern[0]), last - i + 1) {
+                    let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+                    if memcmp(base + at, pattern, n) == 0 { return (at, n) }
+                    i = at + 1
                 }
                 return nil
             } ?? nil
