@@ -53,3 +53,22 @@ import Testing
         #expect(single.documents.indices.allSatisfy { Array(single.claims(of: $0)) == Array(whole.claims(of: $0)) })
     }
 }
+
+/// `ClaimStore.locate`: where a claim's phrase and number stand in its sentence (the store
+/// keeps byte ranges instead of strings).
+@Suite struct PhraseLocationTests {
+    @Test func firstOccurrenceByBytes() {
+        let sentence = Substring("Rund 11.000 Soldaten, dann 11.000 weitere; Größe ß und 1")
+        func at(_ p: String) -> (Int, Int)? { ClaimStore.locate(p, in: sentence) }
+        #expect(at("Rund")! == (0, 4))
+        #expect(at("11.000")! == (5, 6))
+        #expect(at("11.000 weitere")! == (27, 14))
+        #expect(at("Größe")! == (43, 7))
+        #expect(at("ß und 1")! == (51, 8))
+        #expect(at("1")! == (5, 1))
+        #expect(at("12.000") == nil && at("") == nil && at(String(repeating: "x", count: 80)) == nil)
+        // A slice of a longer text: offsets count from the slice's start.
+        let text = "Vorher. Rund 11.000 Soldaten."
+        #expect(ClaimStore.locate("11.000", in: text[text.index(text.startIndex, offsetBy: 8)...])! == (5, 6))
+    }
+}
