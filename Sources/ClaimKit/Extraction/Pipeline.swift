@@ -187,13 +187,16 @@ final class OrderedSlots<T>: @unchecked Sendable {
     private var values: [T?]
     private let condition = NSCondition()
     private var halted = false
+    /// The index the reader is waiting for (-1: none): only its worker wakes it, so that a
+    /// large load does not wake the reader once per document.
+    private var awaited = -1
 
     init(count: Int) { values = Array(repeating: nil, count: count) }
 
     func set(_ i: Int, _ value: T) {
         condition.lock()
         values[i] = value
-        condition.broadcast()
+        if i == awaited { condition.signal() }
         condition.unlock()
     }
 
@@ -210,7 +213,11 @@ final class OrderedSlots<T>: @unchecked Sendable {
                 halted = true
                 return nil
             }
-            if values[i] == nil { _ = condition.wait(until: Date(timeIntervalSinceNow: 0.05)) }
+            if values[i] == nil {
+                awaited = i
+                _ = condition.wait(until: Date(timeIntervalSinceNow: 0.05))
+                awaited = -1
+            }
         }
         let value = values[i]
         values[i] = nil
