@@ -136,11 +136,18 @@ struct TimeCursor {
     func core(_ j: Int, afterPrep: Bool, prep: TimeLexicon.Prep) -> TimeMatch? {
         guard j < end else { return nil }
         // Every matcher below needs a number or a word of one of its categories ("Juli-August" aside).
-        if tokens[j].kind != .number {
-            guard entry(j).map({ words.beginsCore[$0] }) ?? false || isCapitalizedCompound(j) else { return nil }
+        if tokens[j].kind == .number {
+            // A number (it begins with a digit) is no lexicon word: only the matchers that read
+            // digits can match, in the same order as below.
+            if let m = numericDate(j) { return m }
+            if let m = dayMonth(j) { return m }
+            if let m = period(j) { return m }
+            if let m = clock(j) { return m }
+            if let m = duration(j, past: prep.contains(.past)) { return m }
+            return yearExpression(j, context: prep.contains(.year))
         }
-        if let m = numericDate(j) { return m }
-        if let m = dayMonth(j) { return m }
+        guard entry(j).map({ words.beginsCore[$0] }) ?? false || isCapitalizedCompound(j) else { return nil }
+        // A word: the matchers that need a number (numericDate, dayMonth, clock) are passed over.
         if let m = partOf(j) { return m }
         if let m = season(j, afterPrep: afterPrep) { return m }
         if let m = monthExpression(j, bare: afterPrep) { return m }
@@ -151,7 +158,6 @@ struct TimeCursor {
         if let m = dayWord(j) { return m }
         if let m = weekday(j) { return m }
         if let m = frequency(j) { return m }
-        if let m = clock(j) { return m }
         // "seit Jahren": a vague duration.
         if prep.contains(.since), has(j, .plural), let unit = unit(j) {
             return TimeMatch(start: j, end: j + 1, value: "PX\(unit)", type: .duration)
