@@ -2,7 +2,9 @@
 /// kind of expression at a token and returns its extent and value, or nil.
 struct TimeCursor {
     let tokens: [Token]
-    let end: Int
+    /// A var: the scan moves one cursor from sentence to sentence (a new one per sentence
+    /// retained and released its references every time).
+    var end: Int
     let words: TimeLexicon
     /// The tokens' lexicon entries, shared by the cursors of one document.
     let ids: TimeWordIDs
