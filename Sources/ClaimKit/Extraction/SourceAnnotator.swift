@@ -156,12 +156,15 @@ extension SourceAnnotator {
         /// Token `k`'s lowercased text is in the cue set(s) `kind`.
         @inline(__always)
         func has(_ k: Int, _ kind: Kind) -> Bool {
+            // The buffer has no bounds check of its own (the array it replaced trapped).
+            guard k >= 0, k < kinds.values.count else { return false }
             var v = kinds.values[k]
             if v == CueKinds.unknown { v = kinds.lookUp(k, tokens: tokens, map: a.tables.cues.kinds) }
             return v & kind.rawValue != 0
         }
 
         /// `has(k, Kind.cueStart)` without a lookup: the words not looked up start no cue.
+        /// For a token of a sentence (the scan's loop), so without `has`'s bounds test.
         @inline(__always)
         func startsCue(_ k: Int) -> Bool {
             let v = kinds.values[k]
