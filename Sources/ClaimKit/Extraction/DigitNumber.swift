@@ -11,7 +11,8 @@ public struct DigitNumber: Sendable, Hashable {
     /// Only digits, no separator ("2024", "4000").
     public var isPlain: Bool { separators.isEmpty }
     /// Starts with "0" followed by another digit ("030", "0664"): a phone or code, not a count.
-    public var hasLeadingZero: Bool { groups.first.map { $0.count > 1 && $0.hasPrefix("0") } ?? false }
+    /// (The groups hold ASCII digits only: bytes count as Characters.)
+    public var hasLeadingZero: Bool { groups.first.map { $0.utf8.count > 1 && $0.utf8.first == UInt8(ascii: "0") } ?? false }
 
     /// The value of 1 to 15 ASCII digits, nil for other text.
     @inline(__always)
@@ -27,7 +28,8 @@ public struct DigitNumber: Sendable, Hashable {
 
     /// What the byte reading of an ASCII number token found.
     private enum ASCIIReading {
-        case number([String], [Character])
+        /// The groups, the separators and the value if the bytes decided it (`byteValue`).
+        case number([String], [Character], Double??)
         case notANumber
         /// Not ASCII (or "\r\n", one Character): read Characters instead.
         case unicode
@@ -51,7 +53,55 @@ public struct DigitNumber: Sendable, Hashable {
         }
         guard b.count > start else { return .notANumber }
         groups.append(start == 0 ? text : String(decoding: UnsafeBufferPointer(rebasing: b[start...]), as: UTF8.self))
-        return .number(groups, separators)
+        return .number(groups, separators, byteValue(b))
+    }
+
+    private static let powersOfTen: [Double] = (0...15).map { k in (0..<k).reduce(1.0) { r, _ in r * 10 } }
+
+    /// `read` of an ASCII number token (digit groups between single non-digit bytes) on its
+    /// bytes, without the Strings that `read` joins and parses: nil when it cannot say (more
+    /// than 15 digits), else `read`'s result. With at most 15 digits the digits m and 10^k are
+    /// exact Doubles, so m / 10^k is the correctly rounded value that parsing "…." gives.
+    static func byteValue(_ b: UnsafeBufferPointer<UInt8>) -> Double?? {
+        let comma = UInt8(ascii: ","), dot = UInt8(ascii: ".")
+        var lastComma = -1
+        var digitCount = 0
+        for i in 0..<b.count {
+            if b[i] == comma { lastComma = i } else if b[i] >= 0x30 && b[i] <= 0x39 { digitCount += 1 }
+        }
+        guard digitCount <= 15 else { return nil }
+        let integerEnd = lastComma >= 0 ? lastComma : b.count
+        // The integer part's groups: a second comma there is no number; "." or "'" group
+        // thousands only when every later group has three digits.
+        var separators = 0, firstSeparator: UInt8 = 0
+        var groupStart = 0, firstGroup = 0, laterGroupsOfThree = true, lastGroup = 0
+        var m = 0
+        for i in 0..<integerEnd {
+            let c = b[i]
+            if c >= 0x30 && c <= 0x39 { m = m &* 10 &+ Int(c &- 0x30); continue }
+            if c == comma { return .some(nil) }
+            if separators == 0 { firstGroup = i - groupStart; firstSeparator = c } else if i - groupStart != 3 {
+                laterGroupsOfThree = false
+            }
+            separators += 1
+            groupStart = i + 1
+        }
+        lastGroup = integerEnd - groupStart
+        if separators == 0 { firstGroup = lastGroup } else if lastGroup != 3 { laterGroupsOfThree = false }
+        // The fraction: every digit after the last comma.
+        var k = 0
+        if lastComma >= 0 {
+            for i in (lastComma + 1)..<b.count where b[i] >= 0x30 && b[i] <= 0x39 {
+                m = m &* 10 &+ Int(b[i] &- 0x30)
+                k += 1
+            }
+        }
+        if separators == 1, firstSeparator == dot, lastComma < 0, lastGroup != 3 {
+            // A lone "." before other than three digits: a decimal point.
+            return .some(Double(m) / powersOfTen[lastGroup])
+        }
+        if separators > 0 && !(laterGroupsOfThree && firstGroup <= 3) { return .some(nil) }
+        return .some(Double(m) / powersOfTen[k])
     }
 
     public init?(_ text: String) {
@@ -64,9 +114,13 @@ public struct DigitNumber: Sendable, Hashable {
             return
         }
         switch text.utf8.withContiguousStorageIfAvailable({ Self.readASCII(text, $0) }) ?? .unicode {
-        case let .number(groups, separators):
+        case let .number(groups, separators, byteValue):
             self.groups = groups
             self.separators = separators
+            if let byteValue {
+                value = byteValue
+                return
+            }
             // Digits only: what `read` would parse after joining the one group.
             value = separators.isEmpty ? Double(text) : DigitNumber.read(groups, separators)
             return
@@ -97,7 +151,7 @@ public struct DigitNumber: Sendable, Hashable {
 
     /// "1.234,5": the last comma is the decimal mark; "." and "'" group thousands when every
     /// later group has three digits; a lone "." before one, two or four digits is a decimal point.
-    private static func read(_ groups: [String], _ separators: [Character]) -> Double? {
+    static func read(_ groups: [String], _ separators: [Character]) -> Double? {
         var integerGroups = groups
         var integerSeparators = separators
         var fraction = ""

@@ -17,6 +17,10 @@ public struct SourceAnnotator: Annotator {
         let gazetteer: Gazetteer
         /// The words of `cues.kinds`: most tokens are ruled out without a lookup.
         let cueFilter: WordFilter
+        /// The words of `cues.kinds` that may start an attribution (`Kind.cueStart`). Many cue
+        /// words are function words (about half of a text's tokens pass `cueFilter`), but the
+        /// scan needs every token's kinds only for this bit: the rest are looked up when asked.
+        let cueStartFilter: WordFilter
         /// The most space-separated pieces (empty ones too) in an alias key: a range of more
         /// tokens joins to more pieces (each token's key gives at least one) and matches none.
         let aliasPieces: Int
@@ -27,6 +31,11 @@ public struct SourceAnnotator: Annotator {
             self.aliasPieces = aliasPieces
             self.gazetteer = gazetteer
             cueFilter = WordFilter(cues.kinds.keys)
+            var starts = WordFilter()
+            for (word, kind) in cues.kinds.pairs where kind & AttributionCues.Kind.cueStart.rawValue != 0 {
+                starts.insert(word)
+            }
+            cueStartFilter = starts
         }
     }
     let tables: Tables
@@ -87,8 +96,8 @@ extension SourceAnnotator {
         let a: SourceAnnotator
         let tokens: [Token]
         /// Per token: the cue sets its lowercased text is in (`AttributionCues.kinds`), looked
-        /// up once here so that the scan tests bits instead of hashing the word again per set.
-        let kinds: [UInt32]
+        /// up once so that the scan tests bits instead of hashing the word again per set.
+        let kinds: CueKinds
         /// Tokens inside a named entity, and inside a person's name.
         let inEntity: [Bool]
         let inPerson: [Bool]
@@ -100,7 +109,7 @@ extension SourceAnnotator {
             a = annotator
             tokens = doc.tokens
             let n = doc.tokens.count
-            var kinds = [UInt32](repeating: 0, count: n)
+            let kinds = CueKinds(count: n)
             var inEntity = Array(repeating: false, count: n)
             var inPerson = Array(repeating: false, count: n)
             // Through the buffers: a Token read by index is copied with both its Strings
@@ -109,10 +118,15 @@ extension SourceAnnotator {
                 let map = annotator.tables.cues.kinds
                 let wordsOnly = annotator.tables.cues.letterKeys
                 let filter = annotator.tables.cueFilter
-                kinds.withUnsafeMutableBufferPointer { kinds in
-                    for j in 0..<n where (!wordsOnly || (tokens[j].kind != .punct && tokens[j].kind != .number))
-                        && filter.mayContain(lowerOf: tokens[j]) {
-                        kinds[j] = map[tokens[j].lower] ?? 0
+                let startFilter = annotator.tables.cueStartFilter
+                for j in 0..<n {
+                    guard !wordsOnly || (tokens[j].kind != .punct && tokens[j].kind != .number),
+                          filter.mayContain(lowerOf: tokens[j]) else { continue }
+                    // A word that starts no cue is looked up only when a cue nearby asks for it.
+                    if startFilter.mayContain(lowerOf: tokens[j]) {
+                        kinds.values[j] = map[tokens[j].lower] ?? 0
+                    } else {
+                        kinds.values[j] = CueKinds.unknown
                     }
                 }
                 doc.entities.withUnsafeBufferPointer { entities in
@@ -138,7 +152,21 @@ extension SourceAnnotator {
 
         /// Token `k`'s lowercased text is in the cue set(s) `kind`.
         @inline(__always)
-        func has(_ k: Int, _ kind: Kind) -> Bool { kinds[k] & kind.rawValue != 0 }
+        func has(_ k: Int, _ kind: Kind) -> Bool {
+            // The buffer has no bounds check of its own (the array it replaced trapped).
+            guard k >= 0, k < kinds.values.count else { return false }
+            var v = kinds.values[k]
+            if v == CueKinds.unknown { v = kinds.lookUp(k, tokens: tokens, map: a.tables.cues.kinds) }
+            return v & kind.rawValue != 0
+        }
+
+        /// `has(k, Kind.cueStart)` without a lookup: the words not looked up start no cue.
+        /// For a token of a sentence (the scan's loop), so without `has`'s bounds test.
+        @inline(__always)
+        func startsCue(_ k: Int) -> Bool {
+            let v = kinds.values[k]
+            return v != CueKinds.unknown && v & Kind.cueStart.rawValue != 0
+        }
 
         /// Token `k` ends its clause: punctuation or the sentence end follows.
         func closes(_ k: Int, _ hi: Int) -> Bool {
@@ -171,7 +199,7 @@ extension SourceAnnotator {
             var i = lo
             while i < hi {
                 // Most words start no cue: one bit test instead of the lookups in `attribution`.
-                guard has(i, Kind.cueStart), tokens[i].isWord else { i += 1; continue }
+                guard startsCue(i), tokens[i].isWord else { i += 1; continue }
                 if let (m, next) = attribution(at: i, lo: lo, hi: hi, sentence: s) {
                     out.append(m)
                     i = max(next, i + 1)
@@ -548,5 +576,28 @@ extension SourceAnnotator {
             }
             return doc.text(TextSpan(tokens[first].span.start, tokens[np.upperBound - 1].span.end))
         }
+    }
+}
+
+/// The cue kinds of a document's tokens (`SourceAnnotator.Scan.kinds`), some looked up when
+/// first asked. A class with a buffer: the scan is a value that asks from non-mutating methods.
+final class CueKinds {
+    /// Per token: the kind bits, or `unknown` (may be a cue word; not looked up yet).
+    let values: UnsafeMutableBufferPointer<UInt32>
+    /// Not a set of kind bits: the kinds use the low 25 bits.
+    static let unknown = UInt32.max
+
+    init(count: Int) {
+        values = .allocate(capacity: count)
+        values.initialize(repeating: 0)
+    }
+
+    deinit { values.deallocate() }
+
+    @inline(never)
+    func lookUp(_ k: Int, tokens: [Token], map: WordMap<UInt32>) -> UInt32 {
+        let v = map[tokens[k].lower] ?? 0
+        values[k] = v
+        return v
     }
 }

@@ -31,6 +31,7 @@ public struct TimeAnnotator: Annotator {
         var nextStart = 0
         let ids = TimeWordIDs(tokens: doc.tokens, words: words)
         let tokens = doc.tokens
+        var cursor = TimeCursor(tokens: tokens, end: 0, words: words, ids: ids, ref: reference)
         for (s, sentence) in doc.sentences.enumerated() {
             if let starts {
                 // Sentences without a start are passed over without making a cursor.
@@ -39,7 +40,7 @@ public struct TimeAnnotator: Annotator {
                 if nextStart == starts.count { break }
                 if starts[nextStart] >= sentence.tokens.upperBound { continue }
             }
-            let cursor = TimeCursor(tokens: tokens, end: sentence.tokens.upperBound, words: words, ids: ids, ref: reference)
+            cursor.end = sentence.tokens.upperBound
             var i = max(sentence.tokens.lowerBound, consumed)
             while i < sentence.tokens.upperBound {
                 if let starts {

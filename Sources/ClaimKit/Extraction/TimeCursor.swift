@@ -2,7 +2,9 @@
 /// kind of expression at a token and returns its extent and value, or nil.
 struct TimeCursor {
     let tokens: [Token]
-    let end: Int
+    /// A var: the scan moves one cursor from sentence to sentence (a new one per sentence
+    /// retained and released its references every time).
+    var end: Int
     let words: TimeLexicon
     /// The tokens' lexicon entries, shared by the cursors of one document.
     let ids: TimeWordIDs
@@ -136,28 +138,47 @@ struct TimeCursor {
     func core(_ j: Int, afterPrep: Bool, prep: TimeLexicon.Prep) -> TimeMatch? {
         guard j < end else { return nil }
         // Every matcher below needs a number or a word of one of its categories ("Juli-August" aside).
-        if tokens[j].kind != .number {
-            guard entry(j).map({ words.beginsCore[$0] }) ?? false || isCapitalizedCompound(j) else { return nil }
+        if tokens[j].kind == .number {
+            // A number (it begins with a digit) is no lexicon word: only the matchers that read
+            // digits can match, in the same order as below.
+            if let m = numericDate(j) { return m }
+            if let m = dayMonth(j) { return m }
+            if let m = period(j) { return m }
+            if let m = clock(j) { return m }
+            if let m = duration(j, past: prep.contains(.past)) { return m }
+            return yearExpression(j, context: prep.contains(.year))
         }
-        if let m = numericDate(j) { return m }
-        if let m = dayMonth(j) { return m }
-        if let m = partOf(j) { return m }
-        if let m = season(j, afterPrep: afterPrep) { return m }
-        if let m = monthExpression(j, bare: afterPrep) { return m }
-        if let m = period(j) { return m }
-        if let m = shifted(j) { return m }
-        if let m = yearWord(j) { return m }
-        if let m = weekend(j) { return m }
-        if let m = dayWord(j) { return m }
-        if let m = weekday(j) { return m }
-        if let m = frequency(j) { return m }
-        if let m = clock(j) { return m }
+        // A word: only the matchers that read one of its categories (`TimeLexicon.Matchers`);
+        // the others fail at once, and the matchers that need a number are passed over.
+        var can: TimeLexicon.Matchers = []
+        if let e = entry(j) {
+            guard words.beginsCore[e] else { return isCapitalizedCompound(j) ? coreWord(j, [.month], afterPrep: afterPrep, prep: prep) : nil }
+            can = words.matchers[e]
+        } else {
+            guard isCapitalizedCompound(j) else { return nil }
+            can = [.month]
+        }
+        return coreWord(j, can, afterPrep: afterPrep, prep: prep)
+    }
+
+    /// `core` at a word, trying only the matchers in `can`, in `core`'s order.
+    private func coreWord(_ j: Int, _ can: TimeLexicon.Matchers, afterPrep: Bool, prep: TimeLexicon.Prep) -> TimeMatch? {
+        if can.contains(.partOf), let m = partOf(j) { return m }
+        if can.contains(.season), let m = season(j, afterPrep: afterPrep) { return m }
+        if can.contains(.month) || isCapitalizedCompound(j), let m = monthExpression(j, bare: afterPrep) { return m }
+        if can.contains(.period), let m = period(j) { return m }
+        if can.contains(.shifted), let m = shifted(j) { return m }
+        if can.contains(.yearWord), let m = yearWord(j) { return m }
+        if can.contains(.weekend), let m = weekend(j) { return m }
+        if can.contains(.dayWord), let m = dayWord(j) { return m }
+        if can.contains(.weekday), let m = weekday(j) { return m }
+        if can.contains(.frequency), let m = frequency(j) { return m }
         // "seit Jahren": a vague duration.
-        if prep.contains(.since), has(j, .plural), let unit = unit(j) {
+        if can.contains(.since), prep.contains(.since), has(j, .plural), let unit = unit(j) {
             return TimeMatch(start: j, end: j + 1, value: "PX\(unit)", type: .duration)
         }
-        if let m = duration(j, past: prep.contains(.past)) { return m }
-        if let m = yearExpression(j, context: prep.contains(.year)) { return m }
+        if can.contains(.duration), let m = duration(j, past: prep.contains(.past)) { return m }
+        if can.contains(.yearExpression), let m = yearExpression(j, context: prep.contains(.year)) { return m }
         return nil
     }
 

@@ -43,6 +43,46 @@ final class TimeLexicon: Sendable {
         }
     }
 
+    /// The matchers of `TimeCursor.core` that can match at a word with an entry: each reads
+    /// a category of the word at its first token and fails at once without it.
+    struct Matchers: OptionSet, Sendable {
+        let rawValue: UInt16
+        static let partOf = Matchers(rawValue: 1 << 0)
+        static let season = Matchers(rawValue: 1 << 1)
+        static let month = Matchers(rawValue: 1 << 2)
+        static let period = Matchers(rawValue: 1 << 3)
+        static let shifted = Matchers(rawValue: 1 << 4)
+        static let yearWord = Matchers(rawValue: 1 << 5)
+        static let weekend = Matchers(rawValue: 1 << 6)
+        static let dayWord = Matchers(rawValue: 1 << 7)
+        static let weekday = Matchers(rawValue: 1 << 8)
+        static let frequency = Matchers(rawValue: 1 << 9)
+        /// "seit Jahren": a plural unit.
+        static let since = Matchers(rawValue: 1 << 10)
+        static let duration = Matchers(rawValue: 1 << 11)
+        static let yearExpression = Matchers(rawValue: 1 << 12)
+
+        init(rawValue: UInt16) { self.rawValue = rawValue }
+
+        init(_ e: Entry) {
+            var m = Matchers()
+            if e.part != nil { m.insert(.partOf) }
+            if e.season != nil { m.insert(.season) }
+            if e.month != nil { m.insert(.month) }
+            if e.ordinal != nil { m.insert(.period) }
+            if e.shift != nil { m.insert(.shifted) }
+            if e.yearword != nil || e.yearpart != nil { m.insert(.yearWord) }
+            if e.flags.contains(.weekend) { m.insert(.weekend) }
+            if e.day != nil { m.insert(.dayWord) }
+            if e.weekday != nil { m.insert(.weekday) }
+            if e.set != nil || e.weekdays != nil || e.flags.contains(.every) { m.insert(.frequency) }
+            if e.flags.contains(.plural) && e.unit != nil { m.insert(.since) }
+            if e.flags.contains(.approx) || e.count != nil { m.insert(.duration) }
+            if e.flags.contains(.yearcue) { m.insert(.yearExpression) }
+            self = m
+        }
+    }
+
     /// Categories that are only asked whether a word has them.
     struct Flags: OptionSet, Sendable {
         let rawValue: UInt16
@@ -96,6 +136,8 @@ final class TimeLexicon: Sendable {
     let entries: [Entry]
     /// Per entry: `Entry.beginsCore`.
     let beginsCore: [Bool]
+    /// Per entry: the matchers that can match at the word (`Matchers`).
+    let matchers: [Matchers]
     /// Per entry: it can begin an expression (a preposition, or `beginsCore`); other words are
     /// skipped at once.
     let begins: [Bool]
@@ -179,6 +221,7 @@ final class TimeLexicon: Sendable {
         self.ids = ids
         self.entries = entries
         beginsCore = entries.map(\.beginsCore)
+        matchers = entries.map(Matchers.init)
         begins = entries.map { $0.beginsCore || $0.flags.contains(.prep) }
         var filter = WordFilter()
         for (word, e) in ids.pairs where begins[Int(e)] { filter.insert(word) }

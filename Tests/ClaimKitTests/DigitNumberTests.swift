@@ -1,0 +1,54 @@
+import Testing
+@testable import ClaimKit
+
+@Suite struct DigitNumberTests {
+    /// The groups and separators of an ASCII token, as `DigitNumber` splits it.
+    func split(_ s: String) -> ([String], [Character]) {
+        var groups: [String] = [], separators: [Character] = [], current = ""
+        for c in s {
+            if c.isASCII && c.isNumber { current.append(c) } else {
+                groups.append(current); current = ""
+                separators.append(c == " " ? "'" : c)
+            }
+        }
+        groups.append(current)
+        return (groups, separators)
+    }
+
+    /// The byte reading of the value gives what joining and parsing the groups (`read`) gives.
+    @Test func byteValueIsRead() {
+        var samples = ["14.000", "1,5", "1.234,5", "28.4", "17.6.2024", "12'000", "2:1", "12:000", "0,25", "3.14",
+                       "1.2345", "1.234.567", "12.34.567", "1,5,3", "1.5,3", "1,5.3", "0.0", "0,00", "999.999.999.999.999",
+                       "123456789,012345", "1.234.567.890.123,45", "1234567890123456.5", "1'000,50", "100.5", "1000.000",
+                       "1/2", "3-4", "12.00", "0.5", "7,0"]
+        // Random tokens of digit groups and separators.
+        var rng = SystemRandomNumberGenerator()
+        let seps: [Character] = [".", ",", "'", ":", "/", "-"]
+        for _ in 0..<2000 {
+            var s = ""
+            for g in 0..<Int.random(in: 1...4, using: &rng) {
+                if g > 0 { s.append(seps.randomElement(using: &rng)!) }
+                for _ in 0..<Int.random(in: 1...5, using: &rng) { s.append(Character(String(Int.random(in: 0...9, using: &rng)))) }
+            }
+            samples.append(s)
+        }
+        for s in samples {
+            let (groups, separators) = split(s)
+            let expected = separators.isEmpty ? Double(s) : DigitNumber.read(groups, separators)
+            var text = s
+            let fast = text.withUTF8 { DigitNumber.byteValue($0) }
+            if let fast { #expect(fast == expected, "\(s)") }
+            #expect(DigitNumber(s)?.value == expected, "\(s)")
+        }
+    }
+
+    @Test func values() {
+        #expect(DigitNumber("14.000")?.value == 14000)
+        #expect(DigitNumber("1,5")?.value == 1.5)
+        #expect(DigitNumber("1.234,5")?.value == 1234.5)
+        #expect(DigitNumber("28.4")?.value == 28.4)
+        #expect(DigitNumber("17.6.2024")?.value == nil)
+        #expect(DigitNumber("0664")?.hasLeadingZero == true)
+        #expect(DigitNumber("0")?.hasLeadingZero == false)
+    }
+}
