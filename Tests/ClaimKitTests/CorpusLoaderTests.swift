@@ -140,4 +140,34 @@ import Testing
         #expect(report.documents.map(\.id) == ["a"])
         #expect(report.problems.map(\.description) == [root + "/pipe: cannot read file, skipped"])
     }
+
+    /// CSV and TSV files are mapped, not read into a copy: the same documents and problems as
+    /// the bytes read whole (`documents(path:bytes:)`), for UTF-8 with and without a BOM,
+    /// Windows-1252, UTF-16, binary and empty files.
+    @Test func mappedDelimitedFilesReadAsTheirBytes() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("claimsh-mapped-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        let csv = "id,title,text\na,Größe,\"Rund 12.000 Menschen, sagte er.\"\nb,x,\"Ein \"\"Zitat\"\" hier.\"\n"
+        let files: [String: [UInt8]] = [
+            "plain.csv": Array(csv.utf8),
+            "bom.csv": [0xEF, 0xBB, 0xBF] + Array(csv.utf8),
+            "latin.tsv": Array("id\ttext\nl\tGewerkschaft f".utf8) + [0xFC, 0x72, 0x20, 0x31, 0x38, 0x20, 0x80, 0x0A],
+            "wide.csv": [0xFF, 0xFE, 0x61, 0x00],
+            "nul.csv": Array("id,text\n".utf8) + [0],
+            "empty.csv": [],
+        ]
+        for (name, bytes) in files { try Data(bytes).write(to: URL(fileURLWithPath: root + "/" + name)) }
+        for (name, bytes) in files.sorted(by: { $0.key < $1.key }) {
+            let path = root + "/" + name
+            let mapped = CorpusLoader.load(paths: [path], options: LoadOptions())
+            let read = CorpusLoader.documents(path: path, bytes: bytes, options: LoadOptions())
+            #expect(mapped.documents.map(\.id) == read.documents.map(\.id), "\(name)")
+            #expect(mapped.documents.map(\.text) == read.documents.map(\.text), "\(name)")
+            #expect(mapped.documents.map(\.encoding) == read.documents.map(\.encoding), "\(name)")
+            #expect(mapped.problems.map(\.message) == read.problems.map(\.message), "\(name)")
+        }
+        let latin = CorpusLoader.load(paths: [root + "/latin.tsv"], options: LoadOptions()).documents
+        #expect(latin.first?.text == "Gewerkschaft für 18 €" && latin.first?.encoding == .windows1252)
+        #expect(CorpusLoader.load(paths: [root + "/bom.csv"], options: LoadOptions()).documents.map(\.id) == ["a", "b"])
+    }
 }

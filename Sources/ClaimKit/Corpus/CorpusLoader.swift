@@ -105,6 +105,19 @@ public enum CorpusLoader {
     }
 
     static func loadFile(_ path: String, options: LoadOptions) -> (documents: [Document], problems: [LoadProblem]) {
+        // A CSV or TSV file (one file can hold a whole corpus) is mapped, not read into a copy.
+        let kind = path == "-" ? Format.plain : format(of: path, bytes: [])
+        if kind == .csv || kind == .tsv, let mapped = MappedFile(path) {
+            defer { mapped.unmap() }
+            let b = mapped.bytes
+            if b.starts(with: [0xFF, 0xFE]) || b.starts(with: [0xFE, 0xFF]) {
+                return ([], [LoadProblem(path: path, message: "UTF-16 text is not supported (convert it to UTF-8), skipped")])
+            }
+            if UnsafeBufferPointer(rebasing: b.prefix(8192)).contains(0) {
+                return ([], [LoadProblem(path: path, message: "binary file, skipped")])
+            }
+            return DelimitedLoader.documents(path: path, buffer: b, options: options, tab: kind == .tsv)
+        }
         let bytes: [UInt8]
         if path == "-" {
             bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
@@ -147,6 +160,27 @@ public enum CorpusLoader {
             bytes += chunk[0..<n]
         }
         return bytes
+    }
+
+    /// A regular, non-empty file mapped read-only (its pages read ahead); nil when it cannot
+    /// be (the caller reads it instead, and reports what is wrong with it).
+    struct MappedFile {
+        let bytes: UnsafeBufferPointer<UInt8>
+
+        init?(_ path: String) {
+            let fd = open(path, O_RDONLY | O_NONBLOCK)
+            guard fd >= 0 else { return nil }
+            defer { close(fd) }
+            var info = stat()
+            guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0 else { return nil }
+            let size = Int(info.st_size)
+            guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0), base != MAP_FAILED else { return nil }
+            bytes = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: size)
+        }
+
+        func unmap() {
+            munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count)
+        }
     }
 
     private static func nonEmpty(_ doc: Document) -> Bool { !doc.text.allSatisfy(\.isWhitespace) }

@@ -11,8 +11,25 @@ public enum DelimitedLoader {
 
     public static func documents(path: String, bytes: [UInt8], options: LoadOptions, tab: Bool)
         -> (documents: [Document], problems: [LoadProblem]) {
+        bytes.withUnsafeBufferPointer { documents(path: path, buffer: $0, options: options, tab: tab) }
+    }
+
+    /// `documents` of a buffer (a mapped file: a large CSV is never copied whole). Valid UTF-8
+    /// is read in place; otherwise the bytes are read as Windows-1252 into UTF-8 first.
+    static func documents(path: String, buffer: UnsafeBufferPointer<UInt8>, options: LoadOptions, tab: Bool)
+        -> (documents: [Document], problems: [LoadProblem]) {
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let body = buffer.starts(with: bom) ? UnsafeBufferPointer(rebasing: buffer[3...]) : buffer
+        if TextDecoder.isValidUTF8(parallel: body) {
+            return documents(path: path, utf8: body, encoding: .utf8, options: options, tab: tab)
+        }
+        let (transcoded, encoding) = TextDecoder.utf8Bytes(Array(body))
+        return transcoded.withUnsafeBufferPointer { documents(path: path, utf8: $0, encoding: encoding, options: options, tab: tab) }
+    }
+
+    private static func documents(path: String, utf8: UnsafeBufferPointer<UInt8>, encoding: Document.Encoding,
+                                  options: LoadOptions, tab: Bool) -> (documents: [Document], problems: [LoadProblem]) {
         var problems: [LoadProblem] = []
-        let (utf8, encoding) = TextDecoder.utf8Bytes(bytes)
         if encoding == .windows1252 { problems.append(.decodedAsWindows1252(path)) }
         let sepChar = options.separator ?? (tab ? "\t" : ",")
         guard let sep = singleByte(sepChar), let quote = singleByte(options.quote) else {

@@ -4,7 +4,10 @@ import Foundation
 /// quote inside a quoted field is a literal quote, quoted fields may hold separators and line
 /// breaks, CRLF and LF both end a record. Parses bytes, not Characters, because corpora run to
 /// hundreds of megabytes.
-struct DelimitedReader: Sendable {
+///
+/// The reader works on a buffer its caller keeps alive (a mapped file, an array's storage)
+/// while the reader and the fields' `string(_:)` are in use, on any thread.
+struct DelimitedReader: @unchecked Sendable {
     /// A field as a range of the reader's bytes: the reader finds where records and fields
     /// are (a quick, serial walk), `string(_:)` makes their text (on any thread: a large file's
     /// fields are made in parallel).
@@ -26,13 +29,13 @@ struct DelimitedReader: Sendable {
         case bad(line: Int, message: String)
     }
 
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     let separator: UInt8
     let quote: UInt8
     private var position = 0
     private var line = 1
 
-    init(bytes: [UInt8], separator: UInt8, quote: UInt8) {
+    init(bytes: UnsafeBufferPointer<UInt8>, separator: UInt8, quote: UInt8) {
         self.bytes = bytes
         self.separator = separator
         self.quote = quote
@@ -40,7 +43,7 @@ struct DelimitedReader: Sendable {
 
     /// The next record or bad record; nil at the end. Blank lines are skipped.
     mutating func next() -> Item? {
-        bytes.withUnsafeBufferPointer { b in nextItem(b) }
+        nextItem(bytes)
     }
 
     private mutating func nextItem(_ b: UnsafeBufferPointer<UInt8>) -> Item? {
@@ -168,8 +171,8 @@ struct DelimitedReader: Sendable {
 
     /// A field's text: a doubled quote is one quote; CR LF inside a quoted field becomes LF.
     func string(_ field: Field) -> String {
-        bytes.withUnsafeBufferPointer { b in
-            let raw = UnsafeBufferPointer(rebasing: b[field.range])
+        do {
+            let raw = UnsafeBufferPointer(rebasing: bytes[field.range])
             guard field.doubledQuotes else { return Self.string(raw) }
             var unescaped: [UInt8] = []
             unescaped.reserveCapacity(raw.count)

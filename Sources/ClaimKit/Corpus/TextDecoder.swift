@@ -1,3 +1,5 @@
+import Foundation
+
 /// UTF-8, or Windows-1252 when the bytes are not valid UTF-8 (SPEC §3).
 ///
 /// Works on bytes so that large CSV/JSONL files are decoded once and then parsed as bytes.
@@ -23,41 +25,62 @@ public enum TextDecoder {
 
     /// A strict UTF-8 check (no overlongs, no surrogates, nothing above U+10FFFF).
     public static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { b in
-            guard let base = UnsafeRawPointer(b.baseAddress) else { return true }
-            var i = 0
-            let n = b.count
-            while i < n {
-                // Runs of ASCII (most of a German text) eight bytes at a time.
-                if i + 8 <= n, base.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                    i += 8
-                    continue
-                }
-                let c = b[i]
-                if c < 0x80 { i += 1; continue }
-                let len: Int
-                var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
-                switch c {
-                case 0xC2...0xDF: len = 2
-                case 0xE0: len = 3; lo = 0xA0
-                case 0xE1...0xEC, 0xEE...0xEF: len = 3
-                case 0xED: len = 3; hi = 0x9F
-                case 0xF0: len = 4; lo = 0x90
-                case 0xF1...0xF3: len = 4
-                case 0xF4: len = 4; hi = 0x8F
-                default: return false
-                }
-                guard i + len <= n else { return false }
-                guard b[i + 1] >= lo, b[i + 1] <= hi else { return false }
-                var k = 2
-                while k < len {
-                    guard b[i + k] & 0xC0 == 0x80 else { return false }
-                    k += 1
-                }
-                i += len
-            }
-            return true
+        bytes.withUnsafeBufferPointer { isValidUTF8($0) }
+    }
+
+    /// `isValidUTF8` of a large buffer on all cores: cut into pieces that start at a byte
+    /// that starts a scalar (never inside a sequence, so each piece is checked as a whole).
+    static func isValidUTF8(parallel b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let pieces = b.count < 1 << 22 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount) * 4
+        guard pieces > 1, Workers.configured != 1 else { return isValidUTF8(b) }
+        var starts = (0..<pieces).map { b.count * $0 / pieces }
+        for k in 1..<pieces {
+            while starts[k] < b.count, b[starts[k]] & 0xC0 == 0x80 { starts[k] += 1 }
         }
+        starts.append(b.count)
+        let cuts = starts
+        // The caller keeps the buffer alive until every piece is checked.
+        struct Shared: @unchecked Sendable { let bytes: UnsafeBufferPointer<UInt8> }
+        let shared = Shared(bytes: b)
+        return Workers.map(pieces, threads: Workers.configured) { k in
+            isValidUTF8(UnsafeBufferPointer(rebasing: shared.bytes[cuts[k]..<max(cuts[k], cuts[k + 1])]))
+        }.allSatisfy { $0 }
+    }
+
+    static func isValidUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = UnsafeRawPointer(b.baseAddress) else { return true }
+        var i = 0
+        let n = b.count
+        while i < n {
+            // Runs of ASCII (most of a German text) eight bytes at a time.
+            if i + 8 <= n, base.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+                continue
+            }
+            let c = b[i]
+            if c < 0x80 { i += 1; continue }
+            let len: Int
+            var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
+            switch c {
+            case 0xC2...0xDF: len = 2
+            case 0xE0: len = 3; lo = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: len = 3
+            case 0xED: len = 3; hi = 0x9F
+            case 0xF0: len = 4; lo = 0x90
+            case 0xF1...0xF3: len = 4
+            case 0xF4: len = 4; hi = 0x8F
+            default: return false
+            }
+            guard i + len <= n else { return false }
+            guard b[i + 1] >= lo, b[i + 1] <= hi else { return false }
+            var k = 2
+            while k < len {
+                guard b[i + k] & 0xC0 == 0x80 else { return false }
+                k += 1
+            }
+            i += len
+        }
+        return true
     }
 
     /// `\r\n` and lone `\r` become `\n`.
