@@ -31,7 +31,7 @@ public enum TextDecoder {
     /// `isValidUTF8` of a large buffer on all cores: cut into pieces that start at a byte
     /// that starts a scalar (never inside a sequence, so each piece is checked as a whole).
     static func isValidUTF8(parallel b: UnsafeBufferPointer<UInt8>) -> Bool {
-        let pieces = b.count < 1 << 22 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount) * 4
+        let pieces = b.count < 1 << 18 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount) * 4
         guard pieces > 1, Workers.configured != 1 else { return isValidUTF8(b) }
         var starts = (0..<pieces).map { b.count * $0 / pieces }
         for k in 1..<pieces {
