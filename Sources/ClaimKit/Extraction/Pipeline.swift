@@ -79,7 +79,7 @@ public struct Pipeline: Sendable {
     /// Annotates documents on all cores and gives each, with `then` applied on its worker, to
     /// `take` on the calling thread in input order, as soon as it and all before it are done:
     /// a load appends documents to its corpus while the workers read the next ones, with no
-    /// pause between batches. Stops when `stop` says so (asked on the calling thread while it
+    /// pause between batches. The calling thread reads documents too. Stops when `stop` says so (asked on the calling thread while it
     /// waits, and between documents): then returns false, and `take` has seen a prefix.
     public func annotateInOrder(_ documents: [Document], then: @escaping @Sendable (inout AnnotatedDocument) -> Void,
                                 stop: () -> Bool, take: (AnnotatedDocument) -> Void) -> Bool {
@@ -97,9 +97,12 @@ public struct Pipeline: Sendable {
         let next = AtomicCounter()
         let done = DispatchGroup()
         let pipeline = self
+        // The calling thread is one of the workers: between its own documents it hands on
+        // those that are ready in order, so that the cores never run more threads than they
+        // have (a separate appending thread would take turns with the workers).
         done.enter()
         DispatchQueue.global().async {
-            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            DispatchQueue.concurrentPerform(iterations: workers - 1) { _ in
                 while !slots.stopped {
                     let i = next.add(1)
                     if i >= documents.count { break }
@@ -110,13 +113,31 @@ public struct Pipeline: Sendable {
             }
             done.leave()
         }
+        var handed = 0
         var completed = true
-        for i in documents.indices {
-            guard let doc = slots.take(i, stop: stop) else {
+        while completed {
+            while handed < documents.count, let doc = slots.takeIfReady(handed) {
+                take(doc)
+                handed += 1
+            }
+            if stop() {
+                completed = false
+                break
+            }
+            let i = next.add(1)
+            if i >= documents.count { break }
+            var doc = finish(documents[i])
+            then(&doc)
+            slots.set(i, doc)
+        }
+        // The documents still being read by the other workers, in order.
+        while completed, handed < documents.count {
+            guard let doc = slots.take(handed, stop: stop) else {
                 completed = false
                 break
             }
             take(doc)
+            handed += 1
         }
         slots.stop()
         done.wait()
@@ -220,6 +241,15 @@ final class OrderedSlots<T>: @unchecked Sendable {
             }
         }
         let value = values[i]
+        values[i] = nil
+        return value
+    }
+
+    /// The value at `i` when it is set (the slot is emptied), else nil at once.
+    func takeIfReady(_ i: Int) -> T? {
+        condition.lock()
+        defer { condition.unlock() }
+        guard let value = values[i] else { return nil }
         values[i] = nil
         return value
     }
