@@ -72,28 +72,3 @@ import Testing
         #expect(ClaimStore.locate("11.000", in: text[text.index(text.startIndex, offsetBy: 8)...])! == (5, 6))
     }
 }
-
-/// The UTF-8 check of a large file runs in pieces on all cores: it must say what the check of
-/// the whole says, wherever a bad byte or a sequence cut by a piece boundary stands.
-@Suite struct ParallelUTF8Tests {
-    @Test func piecesAgreeWithTheWhole() {
-        let unit = Array("Größe – 12.000 Soldaten 🙂 ".utf8)
-        var text: [UInt8] = []
-        while text.count < (1 << 22) + 4096 { text += unit }
-        var cases: [[UInt8]] = [text]
-        for at in [0, 1, text.count / 8, text.count / 8 + 1, text.count / 2 - 1, text.count - 1] {
-            var bad = text
-            bad[at] = 0xFF
-            cases.append(bad)
-            var cut = text
-            cut[at] = 0xE2  // a lead byte whose sequence is broken
-            cases.append(cut)
-        }
-        for (k, bytes) in cases.enumerated() {
-            let whole = TextDecoder.isValidUTF8(bytes)
-            let pieces = bytes.withUnsafeBufferPointer { TextDecoder.isValidUTF8(parallel: $0) }
-            #expect(whole == pieces, "case \(k)")
-            #expect(whole == (k == 0), "case \(k)")
-        }
-    }
-}

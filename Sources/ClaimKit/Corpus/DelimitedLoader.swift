@@ -20,15 +20,18 @@ public enum DelimitedLoader {
         -> (documents: [Document], problems: [LoadProblem]) {
         let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
         let body = buffer.starts(with: bom) ? UnsafeBufferPointer(rebasing: buffer[3...]) : buffer
-        if TextDecoder.isValidUTF8(parallel: body) {
-            return documents(path: path, utf8: body, encoding: .utf8, options: options, tab: tab)
-        }
+        // Read as UTF-8, each field validated as its String is made; a field that is not valid
+        // UTF-8 makes the whole file be read again as Windows-1252.
+        if let read = documents(path: path, utf8: body, encoding: .utf8, options: options, tab: tab) { return read }
         let (transcoded, encoding) = TextDecoder.utf8Bytes(Array(body))
-        return transcoded.withUnsafeBufferPointer { documents(path: path, utf8: $0, encoding: encoding, options: options, tab: tab) }
+        return transcoded.withUnsafeBufferPointer {
+            documents(path: path, utf8: $0, encoding: encoding, options: options, tab: tab)
+        } ?? ([], [LoadProblem(path: path, message: "not readable as UTF-8 or Windows-1252, skipped")])
     }
 
+    /// The documents of UTF-8 bytes; nil when a field is not valid UTF-8.
     private static func documents(path: String, utf8: UnsafeBufferPointer<UInt8>, encoding: Document.Encoding,
-                                  options: LoadOptions, tab: Bool) -> (documents: [Document], problems: [LoadProblem]) {
+                                  options: LoadOptions, tab: Bool) -> (documents: [Document], problems: [LoadProblem])? {
         var problems: [LoadProblem] = []
         if encoding == .windows1252 { problems.append(.decodedAsWindows1252(path)) }
         let sepChar = options.separator ?? (tab ? "\t" : ",")
@@ -41,7 +44,13 @@ public enum DelimitedLoader {
         if options.header {
             while let item = reader.next() {
                 switch item {
-                case let .record(r): header = r.fields.map { reader.string($0).trimmingCharacters(in: .whitespaces) }
+                case let .record(r):
+                    var names: [String] = []
+                    for field in r.fields {
+                        guard let name = reader.string(field) else { return nil }
+                        names.append(name.trimmingCharacters(in: .whitespaces))
+                    }
+                    header = names
                 case let .bad(line, message): problems.append(LoadProblem(path: path, line: line, message: "header: " + message))
                 }
                 if header != nil { break }
@@ -73,7 +82,7 @@ public enum DelimitedLoader {
         if textIndex == nil {
             // No header and no --text-column: the column that holds the most text in the first row.
             for case let .record(r) in items {
-                let lengths = r.fields.map { reader.string($0).utf8.count }
+                let lengths = r.fields.map { reader.string($0)?.utf8.count ?? 0 }
                 textIndex = lengths.indices.max { lengths[$0] < lengths[$1] } ?? 0
                 break
             }
@@ -83,7 +92,8 @@ public enum DelimitedLoader {
         let rows = items
         let reading = reader
         let columns = header
-        let results = Workers.map(rows.count, threads: Workers.configured) { i -> (Document?, [LoadProblem]) in
+        // Per row: its document and problems; nil when a field is not valid UTF-8.
+        let results = Workers.map(rows.count, threads: Workers.configured) { i -> (Document?, [LoadProblem])? in
             let record: DelimitedReader.Record
             switch rows[i] {
             case let .bad(line, message): return (nil, [LoadProblem(path: path, line: line, message: message)])
@@ -93,7 +103,7 @@ public enum DelimitedLoader {
                 return (nil, [LoadProblem(path: path, line: record.line,
                                           message: "row has \(record.fields.count) fields, no column \(ti + 1) for the text; row skipped")])
             }
-            let text = reading.string(record.fields[ti])
+            guard let text = reading.string(record.fields[ti]) else { return nil }
             guard !text.allSatisfy(\.isWhitespace) else {
                 return (nil, [LoadProblem(path: path, line: record.line, message: "empty text, row skipped")])
             }
@@ -102,7 +112,8 @@ public enum DelimitedLoader {
             var problems: [LoadProblem] = []
             for (k, field) in record.fields.enumerated() where k != ti {
                 let name = columns.map { k < $0.count ? $0[k] : "column\(k + 1)" } ?? "column\(k + 1)"
-                if let complaint = doc.setMetadata(name, reading.string(field)) {
+                guard let value = reading.string(field) else { return nil }
+                if let complaint = doc.setMetadata(name, value) {
                     problems.append(LoadProblem(path: path, line: record.line, message: complaint))
                 }
             }
@@ -110,7 +121,8 @@ public enum DelimitedLoader {
         }
         var documents: [Document] = []
         documents.reserveCapacity(results.count)
-        for (doc, found) in results {
+        for result in results {
+            guard let (doc, found) = result else { return nil }
             problems += found
             if let doc { documents.append(doc) }
         }

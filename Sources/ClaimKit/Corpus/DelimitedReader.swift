@@ -170,31 +170,31 @@ struct DelimitedReader: @unchecked Sendable {
     }
 
     /// A field's text: a doubled quote is one quote; CR LF inside a quoted field becomes LF.
-    func string(_ field: Field) -> String {
-        do {
-            let raw = UnsafeBufferPointer(rebasing: bytes[field.range])
-            guard field.doubledQuotes else { return Self.string(raw) }
-            var unescaped: [UInt8] = []
-            unescaped.reserveCapacity(raw.count)
-            // Inside a closed quoted field every quote is doubled: copy up to and including
-            // each quote, skip its double.
-            var i = 0
-            while i < raw.count {
-                let rest = UnsafeRawPointer(raw.baseAddress! + i)
-                guard let q = memchr(rest, Int32(quote), raw.count - i) else {
-                    unescaped.append(contentsOf: UnsafeBufferPointer(rebasing: raw[i...]))
-                    break
-                }
-                let at = i + rest.distance(to: UnsafeRawPointer(q))
-                unescaped.append(contentsOf: UnsafeBufferPointer(rebasing: raw[i...at]))
-                i = at + 2
+    /// nil when its bytes are not valid UTF-8 (the file is then read as Windows-1252).
+    func string(_ field: Field) -> String? {
+        let raw = UnsafeBufferPointer(rebasing: bytes[field.range])
+        guard field.doubledQuotes else { return Self.string(raw) }
+        var unescaped: [UInt8] = []
+        unescaped.reserveCapacity(raw.count)
+        // Inside a closed quoted field every quote is doubled: copy up to and including
+        // each quote, skip its double.
+        var i = 0
+        while i < raw.count {
+            let rest = UnsafeRawPointer(raw.baseAddress! + i)
+            guard let q = memchr(rest, Int32(quote), raw.count - i) else {
+                unescaped.append(contentsOf: UnsafeBufferPointer(rebasing: raw[i...]))
+                break
             }
-            return unescaped.withUnsafeBufferPointer { Self.string($0) }
+            let at = i + rest.distance(to: UnsafeRawPointer(q))
+            unescaped.append(contentsOf: UnsafeBufferPointer(rebasing: raw[i...at]))
+            i = at + 2
         }
+        return unescaped.withUnsafeBufferPointer { Self.string($0) }
     }
 
-    private static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        guard bytes.contains(13) else { return String(decoding: bytes, as: UTF8.self) }
-        return TextDecoder.normalizeNewlines(String(decoding: bytes, as: UTF8.self))
+    /// Validated and made in one pass (the file as a whole is not checked first).
+    private static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let s = String(validating: bytes, as: UTF8.self) else { return nil }
+        return bytes.contains(13) ? TextDecoder.normalizeNewlines(s) : s
     }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// UTF-8, or Windows-1252 when the bytes are not valid UTF-8 (SPEC §3).
 ///
 /// Works on bytes so that large CSV/JSONL files are decoded once and then parsed as bytes.
@@ -26,25 +24,6 @@ public enum TextDecoder {
     /// A strict UTF-8 check (no overlongs, no surrogates, nothing above U+10FFFF).
     public static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { isValidUTF8($0) }
-    }
-
-    /// `isValidUTF8` of a large buffer on all cores: cut into pieces that start at a byte
-    /// that starts a scalar (never inside a sequence, so each piece is checked as a whole).
-    static func isValidUTF8(parallel b: UnsafeBufferPointer<UInt8>) -> Bool {
-        let pieces = b.count < 1 << 18 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount) * 4
-        guard pieces > 1, Workers.configured != 1 else { return isValidUTF8(b) }
-        var starts = (0..<pieces).map { b.count * $0 / pieces }
-        for k in 1..<pieces {
-            while starts[k] < b.count, b[starts[k]] & 0xC0 == 0x80 { starts[k] += 1 }
-        }
-        starts.append(b.count)
-        let cuts = starts
-        // The caller keeps the buffer alive until every piece is checked.
-        struct Shared: @unchecked Sendable { let bytes: UnsafeBufferPointer<UInt8> }
-        let shared = Shared(bytes: b)
-        return Workers.map(pieces, threads: Workers.configured) { k in
-            isValidUTF8(UnsafeBufferPointer(rebasing: shared.bytes[cuts[k]..<max(cuts[k], cuts[k + 1])]))
-        }.allSatisfy { $0 }
     }
 
     static func isValidUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
