@@ -83,7 +83,7 @@ public final class Session {
         // `Claim` values at once; the corpus keeps no mention layers, they are dropped on the
         // workers. Ctrl-C restores the corpus as it was.
         let before = corpus
-        corpus.removeLoaded(Set(documents.lazy.map(\.id)))
+        corpus.removeLoaded(documents.lazy.map(\.id))
         corpus.reserveCapacity(documents: documents.count)
         let interrupt = interruptCheck
         let completed = pipeline.annotateInOrder(documents, then: { $0.dropMentionLayers() }, stop: interrupt) {

@@ -67,15 +67,6 @@ public struct Pipeline: Sendable {
         concurrentMap(documents.count) { finish(documents[$0]) }
     }
 
-    /// `annotateEach`, with `then` applied to each document on the worker that annotated it.
-    public func annotateEach(_ documents: [Document], then: @Sendable (inout AnnotatedDocument) -> Void) -> [AnnotatedDocument] {
-        concurrentMap(documents.count) {
-            var doc = finish(documents[$0])
-            then(&doc)
-            return doc
-        }
-    }
-
     /// Annotates documents on all cores and gives each, with `then` applied on its worker, to
     /// `take` on the calling thread in input order, as soon as it and all before it are done:
     /// a load appends documents to its corpus while the workers read the next ones, with no

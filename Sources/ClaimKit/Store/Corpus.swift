@@ -32,20 +32,22 @@ public struct Corpus: Sendable {
     /// Pass the array with `consume` when it is not used afterwards: each document's claims
     /// are then moved into the store one document at a time instead of being copied.
     public mutating func add(_ docs: consuming [AnnotatedDocument]) {
-        removeLoaded(Set(docs.map(\.document.id)))
+        removeLoaded(docs.lazy.map(\.document.id))
         append(docs)
     }
 
-    /// Removes the loaded documents with these ids (before a load that replaces them).
-    public mutating func removeLoaded(_ ids: Set<String>) {
+    /// Removes the loaded documents with these ids (before a load that replaces them); on an
+    /// empty corpus (the first load) nothing is hashed.
+    public mutating func removeLoaded(_ ids: some Sequence<String>) {
+        guard !documents.isEmpty else { return }
+        let ids = Set(ids)
         if documents.contains(where: { ids.contains($0.document.id) }) {
             remove(ids: ids)
         }
     }
 
     /// Adds annotated documents after the loaded ones, without looking for ids already loaded
-    /// (`removeLoaded` first): a load appends its chunks as they are read, so that only one
-    /// chunk's claims are ever held as `Claim` values beside the store.
+    /// (`removeLoaded` first).
     public mutating func append(_ docs: consuming [AnnotatedDocument]) {
         store.reserveCapacity(store.count + docs.reduce(0) { $0 + $1.claims.count })
         let first = documents.count
