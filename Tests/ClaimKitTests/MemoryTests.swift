@@ -38,6 +38,20 @@ import Testing
         }
     }
 
+    @Test func continuationBytesAreCountedPerLaneOverLongRuns() {
+        // Long runs of two- and three-byte scalars, so that the lane counters pass 255 words.
+        for text in [String(repeating: "ж", count: 3000), String(repeating: "日本", count: 1500),
+                     String(repeating: "aöü€x", count: 700)] {
+            let bytes = Array(text.utf8)
+            for (from, to) in [(0, bytes.count), (3, bytes.count - 5), (17, 2100), (0, 7)] {
+                let words = (to - from) & ~7
+                let expected = bytes[from..<(from + words)].filter { $0 & 0xC0 == 0x80 }.count
+                let counted = bytes.withUnsafeBytes { AnnotatedDocument.continuationBytes($0.baseAddress, from: from, to: to) }
+                #expect(counted == expected, "\(from)..<\(to)")
+            }
+        }
+    }
+
     @Test func claimsReferToTheDocumentTextInsteadOfCopyingIt() throws {
         let doc = Self.pipeline.annotate([Document(id: "v", text: Self.texts[1]), Document(id: "w", text: Self.texts[0])])[0]
         let claim = try #require(doc.claims.first)

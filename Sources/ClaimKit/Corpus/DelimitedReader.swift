@@ -195,6 +195,9 @@ struct DelimitedReader: @unchecked Sendable {
     /// Validated and made in one pass (the file as a whole is not checked first).
     private static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         guard let s = String(validating: bytes, as: UTF8.self) else { return nil }
-        return bytes.contains(13) ? TextDecoder.normalizeNewlines(s) : s
+        // memchr, not `contains`: a byte loop over every document's text cost as much as a third
+        // of its UTF-8 validation.
+        guard let base = bytes.baseAddress, memchr(base, 13, bytes.count) != nil else { return s }
+        return TextDecoder.normalizeNewlines(s)
     }
 }
