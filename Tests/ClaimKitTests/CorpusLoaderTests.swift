@@ -115,6 +115,22 @@ import Testing
         #expect(docs.first?.url == "https://www.derstandard.at/2000036146")
     }
 
+    @Test func plainTextSourceLinesAfterBlanksAndATitleAfterEmptyLines() {
+        // Leading blanks of every kind before the key (a tab, a no-break space), "Source:",
+        // a key that is not at the line's start, and a URL that is not http.
+        let cases: [(String, String?, String?)] = [
+            ("\n\n  Titel ohne Punkt \nText.\n\tQuelle:  https://a.example/1 \n", "Titel ohne Punkt", "https://a.example/1"),
+            ("Ein Satz.\n\u{00A0}Source: http://b.example\n", nil, "http://b.example"),
+            ("Titel\nSiehe Quelle: https://c.example\nQuelle: ftp://d.example\n", "Titel", nil),
+            ("\r\nTitel\r\n Quelle:https://e.example\r\n", "Titel", "https://e.example"),
+        ]
+        for (text, title, url) in cases {
+            let (docs, _) = CorpusLoader.documents(path: "t.txt", bytes: Array(text.utf8), options: LoadOptions())
+            #expect(docs.first?.title == title, "\(text.debugDescription)")
+            #expect(docs.first?.url == url, "\(text.debugDescription)")
+        }
+    }
+
     @Test func windows1252BytesDecode() {
         // "Gewerkschaft für 18 € – “Arbeiter”" in Windows-1252.
         let bytes: [UInt8] = Array("Gewerkschaft f".utf8) + [0xFC] + Array("r 18 ".utf8) + [0x80, 0x20, 0x96, 0x20, 0x93]
