@@ -9,7 +9,6 @@ public struct ClaimAssembler: Annotator {
     public init() {}
 
     public func annotate(_ doc: inout AnnotatedDocument) {
-        var claims: [Claim] = []
         // Per number, per sentence: arrays indexed directly rather than dictionaries hashed per
         // claim. The first object of a number counts.
         var objectOf = [Int32](repeating: -1, count: doc.numbers.count)
@@ -23,65 +22,125 @@ public struct ClaimAssembler: Annotator {
                                             sentence: { doc.entities[$0].sentence }, count: sentenceCount)
         let datesBySentence = BySentence(doc.times.indices.filter { doc.times[$0].type == .date && (0..<sentenceCount).contains(doc.times[$0].sentence) },
                                          sentence: { doc.times[$0].sentence }, count: sentenceCount)
-        // The entity names of a sentence, in order, each once (its claims share the list).
-        var lastEntities: (sentence: Int, names: [String]) = (-1, [])
-        func entities(_ s: Int) -> [String] {
-            if lastEntities.sentence == s { return lastEntities.names }
-            var names: [String] = []
-            for k in entitiesBySentence[s] where !names.contains(doc.entities[k].name) { names.append(doc.entities[k].name) }
-            lastEntities = (s, names)
-            return names
-        }
-        func dates(_ s: Int) -> [TimeMention] { datesBySentence[s].map { doc.times[$0] } }
 
-        struct Pending { var start: Int; var claim: Claim }
+        // What each claim is made of, as indices into the layers: the claims are built once,
+        // in text order with their final ids, instead of built, copied, sorted and renumbered.
         var pending: [Pending] = []
         var clauses = Clauses()
-
         for (index, number) in doc.numbers.enumerated() where number.role == .quantity {
             let s = number.sentence
-            let object = objectOf[index] >= 0 ? doc.objects[Int(objectOf[index])] : nil
+            let o = objectOf[index]
             var span = number.span
-            if let os = object?.span, !(object?.inherited ?? false) { span = span.union(os) }
+            if o >= 0, !doc.objects[Int(o)].inherited, let os = doc.objects[Int(o)].span { span = span.union(os) }
             let inSentence = s >= 0 && s < sentenceCount
             let time = inSentence && !datesBySentence[s].isEmpty
-                ? self.time(for: number, among: dates(s), in: doc, clauses: &clauses) : nil
-            var claim = baseClaim(doc, sentence: s, span: span, kind: .quantity,
-                                  entities: inSentence ? entities(s) : [], valueText: number.text)
-            claim.value = number.value
-            claim.high = number.high
-            claim.approx = number.approx
-            claim.unit = number.unit
-            claim.object = object?.object
-            claim.cls = object?.cls ?? (number.unit == "%" ? "percent" : nil)
-            claim.aspect = object?.aspect
-            claim.time = time?.value
-            claim.timeText = time?.text
-            claim.event = doc.sentenceEvent.indices.contains(s) ? doc.sentenceEvent[s] : nil
-            pending.append(Pending(start: span.start, claim: claim))
+                ? self.time(for: number, among: datesBySentence[s], in: doc, clauses: &clauses) : -1
+            pending.append(Pending(start: span.start, span: span, number: Int32(index), object: o, time: Int32(time),
+                                   sentence: Int32(clamping: s)))
         }
         // Sentence by sentence (their claims are ordered by position below).
         for s in 0..<sentenceCount where !datesBySentence[s].isEmpty {
-            guard doc.sentenceEvent.indices.contains(s), let event = doc.sentenceEvent[s] else { continue }
+            guard doc.sentenceEvent.indices.contains(s), doc.sentenceEvent[s] != nil else { continue }
             // One date claim per event: the date expression nearest to the event's verb.
-            let dated = doc.eventTime[s].flatMap { doc.times.indices.contains($0) ? [doc.times[$0]] : nil } ?? dates(s)
-            for t in dated {
-                var claim = baseClaim(doc, sentence: s, span: t.span, kind: .date,
-                                      entities: entities(s), valueText: t.text)
-                claim.time = t.value
-                claim.timeText = t.text
-                claim.event = event
-                pending.append(Pending(start: t.span.start, claim: claim))
+            if let t = doc.eventTime[s] {
+                if doc.times.indices.contains(t) {
+                    pending.append(Pending(date: t, span: doc.times[t].span, sentence: s))
+                    continue
+                }
+            }
+            for t in datesBySentence[s] {
+                pending.append(Pending(date: t, span: doc.times[t].span, sentence: s))
             }
         }
+        // (The same keys in the same order as ever: ties keep their order.)
         pending.sort { $0.start < $1.start }
+
+        var claims: [Claim] = []
         claims.reserveCapacity(pending.count)
+        let id = doc.document.id
+        let idPrefix = id + ":"
+        var sentenceCache = SentenceFields()
         for (n, p) in pending.enumerated() {
-            var c = p.claim
-            c.id = "\(doc.document.id):\(n + 1)"
-            claims.append(c)
+            let s = Int(p.sentence)
+            sentenceCache.load(s, doc: doc, entities: entitiesBySentence)
+            let scalarSpan = Range32(doc.scalarOffset(ofByte: p.span.start), doc.scalarOffset(ofByte: p.span.end))
+            let source = sentenceCache.source
+            let event = sentenceCache.event
+            let phrase = doc.text(p.span)
+            if p.number >= 0 {
+                let number = doc.numbers[Int(p.number)]
+                let object: ObjectMention? = p.object >= 0 ? doc.objects[Int(p.object)] : nil
+                let time: TimeMention? = p.time >= 0 ? doc.times[Int(p.time)] : nil
+                let codes = ClaimStrings.shared.codes(object: object?.object,
+                                                      cls: object?.cls ?? (number.unit == "%" ? "percent" : nil),
+                                                      aspect: object?.aspect, unit: number.unit, time: time?.value,
+                                                      source: source?.source, event: event)
+                claims.append(Claim(id: idPrefix + String(n + 1), doc: id, sentenceText: sentenceCache.text, phrase: phrase,
+                                    valueText: number.text, timeText: time?.text, sourceText: source?.text,
+                                    entities: sentenceCache.entities, value: number.value, high: number.high,
+                                    span: scalarSpan, sentence: Int32(clamping: s + 1), codes: codes, kind: .quantity,
+                                    approx: number.approx, modality: sentenceCache.modality))
+            } else {
+                let t = doc.times[Int(p.time)]
+                let codes = ClaimStrings.shared.codes(object: nil, cls: nil, aspect: nil, unit: nil, time: t.value,
+                                                      source: source?.source, event: event)
+                claims.append(Claim(id: idPrefix + String(n + 1), doc: id, sentenceText: sentenceCache.text, phrase: phrase,
+                                    valueText: t.text, timeText: t.text, sourceText: source?.text,
+                                    entities: sentenceCache.entities, value: nil, high: nil,
+                                    span: scalarSpan, sentence: Int32(clamping: s + 1), codes: codes, kind: .date,
+                                    approx: nil, modality: sentenceCache.modality))
+            }
         }
         doc.claims = claims
+    }
+
+    /// A claim to build: a quantity (`number` >= 0, with its object and time, -1 for none) or
+    /// a date (`number` -1, `time` the expression), and its span in bytes.
+    struct Pending {
+        var start: Int
+        var span: TextSpan
+        var number: Int32
+        var object: Int32
+        var time: Int32
+        var sentence: Int32
+
+        init(start: Int, span: TextSpan, number: Int32, object: Int32, time: Int32, sentence: Int32) {
+            self.start = start
+            self.span = span
+            self.number = number
+            self.object = object
+            self.time = time
+            self.sentence = sentence
+        }
+
+        init(date t: Int, span: TextSpan, sentence s: Int) {
+            self.init(start: span.start, span: span, number: -1, object: -1, time: Int32(t), sentence: Int32(clamping: s))
+        }
+    }
+
+    /// What the claims of one sentence share (its text, attribution, modality, event and
+    /// entity names, in order, each once), made when a sentence's first claim is built: the
+    /// claims come in text order, so a sentence's claims come together.
+    struct SentenceFields {
+        var sentence = -1
+        var text: Substring = ""
+        var source: SourceMention? = nil
+        var modality: Modality = .asserted
+        var event: String? = nil
+        var entities: [String] = []
+
+        mutating func load(_ s: Int, doc: AnnotatedDocument, entities byS: BySentence) {
+            guard s != sentence else { return }
+            sentence = s
+            text = doc.slice(doc.sentences[s].span)
+            let sourceIndex = doc.sentenceSource.indices.contains(s) ? doc.sentenceSource[s] : nil
+            source = sourceIndex.map { doc.sources[$0] }
+            modality = doc.sentenceModality.indices.contains(s) ? doc.sentenceModality[s] : (source == nil ? .asserted : .reported)
+            event = doc.sentenceEvent.indices.contains(s) ? doc.sentenceEvent[s] : nil
+            var names: [String] = []
+            for k in byS[s] where !names.contains(doc.entities[k].name) { names.append(doc.entities[k].name) }
+            entities = names
+        }
     }
 
     /// Indices of a layer's mentions grouped by sentence, in their order within each sentence:
@@ -124,24 +183,13 @@ public struct ClaimAssembler: Annotator {
         }
     }
 
-    func baseClaim(_ doc: AnnotatedDocument, sentence s: Int, span: TextSpan, kind: ClaimKind,
-                   entities: [String], valueText: String) -> Claim {
-        let sourceIndex = doc.sentenceSource.indices.contains(s) ? doc.sentenceSource[s] : nil
-        let source = sourceIndex.map { doc.sources[$0] }
-        let modality = doc.sentenceModality.indices.contains(s) ? doc.sentenceModality[s] : (source == nil ? .asserted : .reported)
-        let scalarSpan = TextSpan(doc.scalarOffset(ofByte: span.start), doc.scalarOffset(ofByte: span.end))
-        return Claim(id: "", doc: doc.document.id, sentence: s + 1, span: scalarSpan, kind: kind,
-                     source: source?.source, sourceText: source?.text, modality: modality,
-                     entities: entities, text: doc.slice(doc.sentences[s].span), phrase: doc.text(span), valueText: valueText)
-    }
-
-    /// A quantity's time: the nearest date in its own clause; else the nearest one in a clause
-    /// of the sentence that holds no other quantity ("nachdem Nordkorea im vergangenen Oktober
-    /// 11.000 Mann entsandt habe, habe Pjöngjang ... 4000 weitere Soldaten zugesagt": October
-    /// belongs to the 11.000 only).
-    func time(for number: NumberMention, among times: [TimeMention], in doc: AnnotatedDocument,
-              clauses: inout Clauses) -> TimeMention? {
-        guard !times.isEmpty, doc.sentences.indices.contains(number.sentence) else { return nil }
+    /// A quantity's time (its index in `doc.times`, -1 for none): the nearest date in its own
+    /// clause; else the nearest one in a clause of the sentence that holds no other quantity
+    /// ("nachdem Nordkorea im vergangenen Oktober 11.000 Mann entsandt habe, habe Pjöngjang ...
+    /// 4000 weitere Soldaten zugesagt": October belongs to the 11.000 only).
+    func time(for number: NumberMention, among times: LazyMapSequence<ArraySlice<Int32>, Int>, in doc: AnnotatedDocument,
+              clauses: inout Clauses) -> Int {
+        guard !times.isEmpty, doc.sentences.indices.contains(number.sentence) else { return -1 }
         if clauses.sentence != number.sentence {
             let range = doc.sentences[number.sentence].tokens
             var boundaries: [Int] = []
@@ -153,13 +201,20 @@ public struct ClaimAssembler: Annotator {
             clauses = Clauses(sentence: number.sentence, boundaries: boundaries)
         }
         let own = clauses.clause(number.span.start)
-        if let t = nearest(times, where: { clauses.clause($0.span.start) == own }, to: number.span) { return t }
-        // Clauses that hold a quantity of the sentence.
-        var quantityClauses: Set<Int> = []
-        for n in doc.numbers where n.sentence == number.sentence && n.role == .quantity {
-            quantityClauses.insert(clauses.clause(n.span.start))
+        let t = doc.times.withUnsafeBufferPointer { all in
+            nearest(times, all, where: { clauses.clause($0) == own }, to: number.span)
         }
-        return nearest(times, where: { !quantityClauses.contains(clauses.clause($0.span.start)) }, to: number.span)
+        if t >= 0 { return t }
+        // Clauses that hold a quantity of the sentence (read in place: no mention copies).
+        var quantityClauses: Set<Int> = []
+        doc.numbers.withUnsafeBufferPointer { numbers in
+            for k in numbers.indices where numbers[k].sentence == number.sentence && numbers[k].role == .quantity {
+                quantityClauses.insert(clauses.clause(numbers[k].span.start))
+            }
+        }
+        return doc.times.withUnsafeBufferPointer { all in
+            nearest(times, all, where: { !quantityClauses.contains(clauses.clause($0)) }, to: number.span)
+        }
     }
 
     /// A clause boundary: , ; : ( ) (each one ASCII byte, tested without hashing).
@@ -170,13 +225,15 @@ public struct ClaimAssembler: Annotator {
             || b == UInt8(ascii: ")")
     }
 
-    /// The nearest accepted time (the first of equally near ones), without a filtered array.
-    func nearest(_ times: [TimeMention], where accept: (TimeMention) -> Bool, to span: TextSpan) -> TimeMention? {
-        var best: TimeMention? = nil
+    /// The nearest accepted time (the first of equally near ones; `accept` reads its start
+    /// offset), without a filtered array: its index in `all`, -1 for none.
+    func nearest(_ times: LazyMapSequence<ArraySlice<Int32>, Int>, _ all: UnsafeBufferPointer<TimeMention>,
+                 where accept: (Int) -> Bool, to span: TextSpan) -> Int {
+        var best = -1
         var bestDistance = Int.max
-        for t in times where accept(t) {
-            let d = distance(t.span, span)
-            if d < bestDistance { best = t; bestDistance = d }
+        for k in times where accept(all[k].span.start) {
+            let d = distance(all[k].span, span)
+            if d < bestDistance { best = k; bestDistance = d }
         }
         return best
     }

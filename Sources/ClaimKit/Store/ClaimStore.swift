@@ -152,21 +152,28 @@ public struct ClaimStore: Sendable {
 
     /// n when the claim's id is `<doc>:<n>` (n written plainly), else the pooled id as -code-1.
     private mutating func ordinal(_ c: Claim) -> Int32 {
-        let id = c.id.utf8, doc = c.doc.utf8
-        if id.count > doc.count + 1, id.count - doc.count <= 10, id.starts(with: doc) {
-            // ":" and 1-9 digits, no leading zero: the number reads back as the same id.
-            var digits = id.dropFirst(doc.count)
-            if digits.popFirst() == UInt8(ascii: ":"), digits.first != UInt8(ascii: "0") || digits.count == 1 {
-                var n: Int32 = 0
-                var plain = true
-                for b in digits {
-                    guard b >= 0x30, b <= 0x39 else { plain = false; break }
-                    n = n * 10 + Int32(b - 0x30)
-                }
-                if plain { return n }
-            }
-        }
+        if let n = Self.plainOrdinal(id: c.id, doc: c.doc) { return n }
         return -texts.code(c.id) - 1
+    }
+
+    /// n when `id` is `<doc>:<n>` with n written plainly (1-9 digits, no leading zero: the
+    /// number reads back as the same id). On the bytes in place: every stored claim asks.
+    static func plainOrdinal(id: String, doc: String) -> Int32? {
+        id.utf8.withContiguousStorageIfAvailable { i -> Int32? in
+            doc.utf8.withContiguousStorageIfAvailable { d -> Int32? in
+                let digits = i.count - d.count - 1
+                guard digits >= 1, digits <= 9, i[d.count] == UInt8(ascii: ":") else { return nil }
+                if digits > 1, i[d.count + 1] == UInt8(ascii: "0") { return nil }
+                if d.count > 0, let a = i.baseAddress, let b = d.baseAddress, memcmp(a, b, d.count) != 0 { return nil }
+                var n: Int32 = 0
+                for k in (d.count + 1)..<i.count {
+                    let b = i[k]
+                    guard b >= 0x30, b <= 0x39 else { return nil }
+                    n = n * 10 + Int32(b &- 0x30)
+                }
+                return n
+            } ?? nil
+        } ?? nil
     }
 
     private mutating func entitiesCode(_ list: [String]) -> Int32 {
