@@ -18,43 +18,73 @@ public struct TimeAnnotator: Annotator {
     public func annotate(_ doc: inout AnnotatedDocument) {
         let reference = ReferenceDate(doc.document.date) ?? referenceDate
         doc.timeReference = referenceDate
-        doc.times = scan(doc, reference: reference, at: doc.timeStarts).map(\.mention)
+        if let found = doc.timeScan {
+            doc.timeScan = nil
+            doc.times = resolve(found, in: doc, reference: reference)
+            return
+        }
+        doc.times = scan(doc, reference: reference).map(\.mention)
     }
 
-    /// All time expressions of a document, in text order.
-    /// With `starts` (where an earlier scan found expressions; matching does not depend on the
-    /// reference date, only the values do) only those tokens are tried.
-    func scan(_ doc: AnnotatedDocument, reference: ReferenceDate?, at starts: [Int]? = nil) -> [TimeExpression] {
+    /// The mentions of the expressions an earlier scan without a reference date found (the
+    /// document date resolver's): matching does not depend on the reference date, only the
+    /// values of the expressions that read it do, and only those are matched again.
+    func resolve(_ found: [TimeExpression], in doc: AnnotatedDocument, reference: ReferenceDate?) -> [TimeMention] {
+        var mentions: [TimeMention] = []
+        mentions.reserveCapacity(found.count)
+        guard reference != nil, found.contains(where: \.readsReference) else {
+            for e in found { mentions.append(e.mention) }
+            return mentions
+        }
+        let tokens = doc.tokens
+        var cursor = TimeCursor(tokens: tokens, end: 0, words: words, ids: TimeWordIDs(tokens: tokens, words: words),
+                                reference: reference)
+        for e in found {
+            guard e.readsReference else {
+                mentions.append(e.mention)
+                continue
+            }
+            let i = e.mention.tokens.lowerBound
+            cursor.end = doc.sentences[e.mention.sentence].tokens.upperBound
+            guard let m = cursor.match(at: i), m.end > i else { continue }
+            var mention = e.mention
+            if m.start != e.mention.tokens.lowerBound || m.end != e.mention.tokens.upperBound {
+                let span = TextSpan(tokens[m.start].span.start, tokens[m.end - 1].span.end)
+                mention = TimeMention(span: span, text: doc.text(span), value: m.value, type: m.type,
+                                      relative: m.relative, sentence: e.mention.sentence, tokens: m.start..<m.end)
+            } else {
+                mention.value = m.value
+                mention.type = m.type
+                mention.relative = m.relative
+            }
+            mentions.append(mention)
+        }
+        return mentions
+    }
+
+    /// All time expressions of a document, in text order, each with whether its match read the
+    /// reference date (`TimeExpression.readsReference`).
+    func scan(_ doc: AnnotatedDocument, reference: ReferenceDate?) -> [TimeExpression] {
         var found: [TimeExpression] = []
         // A day date may run past a sentence end that the splitter put after "17.".
         var consumed = 0
-        var nextStart = 0
         let ids = TimeWordIDs(tokens: doc.tokens, words: words)
         let tokens = doc.tokens
-        var cursor = TimeCursor(tokens: tokens, end: 0, words: words, ids: ids, ref: reference)
+        var cursor = TimeCursor(tokens: tokens, end: 0, words: words, ids: ids, reference: reference)
         for (s, sentence) in doc.sentences.enumerated() {
-            if let starts {
-                // Sentences without a start are passed over without making a cursor.
-                let from = max(sentence.tokens.lowerBound, consumed)
-                while nextStart < starts.count, starts[nextStart] < from { nextStart += 1 }
-                if nextStart == starts.count { break }
-                if starts[nextStart] >= sentence.tokens.upperBound { continue }
-            }
             cursor.end = sentence.tokens.upperBound
             var i = max(sentence.tokens.lowerBound, consumed)
             while i < sentence.tokens.upperBound {
-                if let starts {
-                    while nextStart < starts.count, starts[nextStart] < i { nextStart += 1 }
-                    guard nextStart < starts.count, starts[nextStart] < sentence.tokens.upperBound else { break }
-                    i = starts[nextStart]
-                }
                 // One test per token (the filter bit stored in the token first).
-                guard cursor.canStart(i), let m = cursor.match(at: i), m.end > i else { i += 1; continue }
-                let span = TextSpan(doc.tokens[m.start].span.start, doc.tokens[m.end - 1].span.end)
+                guard cursor.canStart(i) else { i += 1; continue }
+                let reads = ids.referenceReads
+                guard let m = cursor.match(at: i), m.end > i else { i += 1; continue }
+                let span = TextSpan(tokens[m.start].span.start, tokens[m.end - 1].span.end)
                 let mention = TimeMention(span: span, text: doc.text(span), value: m.value, type: m.type,
                                           relative: m.relative, sentence: s, tokens: m.start..<m.end)
                 found.append(TimeExpression(mention: mention, writtenYear: m.writtenYear, month: m.month, day: m.day,
-                                            monthPrecise: m.monthPrecise, future: m.future))
+                                            monthPrecise: m.monthPrecise, future: m.future,
+                                            readsReference: ids.referenceReads != reads))
                 i = m.end
                 consumed = m.end
             }

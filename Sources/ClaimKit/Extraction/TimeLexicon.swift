@@ -275,6 +275,8 @@ final class TimeWordIDs {
     private let ids: UnsafeMutableBufferPointer<Int32>
     private let tokens: [Token]
     private let words: TimeLexicon
+    /// How often the cursors read the reference date (`TimeCursor.ref`).
+    var referenceReads = 0
 
     init(tokens: [Token], words: TimeLexicon) {
         self.tokens = tokens
