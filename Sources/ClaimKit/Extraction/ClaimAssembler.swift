@@ -25,18 +25,22 @@ public struct ClaimAssembler: Annotator {
 
         // What each claim is made of, as indices into the layers: the claims are built once,
         // in text order with their final ids, instead of built, copied, sorted and renumbered.
+        // (The layers are read in place: a mention copy retains and releases its Strings.)
         var pending: [Pending] = []
         var clauses = Clauses()
-        for (index, number) in doc.numbers.enumerated() where number.role == .quantity {
-            let s = number.sentence
-            let o = objectOf[index]
-            var span = number.span
-            if o >= 0, !doc.objects[Int(o)].inherited, let os = doc.objects[Int(o)].span { span = span.union(os) }
-            let inSentence = s >= 0 && s < sentenceCount
-            let time = inSentence && !datesBySentence[s].isEmpty
-                ? self.time(for: number, among: datesBySentence[s], in: doc, clauses: &clauses) : -1
-            pending.append(Pending(start: span.start, span: span, number: Int32(index), object: o, time: Int32(time),
-                                   sentence: Int32(clamping: s)))
+        doc.numbers.withUnsafeBufferPointer { numbers in
+            for index in numbers.indices where numbers[index].role == .quantity {
+                let s = numbers[index].sentence
+                let o = objectOf[index]
+                var span = numbers[index].span
+                if o >= 0, !doc.objects[Int(o)].inherited, let os = doc.objects[Int(o)].span { span = span.union(os) }
+                let inSentence = s >= 0 && s < sentenceCount
+                let time = inSentence && !datesBySentence[s].isEmpty
+                    ? self.time(sentence: s, span: numbers[index].span, among: datesBySentence[s], in: doc, clauses: &clauses)
+                    : -1
+                pending.append(Pending(start: span.start, span: span, number: Int32(index), object: o, time: Int32(time),
+                                       sentence: Int32(clamping: s)))
+            }
         }
         // Sentence by sentence (their claims are ordered by position below).
         for s in 0..<sentenceCount where !datesBySentence[s].isEmpty {
@@ -52,46 +56,104 @@ public struct ClaimAssembler: Annotator {
                 pending.append(Pending(date: t, span: doc.times[t].span, sentence: s))
             }
         }
+        guard !pending.isEmpty else {
+            doc.claims = []
+            return
+        }
         // (The same keys in the same order as ever: ties keep their order.)
         pending.sort { $0.start < $1.start }
 
         var claims: [Claim] = []
         claims.reserveCapacity(pending.count)
         let id = doc.document.id
-        let idPrefix = id + ":"
+        let ids = ClaimIDs(document: id)
         var sentenceCache = SentenceFields()
-        for (n, p) in pending.enumerated() {
-            let s = Int(p.sentence)
-            sentenceCache.load(s, doc: doc, entities: entitiesBySentence)
-            let scalarSpan = Range32(doc.scalarOffset(ofByte: p.span.start), doc.scalarOffset(ofByte: p.span.end))
-            let source = sentenceCache.source
-            let event = sentenceCache.event
-            let phrase = doc.text(p.span)
-            if p.number >= 0 {
-                let number = doc.numbers[Int(p.number)]
-                let object: ObjectMention? = p.object >= 0 ? doc.objects[Int(p.object)] : nil
-                let time: TimeMention? = p.time >= 0 ? doc.times[Int(p.time)] : nil
-                let codes = ClaimStrings.shared.codes(object: object?.object,
-                                                      cls: object?.cls ?? (number.unit == "%" ? "percent" : nil),
-                                                      aspect: object?.aspect, unit: number.unit, time: time?.value,
-                                                      source: source?.source, event: event)
-                claims.append(Claim(id: idPrefix + String(n + 1), doc: id, sentenceText: sentenceCache.text, phrase: phrase,
-                                    valueText: number.text, timeText: time?.text, sourceText: source?.text,
-                                    entities: sentenceCache.entities, value: number.value, high: number.high,
-                                    span: scalarSpan, sentence: Int32(clamping: s + 1), codes: codes, kind: .quantity,
-                                    approx: number.approx, modality: sentenceCache.modality))
-            } else {
-                let t = doc.times[Int(p.time)]
-                let codes = ClaimStrings.shared.codes(object: nil, cls: nil, aspect: nil, unit: nil, time: t.value,
-                                                      source: source?.source, event: event)
-                claims.append(Claim(id: idPrefix + String(n + 1), doc: id, sentenceText: sentenceCache.text, phrase: phrase,
-                                    valueText: t.text, timeText: t.text, sourceText: source?.text,
-                                    entities: sentenceCache.entities, value: nil, high: nil,
-                                    span: scalarSpan, sentence: Int32(clamping: s + 1), codes: codes, kind: .date,
-                                    approx: nil, modality: sentenceCache.modality))
+        doc.withUTF8 { bytes in
+            doc.numbers.withUnsafeBufferPointer { numbers in
+                doc.objects.withUnsafeBufferPointer { objects in
+                    doc.times.withUnsafeBufferPointer { times in
+                        for (n, p) in pending.enumerated() {
+                            let s = Int(p.sentence)
+                            sentenceCache.load(s, doc: doc, entities: entitiesBySentence)
+                            // The end's offset counted on from the start's, over the phrase only.
+                            let lo = max(0, min(p.span.start, bytes.count)), hi = max(lo, min(p.span.end, bytes.count))
+                            let first = doc.scalarOffset(ofByte: p.span.start)
+                            let last = p.span.end >= lo ? first + Self.scalars(bytes, lo, max(0, min(p.span.end, bytes.count)))
+                                : doc.scalarOffset(ofByte: p.span.end)
+                            let scalarSpan = Range32(first, last)
+                            let phrase = String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<hi]), as: UTF8.self)
+                            if p.number >= 0 {
+                                let k = Int(p.number)
+                                let unit = numbers[k].unit
+                                let o = Int(p.object), t = Int(p.time)
+                                let timeText = t >= 0 ? times[t].text : nil
+                                let codes = ClaimStrings.shared.codes(
+                                    object: o >= 0 ? objects[o].object : nil,
+                                    cls: (o >= 0 ? objects[o].cls : nil) ?? (unit == "%" ? "percent" : nil),
+                                    aspect: o >= 0 ? objects[o].aspect : nil, unit: unit,
+                                    time: t >= 0 ? times[t].value : nil,
+                                    source: sentenceCache.source, event: sentenceCache.event)
+                                claims.append(Claim(id: ids.id(n + 1), doc: id, sentenceText: sentenceCache.text, phrase: phrase,
+                                                    valueText: numbers[k].text, timeText: timeText,
+                                                    sourceText: sentenceCache.sourceText, entities: sentenceCache.entities,
+                                                    value: numbers[k].value, high: numbers[k].high, span: scalarSpan,
+                                                    sentence: Int32(clamping: s + 1), codes: codes, kind: .quantity,
+                                                    approx: numbers[k].approx, modality: sentenceCache.modality))
+                            } else {
+                                let t = Int(p.time)
+                                let codes = ClaimStrings.shared.codes(object: nil, cls: nil, aspect: nil, unit: nil,
+                                                                      time: times[t].value, source: sentenceCache.source,
+                                                                      event: sentenceCache.event)
+                                claims.append(Claim(id: ids.id(n + 1), doc: id, sentenceText: sentenceCache.text, phrase: phrase,
+                                                    valueText: times[t].text, timeText: times[t].text,
+                                                    sourceText: sentenceCache.sourceText, entities: sentenceCache.entities,
+                                                    value: nil, high: nil, span: scalarSpan, sentence: Int32(clamping: s + 1),
+                                                    codes: codes, kind: .date, approx: nil, modality: sentenceCache.modality))
+                            }
+                        }
+                    }
+                }
             }
         }
         doc.claims = claims
+    }
+
+    /// Unicode scalars in `bytes[lo..<hi]` (every byte but a continuation byte starts one).
+    static func scalars(_ bytes: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Int {
+        var n = 0
+        var i = lo
+        while i < hi {
+            if bytes[i] & 0xC0 != 0x80 { n += 1 }
+            i += 1
+        }
+        return n
+    }
+
+    /// Claim ids `<doc>:<n>`, written as bytes (no interpolation, no concatenation per claim).
+    struct ClaimIDs {
+        let prefix: [UInt8]
+
+        init(document: String) { prefix = Array(document.utf8) + [UInt8(ascii: ":")] }
+
+        func id(_ n: Int) -> String {
+            guard n > 0 else { return String(decoding: prefix, as: UTF8.self) + String(n) }
+            var digits = 0
+            var m = n
+            while m > 0 { digits += 1; m /= 10 }
+            return prefix.withUnsafeBufferPointer { p in
+                String(unsafeUninitializedCapacity: p.count + digits) { out in
+                    _ = out.initialize(from: p)
+                    var m = n
+                    var i = p.count + digits
+                    while m > 0 {
+                        i -= 1
+                        out[i] = UInt8(ascii: "0") + UInt8(m % 10)
+                        m /= 10
+                    }
+                    return p.count + digits
+                }
+            }
+        }
     }
 
     /// A claim to build: a quantity (`number` >= 0, with its object and time, -1 for none) or
@@ -124,7 +186,8 @@ public struct ClaimAssembler: Annotator {
     struct SentenceFields {
         var sentence = -1
         var text: Substring = ""
-        var source: SourceMention? = nil
+        var source: String? = nil
+        var sourceText: String? = nil
         var modality: Modality = .asserted
         var event: String? = nil
         var entities: [String] = []
@@ -134,8 +197,9 @@ public struct ClaimAssembler: Annotator {
             sentence = s
             text = doc.slice(doc.sentences[s].span)
             let sourceIndex = doc.sentenceSource.indices.contains(s) ? doc.sentenceSource[s] : nil
-            source = sourceIndex.map { doc.sources[$0] }
-            modality = doc.sentenceModality.indices.contains(s) ? doc.sentenceModality[s] : (source == nil ? .asserted : .reported)
+            source = sourceIndex.map { doc.sources[$0].source }
+            sourceText = sourceIndex.map { doc.sources[$0].text }
+            modality = doc.sentenceModality.indices.contains(s) ? doc.sentenceModality[s] : (sourceIndex == nil ? .asserted : .reported)
             event = doc.sentenceEvent.indices.contains(s) ? doc.sentenceEvent[s] : nil
             var names: [String] = []
             for k in byS[s] where !names.contains(doc.entities[k].name) { names.append(doc.entities[k].name) }
@@ -187,33 +251,34 @@ public struct ClaimAssembler: Annotator {
     /// clause; else the nearest one in a clause of the sentence that holds no other quantity
     /// ("nachdem Nordkorea im vergangenen Oktober 11.000 Mann entsandt habe, habe Pjöngjang ...
     /// 4000 weitere Soldaten zugesagt": October belongs to the 11.000 only).
-    func time(for number: NumberMention, among times: LazyMapSequence<ArraySlice<Int32>, Int>, in doc: AnnotatedDocument,
+    func time(sentence: Int, span: TextSpan, among times: LazyMapSequence<ArraySlice<Int32>, Int>, in doc: AnnotatedDocument,
               clauses: inout Clauses) -> Int {
-        guard !times.isEmpty, doc.sentences.indices.contains(number.sentence) else { return -1 }
-        if clauses.sentence != number.sentence {
-            let range = doc.sentences[number.sentence].tokens
+        guard !times.isEmpty, doc.sentences.indices.contains(sentence) else { return -1 }
+        if clauses.sentence != sentence {
+            let range = doc.sentences[sentence].tokens
             var boundaries: [Int] = []
             doc.tokens.withUnsafeBufferPointer { tokens in
                 for k in range where tokens.indices.contains(k) {
                     if tokens[k].kind == .punct, Self.isClauseBoundary(tokens[k].text) { boundaries.append(tokens[k].span.start) }
                 }
             }
-            clauses = Clauses(sentence: number.sentence, boundaries: boundaries)
+            clauses = Clauses(sentence: sentence, boundaries: boundaries)
         }
-        let own = clauses.clause(number.span.start)
+        let own = clauses.clause(span.start)
         let t = doc.times.withUnsafeBufferPointer { all in
-            nearest(times, all, where: { clauses.clause($0) == own }, to: number.span)
+            nearest(times, all, where: { clauses.clause($0) == own }, to: span)
         }
         if t >= 0 { return t }
-        // Clauses that hold a quantity of the sentence (read in place: no mention copies).
-        var quantityClauses: Set<Int> = []
+        // Clauses that hold a quantity of the sentence (read in place: no mention copies), as
+        // flags by clause number (a sentence has few clauses).
+        var quantityClauses = [Bool](repeating: false, count: clauses.boundaries.count + 1)
         doc.numbers.withUnsafeBufferPointer { numbers in
-            for k in numbers.indices where numbers[k].sentence == number.sentence && numbers[k].role == .quantity {
-                quantityClauses.insert(clauses.clause(numbers[k].span.start))
+            for k in numbers.indices where numbers[k].sentence == sentence && numbers[k].role == .quantity {
+                quantityClauses[clauses.clause(numbers[k].span.start)] = true
             }
         }
         return doc.times.withUnsafeBufferPointer { all in
-            nearest(times, all, where: { !quantityClauses.contains(clauses.clause($0)) }, to: number.span)
+            nearest(times, all, where: { !quantityClauses[clauses.clause($0)] }, to: span)
         }
     }
 

@@ -53,8 +53,16 @@ struct TimeCursor {
 
     /// How many "." the token holds: a dotted number is a date ("28.4.2025") or a time ("14.00").
     func dots(_ i: Int) -> Int {
+        let u = tokens[i].text.utf8
+        if let n = u.withContiguousStorageIfAvailable({ b -> Int in
+            var n = 0
+            for c in b where c == UInt8(ascii: ".") { n += 1 }
+            return n
+        }) {
+            return n
+        }
         var n = 0
-        for b in tokens[i].text.utf8 where b == UInt8(ascii: ".") { n += 1 }
+        for b in u where b == UInt8(ascii: ".") { n += 1 }
         return n
     }
     func isCapitalized(_ i: Int) -> Bool { i < end && tokens[i].kind == .word && tokens[i].isCapitalized }
