@@ -9,6 +9,12 @@ public struct ClaimAssembler: Annotator {
     public init() {}
 
     public func annotate(_ doc: inout AnnotatedDocument) {
+        doc.claims = claims(of: doc)
+    }
+
+    /// The claims of a document (a parameter, not the `inout` document: closures that read an
+    /// `inout` value copy it at each call they make with it).
+    func claims(of doc: AnnotatedDocument) -> [Claim] {
         // Per number, per sentence: arrays indexed directly rather than dictionaries hashed per
         // claim. The first object of a number counts.
         var objectOf = [Int32](repeating: -1, count: doc.numbers.count)
@@ -18,10 +24,18 @@ public struct ClaimAssembler: Annotator {
         let sentenceCount = doc.sentences.count
         // Entities and dates grouped by sentence in two flat arrays (no array per sentence:
         // most sentences have no claim), each sentence's run found by its start.
-        let entitiesBySentence = BySentence(doc.entities.indices.filter { (0..<sentenceCount).contains(doc.entities[$0].sentence) },
-                                            sentence: { doc.entities[$0].sentence }, count: sentenceCount)
-        let datesBySentence = BySentence(doc.times.indices.filter { doc.times[$0].type == .date && (0..<sentenceCount).contains(doc.times[$0].sentence) },
-                                         sentence: { doc.times[$0].sentence }, count: sentenceCount)
+        let entitiesBySentence = doc.entities.withUnsafeBufferPointer { entities in
+            BySentence(sentences: sentenceCount, mentions: entities.count) { k in
+                let s = entities[k].sentence
+                return (0..<sentenceCount).contains(s) ? s : nil
+            }
+        }
+        let datesBySentence = doc.times.withUnsafeBufferPointer { times in
+            BySentence(sentences: sentenceCount, mentions: times.count) { k in
+                let s = times[k].sentence
+                return times[k].type == .date && (0..<sentenceCount).contains(s) ? s : nil
+            }
+        }
 
         // What each claim is made of, as indices into the layers: the claims are built once,
         // in text order with their final ids, instead of built, copied, sorted and renumbered.
@@ -56,10 +70,7 @@ public struct ClaimAssembler: Annotator {
                 pending.append(Pending(date: t, span: doc.times[t].span, sentence: s))
             }
         }
-        guard !pending.isEmpty else {
-            doc.claims = []
-            return
-        }
+        guard !pending.isEmpty else { return [] }
         // (The same keys in the same order as ever: ties keep their order.)
         pending.sort { $0.start < $1.start }
 
@@ -115,7 +126,7 @@ public struct ClaimAssembler: Annotator {
                 }
             }
         }
-        doc.claims = claims
+        return claims
     }
 
     /// Unicode scalars in `bytes[lo..<hi]` (every byte but a continuation byte starts one).
@@ -210,27 +221,42 @@ public struct ClaimAssembler: Annotator {
     /// Indices of a layer's mentions grouped by sentence, in their order within each sentence:
     /// one flat array and each sentence's start (a counting sort), not an array per sentence.
     struct BySentence {
-        private var order: [Int32]
-        private var start: [Int32]
+        /// Per sentence, the end of its run of indices (its start is the previous sentence's
+        /// end); after them, the mention indices: one array for the whole layer.
+        private var runs: [Int32]
+        private let count: Int
 
-        init(_ indices: [Int], sentence: (Int) -> Int, count: Int) {
-            var start = [Int32](repeating: 0, count: count + 1)
-            for i in indices { start[sentence(i) + 1] += 1 }
-            for s in 0..<count { start[s + 1] += start[s] }
-            var next = start
-            var order = [Int32](repeating: 0, count: indices.count)
-            for i in indices {
-                let s = sentence(i)
-                order[Int(next[s])] = Int32(i)
-                next[s] += 1
+        /// `sentence(k)`: the sentence of mention `k`, nil to leave it out.
+        init(sentences count: Int, mentions n: Int, sentence: (Int) -> Int?) {
+            var runs = [Int32]()
+            runs.reserveCapacity(count + n)
+            runs.append(contentsOf: repeatElement(0, count: count))
+            var total = 0
+            for k in 0..<n {
+                if let s = sentence(k) { runs[s] += 1; total += 1 }
             }
-            self.order = order
-            self.start = start
+            // Counts to starts, then each start moves on to its run's end as the run fills.
+            var sum: Int32 = 0
+            for s in 0..<count {
+                let c = runs[s]
+                runs[s] = sum
+                sum += c
+            }
+            runs.append(contentsOf: repeatElement(0, count: total))
+            for k in 0..<n {
+                if let s = sentence(k) {
+                    runs[count + Int(runs[s])] = Int32(k)
+                    runs[s] += 1
+                }
+            }
+            self.runs = runs
+            self.count = count
         }
 
         /// The mention indices of sentence `s`.
         subscript(s: Int) -> LazyMapSequence<ArraySlice<Int32>, Int> {
-            order[Int(start[s])..<Int(start[s + 1])].lazy.map { Int($0) }
+            let lo = s == 0 ? 0 : Int(runs[s - 1]), hi = Int(runs[s])
+            return runs[(count + lo)..<(count + hi)].lazy.map { Int($0) }
         }
     }
 

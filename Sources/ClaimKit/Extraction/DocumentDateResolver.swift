@@ -155,9 +155,12 @@ public struct DocumentDateResolver: Annotator {
         /// The expressions inference reads: explicit dates (relative ones rest on a date).
         static func facts(_ expressions: [TimeExpression]) -> [DatedFact] {
             var facts: [DatedFact] = []
-            for e in expressions where e.mention.type == .date && !e.mention.relative {
-                facts.append(DatedFact(writtenYear: e.writtenYear, month: e.month, day: e.day,
-                                       monthPrecise: e.monthPrecise, future: e.future))
+            // Read in place: an expression copy retains and releases its mention's Strings.
+            expressions.withUnsafeBufferPointer { es in
+                for k in es.indices where es[k].mention.type == .date && !es[k].mention.relative {
+                    facts.append(DatedFact(writtenYear: es[k].writtenYear, month: es[k].month, day: es[k].day,
+                                           monthPrecise: es[k].monthPrecise, future: es[k].future))
+                }
             }
             return facts
         }

@@ -32,32 +32,35 @@ public struct TimeAnnotator: Annotator {
     func resolve(_ found: [TimeExpression], in doc: AnnotatedDocument, reference: ReferenceDate?) -> [TimeMention] {
         var mentions: [TimeMention] = []
         mentions.reserveCapacity(found.count)
-        guard reference != nil, found.contains(where: \.readsReference) else {
-            for e in found { mentions.append(e.mention) }
-            return mentions
-        }
-        let tokens = doc.tokens
-        var cursor = TimeCursor(tokens: tokens, end: 0, words: words, ids: TimeWordIDs(tokens: tokens, words: words),
-                                reference: reference)
-        for e in found {
-            guard e.readsReference else {
-                mentions.append(e.mention)
-                continue
+        // Read in place: an expression copy retains and releases its mention's Strings.
+        found.withUnsafeBufferPointer { found in
+            guard reference != nil, found.contains(where: \.readsReference) else {
+                for k in found.indices { mentions.append(found[k].mention) }
+                return
             }
-            let i = e.mention.tokens.lowerBound
-            cursor.end = doc.sentences[e.mention.sentence].tokens.upperBound
-            guard let m = cursor.match(at: i), m.end > i else { continue }
-            var mention = e.mention
-            if m.start != e.mention.tokens.lowerBound || m.end != e.mention.tokens.upperBound {
-                let span = TextSpan(tokens[m.start].span.start, tokens[m.end - 1].span.end)
-                mention = TimeMention(span: span, text: doc.text(span), value: m.value, type: m.type,
-                                      relative: m.relative, sentence: e.mention.sentence, tokens: m.start..<m.end)
-            } else {
-                mention.value = m.value
-                mention.type = m.type
-                mention.relative = m.relative
+            let tokens = doc.tokens
+            var cursor = TimeCursor(tokens: tokens, end: 0, words: words, ids: TimeWordIDs(tokens: tokens, words: words),
+                                    reference: reference)
+            for k in found.indices {
+                guard found[k].readsReference else {
+                    mentions.append(found[k].mention)
+                    continue
+                }
+                var mention = found[k].mention
+                let i = mention.tokens.lowerBound
+                cursor.end = doc.sentences[mention.sentence].tokens.upperBound
+                guard let m = cursor.match(at: i), m.end > i else { continue }
+                if m.start != mention.tokens.lowerBound || m.end != mention.tokens.upperBound {
+                    let span = TextSpan(tokens[m.start].span.start, tokens[m.end - 1].span.end)
+                    mention = TimeMention(span: span, text: doc.text(span), value: m.value, type: m.type,
+                                          relative: m.relative, sentence: mention.sentence, tokens: m.start..<m.end)
+                } else {
+                    mention.value = m.value
+                    mention.type = m.type
+                    mention.relative = m.relative
+                }
+                mentions.append(mention)
             }
-            mentions.append(mention)
         }
         return mentions
     }
