@@ -20,6 +20,11 @@ public struct ReferenceDate: Sendable, Hashable {
             self = r
             return
         }
+        self.init(general: text)
+    }
+
+    /// `init?(_:)` on any text, by Characters.
+    init?(general text: String) {
         let parts = text.prefix(10).split(separator: "-", omittingEmptySubsequences: false)
         guard let first = parts.first, first.count == 4, let y = Int(first) else { return nil }
         var m: Int? = nil, d: Int? = nil

@@ -74,22 +74,32 @@ public struct TimeAnnotator: Annotator {
         let ids = TimeWordIDs(tokens: doc.tokens, words: words)
         let tokens = doc.tokens
         var cursor = TimeCursor(tokens: tokens, end: 0, words: words, ids: ids, reference: reference)
-        for (s, sentence) in doc.sentences.enumerated() {
-            cursor.end = sentence.tokens.upperBound
-            var i = max(sentence.tokens.lowerBound, consumed)
-            while i < sentence.tokens.upperBound {
-                // One test per token (the filter bit stored in the token first).
-                guard cursor.canStart(i) else { i += 1; continue }
-                let reads = ids.referenceReads
-                guard let m = cursor.match(at: i), m.end > i else { i += 1; continue }
-                let span = TextSpan(tokens[m.start].span.start, tokens[m.end - 1].span.end)
-                let mention = TimeMention(span: span, text: doc.text(span), value: m.value, type: m.type,
-                                          relative: m.relative, sentence: s, tokens: m.start..<m.end)
-                found.append(TimeExpression(mention: mention, writtenYear: m.writtenYear, month: m.month, day: m.day,
-                                            monthPrecise: m.monthPrecise, future: m.future,
-                                            readsReference: ids.referenceReads != reads))
-                i = m.end
-                consumed = m.end
+        // The tokens and the filter tables at hand for the loop over every token.
+        tokens.withUnsafeBufferPointer { t in
+            words.beginBits.withUnsafeBufferPointer { bits in
+                words.monthStarts.withUnsafeBufferPointer { months in
+                    for (s, sentence) in doc.sentences.enumerated() {
+                        let end = sentence.tokens.upperBound
+                        cursor.end = end
+                        var i = max(sentence.tokens.lowerBound, consumed)
+                        while i < end {
+                            // Most tokens fail the cheap part of `canStart` (kind, filter bits).
+                            i = TimeLexicon.nextCandidate(t, bits, months, from: i, to: end)
+                            guard i < end else { break }
+                            guard cursor.canStart(i) else { i += 1; continue }
+                            let reads = ids.referenceReads
+                            guard let m = cursor.match(at: i), m.end > i else { i += 1; continue }
+                            let span = TextSpan(t[m.start].span.start, t[m.end - 1].span.end)
+                            let mention = TimeMention(span: span, text: doc.text(span), value: m.value, type: m.type,
+                                                      relative: m.relative, sentence: s, tokens: m.start..<m.end)
+                            found.append(TimeExpression(mention: mention, writtenYear: m.writtenYear, month: m.month,
+                                                        day: m.day, monthPrecise: m.monthPrecise, future: m.future,
+                                                        readsReference: ids.referenceReads != reads))
+                            i = m.end
+                            consumed = m.end
+                        }
+                    }
+                }
             }
         }
         return found

@@ -121,6 +121,14 @@ public struct ClaimStore: Sendable {
         for c in more { append(c) }
     }
 
+    /// `append(contentsOf:)` of an array (a document's claims): each claim read in place, not
+    /// copied (a copy retains and releases its Strings).
+    public mutating func append(contentsOf more: [Claim]) {
+        more.withUnsafeBufferPointer { claims in
+            for k in claims.indices { append(claims[k]) }
+        }
+    }
+
     public mutating func append(_ c: Claim) {
         let documents = columns.documentCount
         columns.append(c)
