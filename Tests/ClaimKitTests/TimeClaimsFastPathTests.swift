@@ -98,6 +98,27 @@ import Testing
         }
     }
 
+    @Test func timexValuesWrittenAsBytesAsByInterpolation() {
+        let years: [Int?] = [nil, -1000, -5, 0, 7, 42, 999, 1000, 2025, 9999, 10000, 123_456]
+        let twos: [Int?] = [nil, -5, 0, 1, 9, 10, 12, 31, 53, 99, 100, 123]
+        for y in years {
+            #expect(TimexFormat.year(y) == TimexFormat.Interpolated.year(y))
+            for n in twos {
+                #expect(TimexFormat.two(n) == TimexFormat.Interpolated.two(n))
+                #expect(TimexFormat.week(y, n) == TimexFormat.Interpolated.week(y, n))
+                guard let m = n else { continue }
+                #expect(TimexFormat.month(y, m) == TimexFormat.Interpolated.month(y, m))
+                for d in twos.compactMap({ $0 }) {
+                    #expect(TimexFormat.day(y, m, d) == TimexFormat.Interpolated.day(y, m, d))
+                }
+            }
+        }
+        for (a, b) in [("2025-07", "2025-08"), ("2025", "2025"), ("", "x"), ("2025-06-17", "2025-06-18"),
+                       ("XXXX-07", "XXXX-08"), ("ä", "ö"), ("", "")] {
+            #expect(TimexFormat.interval(a, b) == TimexFormat.Interpolated.interval(a, b))
+        }
+    }
+
     @Test func claimIDsAndTheirOrdinals() {
         for doc in ["d", "test:1", "gnad_1x:123", "", "ü-doc", "a-document-identifier-longer-than-a-small-string"] {
             let ids = ClaimAssembler.ClaimIDs(document: doc)

@@ -99,41 +99,51 @@ public struct ClaimColumns: Sendable {
         // The seven `ClaimStrings` fields: their column codes first (a new string is rare),
         // then one pass of appends over the columns in place.
         let codes = c.codes
-        var local = ClaimCodes(object: -1, cls: -1, aspect: -1, unit: -1, time: -1, source: -1, event: -1)
-        for j in 0..<ClaimCodes.count {
-            let g = codes[j]
-            guard g >= 0 else { continue }
-            if Int(g) < localCodes[j].count, localCodes[j][Int(g)] >= 0 {
-                local[j] = localCodes[j][Int(g)]
-                continue
-            }
-            let k = Self.globalColumns[j]
-            let code = coded[k].strings.code(ClaimStrings.shared.string(g))
-            if Int(code) == globalCodes[j].count { globalCodes[j].append(g) }
-            if Int(g) >= localCodes[j].count {
-                localCodes[j].append(contentsOf: repeatElement(-2, count: Int(g) + 1 - localCodes[j].count))
-            }
-            localCodes[j][Int(g)] = code
-            local[j] = code
-        }
+        let object = localCode(codes.object, field: 0), cls = localCode(codes.cls, field: 1)
+        let aspect = localCode(codes.aspect, field: 2), unit = localCode(codes.unit, field: 3)
+        let time = localCode(codes.time, field: 4), source = localCode(codes.source, field: 5)
+        let event = localCode(codes.event, field: 6)
         coded.withUnsafeMutableBufferPointer { columns in
             columns[0].codes.append(doc)
             columns[1].codes.append(kind)
             columns[2].codes.append(approx)
             // `globalColumns`: 3, 4, 5, 6, 7, 8, 10.
-            columns[3].codes.append(local.object)
-            columns[4].codes.append(local.cls)
-            columns[5].codes.append(local.aspect)
-            columns[6].codes.append(local.unit)
-            columns[7].codes.append(local.time)
-            columns[8].codes.append(local.source)
+            columns[3].codes.append(object)
+            columns[4].codes.append(cls)
+            columns[5].codes.append(aspect)
+            columns[6].codes.append(unit)
+            columns[7].codes.append(time)
+            columns[8].codes.append(source)
             columns[9].codes.append(modality)
-            columns[10].codes.append(local.event)
+            columns[10].codes.append(event)
         }
         value.append(c.value ?? .nan)
         high.append(c.high ?? .nan)
         sentence.append(Double(c.sentence))
         count += 1
+    }
+
+    /// The column code of `ClaimStrings` code `g` of field `j` (in `ClaimCodes` order), -1 for
+    /// none: from `localCodes`, or the string interned in the column when first met.
+    @inline(__always)
+    private mutating func localCode(_ g: Int32, field j: Int) -> Int32 {
+        guard g >= 0 else { return -1 }
+        if Int(g) < localCodes[j].count {
+            let known = localCodes[j][Int(g)]
+            if known >= 0 { return known }
+        }
+        return newLocalCode(g, field: j)
+    }
+
+    private mutating func newLocalCode(_ g: Int32, field j: Int) -> Int32 {
+        let k = Self.globalColumns[j]
+        let code = coded[k].strings.code(ClaimStrings.shared.string(g))
+        if Int(code) == globalCodes[j].count { globalCodes[j].append(g) }
+        if Int(g) >= localCodes[j].count {
+            localCodes[j].append(contentsOf: repeatElement(-2, count: Int(g) + 1 - localCodes[j].count))
+        }
+        localCodes[j][Int(g)] = code
+        return code
     }
 
     /// The codes of the `kind`, `approx` and `modality` cases met so far (-1: not yet), by
