@@ -41,6 +41,7 @@ public struct ClaimAssembler: Annotator {
         // in text order with their final ids, instead of built, copied, sorted and renumbered.
         // (The layers are read in place: a mention copy retains and releases its Strings.)
         var pending: [Pending] = []
+        pending.reserveCapacity(doc.numbers.count + doc.times.count)
         var clauses = Clauses()
         doc.numbers.withUnsafeBufferPointer { numbers in
             for index in numbers.indices where numbers[index].role == .quantity {

@@ -69,6 +69,8 @@ public struct TimeAnnotator: Annotator {
     /// reference date (`TimeExpression.readsReference`).
     func scan(_ doc: AnnotatedDocument, reference: ReferenceDate?) -> [TimeExpression] {
         var found: [TimeExpression] = []
+        // Room for a typical article's expressions without regrowing from one.
+        found.reserveCapacity(8)
         // A day date may run past a sentence end that the splitter put after "17.".
         var consumed = 0
         let ids = TimeWordIDs(tokens: doc.tokens, words: words)

@@ -72,6 +72,15 @@ struct TimeCursor {
     /// A number written with digits only ("2024", "17"), no separators.
     func digits(_ i: Int) -> (value: Int, count: Int)? {
         guard i < end, tokens[i].kind == .number else { return nil }
+        // Several matchers ask for the same number in turn: the last reading is kept.
+        if ids.digitsToken == i { return ids.digitsValue }
+        let r = readDigits(i)
+        ids.digitsToken = i
+        ids.digitsValue = r
+        return r
+    }
+
+    private func readDigits(_ i: Int) -> (value: Int, count: Int)? {
         // On the bytes in place (asked several times per number token by the matchers).
         if let r = tokens[i].text.utf8.withContiguousStorageIfAvailable({ b -> (value: Int, count: Int)? in
             guard b.count <= 9, b.count > 0 else { return nil }

@@ -366,6 +366,9 @@ final class TimeWordIDs {
     private let words: TimeLexicon
     /// How often the cursors read the reference date (`TimeCursor.ref`).
     var referenceReads = 0
+    /// The number token `TimeCursor.digits` read last, and what it read.
+    var digitsToken = -1
+    var digitsValue: (value: Int, count: Int)? = nil
 
     init(tokens: [Token], words: TimeLexicon) {
         self.tokens = tokens

@@ -124,9 +124,7 @@ public struct ClaimStore: Sendable {
     /// `append(contentsOf:)` of an array (a document's claims): each claim read in place, not
     /// copied (a copy retains and releases its Strings).
     public mutating func append(contentsOf more: [Claim]) {
-        more.withUnsafeBufferPointer { claims in
-            for k in claims.indices { append(claims[k]) }
-        }
+        for k in more.indices { append(more[k]) }
     }
 
     public mutating func append(_ c: Claim) {
