@@ -136,7 +136,8 @@ public struct ClaimStore: Sendable {
         let (phraseStart, phraseLength) = Self.locate(c.phrase, in: c.sentenceText).map { (Int32($0.0), Int32($0.1)) }
             ?? (-1, texts.code(c.phrase))
         rows.append(Row(sentenceText: c.sentenceText, span: c.spanStorage, phraseStart: phraseStart,
-                        phraseLength: phraseLength, ordinal: ordinal(c), valueText: valueTextCode(c),
+                        phraseLength: phraseLength, ordinal: ordinal(c),
+                        valueText: valueTextCode(c, phraseAt: Int(phraseStart)),
                         timeText: texts.code(c.timeText), sourceText: texts.code(c.sourceText),
                         entities: entitiesCode(c.entities)))
     }
@@ -149,7 +150,13 @@ public struct ClaimStore: Sendable {
     }
 
     /// `Row.valueText` of a claim: where its number stands in the sentence, else its code.
-    private mutating func valueTextCode(_ c: Claim) -> Int32 {
+    /// `phraseAt`: where the phrase stands in the sentence (-1: not in it); the number as
+    /// written usually opens it ("18 Prozent der Arbeiter"), and a date's text is its phrase.
+    private mutating func valueTextCode(_ c: Claim, phraseAt: Int) -> Int32 {
+        if phraseAt >= 0, phraseAt < 1 << 20, Self.opens(c.phrase, with: c.valueText) {
+            let length = c.valueText.utf8.count
+            if length > 0, length < 1 << 11 { return -Int32(phraseAt << 11 | length) - 1 }
+        }
         if let (offset, length) = Self.locate(c.valueText, in: c.sentenceText), offset < 1 << 20, length < 1 << 11 {
             return -Int32(offset << 11 | length) - 1
         }
@@ -216,6 +223,17 @@ public struct ClaimStore: Sendable {
             h = (h ^ 0) &* 0x100_0000_01B3
         }
         return h
+    }
+
+    /// Whether `text`'s bytes begin with `prefix`'s.
+    static func opens(_ text: String, with prefix: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { t -> Bool in
+            prefix.utf8.withContiguousStorageIfAvailable { p -> Bool in
+                guard p.count <= t.count else { return false }
+                guard let a = t.baseAddress, let b = p.baseAddress else { return p.isEmpty }
+                return memcmp(a, b, p.count) == 0
+            } ?? false
+        } ?? false
     }
 
     /// The UTF-8 offset and length of `phrase` in `sentence` (its first occurrence).
