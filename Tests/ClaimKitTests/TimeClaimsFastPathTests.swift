@@ -119,6 +119,24 @@ import Testing
         }
     }
 
+    /// The store finds a number as written at the start of its phrase, else in the sentence.
+    @Test func numbersAsWrittenReadBackFromTheStore() {
+        let sentence = "Über 1.000 Ärzte und 18 Prozent der Arbeiter kamen im Juni 2024 nach Wien."
+        let base = Claim(id: "d:1", doc: "d", sentence: 1, span: TextSpan(0, 10), kind: .quantity, text: sentence,
+                         phrase: "18 Prozent der Arbeiter", valueText: "18 Prozent")
+        var claims = [base]
+        for (phrase, value) in [("Über 1.000 Ärzte", "Über 1.000"), ("im Juni 2024", "im Juni 2024"),
+                                ("18 Prozent der Arbeiter", ""), ("Ärzte", "Ä"), ("nach Wien.", "nach Wien. mehr"),
+                                ("kamen", "Juni"), ("nicht im Satz", "nicht"), ("Wien", "Wien")] {
+            var c = base
+            c.id = "d:\(claims.count + 1)"
+            c.phrase = phrase
+            c.valueText = value
+            claims.append(c)
+        }
+        #expect(Array(ClaimStore(claims).claims) == claims)
+    }
+
     @Test func claimIDsAndTheirOrdinals() {
         for doc in ["d", "test:1", "gnad_1x:123", "", "ü-doc", "a-document-identifier-longer-than-a-small-string"] {
             let ids = ClaimAssembler.ClaimIDs(document: doc)

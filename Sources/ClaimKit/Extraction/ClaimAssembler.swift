@@ -213,8 +213,16 @@ public struct ClaimAssembler: Annotator {
             sourceText = sourceIndex.map { doc.sources[$0].text }
             modality = doc.sentenceModality.indices.contains(s) ? doc.sentenceModality[s] : (sourceIndex == nil ? .asserted : .reported)
             event = doc.sentenceEvent.indices.contains(s) ? doc.sentenceEvent[s] : nil
+            let run = byS[s]
+            guard !run.isEmpty else {
+                entities = []
+                return
+            }
             var names: [String] = []
-            for k in byS[s] where !names.contains(doc.entities[k].name) { names.append(doc.entities[k].name) }
+            names.reserveCapacity(run.underestimatedCount)
+            doc.entities.withUnsafeBufferPointer { all in
+                for k in run where !names.contains(all[k].name) { names.append(all[k].name) }
+            }
             entities = names
         }
     }
