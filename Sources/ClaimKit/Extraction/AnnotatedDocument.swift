@@ -6,9 +6,9 @@ public struct AnnotatedDocument: Sendable {
     /// then read from `document.text` itself (one copy of a large corpus, not two).
     public private(set) var bytes: [UInt8]
     public var tokens: [Token] = []
-    /// Token indices where time expressions start, when the document date resolver has already
-    /// scanned for them: the time annotator then matches only there instead of at every token.
-    public var timeStarts: [Int]? = nil
+    /// The time expressions the document date resolver found (without a reference date): the
+    /// time annotator takes them instead of scanning every token again.
+    var timeScan: [TimeExpression]? = nil
     public var sentences: [Sentence] = []
     public var numbers: [NumberMention] = []
     public var times: [TimeMention] = []
@@ -102,7 +102,7 @@ public struct AnnotatedDocument: Sendable {
     /// pipeline is done; every layer and `text(_:)` keep working.
     public mutating func compact() {
         tokens = []
-        timeStarts = nil
+        timeScan = nil
         bytes = []
         // Layers grew by appending (capacity up to twice the count): keep what is used.
         Self.fit(&sentences)

@@ -34,6 +34,7 @@ public struct DocumentDateResolver: Annotator {
     }
 
     public func annotate(_ doc: inout AnnotatedDocument) {
+        doc.timeScan = nil
         // An earlier inference is redone (the refdate may have changed); a given date is kept.
         guard ReferenceDate(doc.document.date) == nil || doc.document.dateInferred else {
             doc.document.extra[DocumentDateBasis.key] = nil
@@ -49,10 +50,11 @@ public struct DocumentDateResolver: Annotator {
             doc.document.extra[DocumentDateBasis.key] = DocumentDateBasis.dateline.rawValue
             return
         }
-        // The time annotator reads the expressions found here again (with its reference date).
-        let expressions = times.scan(doc, reference: nil, at: nil)
-        doc.timeStarts = expressions.map(\.mention.tokens.lowerBound)
-        let inferred = inferFromText(expressions)
+        // The time annotator takes the expressions found here (and matches again, with its
+        // reference date, those whose values depend on it).
+        let expressions = times.scan(doc, reference: nil)
+        let inferred = inferFromText(DatedFact.facts(expressions))
+        doc.timeScan = expressions
         guard let (date, basis) = inferred else { return }
         doc.document.date = date
         doc.document.dateInferred = true
@@ -60,51 +62,62 @@ public struct DocumentDateResolver: Annotator {
     }
 
     /// Steps 1-4: the date and what it rests on.
-    func inferFromText(_ expressions: [TimeExpression]) -> (String, DocumentDateBasis)? {
-        guard let guess = infer(expressions) else { return nil }
+    func inferFromText(_ facts: [DatedFact]) -> (String, DocumentDateBasis)? {
+        guard let guess = infer(facts) else { return nil }
         var date = guess.date
         var basis = guess.yearFromReference ? DocumentDateBasis.referenceDate : .text
         let anchor = prior ?? referenceDate.map { CorpusDatePrior(date: $0, support: 1) }
-        if basis == .text, let anchor, let r = ReferenceDate(date), !anchor.admits(r) {
-            date = redate(expressions, within: anchor) ?? date
+        if basis == .text, let anchor, let r = date.parsed, !anchor.admits(r) {
+            date = redate(facts, within: anchor) ?? date
             basis = prior != nil ? .corpusPrior : .referenceDate
         }
         // A reference date inside the inferred period ("2025" and refdate 2025-06-19) refines it.
-        if let r = referenceDate, r.iso.hasPrefix(date) {
-            date = r.iso
-            basis = .referenceDate
+        let text = date.iso
+        if let r = referenceDate, r.iso.hasPrefix(text) {
+            return (r.iso, .referenceDate)
         }
-        return (date, basis)
+        return (text, basis)
     }
 
     /// Step 4: the latest year the text writes whose date (step 2) lies within the period,
     /// else the period's own year.
-    func redate(_ expressions: [TimeExpression], within anchor: CorpusDatePrior) -> String? {
-        let written = Set(expressions.filter { !$0.future && !$0.mention.relative && $0.mention.type == .date }
-            .compactMap(\.writtenYear)).sorted(by: >)
+    func redate(_ facts: [DatedFact], within anchor: CorpusDatePrior) -> InferredDate? {
+        let written = Set(facts.lazy.filter { !$0.future }.compactMap(\.writtenYear)).sorted(by: >)
         for y in written {
-            if let d = infer(expressions, year: y)?.date, let r = ReferenceDate(d), anchor.admits(r) { return d }
+            if let d = infer(facts, year: y)?.date, let r = d.parsed, anchor.admits(r) { return d }
         }
-        return infer(expressions, year: anchor.date.year)?.date
+        return infer(facts, year: anchor.date.year)?.date
     }
 
-    /// The latest year the text writes, not counting periods that open in the future ("ab 2020")
-    /// unless nothing else is dated, and dropping a year far ahead of all others ("bis 2030").
-    static func latestYear(_ written: [TimeExpression]) -> Int? {
-        let past = written.filter { !$0.future }
-        let pool = past.isEmpty ? written : past
-        var years = Set(pool.compactMap(\.writtenYear)).sorted(by: >)
+    /// The latest year the text writes (of facts with a written year), not counting periods
+    /// that open in the future ("ab 2020") unless nothing else is dated, and dropping a year far
+    /// ahead of all others ("bis 2030").
+    static func latestYear(_ written: [DatedFact]) -> Int? {
+        let anyPast = written.contains { !$0.future }
+        // The two latest distinct years of the pool, and whether the latest is anchored.
+        var first: Int? = nil, second: Int? = nil
+        for f in written where !anyPast || !f.future {
+            guard let y = f.writtenYear else { continue }
+            if let a = first {
+                if y > a { second = a; first = y } else if y < a, second.map({ y > $0 }) ?? true { second = y }
+            } else {
+                first = y
+            }
+        }
+        guard let latest = first else { return nil }
         // A date to the month ("März 2015") anchors its year; a bare far-ahead year is a plan.
-        let anchored = Set(pool.filter(\.monthPrecise).compactMap(\.writtenYear))
         // Once only: dropping further would walk back into history ("Abwahl 2012", "2002").
-        if years.count >= 2, years[0] - years[1] > 2, !anchored.contains(years[0]) { years.removeFirst() }
-        return years.first
+        if let next = second, latest - next > 2,
+           !written.contains(where: { (!anyPast || !$0.future) && $0.monthPrecise && $0.writtenYear == latest }) {
+            return next
+        }
+        return latest
     }
 
     /// Steps 1-2; `year` given: step 2 within that year. `yearFromReference`: the year is the refdate's.
-    func infer(_ expressions: [TimeExpression], year given: Int? = nil) -> (date: String, year: Int, yearFromReference: Bool)? {
-        let dated = expressions.filter { $0.mention.type == .date && !$0.mention.relative }
-        let hasYearlessDays = dated.contains { $0.writtenYear == nil && $0.day != nil && $0.month != nil }
+    func infer(_ dated: [DatedFact], year given: Int? = nil) -> (date: InferredDate, year: Int, yearFromReference: Bool)? {
+        var hasYearlessDays = false
+        for e in dated where e.writtenYear == nil && e.day != nil && e.month != nil { hasYearlessDays = true; break }
         var year: Int
         var fromReference = false
         if let given {
@@ -126,9 +139,56 @@ public struct DocumentDateResolver: Annotator {
             if let b = best, (b.month, b.day ?? 0) >= (m, e.day ?? 0) { continue }
             best = (m, e.day)
         }
-        guard let b = best else { return (TimexFormat.year(year), year, fromReference) }
-        if let d = b.day { return (TimexFormat.day(year, b.month, d), year, fromReference) }
-        return (TimexFormat.month(year, b.month), year, fromReference)
+        guard let b = best else { return (InferredDate(year: year), year, fromReference) }
+        return (InferredDate(year: year, month: b.month, day: b.day), year, fromReference)
+    }
+
+    /// The facts of a dated expression that inference reads (a small value: the steps filter and
+    /// re-read them several times, and an expression holds two Strings).
+    struct DatedFact {
+        var writtenYear: Int?
+        var month: Int?
+        var day: Int?
+        var monthPrecise: Bool
+        var future: Bool
+
+        /// The expressions inference reads: explicit dates (relative ones rest on a date).
+        static func facts(_ expressions: [TimeExpression]) -> [DatedFact] {
+            var facts: [DatedFact] = []
+            // Read in place: an expression copy retains and releases its mention's Strings.
+            expressions.withUnsafeBufferPointer { es in
+                for k in es.indices where es[k].mention.type == .date && !es[k].mention.relative {
+                    facts.append(DatedFact(writtenYear: es[k].writtenYear, month: es[k].month, day: es[k].day,
+                                           monthPrecise: es[k].monthPrecise, future: es[k].future))
+                }
+            }
+            return facts
+        }
+    }
+
+    /// An inferred date to the year, month or day, formatted (`iso`) only once chosen.
+    struct InferredDate {
+        var year: Int
+        var month: Int? = nil
+        var day: Int? = nil
+
+        var iso: String {
+            guard let month else { return TimexFormat.year(year) }
+            if let day { return TimexFormat.day(year, month, day) }
+            return TimexFormat.month(year, month)
+        }
+
+        /// `ReferenceDate(iso)`, without formatting and parsing the dates inference makes (a
+        /// year of four digits, a month, a day of the month): nil where that reading fails
+        /// ("31. Juni" is no day).
+        var parsed: ReferenceDate? {
+            guard (0...9999).contains(year), month.map({ (1...12).contains($0) }) ?? true,
+                  day.map({ (1...31).contains($0) }) ?? true else { return ReferenceDate(iso) }
+            guard let month else { return ReferenceDate(year: year) }
+            guard let day else { return ReferenceDate(year: year, month: month) }
+            guard CalendarDay(validYear: year, month: month, day: day) != nil else { return nil }
+            return ReferenceDate(year: year, month: month, day: day)
+        }
     }
 }
 

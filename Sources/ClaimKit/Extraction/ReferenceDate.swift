@@ -14,6 +14,17 @@ public struct ReferenceDate: Sendable, Hashable {
     /// Parses "YYYY", "YYYY-MM", "YYYY-MM-DD" (anything after the day, such as a time, is ignored).
     public init?(_ text: String?) {
         guard let text else { return nil }
+        // Every document's date is parsed (by both time annotators): the ISO forms as bytes.
+        if let fast = text.utf8.withContiguousStorageIfAvailable({ Self.parseISO($0) }), let r = fast {
+            // (nil: not such a form, or not a valid date, which the general reading rejects too)
+            self = r
+            return
+        }
+        self.init(general: text)
+    }
+
+    /// `init?(_:)` on any text, by Characters.
+    init?(general text: String) {
         let parts = text.prefix(10).split(separator: "-", omittingEmptySubsequences: false)
         guard let first = parts.first, first.count == 4, let y = Int(first) else { return nil }
         var m: Int? = nil, d: Int? = nil
@@ -26,6 +37,34 @@ public struct ReferenceDate: Sendable, Hashable {
             }
         }
         self.init(year: y, month: m, day: d)
+    }
+
+    /// "YYYY", "YYYY-MM", "YYYY-MM-DD" (then an ASCII byte or nothing) in digits, as
+    /// `init?(_:)` reads them; nil for any other text (the general reading decides it).
+    private static func parseISO(_ b: UnsafeBufferPointer<UInt8>) -> ReferenceDate? {
+        @inline(__always) func digit(_ i: Int) -> Int? {
+            let c = b[i]
+            return c >= 0x30 && c <= 0x39 ? Int(c &- 0x30) : nil
+        }
+        @inline(__always) func number(_ i: Int, _ n: Int) -> Int? {
+            var v = 0
+            for k in i..<(i + n) {
+                guard let d = digit(k) else { return nil }
+                v = v * 10 + d
+            }
+            return v
+        }
+        let n = b.count
+        // A non-ASCII byte after the day might join its last digit's Character.
+        guard n == 4 || n == 7 || (n >= 10 && (n == 10 || b[10] < 0x80)) else { return nil }
+        guard let y = number(0, 4) else { return nil }
+        if n == 4 { return ReferenceDate(year: y) }
+        guard b[4] == UInt8(ascii: "-"), let m = number(5, 2) else { return nil }
+        guard (1...12).contains(m) else { return nil }
+        if n == 7 { return ReferenceDate(year: y, month: m) }
+        guard b[7] == UInt8(ascii: "-"), let d = number(8, 2) else { return nil }
+        guard CalendarDay(validYear: y, month: m, day: d) != nil else { return nil }
+        return ReferenceDate(year: y, month: m, day: d)
     }
 
     /// The reference as a calendar day, when it is known to the day.

@@ -8,11 +8,18 @@ struct TimeCursor {
     let words: TimeLexicon
     /// The tokens' lexicon entries, shared by the cursors of one document.
     let ids: TimeWordIDs
-    let ref: ReferenceDate?
+    let reference: ReferenceDate?
+
+    /// The reference date, counted in `ids.referenceReads` when a matcher reads it: a match
+    /// that never read it is the same with any reference date (`TimeExpression.readsReference`).
+    var ref: ReferenceDate? {
+        ids.referenceReads &+= 1
+        return reference
+    }
 
     /// The same tokens up to the end of the document: the splitter may end a sentence at an
     /// ordinal's period ("am 17." | "Juni").
-    var whole: TimeCursor { TimeCursor(tokens: tokens, end: tokens.count, words: words, ids: ids, ref: ref) }
+    var whole: TimeCursor { TimeCursor(tokens: tokens, end: tokens.count, words: words, ids: ids, reference: reference) }
 
     // MARK: Token access
 
@@ -46,8 +53,16 @@ struct TimeCursor {
 
     /// How many "." the token holds: a dotted number is a date ("28.4.2025") or a time ("14.00").
     func dots(_ i: Int) -> Int {
+        let u = tokens[i].text.utf8
+        if let n = u.withContiguousStorageIfAvailable({ b -> Int in
+            var n = 0
+            for c in b where c == UInt8(ascii: ".") { n += 1 }
+            return n
+        }) {
+            return n
+        }
         var n = 0
-        for b in tokens[i].text.utf8 where b == UInt8(ascii: ".") { n += 1 }
+        for b in u where b == UInt8(ascii: ".") { n += 1 }
         return n
     }
     func isCapitalized(_ i: Int) -> Bool { i < end && tokens[i].kind == .word && tokens[i].isCapitalized }
@@ -57,6 +72,15 @@ struct TimeCursor {
     /// A number written with digits only ("2024", "17"), no separators.
     func digits(_ i: Int) -> (value: Int, count: Int)? {
         guard i < end, tokens[i].kind == .number else { return nil }
+        // Several matchers ask for the same number in turn: the last reading is kept.
+        if ids.digitsToken == i { return ids.digitsValue }
+        let r = readDigits(i)
+        ids.digitsToken = i
+        ids.digitsValue = r
+        return r
+    }
+
+    private func readDigits(_ i: Int) -> (value: Int, count: Int)? {
         // On the bytes in place (asked several times per number token by the matchers).
         if let r = tokens[i].text.utf8.withContiguousStorageIfAvailable({ b -> (value: Int, count: Int)? in
             guard b.count <= 9, b.count > 0 else { return nil }
@@ -102,16 +126,16 @@ struct TimeCursor {
     /// from the token (its stored filter bit), without a Token copy or a String read.
     @inline(__always)
     func canStart(_ i: Int) -> Bool {
-        let (kind, mayBegin, prefix) = tokens.withUnsafeBufferPointer { t in
-            (t[i].kind, words.beginFilter.mayContain(lowerOf: t[i]), t[i].lowerPrefix)
+        let (kind, mayBegin, prefix, capitalized) = tokens.withUnsafeBufferPointer { t in
+            (t[i].kind, words.beginFilter.mayContain(lowerOf: t[i]), t[i].lowerPrefix, t[i].isCapitalized)
         }
         switch kind {
         case .number: return true
         case .word:
             // The filters rule out most words without a lookup; a compound begins an
-            // expression only as a month pair ("Juli-August", `monthExpression`).
+            // expression only as a month pair ("Juli-August", `monthExpression`), capitalised.
             if mayBegin, let e = ids.id(i), words.begins[e] { return true }
-            return words.mayOpenMonthPair(prefix: prefix) && isCapitalizedCompound(i)
+            return capitalized && words.mayOpenMonthPair(prefix: prefix) && isCapitalizedCompound(i)
         default: return false
         }
     }
@@ -479,6 +503,8 @@ struct TimeCursor {
     /// "15 Uhr" T15:00, "14.00 Uhr" and "15:30 Uhr" (TIMEX3 type time, without the day).
     func clock(_ j: Int) -> TimeMatch? {
         guard j < end, tokens[j].kind == .number else { return nil }
+        // "Uhr" follows the number or its minutes ("15:30 Uhr"): most numbers have none.
+        guard has(j + 1, .clock) || (isByte(j + 1, UInt8(ascii: ":")) && has(j + 3, .clock)) else { return nil }
         var hour: Int, minute = 0, k = j + 1
         // Split as bytes, as in `numericDate`.
         let parts = dots(j) == 1 ? tokens[j].text.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false) : []
@@ -590,7 +616,12 @@ struct TimeCursor {
             // A following noun makes it a count ("2024 Soldaten"), as does a following range of counts.
             if isCapitalized(k + 1), entry(k + 1).flatMap({ words.entries[$0].month }) == nil { return nil }
             if k + 1 < end, tokens[k + 1].kind == .symbol { return nil }
-            if ["bis", "und", "oder", "-"].contains(lower(k + 1)), k + 2 < end, tokens[k + 2].kind == .number { return nil }
+            if k + 2 < end, tokens[k + 2].kind == .number {
+                switch lower(k + 1) {
+                case "bis", "und", "oder", "-": return nil
+                default: break
+                }
+            }
         }
         return TimeMatch(start: j, end: k + 1, value: TimexFormat.year(y), writtenYear: y)
     }

@@ -11,4 +11,7 @@ struct TimeExpression: Sendable {
     var monthPrecise: Bool
     /// Introduced by a preposition that opens a coming period ("ab Juli-August 2025").
     var future: Bool
+    /// Its match read the reference date (for its value or extent): with another reference
+    /// date it must be matched again; otherwise its mention holds for every reference date.
+    var readsReference: Bool = true
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The `months` and `time_words` tables as lookups for the time annotator.
 ///
 /// Every word the tables name has one `Entry` with its categories decoded (numbers parsed,
@@ -144,9 +146,17 @@ final class TimeLexicon: Sendable {
     /// The words that can begin an expression (`begins`): rules out most tokens of a text
     /// without hashing their whole text and probing `ids`.
     let beginFilter: WordFilter
-    /// Every word of `ids`: most tokens the matchers ask about are none of them, and are ruled
-    /// out by the filter bit stored in the token (`TimeWordIDs`).
-    let wordFilter: WordFilter
+    /// `beginFilter`'s bits, read directly by `nextCandidate` (a loop over every token).
+    let beginBits: [UInt64]
+    /// The words of `ids` by their filter bit (`WordFilter.bit`, which every token stores as
+    /// `lowerBit`): bit b's entries are `bucketEntries[bucketStart[b]..<bucketStart[b + 1]]`,
+    /// rarely more than one. A token's entry is then found without hashing its text
+    /// (`entry(lowerOf:)`), by comparing its bytes with the bucket's words.
+    private let bucketStart: [Int32]
+    private let bucketEntries: [Int32]
+    /// Per entry: its word's bytes, `wordBytes[wordStart[e]..<wordStart[e + 1]]`.
+    private let wordBytes: [UInt8]
+    private let wordStart: [Int32]
     /// Per pair of first bytes (first * 256 + second): some month form begins with it. A
     /// compound token opens a month pair ("Juli-August") only with a month's first bytes.
     let monthStarts: [UInt64]
@@ -224,9 +234,34 @@ final class TimeLexicon: Sendable {
         matchers = entries.map(Matchers.init)
         begins = entries.map { $0.beginsCore || $0.flags.contains(.prep) }
         var filter = WordFilter()
-        for (word, e) in ids.pairs where begins[Int(e)] { filter.insert(word) }
+        var bits = [UInt64](repeating: 0, count: 64)
+        for (word, e) in ids.pairs where begins[Int(e)] {
+            filter.insert(word)
+            let bit = WordFilter.bit(word)
+            bits[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
         beginFilter = filter
-        wordFilter = WordFilter(ids.keys)
+        beginBits = bits
+        var entryWords = [String](repeating: "", count: entries.count)
+        for (word, e) in ids.pairs { entryWords[Int(e)] = word }
+        var wordBytes: [UInt8] = []
+        var wordStart: [Int32] = [0]
+        for w in entryWords {
+            wordBytes.append(contentsOf: w.utf8)
+            wordStart.append(Int32(wordBytes.count))
+        }
+        var buckets = [[Int32]](repeating: [], count: 4096)
+        for (word, e) in ids.pairs { buckets[WordFilter.bit(word)].append(e) }
+        var bucketStart: [Int32] = [0]
+        var bucketEntries: [Int32] = []
+        for b in buckets {
+            bucketEntries.append(contentsOf: b)
+            bucketStart.append(Int32(bucketEntries.count))
+        }
+        self.wordBytes = wordBytes
+        self.wordStart = wordStart
+        self.bucketStart = bucketStart
+        self.bucketEntries = bucketEntries
         var starts = [UInt64](repeating: 0, count: 1024)
         for form in months.keys {
             let u = Array(form.utf8)
@@ -258,6 +293,60 @@ final class TimeLexicon: Sendable {
         return monthStarts.withUnsafeBufferPointer { $0[(k >> 6) & 1023] } & (1 << UInt64(k & 63)) != 0
     }
 
+    /// The first token from `i` on (before `end`) that `TimeCursor.canStart` may accept, else
+    /// `end`: a number, a word whose filter bit a beginning word has (`beginBits`), or a
+    /// capitalised word whose first bytes open a month form (`monthStarts`). Every token of a
+    /// document passes here, read in place, with the two bit tables at hand.
+    @inline(__always)
+    static func nextCandidate(_ t: UnsafeBufferPointer<Token>, _ bits: UnsafeBufferPointer<UInt64>,
+                              _ months: UnsafeBufferPointer<UInt64>, from i: Int, to end: Int) -> Int {
+        var i = i
+        while i < end {
+            switch t[i].kind {
+            case .number:
+                return i
+            case .word:
+                let b = Int(t[i].lowerBit)
+                if bits[(b >> 6) & 63] & (1 << UInt64(b & 63)) != 0 { return i }
+                if t[i].isCapitalized {
+                    let k = Int(t[i].lowerPrefix)
+                    if k & 0xFF == 0 || months[(k >> 6) & 1023] & (1 << UInt64(k & 63)) != 0 { return i }
+                }
+            default:
+                break
+            }
+            i += 1
+        }
+        return end
+    }
+
+    /// The entry of a token's lower case (-1 for none), as `id(token.lower)`: the words with
+    /// the token's filter bit compared with its bytes.
+    @inline(__always)
+    func entry(lowerOf token: Token) -> Int32 {
+        let b = Int(token.lowerBit) & 4095
+        let (lo, hi) = bucketStart.withUnsafeBufferPointer { (Int($0[b]), Int($0[b + 1])) }
+        if lo == hi { return -1 }
+        if let r = token.lower.utf8.withContiguousStorageIfAvailable({ key -> Int32 in
+            bucketEntries.withUnsafeBufferPointer { entries in
+                wordStart.withUnsafeBufferPointer { start in
+                    wordBytes.withUnsafeBufferPointer { bytes in
+                        for k in lo..<hi {
+                            let e = Int(entries[k])
+                            let s = Int(start[e]), n = Int(start[e + 1]) - s
+                            guard n == key.count else { continue }
+                            if n == 0 || memcmp(bytes.baseAddress! + s, key.baseAddress!, n) == 0 { return Int32(e) }
+                        }
+                        return -1
+                    }
+                }
+            }
+        }) {
+            return r
+        }
+        return id(token.lower) ?? -1
+    }
+
     /// The entry of a lowercase word.
     func id(_ word: String) -> Int32? { ids[word] }
     func id(_ word: Substring) -> Int32? { ids[word] }
@@ -275,6 +364,11 @@ final class TimeWordIDs {
     private let ids: UnsafeMutableBufferPointer<Int32>
     private let tokens: [Token]
     private let words: TimeLexicon
+    /// How often the cursors read the reference date (`TimeCursor.ref`).
+    var referenceReads = 0
+    /// The number token `TimeCursor.digits` read last, and what it read.
+    var digitsToken = -1
+    var digitsValue: (value: Int, count: Int)? = nil
 
     init(tokens: [Token], words: TimeLexicon) {
         self.tokens = tokens
@@ -294,11 +388,10 @@ final class TimeWordIDs {
     }
 
     /// The first ask for token `i`: out of line, so that the many inlined `id` stay small. The
-    /// token's filter bit first, read in place (no Token copy).
+    /// token is read in place (no Token copy), its entry found by its filter bit's bucket.
     @inline(never)
     private func lookUp(_ i: Int) -> Int32 {
-        let bit = tokens.withUnsafeBufferPointer { Int($0[i].lowerBit) }
-        let e = words.wordFilter.mayContain(bit: bit) ? words.id(tokens[i].lower) ?? -1 : -1
+        let e = tokens.withUnsafeBufferPointer { words.entry(lowerOf: $0[i]) }
         ids[i] = e
         return e
     }

@@ -97,9 +97,8 @@ public struct Claim: Sendable, Hashable {
         self.init(id: id, doc: doc, sentenceText: Substring(text), phrase: phrase, valueText: valueText,
                   timeText: timeText, sourceText: sourceText, entities: entities, value: value, high: high,
                   span: Range32(span), sentence: Int32(clamping: sentence),
-                  codes: ClaimCodes(object: strings.code(object), cls: strings.code(cls), aspect: strings.code(aspect),
-                                    unit: strings.code(unit), time: strings.code(time), source: strings.code(source),
-                                    event: strings.code(event)),
+                  codes: strings.codes(object: object, cls: cls, aspect: aspect, unit: unit, time: time, source: source,
+                                       event: event),
                   kind: kind, approx: approx, modality: modality)
     }
 
@@ -178,6 +177,16 @@ final class ClaimStrings: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return strings.code(s)
+    }
+
+    /// The codes of a claim's seven fields under one lock (the assembler builds every claim so).
+    func codes(object: String?, cls: String?, aspect: String?, unit: String?, time: String?, source: String?,
+               event: String?) -> ClaimCodes {
+        lock.lock()
+        defer { lock.unlock() }
+        return ClaimCodes(object: strings.code(object), cls: strings.code(cls), aspect: strings.code(aspect),
+                          unit: strings.code(unit), time: strings.code(time), source: strings.code(source),
+                          event: strings.code(event))
     }
 
     func string(_ code: Int32) -> String? {

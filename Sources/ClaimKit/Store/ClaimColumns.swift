@@ -93,32 +93,29 @@ public struct ClaimColumns: Sendable {
             doc = coded[0].strings.code(c.doc)
             lastDocument = (c.doc, doc)
         }
-        coded[0].codes.append(doc)
-        let kind = Self.enumCode(c.kind, &kindCodes, &coded[1].strings)
-        coded[1].codes.append(kind)
-        let approx = c.approx.map { Self.enumCode($0, &approxCodes, &coded[2].strings) } ?? -1
-        coded[2].codes.append(approx)
-        let modality = Self.enumCode(c.modality, &modalityCodes, &coded[9].strings)
-        coded[9].codes.append(modality)
+        let kind = Self.enumCode(Self.ordinal(c.kind), c.kind, &kindCodes, &coded[1].strings)
+        let approx = c.approx.map { Self.enumCode(Self.ordinal($0), $0, &approxCodes, &coded[2].strings) } ?? -1
+        let modality = Self.enumCode(Self.ordinal(c.modality), c.modality, &modalityCodes, &coded[9].strings)
+        // The seven `ClaimStrings` fields: their column codes first (a new string is rare),
+        // then one pass of appends over the columns in place.
         let codes = c.codes
-        for j in 0..<ClaimCodes.count {
-            let g = codes[j]
-            let k = Self.globalColumns[j]
-            guard g >= 0 else {
-                coded[k].codes.append(-1)
-                continue
-            }
-            if Int(g) < localCodes[j].count, localCodes[j][Int(g)] >= 0 {
-                coded[k].codes.append(localCodes[j][Int(g)])
-                continue
-            }
-            let local = coded[k].strings.code(ClaimStrings.shared.string(g))
-            if Int(local) == globalCodes[j].count { globalCodes[j].append(g) }
-            if Int(g) >= localCodes[j].count {
-                localCodes[j].append(contentsOf: repeatElement(-2, count: Int(g) + 1 - localCodes[j].count))
-            }
-            localCodes[j][Int(g)] = local
-            coded[k].codes.append(local)
+        let object = localCode(codes.object, field: 0), cls = localCode(codes.cls, field: 1)
+        let aspect = localCode(codes.aspect, field: 2), unit = localCode(codes.unit, field: 3)
+        let time = localCode(codes.time, field: 4), source = localCode(codes.source, field: 5)
+        let event = localCode(codes.event, field: 6)
+        coded.withUnsafeMutableBufferPointer { columns in
+            columns[0].codes.append(doc)
+            columns[1].codes.append(kind)
+            columns[2].codes.append(approx)
+            // `globalColumns`: 3, 4, 5, 6, 7, 8, 10.
+            columns[3].codes.append(object)
+            columns[4].codes.append(cls)
+            columns[5].codes.append(aspect)
+            columns[6].codes.append(unit)
+            columns[7].codes.append(time)
+            columns[8].codes.append(source)
+            columns[9].codes.append(modality)
+            columns[10].codes.append(event)
         }
         value.append(c.value ?? .nan)
         high.append(c.high ?? .nan)
@@ -126,17 +123,73 @@ public struct ClaimColumns: Sendable {
         count += 1
     }
 
-    /// The codes of the `kind`, `approx` and `modality` cases met so far: a million claims
-    /// are appended without hashing their names.
-    private var kindCodes: [(ClaimKind, Int32)] = []
-    private var approxCodes: [(Approx, Int32)] = []
-    private var modalityCodes: [(Modality, Int32)] = []
+    /// The column code of `ClaimStrings` code `g` of field `j` (in `ClaimCodes` order), -1 for
+    /// none: from `localCodes`, or the string interned in the column when first met.
+    @inline(__always)
+    private mutating func localCode(_ g: Int32, field j: Int) -> Int32 {
+        guard g >= 0 else { return -1 }
+        if Int(g) < localCodes[j].count {
+            let known = localCodes[j][Int(g)]
+            if known >= 0 { return known }
+        }
+        return newLocalCode(g, field: j)
+    }
 
-    private static func enumCode<E: RawRepresentable & Equatable>(_ value: E, _ cache: inout [(E, Int32)],
-                                                                _ strings: inout Strings) -> Int32 where E.RawValue == String {
-        for (v, code) in cache where v == value { return code }
+    private mutating func newLocalCode(_ g: Int32, field j: Int) -> Int32 {
+        let k = Self.globalColumns[j]
+        let code = coded[k].strings.code(ClaimStrings.shared.string(g))
+        if Int(code) == globalCodes[j].count { globalCodes[j].append(g) }
+        if Int(g) >= localCodes[j].count {
+            localCodes[j].append(contentsOf: repeatElement(-2, count: Int(g) + 1 - localCodes[j].count))
+        }
+        localCodes[j][Int(g)] = code
+        return code
+    }
+
+    /// The codes of the `kind`, `approx` and `modality` cases met so far (-1: not yet), by
+    /// case: a million claims are appended without hashing their names.
+    private var kindCodes: [Int32] = []
+    private var approxCodes: [Int32] = []
+    private var modalityCodes: [Int32] = []
+
+    private static func ordinal(_ k: ClaimKind) -> Int {
+        switch k {
+        case .quantity: return 0
+        case .date: return 1
+        }
+    }
+
+    private static func ordinal(_ a: Approx) -> Int {
+        switch a {
+        case .exact: return 0
+        case .about: return 1
+        case .moreThan: return 2
+        case .atLeast: return 3
+        case .lessThan: return 4
+        case .upTo: return 5
+        case .range: return 6
+        case .vague: return 7
+        }
+    }
+
+    private static func ordinal(_ m: Modality) -> Int {
+        switch m {
+        case .asserted: return 0
+        case .reported: return 1
+        case .estimated: return 2
+        case .planned: return 3
+        case .possible: return 4
+        case .denied: return 5
+        }
+    }
+
+    @inline(__always)
+    private static func enumCode<E: RawRepresentable>(_ ordinal: Int, _ value: E, _ cache: inout [Int32],
+                                                      _ strings: inout Strings) -> Int32 where E.RawValue == String {
+        if ordinal < cache.count, cache[ordinal] >= 0 { return cache[ordinal] }
         let code = strings.code(value.rawValue)
-        cache.append((value, code))
+        if ordinal >= cache.count { cache.append(contentsOf: repeatElement(-1, count: ordinal + 1 - cache.count)) }
+        cache[ordinal] = code
         return code
     }
 

@@ -121,6 +121,12 @@ public struct ClaimStore: Sendable {
         for c in more { append(c) }
     }
 
+    /// `append(contentsOf:)` of an array (a document's claims): each claim read in place, not
+    /// copied (a copy retains and releases its Strings).
+    public mutating func append(contentsOf more: [Claim]) {
+        for k in more.indices { append(more[k]) }
+    }
+
     public mutating func append(_ c: Claim) {
         let documents = columns.documentCount
         columns.append(c)
@@ -130,7 +136,8 @@ public struct ClaimStore: Sendable {
         let (phraseStart, phraseLength) = Self.locate(c.phrase, in: c.sentenceText).map { (Int32($0.0), Int32($0.1)) }
             ?? (-1, texts.code(c.phrase))
         rows.append(Row(sentenceText: c.sentenceText, span: c.spanStorage, phraseStart: phraseStart,
-                        phraseLength: phraseLength, ordinal: ordinal(c), valueText: valueTextCode(c),
+                        phraseLength: phraseLength, ordinal: ordinal(c),
+                        valueText: valueTextCode(c, phraseAt: Int(phraseStart)),
                         timeText: texts.code(c.timeText), sourceText: texts.code(c.sourceText),
                         entities: entitiesCode(c.entities)))
     }
@@ -143,7 +150,13 @@ public struct ClaimStore: Sendable {
     }
 
     /// `Row.valueText` of a claim: where its number stands in the sentence, else its code.
-    private mutating func valueTextCode(_ c: Claim) -> Int32 {
+    /// `phraseAt`: where the phrase stands in the sentence (-1: not in it); the number as
+    /// written usually opens it ("18 Prozent der Arbeiter"), and a date's text is its phrase.
+    private mutating func valueTextCode(_ c: Claim, phraseAt: Int) -> Int32 {
+        if phraseAt >= 0, phraseAt < 1 << 20, Self.opens(c.phrase, with: c.valueText) {
+            let length = c.valueText.utf8.count
+            if length > 0, length < 1 << 11 { return -Int32(phraseAt << 11 | length) - 1 }
+        }
         if let (offset, length) = Self.locate(c.valueText, in: c.sentenceText), offset < 1 << 20, length < 1 << 11 {
             return -Int32(offset << 11 | length) - 1
         }
@@ -152,21 +165,28 @@ public struct ClaimStore: Sendable {
 
     /// n when the claim's id is `<doc>:<n>` (n written plainly), else the pooled id as -code-1.
     private mutating func ordinal(_ c: Claim) -> Int32 {
-        let id = c.id.utf8, doc = c.doc.utf8
-        if id.count > doc.count + 1, id.count - doc.count <= 10, id.starts(with: doc) {
-            // ":" and 1-9 digits, no leading zero: the number reads back as the same id.
-            var digits = id.dropFirst(doc.count)
-            if digits.popFirst() == UInt8(ascii: ":"), digits.first != UInt8(ascii: "0") || digits.count == 1 {
-                var n: Int32 = 0
-                var plain = true
-                for b in digits {
-                    guard b >= 0x30, b <= 0x39 else { plain = false; break }
-                    n = n * 10 + Int32(b - 0x30)
-                }
-                if plain { return n }
-            }
-        }
+        if let n = Self.plainOrdinal(id: c.id, doc: c.doc) { return n }
         return -texts.code(c.id) - 1
+    }
+
+    /// n when `id` is `<doc>:<n>` with n written plainly (1-9 digits, no leading zero: the
+    /// number reads back as the same id). On the bytes in place: every stored claim asks.
+    static func plainOrdinal(id: String, doc: String) -> Int32? {
+        id.utf8.withContiguousStorageIfAvailable { i -> Int32? in
+            doc.utf8.withContiguousStorageIfAvailable { d -> Int32? in
+                let digits = i.count - d.count - 1
+                guard digits >= 1, digits <= 9, i[d.count] == UInt8(ascii: ":") else { return nil }
+                if digits > 1, i[d.count + 1] == UInt8(ascii: "0") { return nil }
+                if d.count > 0, let a = i.baseAddress, let b = d.baseAddress, memcmp(a, b, d.count) != 0 { return nil }
+                var n: Int32 = 0
+                for k in (d.count + 1)..<i.count {
+                    let b = i[k]
+                    guard b >= 0x30, b <= 0x39 else { return nil }
+                    n = n * 10 + Int32(b &- 0x30)
+                }
+                return n
+            } ?? nil
+        } ?? nil
     }
 
     private mutating func entitiesCode(_ list: [String]) -> Int32 {
@@ -190,10 +210,30 @@ public struct ClaimStore: Sendable {
     private static func hash(_ list: [String]) -> UInt64 {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
         for name in list {
-            for b in name.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
+            // On the bytes in place (a UTF8View iterator costs several times as much a byte).
+            if let r = name.utf8.withContiguousStorageIfAvailable({ b -> UInt64 in
+                var h = h
+                for x in b { h = (h ^ UInt64(x)) &* 0x100_0000_01B3 }
+                return h
+            }) {
+                h = r
+            } else {
+                for b in name.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
+            }
             h = (h ^ 0) &* 0x100_0000_01B3
         }
         return h
+    }
+
+    /// Whether `text`'s bytes begin with `prefix`'s.
+    static func opens(_ text: String, with prefix: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { t -> Bool in
+            prefix.utf8.withContiguousStorageIfAvailable { p -> Bool in
+                guard p.count <= t.count else { return false }
+                guard let a = t.baseAddress, let b = p.baseAddress else { return p.isEmpty }
+                return memcmp(a, b, p.count) == 0
+            } ?? false
+        } ?? false
     }
 
     /// The UTF-8 offset and length of `phrase` in `sentence` (its first occurrence).
