@@ -23,10 +23,6 @@ public enum Tokenizer {
         var newlines = 0
         // Read once: a `static let` costs a check per access.
         let small = SmallUTF8.isAvailable
-        // Short tokens are written as bits into this slot and moved out (`SmallToken`).
-        let raw = SmallToken.layoutMatches
-        let slot = UnsafeMutablePointer<Token>.allocate(capacity: 1)
-        defer { slot.deallocate() }
         while i < n {
             let b0 = bytes[i]
             // ASCII white space (the common case of `isSpace`).
@@ -107,25 +103,21 @@ public enum Tokenizer {
                 if let (lowerLo, lowerHi) = lower {
                     let bit = SmallUTF8.filterBit(lowerLo, lowerHi, count), prefix = SmallUTF8.prefix(lowerLo)
                     let capitalized = SmallUTF8.startsUppercase(lo)
-                    if raw {
-                        let top = SmallUTF8.top(count, ascii: allASCII)
-                        UnsafeMutableRawPointer(slot).storeBytes(of: SmallToken(
-                            start: start, end: i, text: (lo, hi | top), lower: (lowerLo, lowerHi | top),
-                            newlines: UInt16(clamping: newlines),
-                            flags: UInt16(truncatingIfNeeded: bit) | (capitalized ? Token.capitalFlag : 0),
-                            lowerPrefix: prefix, kind: kind.rawValue, spaceBefore: space), as: SmallToken.self)
-                        tokens.append(slot.move())
-                    } else {
-                        tokens.append(Token(span: TextSpan(start, i), kind: kind,
-                                            text: SmallUTF8.make(lo, hi, count, ascii: allASCII),
-                                            lower: SmallUTF8.make(lowerLo, lowerHi, count, ascii: allASCII),
-                                            lowerBit: bit, lowerPrefix: prefix, capitalized: capitalized,
-                                            spaceBefore: space, newlinesBefore: newlines))
-                    }
+                    let top = SmallUTF8.top(count, ascii: allASCII)
+                    let flags = UInt16(truncatingIfNeeded: bit) | (capitalized ? Token.capitalFlag : 0)
+                    tokens.append(Token(span: TextSpan(start, i), kind: kind, textBits: (lo, hi | top),
+                                        lowerBits: (lowerLo, lowerHi | top), flags: flags,
+                                        lowerPrefix: prefix, spaceBefore: space, newlines: UInt16(clamping: newlines)))
                     space = false
                     newlines = 0
                     continue
                 }
+            }
+            if small, count > SmallUTF8.capacity, let token = longToken(bytes, start, i, kind, space, newlines) {
+                tokens.append(token)
+                space = false
+                newlines = 0
+                continue
             }
             if ascii {
                 // One-byte tokens (a fifth of all: punctuation, initials) from a table: no String
@@ -208,6 +200,51 @@ public enum Tokenizer {
             return true
         }
         return valid ? (UInt64(littleEndian: words.0), UInt64(littleEndian: words.1)) : nil
+    }
+
+    /// The token of bytes `start..<end` (more than 15) when they are ASCII and Latin-1 letters
+    /// as `latin1Lower` admits them (most long tokens: compounds): its Strings are the bytes and
+    /// their lower case (`Token.lowercase`), taken from `LongStrings` without making a String
+    /// when they are known. nil for any other byte.
+    static func longToken(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ kind: Token.Kind,
+                          _ space: Bool, _ newlines: Int) -> Token? {
+        let count = end - start
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { out -> Token? in
+            var k = start
+            var changed = false
+            while k < end {
+                let c = bytes[k]
+                if c < 0x80 {
+                    let upper = c >= 0x41 && c <= 0x5A
+                    out[k - start] = upper ? c + 0x20 : c
+                    changed = changed || upper
+                    k += 1
+                    continue
+                }
+                guard c == 0xC2 || c == 0xC3, k + 1 < end else { return nil }
+                var d = bytes[k + 1]
+                guard d & 0xC0 == 0x80 else { return nil }
+                if c == 0xC2 {
+                    guard d != 0xA0 && d != 0xAB && d != 0xAD && d != 0xBB else { return nil }
+                } else if d <= 0x9E && d != 0x97 {
+                    d += 0x20
+                    changed = true
+                }
+                out[k - start] = c
+                out[k - start + 1] = d
+                k += 2
+            }
+            let text = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            let lower = UnsafeBufferPointer(rebasing: out[0..<count])
+            let textBits = LongStrings.shared.bits(bytes: text)
+            let lowerBits = changed ? LongStrings.shared.bits(bytes: lower) : textBits
+            let capitalized = (text[0] >= 0x41 && text[0] <= 0x5A)
+                || (text[0] == 0xC3 && text[1] >= 0x80 && text[1] <= 0x9E && text[1] != 0x97)
+            let flags = UInt16(truncatingIfNeeded: WordFilter.bit(lower)) | (capitalized ? Token.capitalFlag : 0)
+            return Token(span: TextSpan(start, end), kind: kind, textBits: textBits, lowerBits: lowerBits, flags: flags,
+                         lowerPrefix: UInt16(lower[0]) << 8 | UInt16(lower[1]), spaceBefore: space,
+                         newlines: UInt16(clamping: newlines))
+        }
     }
 
     /// The String of each ASCII byte.
