@@ -402,22 +402,55 @@ enum SmallUTF8 {
 final class LongStrings: @unchecked Sendable {
     static let shared = LongStrings()
 
+    /// Open addressing over the interned Strings themselves (no second copy of their bytes),
+    /// at most half full.
     private struct Table {
-        /// The index in `strings` of each String's UTF-8.
-        var ids = WordMap<Int32>()
+        /// Per slot: the key's hash tag in the upper 32 bits and its index in `strings` + 1 in
+        /// the lower, 0 when empty; the count is a power of two.
+        var slots = [UInt64](repeating: 0, count: 1 << 12)
         var strings: [String] = []
 
         /// The bits of the interned String of `bytes`; `make` makes it when new.
-        mutating func bits(_ bytes: UnsafeBufferPointer<UInt8>, _ make: () -> String) -> (UInt64, UInt64) {
-            let s: String
-            if let id = ids.value(bytes: bytes) {
-                s = strings[Int(id)]
-            } else {
-                s = make()
-                ids.set(bytes: bytes, Int32(strings.count))
-                strings.append(s)
+        mutating func bits(_ key: UnsafeBufferPointer<UInt8>, _ make: () -> String) -> (UInt64, UInt64) {
+            let h = WordMap<Int>.hash(key)
+            let tag = h >> 32
+            var mask = slots.count - 1
+            var slot = Int(truncatingIfNeeded: h) & mask
+            while true {
+                let v = slots[slot]
+                if v == 0 { break }
+                if v >> 32 == tag {
+                    let s = strings[Int(truncatingIfNeeded: v & 0xFFFF_FFFF) - 1]
+                    if Table.equal(s, key) { return unsafeBitCast(s, to: (UInt64, UInt64).self) }
+                }
+                slot = (slot + 1) & mask
+            }
+            let s = make()
+            strings.append(s)
+            slots[slot] = tag << 32 | UInt64(strings.count)
+            if strings.count * 2 > slots.count {
+                // Twice the slots, every key placed again by its hash.
+                var fresh = [UInt64](repeating: 0, count: slots.count * 2)
+                mask = fresh.count - 1
+                for (e, string) in strings.enumerated() {
+                    var utf8 = string
+                    let g = utf8.withUTF8 { WordMap<Int>.hash($0) }
+                    var k = Int(truncatingIfNeeded: g) & mask
+                    while fresh[k] != 0 { k = (k + 1) & mask }
+                    fresh[k] = (g >> 32) << 32 | UInt64(e + 1)
+                }
+                slots = fresh
             }
             return unsafeBitCast(s, to: (UInt64, UInt64).self)
+        }
+
+        static func equal(_ s: String, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+            let same = s.utf8.withContiguousStorageIfAvailable { b -> Bool in
+                guard b.count == key.count else { return false }
+                guard let x = b.baseAddress, let y = key.baseAddress else { return true }  // both empty
+                return memcmp(x, y, b.count) == 0
+            }
+            return same ?? s.utf8.elementsEqual(key)
         }
     }
 
