@@ -407,7 +407,7 @@ final class LongStrings: @unchecked Sendable {
     private struct Table {
         /// Per slot: the key's hash tag in the upper 32 bits and its index in `strings` + 1 in
         /// the lower, 0 when empty; the count is a power of two.
-        var slots = [UInt64](repeating: 0, count: 1 << 12)
+        var slots = [UInt64](repeating: 0, count: 1 << 15)
         var strings: [String] = []
 
         /// The bits of the interned String of `bytes`; `make` makes it when new.

@@ -212,7 +212,19 @@ public enum Tokenizer {
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { out -> Token? in
             var k = start
             var changed = false
+            guard let from = bytes.baseAddress, let to = out.baseAddress else { return nil }
             while k < end {
+                // Eight ASCII bytes at a time (SWAR), the rest byte by byte.
+                if k + 8 <= end {
+                    let w = UInt64(littleEndian: UnsafeRawPointer(from + k).loadUnaligned(as: UInt64.self))
+                    if w & 0x8080_8080_8080_8080 == 0 {
+                        let l = SmallUTF8.asciiLower(w)
+                        changed = changed || l != w
+                        UnsafeMutableRawPointer(to + (k - start)).storeBytes(of: l.littleEndian, as: UInt64.self)
+                        k += 8
+                        continue
+                    }
+                }
                 let c = bytes[k]
                 if c < 0x80 {
                     let upper = c >= 0x41 && c <= 0x5A
