@@ -139,3 +139,19 @@ import Testing
         }
     }
 }
+
+@Suite struct TokenizerOutputTests {
+    /// The tokens go into arrays of a fixed capacity, more arrays when a document has more
+    /// tokens than the first holds: the same tokens, spaces and line breaks at every boundary.
+    @Test func tokensBeyondTheFirstArrayAreTheSame() {
+        let text = (0..<60).map { "Wort\($0 % 7),x \n\n„Zitat“ 1.000 Übergrößenträgerinnen-Verband.\u{AD}a" }.joined()
+        let bytes = Array(text.utf8)
+        let whole = bytes.withUnsafeBufferPointer { Tokenizer.tokenize($0, firstCapacity: 100_000) }
+        #expect(whole.count > 500)
+        #expect(Tokenizer.tokenize(bytes) == whole)
+        for capacity in [0, 1, 2, 3, 7, 100] {
+            let parts = bytes.withUnsafeBufferPointer { Tokenizer.tokenize($0, firstCapacity: capacity) }
+            #expect(parts == whole, "capacity \(capacity)")
+        }
+    }
+}
