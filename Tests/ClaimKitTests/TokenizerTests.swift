@@ -155,3 +155,31 @@ import Testing
         }
     }
 }
+
+@Suite struct Latin1LowerTests {
+    /// The word-at-a-time lower case of short tokens is the byte-by-byte one, for every
+    /// two-byte scalar and the bytes around it, at every position of a 15-byte token.
+    @Test func wordAtATimeEqualsByteByByte() {
+        var samples: [[UInt8]] = []
+        for v in UInt32(0x80)...0x7FF {
+            guard let s = Unicode.Scalar(v) else { continue }
+            for text in ["\(s)", "A\(s)", "\(s)Z", "Ab\(s)Cd", "ÄÖÜ\(s)ß", "abcdefg\(s)", "ABCDEFGHIJKLM\(s)", "\(s)\(s)\(s)"] {
+                samples.append(Array(text.utf8))
+            }
+        }
+        for text in ["Ölpreis", "ÜBERGRÖSSE", "Straße", "a-b", "A.B", "@[`{", "ÄÖÜäöüß×÷", "x\u{AD}y", "€uro", "«Zitat»", "12 000"] {
+            samples.append(Array(text.utf8))
+        }
+        for bytes in samples {
+            for cut in [bytes.count, bytes.count - 1] where cut > 0 && cut <= 15 {
+                let b = Array(bytes[..<cut])
+                b.withUnsafeBufferPointer { p in
+                    let (lo, hi) = SmallUTF8.load(p, 0, cut)
+                    let slow = Tokenizer.latin1Lower(p, 0, cut)
+                    let fast = Tokenizer.latin1Lower(lo, hi, cut)
+                    #expect(fast.map { [$0.0, $0.1] } == slow.map { [$0.0, $0.1] }, "\(b)")
+                }
+            }
+        }
+    }
+}

@@ -136,7 +136,7 @@ public enum Tokenizer {
                 if allASCII {
                     lower = (SmallUTF8.asciiLower(lo), SmallUTF8.asciiLower(hi))
                 } else {
-                    lower = latin1Lower(bytes, start, i)
+                    lower = latin1Lower(lo, hi, count)
                 }
                 if let (lowerLo, lowerHi) = lower {
                     let bit = SmallUTF8.filterBit(lowerLo, lowerHi, count), prefix = SmallUTF8.prefix(lowerLo)
@@ -241,6 +241,47 @@ public enum Tokenizer {
             return true
         }
         return valid ? (UInt64(littleEndian: words.0), UInt64(littleEndian: words.1)) : nil
+    }
+
+    /// `latin1Lower(bytes, start, end)` from the token's bytes as `SmallUTF8.load` gives them
+    /// (`count` of them, at most 15): the ASCII bytes lowered eight at a time (SWAR), then only
+    /// the non-ASCII ones (an umlaut or two) read one by one.
+    @inline(__always)
+    static func latin1Lower(_ lo: UInt64, _ hi: UInt64, _ count: Int) -> (UInt64, UInt64)? {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        var lower = (asciiLowerKeepingHigh(lo), asciiLowerKeepingHigh(hi))
+        var rest = (lo & high, hi & high)  // the high bit of each byte still to read
+        @inline(__always) func byte(_ k: Int) -> UInt8 {
+            UInt8(truncatingIfNeeded: k < 8 ? lo >> UInt64(k &* 8) : hi >> UInt64((k &- 8) &* 8))
+        }
+        while rest.0 | rest.1 != 0 {
+            let k = rest.0 != 0 ? rest.0.trailingZeroBitCount >> 3 : 8 + rest.1.trailingZeroBitCount >> 3
+            let c = byte(k)
+            guard c == 0xC2 || c == 0xC3, k + 1 < count else { return nil }
+            let d = byte(k + 1)
+            guard d & 0xC0 == 0x80 else { return nil }
+            if c == 0xC2 {
+                guard d != 0xA0 && d != 0xAB && d != 0xAD && d != 0xBB else { return nil }
+            } else if d <= 0x9E && d != 0x97 {
+                let j = k + 1
+                if j < 8 { lower.0 += 0x20 << UInt64(j &* 8) } else { lower.1 += 0x20 << UInt64((j &- 8) &* 8) }
+            }
+            // Both bytes read: clear their high bits.
+            for j in k...(k + 1) {
+                if j < 8 { rest.0 &= ~(0x80 << UInt64(j &* 8)) } else { rest.1 &= ~(0x80 << UInt64((j &- 8) &* 8)) }
+            }
+        }
+        return lower
+    }
+
+    /// A-Z to a-z in a word, bytes of 0x80 and above left as they are (SWAR on the low seven
+    /// bits, so that no carry crosses bytes).
+    @inline(__always)
+    static func asciiLowerKeepingHigh(_ x: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        let y = x & ~high
+        let upper = (y &+ (0x80 - 0x41) &* ones) & ~(y &+ (0x80 - 0x5B) &* ones) & ~x & high
+        return x | (upper >> 2)
     }
 
     /// The token of bytes `start..<end` (more than 15) when they are ASCII and Latin-1 letters
