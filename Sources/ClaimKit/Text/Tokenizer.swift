@@ -86,7 +86,12 @@ public enum Tokenizer {
             // scan would read first), so nearly every token is told apart here without a
             // second scan.
             let run = b0 < 0x80 ? alnumRunEnd(bytes, i) : i
-            if run > i, run < n, mayContinueWebAddress(bytes[run]), let end = webAddressEnd(bytes, i, run) {
+            if run > i, run < n, mayContinueWebAddress(bytes[run]),
+               // After "." or "@" a domain or e-mail address needs a letter or digit ("Wien. Die"
+               // is none), unless the token may start "http:", "www." (`webAddressEnd`).
+               bytes[run] != 0x2E && bytes[run] != 0x40 || (run + 1 < n && isAlnumByte(bytes[run + 1]))
+                || b0 == 0x68 || b0 == 0x77 || b0 == 0x57,
+               let end = webAddressEnd(bytes, i, run) {
                 // URLs, e-mail addresses and domains ("www.allinrechner.at") are one token, so
                 // their dots neither split words nor end sentences.
                 kind = .symbol
@@ -191,6 +196,11 @@ public enum Tokenizer {
             let c = bytes[i]
             // ASCII letters and digits: the common case of the loop below.
             if (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39) { i += 1; continue }
+            // U+00C0-U+00FF (umlauts, ß, accents) but × and ÷: letters, without decoding.
+            if c == 0xC3, i + 1 < n {
+                let d = bytes[i + 1]
+                if d >= 0x80 && d <= 0xBF && d != 0x97 && d != 0xB7 { i += 2; ascii = false; continue }
+            }
             let (s, l) = c < 0x80 ? (Unicode.Scalar(c), 1) : decode(bytes, i)
             if s.value >= 0x80, isLetter(s) || s.value == 0xAD || isMark(s) { i += l; ascii = false; continue }
             // Inner hyphen or apostrophe followed by a letter or digit.
