@@ -229,9 +229,11 @@ extension String {
     /// The text is one Unicode scalar (valid UTF-8: its length is the first byte's sequence length).
     var isOneScalar: Bool {
         let u = utf8
-        guard let b = u.first else { return false }
+        // The count first (inline for a short String): most texts are longer than any scalar.
+        let count = u.count
+        guard count >= 1 && count <= 4, let b = u.first else { return false }
         let length = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
-        return u.count == length
+        return count == length
     }
 
     /// The first scalar is upper case; ASCII (inlined) and Latin-1 without a Unicode property

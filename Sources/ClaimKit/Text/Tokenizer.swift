@@ -519,6 +519,9 @@ public enum Tokenizer {
         if v < 0xC0 { return false }
         // Latin-1 and Latin Extended-A/B letters (umlauts, accents, ß): all alphabetic but × and ÷.
         if v < 0x250 { return v != 0xD7 && v != 0xF7 }
+        // General Punctuation (typographic quotes and dashes: most tokens that start above
+        // Latin) holds no letter; a Unicode property lookup costs hundreds of instructions.
+        if v >= 0x2000 && v <= 0x206F { return false }
         return s.properties.isAlphabetic
     }
 
