@@ -57,6 +57,7 @@ public enum Tokenizer {
         let n = bytes.count
         // Read once: a `static let` costs a check per access.
         let small = SmallUTF8.isAvailable
+        let oneByte = oneByteFlags
         while i < n {
             let b0 = bytes[i]
             // ASCII white space (the common case of `isSpace`).
@@ -134,6 +135,20 @@ public enum Tokenizer {
             }
             let token: Token
             let count = i - start
+            // One ASCII byte (a fifth of all tokens: punctuation, initials): its fields from a
+            // table.
+            if small, count == 1, b0 < 0x80 {
+                let top: UInt64 = 0xE1 << 56  // `SmallUTF8.top(1, ascii: true)`
+                let lower = b0 >= 0x41 && b0 <= 0x5A ? b0 + 0x20 : b0
+                (to + written).initialize(to: Token(span: TextSpan(start, i), kind: kind, textBits: (UInt64(b0), top),
+                                                    lowerBits: (UInt64(lower), top), flags: oneByte[Int(b0)],
+                                                    lowerPrefix: UInt16(lower) << 8, spaceBefore: space,
+                                                    newlines: UInt16(clamping: newlines)))
+                written += 1
+                space = false
+                newlines = 0
+                continue
+            }
             if small, count <= SmallUTF8.capacity {
                 let (lo, hi) = SmallUTF8.load(bytes, start, count)
                 let allASCII = (lo | hi) & 0x8080_8080_8080_8080 == 0
@@ -353,6 +368,14 @@ public enum Tokenizer {
 
     /// The String of each ASCII byte.
     static let oneByteStrings: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+
+    /// `Token.flags` of the token of each ASCII byte: the filter bit of its lower case, and
+    /// whether it is a capital.
+    static let oneByteFlags: [UInt16] = (0..<128).map { (b: Int) -> UInt16 in
+        let upper = b >= 0x41 && b <= 0x5A
+        let lower = UInt8(upper ? b + 0x20 : b)
+        return UInt16(WordFilter.bit(count: 1, first: lower, second: lower, last: lower)) | (upper ? Token.capitalFlag : 0)
+    }
 
     /// One past the run of ASCII letters and digits from `i`, eight bytes at a time.
     @inline(__always)
