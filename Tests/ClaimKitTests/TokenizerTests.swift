@@ -66,7 +66,7 @@ import Testing
     /// alike, and with the same UTF-8 and Characters — and their lower case `String.lowercased()`.
     @Test func shortTokenStringsEqualTheStandardOnes() {
         #expect(SmallUTF8.isAvailable)
-        #expect(SmallToken.layoutMatches)
+        #expect(_isPOD(Token.self))
         var text = "Rund 11.000 SOLDATEN „kämpfen“ in KURSK – laut NIS. ÄRZTE, Ölpreis, Übergrößenträger, ß, Straße, "
             + "Ελλάδα, İstanbul, www.ORF.at, 12’000 Mann, 12 000, Artillerie- und, a-b, A. B. C., µ, 123456789012345, "
             + "1234567890123456, ABCDEFGHIJKLMNO ABCDEFGH ABCDEFG ÄBCDEFGHIJKLMN ÄÖÜÄÖÜÄ ÄÖÜÄÖÜÄÖ x\u{AD}y Pjöngjang"
@@ -100,5 +100,86 @@ import Testing
         t.text = "ärzte"
         #expect(!t.isCapitalized)
         #expect(t.lowerPrefix == UInt16(UInt8(ascii: "e")) << 8 | UInt16(UInt8(ascii: "i")))
+    }
+}
+
+@Suite struct TokenStorageTests {
+    /// The tokenizer builds short tokens from bits (no Strings); a token built from its Strings
+    /// (the public initialiser, long tokens) must be the same token, and the setters keep
+    /// `text`, `lower` and the filter fields right across inline and long Strings.
+    @Test func tokensFromBitsEqualTokensFromStrings() {
+        var text = "Rund 11.000 SOLDATEN „kämpfen“ in KURSK – laut NIS. ÄRZTE, Ölpreis, Übergrößenträger, ß, Straße, "
+            + "Bundesverfassungsgerichtspräsident Donaudampfschifffahrtsgesellschaft ÜBERGRÖSSENTRÄGERINNEN "
+            + "Ελλάδα, İstanbul, www.ORF.at, https://derstandard.at/2000012345/Artikel?x=1, 12’000 Mann, 12 000, "
+            + "Artillerie- und, a-b, A. B. C., µ, 123456789012345, 1234567890123456, ABCDEFGHIJKLMNO ABCDEFGHIJKLMNOP "
+            + "ÄBCDEFGHIJKLMN ÄBCDEFGHIJKLMNÖ x\u{AD}y Pjöngjang İİİİİİİİ"
+        for v in UInt32(0x41)...0x2FF { if let s = Unicode.Scalar(v), s.properties.isAlphabetic { text += " A\(s)B \(s)\(s)\(s)" } }
+        let tokens = Tokenizer.tokenize(Array(text.utf8))
+        #expect(tokens.count > 300)
+        #expect(tokens.contains { $0.text.utf8.count > 15 })
+        for t in tokens {
+            let made = Token(span: t.span, kind: t.kind, text: String(decoding: Array(t.text.utf8), as: UTF8.self),
+                             spaceBefore: t.spaceBefore, newlinesBefore: t.newlinesBefore)
+            #expect(made == t, "\(t.text)")
+            #expect(made.hashValue == t.hashValue, "\(t.text)")
+            #expect(made.lower == t.lower && made.lowerBit == t.lowerBit && made.lowerPrefix == t.lowerPrefix, "\(t.text)")
+            #expect(made.isCapitalized == t.isCapitalized, "\(t.text)")
+        }
+        for (a, b) in [("Bundesverfassungsgericht", "kurz"), ("kurz", "Bundesverfassungsgericht"),
+                       ("Übergrößenträgerinnen", "Ärzte"), ("x", "y")] {
+            var t = tokens[0]
+            let copy = t
+            t.text = a
+            #expect(t.text == a && t.lower == copy.lower && t.isCapitalized == a.startsUppercase)
+            t.lower = b
+            #expect(t.text == a && t.lower == b && Int(t.lowerBit) == WordFilter.bit(b))
+            t.text = t.lower  // a String read from the token itself, stored back
+            #expect(t.text == b && t.lower == b)
+            #expect(copy == tokens[0] && copy.text == tokens[0].text)
+        }
+    }
+}
+
+@Suite struct TokenizerOutputTests {
+    /// The tokens go into arrays of a fixed capacity, more arrays when a document has more
+    /// tokens than the first holds: the same tokens, spaces and line breaks at every boundary.
+    @Test func tokensBeyondTheFirstArrayAreTheSame() {
+        let text = (0..<60).map { "Wort\($0 % 7),x \n\n„Zitat“ 1.000 Übergrößenträgerinnen-Verband.\u{AD}a" }.joined()
+        let bytes = Array(text.utf8)
+        let whole = bytes.withUnsafeBufferPointer { Tokenizer.tokenize($0, firstCapacity: 100_000) }
+        #expect(whole.count > 500)
+        #expect(Tokenizer.tokenize(bytes) == whole)
+        for capacity in [0, 1, 2, 3, 7, 100] {
+            let parts = bytes.withUnsafeBufferPointer { Tokenizer.tokenize($0, firstCapacity: capacity) }
+            #expect(parts == whole, "capacity \(capacity)")
+        }
+    }
+}
+
+@Suite struct Latin1LowerTests {
+    /// The word-at-a-time lower case of short tokens is the byte-by-byte one, for every
+    /// two-byte scalar and the bytes around it, at every position of a 15-byte token.
+    @Test func wordAtATimeEqualsByteByByte() {
+        var samples: [[UInt8]] = []
+        for v in UInt32(0x80)...0x7FF {
+            guard let s = Unicode.Scalar(v) else { continue }
+            for text in ["\(s)", "A\(s)", "\(s)Z", "Ab\(s)Cd", "ÄÖÜ\(s)ß", "abcdefg\(s)", "ABCDEFGHIJKLM\(s)", "\(s)\(s)\(s)"] {
+                samples.append(Array(text.utf8))
+            }
+        }
+        for text in ["Ölpreis", "ÜBERGRÖSSE", "Straße", "a-b", "A.B", "@[`{", "ÄÖÜäöüß×÷", "x\u{AD}y", "€uro", "«Zitat»", "12 000"] {
+            samples.append(Array(text.utf8))
+        }
+        for bytes in samples {
+            for cut in [bytes.count, bytes.count - 1] where cut > 0 && cut <= 15 {
+                let b = Array(bytes[..<cut])
+                b.withUnsafeBufferPointer { p in
+                    let (lo, hi) = SmallUTF8.load(p, 0, cut)
+                    let slow = Tokenizer.latin1Lower(p, 0, cut)
+                    let fast = Tokenizer.latin1Lower(lo, hi, cut)
+                    #expect(fast.map { [$0.0, $0.1] } == slow.map { [$0.0, $0.1] }, "\(b)")
+                }
+            }
+        }
     }
 }

@@ -261,6 +261,9 @@ public struct SentenceSplitter: Sendable {
             for m in 0..<suffix.count where lower[offset + m] != suffix[m] { same = false; break }
             if same { return true }
         }
+        // Only a word starting I, V, X or L can be one (its lower case's first byte, stored).
+        let first = UInt8(truncatingIfNeeded: tokens[dot - 1].lowerPrefix >> 8)
+        guard first == 0x69 || first == 0x76 || first == 0x78 || first == 0x6C else { return false }
         return Self.isRomanOrdinal(tokens[dot - 1].text)
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One token of a document: a word, a number, a punctuation mark, or a symbol (also a URL,
 /// e-mail address or domain such as "www.allinrechner.at", kept whole).
 ///
@@ -9,20 +11,18 @@ public struct Token: Sendable, Hashable {
         case word, number, punct, symbol
     }
 
-    // Stored in this order, the line-break count in 16 bits, so that it, the two one-byte
-    // fields and the two filter fields share the last word: 56 bytes a token, not 72 (every
-    // document holds thousands, and every annotator walks them).
+    // `text` and `lower` are stored as the raw bits of their Strings, so that a token holds no
+    // reference and is trivially copied and destroyed: freeing a document's token array is one
+    // `free` instead of a value-witness call and two String releases per token, and copying a
+    // token retains nothing (together a twentieth of all instructions). A String of up to 15
+    // UTF-8 bytes is all in its bits (`SmallUTF8`); a longer one (one token in forty, mostly
+    // compounds) is interned in `LongStrings.shared`, which keeps it alive for the process.
+    // (A String is two words on the 64-bit platforms claimsh builds for.) The line-break count
+    // is 16 bits so that it, the two one-byte fields and the two filter fields share the last
+    // word: 56 bytes a token.
     public var span: TextSpan
-    public var text: String {
-        didSet { flags = flags & Token.bitMask | (text.startsUppercase ? Token.capitalFlag : 0) }
-    }
-    public var lower: String {
-        didSet {
-            let (bit, prefix) = Token.filterFields(lower)
-            flags = flags & Token.capitalFlag | bit
-            lowerPrefix = prefix
-        }
-    }
+    private var textBits: (UInt64, UInt64)
+    private var lowerBits: (UInt64, UInt64)
     private var storedNewlines: UInt16
     /// `WordFilter.bit` of `lower` in the low 12 bits (`lowerBit`), made once by the tokenizer:
     /// the annotators' word filters (`WordFilter.mayContain(lowerOf:)`) rule most tokens out
@@ -40,6 +40,27 @@ public struct Token: Sendable, Hashable {
     /// Whitespace (of any kind) precedes the token.
     public var spaceBefore: Bool
 
+    /// The normalised text (see above).
+    public var text: String {
+        // Inline or interned (kept alive for the process): always a valid String.
+        @inline(__always) get { unsafeBitCast(textBits, to: String.self) }
+        set {
+            setStrings(newValue, lower)
+            flags = flags & Token.bitMask | (newValue.startsUppercase ? Token.capitalFlag : 0)
+        }
+    }
+
+    /// `text` in lower case.
+    public var lower: String {
+        @inline(__always) get { unsafeBitCast(lowerBits, to: String.self) }
+        set {
+            setStrings(text, newValue)
+            let (bit, prefix) = Token.filterFields(newValue)
+            flags = flags & Token.capitalFlag | bit
+            lowerPrefix = prefix
+        }
+    }
+
     /// Line breaks between the previous token and this one (2 or more: a paragraph break).
     public var newlinesBefore: Int {
         @inline(__always) get { Int(storedNewlines) }
@@ -52,7 +73,6 @@ public struct Token: Sendable, Hashable {
     }
 
     /// A token whose lower-case form the tokenizer already has.
-    @inline(__always)
     init(span: TextSpan, kind: Kind, text: String, lower: String, spaceBefore: Bool, newlinesBefore: Int) {
         let (bit, prefix) = Token.filterFields(lower)
         self.init(span: span, kind: kind, text: text, lower: lower, lowerBit: Int(bit), lowerPrefix: prefix,
@@ -61,17 +81,53 @@ public struct Token: Sendable, Hashable {
 
     /// A token whose lower case, its filter fields and the case of its first letter the
     /// tokenizer already has.
-    @inline(__always)
     init(span: TextSpan, kind: Kind, text: String, lower: String, lowerBit: Int, lowerPrefix: UInt16,
          capitalized: Bool, spaceBefore: Bool, newlinesBefore: Int) {
+        self.init(span: span, kind: kind, textBits: Token.bits(text), lowerBits: Token.bits(lower),
+                  flags: UInt16(truncatingIfNeeded: lowerBit) & Token.bitMask | (capitalized ? Token.capitalFlag : 0),
+                  lowerPrefix: lowerPrefix, spaceBefore: spaceBefore, newlines: UInt16(clamping: newlinesBefore))
+    }
+
+    /// A token from the bits of its Strings (`Token.bits`) and its `flags` as stored: the
+    /// tokenizer's fast path.
+    @inline(__always)
+    init(span: TextSpan, kind: Kind, textBits: (UInt64, UInt64), lowerBits: (UInt64, UInt64),
+         flags: UInt16, lowerPrefix: UInt16, spaceBefore: Bool, newlines: UInt16) {
         self.span = span
-        self.kind = kind
-        self.text = text
-        self.lower = lower
-        self.spaceBefore = spaceBefore
-        self.storedNewlines = UInt16(clamping: newlinesBefore)
-        flags = UInt16(truncatingIfNeeded: lowerBit) & Token.bitMask | (capitalized ? Token.capitalFlag : 0)
+        self.textBits = textBits
+        self.lowerBits = lowerBits
+        self.storedNewlines = newlines
+        self.flags = flags
         self.lowerPrefix = lowerPrefix
+        self.kind = kind
+        self.spaceBefore = spaceBefore
+    }
+
+    /// Replaces both Strings (the setters).
+    private mutating func setStrings(_ text: String, _ lower: String) {
+        textBits = Token.bits(text)
+        lowerBits = Token.bits(lower)
+    }
+
+    /// The bits a token stores for `s`: inline, or those of its interned copy.
+    static func bits(_ s: String) -> (UInt64, UInt64) {
+        SmallUTF8.bits(s) ?? LongStrings.shared.bits(s)
+    }
+
+    public static func == (a: Token, b: Token) -> Bool {
+        a.span == b.span && a.text == b.text && a.lower == b.lower && a.storedNewlines == b.storedNewlines
+            && a.flags == b.flags && a.lowerPrefix == b.lowerPrefix && a.kind == b.kind && a.spaceBefore == b.spaceBefore
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(span)
+        hasher.combine(text)
+        hasher.combine(lower)
+        hasher.combine(storedNewlines)
+        hasher.combine(flags)
+        hasher.combine(lowerPrefix)
+        hasher.combine(kind)
+        hasher.combine(spaceBefore)
     }
 
     /// `lowerBit` and `lowerPrefix` of a lower case.
@@ -173,9 +229,11 @@ extension String {
     /// The text is one Unicode scalar (valid UTF-8: its length is the first byte's sequence length).
     var isOneScalar: Bool {
         let u = utf8
-        guard let b = u.first else { return false }
+        // The count first (inline for a short String): most texts are longer than any scalar.
+        let count = u.count
+        guard count >= 1 && count <= 4, let b = u.first else { return false }
         let length = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
-        return u.count == length
+        return count == length
     }
 
     /// The first scalar is upper case; ASCII (inlined) and Latin-1 without a Unicode property
@@ -286,6 +344,18 @@ enum SmallUTF8 {
         unsafeBitCast((lo, hi | top(count, ascii: ascii)), to: String.self)
     }
 
+    /// The bits of `s` as a short String (those `make` gives from its bytes), or nil when it
+    /// is longer than 15 bytes or the layout does not hold here.
+    static func bits(_ s: String) -> (UInt64, UInt64)? {
+        guard isAvailable else { return nil }
+        var s = s
+        return s.withUTF8 { b -> (UInt64, UInt64)? in
+            guard b.count <= capacity else { return nil }
+            let (lo, hi) = load(b, 0, b.count)
+            return (lo, hi | top(b.count, ascii: (lo | hi) & 0x8080_8080_8080_8080 == 0))
+        }
+    }
+
     /// The discriminator and count of a short String, in the top byte of its second word.
     @inline(__always)
     static func top(_ count: Int, ascii: Bool) -> UInt64 {
@@ -326,48 +396,89 @@ enum SmallUTF8 {
     }
 }
 
-/// A token whose two Strings are inline (`SmallUTF8`), as plain bits, laid out as `Token` field
-/// by field (`layoutMatches` checks that once). The tokenizer writes one into a scratch slot and
-/// moves the `Token` out: a `Token` built from Strings made by bit casts is retained twice on
-/// its way into the array (a runtime call per String), one moved out of memory is not.
-struct SmallToken {
-    var start: Int
-    var end: Int
-    var text: (UInt64, UInt64)
-    var lower: (UInt64, UInt64)
-    var newlines: UInt16
-    /// `Token.flags`: the filter bit of the lower case, and `Token.capitalFlag`.
-    var flags: UInt16
-    var lowerPrefix: UInt16
-    var kind: UInt8
-    var spaceBefore: Bool
+/// The Strings of tokens longer than 15 UTF-8 bytes (or of any token where `SmallUTF8` is not
+/// available), one copy of each, kept for the life of the process: `Token` stores only their
+/// bits, which stay valid because this table never drops a String. It grows with the
+/// vocabulary of long words (compounds, URLs), not with the corpus: the same word in another
+/// document is the same entry.
+final class LongStrings: @unchecked Sendable {
+    static let shared = LongStrings()
 
-    /// A `Token` and a `SmallToken` with the same fields have the same bytes, both ways.
-    static let layoutMatches: Bool = {
-        guard SmallUTF8.isAvailable, MemoryLayout<SmallToken>.size == MemoryLayout<Token>.size,
-              MemoryLayout<SmallToken>.stride == MemoryLayout<Token>.stride,
-              MemoryLayout<SmallToken>.alignment == MemoryLayout<Token>.alignment else { return false }
-        let samples: [(Token.Kind, Bool, Int, String, String, Bool)] = [
-            (.word, true, 3, "Abc", "abc", true), (.number, false, 0, "2024", "2024", false),
-            (.punct, true, 70_000, ".", ".", false), (.symbol, false, 1, "Überblick", "überblick", true),
-        ]
-        for (n, (kind, space, newlines, text, lower, capital)) in samples.enumerated() {
-            let token = Token(span: TextSpan(5 + n, 900 + n), kind: kind, text: text, lower: lower,
-                              lowerBit: 1234 + n, lowerPrefix: UInt16(0x6162 + n), capitalized: capital,
-                              spaceBefore: space, newlinesBefore: newlines)
-            let small = SmallToken(start: 5 + n, end: 900 + n, text: unsafeBitCast(text, to: (UInt64, UInt64).self),
-                                   lower: unsafeBitCast(lower, to: (UInt64, UInt64).self), newlines: UInt16(clamping: newlines),
-                                   flags: UInt16(1234 + n) | (capital ? Token.capitalFlag : 0),
-                                   lowerPrefix: UInt16(0x6162 + n), kind: kind.rawValue, spaceBefore: space)
-            let same = withUnsafeBytes(of: token) { t in withUnsafeBytes(of: small) { s in t.elementsEqual(s) } }
-            guard same else { return false }
-            let slot = UnsafeMutablePointer<Token>.allocate(capacity: 1)
-            defer { slot.deallocate() }
-            UnsafeMutableRawPointer(slot).storeBytes(of: small, as: SmallToken.self)
-            let moved = slot.move()
-            guard moved == token, moved.isCapitalized == capital, Int(moved.lowerBit) == 1234 + n,
-                  moved.text == text, moved.lower == lower, moved.kind == kind else { return false }
+    /// Open addressing over the interned Strings themselves (no second copy of their bytes),
+    /// at most half full.
+    private struct Table {
+        /// Per slot: the key's hash tag in the upper 32 bits and its index in `strings` + 1 in
+        /// the lower, 0 when empty; the count is a power of two.
+        var slots = [UInt64](repeating: 0, count: 1 << 15)
+        var strings: [String] = []
+
+        /// The bits of the interned String of `bytes`; `make` makes it when new.
+        mutating func bits(_ key: UnsafeBufferPointer<UInt8>, _ make: () -> String) -> (UInt64, UInt64) {
+            let h = WordMap<Int>.hash(key)
+            let tag = h >> 32
+            var mask = slots.count - 1
+            var slot = Int(truncatingIfNeeded: h) & mask
+            while true {
+                let v = slots[slot]
+                if v == 0 { break }
+                if v >> 32 == tag {
+                    let s = strings[Int(truncatingIfNeeded: v & 0xFFFF_FFFF) - 1]
+                    if Table.equal(s, key) { return unsafeBitCast(s, to: (UInt64, UInt64).self) }
+                }
+                slot = (slot + 1) & mask
+            }
+            let s = make()
+            strings.append(s)
+            slots[slot] = tag << 32 | UInt64(strings.count)
+            if strings.count * 2 > slots.count {
+                // Twice the slots, every key placed again by its hash.
+                var fresh = [UInt64](repeating: 0, count: slots.count * 2)
+                mask = fresh.count - 1
+                for (e, string) in strings.enumerated() {
+                    var utf8 = string
+                    let g = utf8.withUTF8 { WordMap<Int>.hash($0) }
+                    var k = Int(truncatingIfNeeded: g) & mask
+                    while fresh[k] != 0 { k = (k + 1) & mask }
+                    fresh[k] = (g >> 32) << 32 | UInt64(e + 1)
+                }
+                slots = fresh
+            }
+            return unsafeBitCast(s, to: (UInt64, UInt64).self)
         }
-        return true
+
+        static func equal(_ s: String, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+            let same = s.utf8.withContiguousStorageIfAvailable { b -> Bool in
+                guard b.count == key.count else { return false }
+                guard let x = b.baseAddress, let y = key.baseAddress else { return true }  // both empty
+                return memcmp(x, y, b.count) == 0
+            }
+            return same ?? s.utf8.elementsEqual(key)
+        }
+    }
+
+    private let lock = NSLock()
+    /// Guarded by `lock` (a pointer, not a stored property: no dynamic exclusivity checks).
+    private let table: UnsafeMutablePointer<Table> = {
+        let p = UnsafeMutablePointer<Table>.allocate(capacity: 1)
+        p.initialize(to: Table())
+        return p
     }()
+
+    /// The bits of the interned copy of `s`.
+    func bits(_ s: String) -> (UInt64, UInt64) {
+        var utf8 = s
+        return utf8.withUTF8 { b in
+            lock.lock()
+            defer { lock.unlock() }
+            return table.pointee.bits(b) { s }
+        }
+    }
+
+    /// The bits of the interned String of `bytes` (valid UTF-8 in normal form), made only when
+    /// new: the tokenizer's long tokens.
+    func bits(bytes b: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
+        lock.lock()
+        defer { lock.unlock() }
+        return table.pointee.bits(b) { String(decoding: b, as: UTF8.self) }
+    }
 }

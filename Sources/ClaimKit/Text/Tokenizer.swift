@@ -15,18 +15,49 @@ public enum Tokenizer {
     /// The tokenizer on the bytes themselves: every byte of a corpus passes here, so no
     /// bounds-checked array access, and ASCII (nearly every byte) takes short paths.
     static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
-        var tokens: [Token] = []
-        tokens.reserveCapacity(bytes.count / 5)
+        // A document has fewer tokens than a fifth of its bytes nearly always (a sixth on
+        // 10kGNAD).
+        tokenize(bytes, firstCapacity: bytes.count / 5 + 16)
+    }
+
+    /// `tokenize`, the tokens written straight into the array's storage (no `append`, which
+    /// checks uniqueness and capacity per token): the first `firstCapacity` into one array, any
+    /// more into further ones appended to it.
+    static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, firstCapacity: Int) -> [Token] {
+        var scan = Scan()
+        var tokens = [Token](unsafeUninitializedCapacity: max(firstCapacity, 1)) { out, count in
+            count = fill(bytes, out, &scan)
+        }
+        while scan.i < bytes.count {
+            let more = [Token](unsafeUninitializedCapacity: (bytes.count - scan.i) / 2 + 16) { out, count in
+                count = fill(bytes, out, &scan)
+            }
+            tokens.append(contentsOf: more)
+        }
+        return tokens
+    }
+
+    /// Where `fill` stopped: the next byte, and the space and line breaks seen before it.
+    struct Scan {
         var i = 0
-        let n = bytes.count
         var space = false
         var newlines = 0
+    }
+
+    /// Tokens from `scan.i` on into `out` until the bytes end or `out` is full; the count
+    /// written (`Token` is trivial: nothing to deinitialise on any path).
+    static func fill(_ bytes: UnsafeBufferPointer<UInt8>, _ out: UnsafeMutableBufferPointer<Token>, _ scan: inout Scan) -> Int {
+        guard let to = out.baseAddress else { return 0 }
+        let capacity = out.count
+        var written = 0
+        var i = scan.i
+        var space = scan.space
+        var newlines = scan.newlines
+        defer { scan = Scan(i: i, space: space, newlines: newlines) }
+        let n = bytes.count
         // Read once: a `static let` costs a check per access.
         let small = SmallUTF8.isAvailable
-        // Short tokens are written as bits into this slot and moved out (`SmallToken`).
-        let raw = SmallToken.layoutMatches
-        let slot = UnsafeMutablePointer<Token>.allocate(capacity: 1)
-        defer { slot.deallocate() }
+        let oneByte = oneByteFlags
         while i < n {
             let b0 = bytes[i]
             // ASCII white space (the common case of `isSpace`).
@@ -56,7 +87,12 @@ public enum Tokenizer {
             // scan would read first), so nearly every token is told apart here without a
             // second scan.
             let run = b0 < 0x80 ? alnumRunEnd(bytes, i) : i
-            if run > i, run < n, mayContinueWebAddress(bytes[run]), let end = webAddressEnd(bytes, i, run) {
+            if run > i, run < n, mayContinueWebAddress(bytes[run]),
+               // After "." or "@" a domain or e-mail address needs a letter or digit ("Wien. Die"
+               // is none), unless the token may start "http:", "www." (`webAddressEnd`).
+               bytes[run] != 0x2E && bytes[run] != 0x40 || (run + 1 < n && isAlnumByte(bytes[run + 1]))
+                || b0 == 0x68 || b0 == 0x77 || b0 == 0x57,
+               let end = webAddressEnd(bytes, i, run) {
                 // URLs, e-mail addresses and domains ("www.allinrechner.at") are one token, so
                 // their dots neither split words nor end sentences.
                 kind = .symbol
@@ -93,8 +129,26 @@ public enum Tokenizer {
                 // "..." as one token.
                 if v == 0x2E { while i < n && bytes[i] == 0x2E { i += 1 } }
             }
+            if written == capacity {
+                i = start  // this token goes into the next array
+                break
+            }
             let token: Token
             let count = i - start
+            // One ASCII byte (a fifth of all tokens: punctuation, initials): its fields from a
+            // table.
+            if small, count == 1, b0 < 0x80 {
+                let top: UInt64 = 0xE1 << 56  // `SmallUTF8.top(1, ascii: true)`
+                let lower = b0 >= 0x41 && b0 <= 0x5A ? b0 + 0x20 : b0
+                (to + written).initialize(to: Token(span: TextSpan(start, i), kind: kind, textBits: (UInt64(b0), top),
+                                                    lowerBits: (UInt64(lower), top), flags: oneByte[Int(b0)],
+                                                    lowerPrefix: UInt16(lower) << 8, spaceBefore: space,
+                                                    newlines: UInt16(clamping: newlines)))
+                written += 1
+                space = false
+                newlines = 0
+                continue
+            }
             if small, count <= SmallUTF8.capacity {
                 let (lo, hi) = SmallUTF8.load(bytes, start, count)
                 let allASCII = (lo | hi) & 0x8080_8080_8080_8080 == 0
@@ -102,30 +156,28 @@ public enum Tokenizer {
                 if allASCII {
                     lower = (SmallUTF8.asciiLower(lo), SmallUTF8.asciiLower(hi))
                 } else {
-                    lower = latin1Lower(bytes, start, i)
+                    lower = latin1Lower(lo, hi, count)
                 }
                 if let (lowerLo, lowerHi) = lower {
                     let bit = SmallUTF8.filterBit(lowerLo, lowerHi, count), prefix = SmallUTF8.prefix(lowerLo)
                     let capitalized = SmallUTF8.startsUppercase(lo)
-                    if raw {
-                        let top = SmallUTF8.top(count, ascii: allASCII)
-                        UnsafeMutableRawPointer(slot).storeBytes(of: SmallToken(
-                            start: start, end: i, text: (lo, hi | top), lower: (lowerLo, lowerHi | top),
-                            newlines: UInt16(clamping: newlines),
-                            flags: UInt16(truncatingIfNeeded: bit) | (capitalized ? Token.capitalFlag : 0),
-                            lowerPrefix: prefix, kind: kind.rawValue, spaceBefore: space), as: SmallToken.self)
-                        tokens.append(slot.move())
-                    } else {
-                        tokens.append(Token(span: TextSpan(start, i), kind: kind,
-                                            text: SmallUTF8.make(lo, hi, count, ascii: allASCII),
-                                            lower: SmallUTF8.make(lowerLo, lowerHi, count, ascii: allASCII),
-                                            lowerBit: bit, lowerPrefix: prefix, capitalized: capitalized,
-                                            spaceBefore: space, newlinesBefore: newlines))
-                    }
+                    let top = SmallUTF8.top(count, ascii: allASCII)
+                    let flags = UInt16(truncatingIfNeeded: bit) | (capitalized ? Token.capitalFlag : 0)
+                    (to + written).initialize(to: Token(span: TextSpan(start, i), kind: kind, textBits: (lo, hi | top),
+                                                        lowerBits: (lowerLo, lowerHi | top), flags: flags, lowerPrefix: prefix,
+                                                        spaceBefore: space, newlines: UInt16(clamping: newlines)))
+                    written += 1
                     space = false
                     newlines = 0
                     continue
                 }
+            }
+            if small, count > SmallUTF8.capacity, let token = longToken(bytes, start, i, kind, space, newlines) {
+                (to + written).initialize(to: token)
+                written += 1
+                space = false
+                newlines = 0
+                continue
             }
             if ascii {
                 // One-byte tokens (a fifth of all: punctuation, initials) from a table: no String
@@ -142,11 +194,12 @@ public enum Tokenizer {
                 token = Token(span: TextSpan(start, i), kind: kind, text: text, lower: lower,
                               spaceBefore: space, newlinesBefore: newlines)
             }
-            tokens.append(token)
+            (to + written).initialize(to: token)
+            written += 1
             space = false
             newlines = 0
         }
-        return tokens
+        return written
     }
 
     /// The rest of a word from `i`: letters, digits, marks, soft hyphens, and inner hyphens
@@ -158,6 +211,11 @@ public enum Tokenizer {
             let c = bytes[i]
             // ASCII letters and digits: the common case of the loop below.
             if (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39) { i += 1; continue }
+            // U+00C0-U+00FF (umlauts, ß, accents) but × and ÷: letters, without decoding.
+            if c == 0xC3, i + 1 < n {
+                let d = bytes[i + 1]
+                if d >= 0x80 && d <= 0xBF && d != 0x97 && d != 0xB7 { i += 2; ascii = false; continue }
+            }
             let (s, l) = c < 0x80 ? (Unicode.Scalar(c), 1) : decode(bytes, i)
             if s.value >= 0x80, isLetter(s) || s.value == 0xAD || isMark(s) { i += l; ascii = false; continue }
             // Inner hyphen or apostrophe followed by a letter or digit.
@@ -210,8 +268,114 @@ public enum Tokenizer {
         return valid ? (UInt64(littleEndian: words.0), UInt64(littleEndian: words.1)) : nil
     }
 
+    /// `latin1Lower(bytes, start, end)` from the token's bytes as `SmallUTF8.load` gives them
+    /// (`count` of them, at most 15): the ASCII bytes lowered eight at a time (SWAR), then only
+    /// the non-ASCII ones (an umlaut or two) read one by one.
+    @inline(__always)
+    static func latin1Lower(_ lo: UInt64, _ hi: UInt64, _ count: Int) -> (UInt64, UInt64)? {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        var lower = (asciiLowerKeepingHigh(lo), asciiLowerKeepingHigh(hi))
+        var rest = (lo & high, hi & high)  // the high bit of each byte still to read
+        @inline(__always) func byte(_ k: Int) -> UInt8 {
+            UInt8(truncatingIfNeeded: k < 8 ? lo >> UInt64(k &* 8) : hi >> UInt64((k &- 8) &* 8))
+        }
+        while rest.0 | rest.1 != 0 {
+            let k = rest.0 != 0 ? rest.0.trailingZeroBitCount >> 3 : 8 + rest.1.trailingZeroBitCount >> 3
+            let c = byte(k)
+            guard c == 0xC2 || c == 0xC3, k + 1 < count else { return nil }
+            let d = byte(k + 1)
+            guard d & 0xC0 == 0x80 else { return nil }
+            if c == 0xC2 {
+                guard d != 0xA0 && d != 0xAB && d != 0xAD && d != 0xBB else { return nil }
+            } else if d <= 0x9E && d != 0x97 {
+                let j = k + 1
+                if j < 8 { lower.0 += 0x20 << UInt64(j &* 8) } else { lower.1 += 0x20 << UInt64((j &- 8) &* 8) }
+            }
+            // Both bytes read: clear their high bits.
+            for j in k...(k + 1) {
+                if j < 8 { rest.0 &= ~(0x80 << UInt64(j &* 8)) } else { rest.1 &= ~(0x80 << UInt64((j &- 8) &* 8)) }
+            }
+        }
+        return lower
+    }
+
+    /// A-Z to a-z in a word, bytes of 0x80 and above left as they are (SWAR on the low seven
+    /// bits, so that no carry crosses bytes).
+    @inline(__always)
+    static func asciiLowerKeepingHigh(_ x: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        let y = x & ~high
+        let upper = (y &+ (0x80 - 0x41) &* ones) & ~(y &+ (0x80 - 0x5B) &* ones) & ~x & high
+        return x | (upper >> 2)
+    }
+
+    /// The token of bytes `start..<end` (more than 15) when they are ASCII and Latin-1 letters
+    /// as `latin1Lower` admits them (most long tokens: compounds): its Strings are the bytes and
+    /// their lower case (`Token.lowercase`), taken from `LongStrings` without making a String
+    /// when they are known. nil for any other byte.
+    static func longToken(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ kind: Token.Kind,
+                          _ space: Bool, _ newlines: Int) -> Token? {
+        let count = end - start
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { out -> Token? in
+            var k = start
+            var changed = false
+            guard let from = bytes.baseAddress, let to = out.baseAddress else { return nil }
+            while k < end {
+                // Eight ASCII bytes at a time (SWAR), the rest byte by byte.
+                if k + 8 <= end {
+                    let w = UInt64(littleEndian: UnsafeRawPointer(from + k).loadUnaligned(as: UInt64.self))
+                    if w & 0x8080_8080_8080_8080 == 0 {
+                        let l = SmallUTF8.asciiLower(w)
+                        changed = changed || l != w
+                        UnsafeMutableRawPointer(to + (k - start)).storeBytes(of: l.littleEndian, as: UInt64.self)
+                        k += 8
+                        continue
+                    }
+                }
+                let c = bytes[k]
+                if c < 0x80 {
+                    let upper = c >= 0x41 && c <= 0x5A
+                    out[k - start] = upper ? c + 0x20 : c
+                    changed = changed || upper
+                    k += 1
+                    continue
+                }
+                guard c == 0xC2 || c == 0xC3, k + 1 < end else { return nil }
+                var d = bytes[k + 1]
+                guard d & 0xC0 == 0x80 else { return nil }
+                if c == 0xC2 {
+                    guard d != 0xA0 && d != 0xAB && d != 0xAD && d != 0xBB else { return nil }
+                } else if d <= 0x9E && d != 0x97 {
+                    d += 0x20
+                    changed = true
+                }
+                out[k - start] = c
+                out[k - start + 1] = d
+                k += 2
+            }
+            let text = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            let lower = UnsafeBufferPointer(rebasing: out[0..<count])
+            let textBits = LongStrings.shared.bits(bytes: text)
+            let lowerBits = changed ? LongStrings.shared.bits(bytes: lower) : textBits
+            let capitalized = (text[0] >= 0x41 && text[0] <= 0x5A)
+                || (text[0] == 0xC3 && text[1] >= 0x80 && text[1] <= 0x9E && text[1] != 0x97)
+            let flags = UInt16(truncatingIfNeeded: WordFilter.bit(lower)) | (capitalized ? Token.capitalFlag : 0)
+            return Token(span: TextSpan(start, end), kind: kind, textBits: textBits, lowerBits: lowerBits, flags: flags,
+                         lowerPrefix: UInt16(lower[0]) << 8 | UInt16(lower[1]), spaceBefore: space,
+                         newlines: UInt16(clamping: newlines))
+        }
+    }
+
     /// The String of each ASCII byte.
     static let oneByteStrings: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+
+    /// `Token.flags` of the token of each ASCII byte: the filter bit of its lower case, and
+    /// whether it is a capital.
+    static let oneByteFlags: [UInt16] = (0..<128).map { (b: Int) -> UInt16 in
+        let upper = b >= 0x41 && b <= 0x5A
+        let lower = UInt8(upper ? b + 0x20 : b)
+        return UInt16(WordFilter.bit(count: 1, first: lower, second: lower, last: lower)) | (upper ? Token.capitalFlag : 0)
+    }
 
     /// One past the run of ASCII letters and digits from `i`, eight bytes at a time.
     @inline(__always)
@@ -378,6 +542,9 @@ public enum Tokenizer {
         if v < 0xC0 { return false }
         // Latin-1 and Latin Extended-A/B letters (umlauts, accents, ß): all alphabetic but × and ÷.
         if v < 0x250 { return v != 0xD7 && v != 0xF7 }
+        // General Punctuation (typographic quotes and dashes: most tokens that start above
+        // Latin) holds no letter; a Unicode property lookup costs hundreds of instructions.
+        if v >= 0x2000 && v <= 0x206F { return false }
         return s.properties.isAlphabetic
     }
 
