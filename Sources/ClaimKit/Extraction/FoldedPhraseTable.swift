@@ -181,19 +181,22 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
         let key = FoldedPhraseTable.key(phrase: phrase)
         guard !key.isEmpty, entries.id(key) == nil else { return }
         entries[key] = value
-        let parts = key.split(separator: " ")
+        // An ASCII key (nearly all) is split on bytes: a split into Characters cost more than
+        // the rest of the build.
+        let parts: [String] = key.utf8.allSatisfy({ $0 < 0x80 })
+            ? key.utf8.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
+            : key.split(separator: " ").map(String.init)
         maxParts = max(maxParts, parts.count)
         var node = 0
         for part in parts {
             var pid = vocabulary.id(part) ?? -1
             if pid < 0 {
-                let word = String(part)
-                vocabulary[word] = -1
-                addToFilter(word)
-                pid = vocabulary.id(word) ?? -1
+                vocabulary[part] = -1
+                addToFilter(part)
+                pid = vocabulary.id(part) ?? -1
             }
-            Self.addPrefix(String(part), to: &namePrefixFilter)
-            Self.addPrefix(String(part), to: &partPrefixFilter)
+            Self.addPrefix(part, to: &namePrefixFilter)
+            Self.addPrefix(part, to: &partPrefixFilter)
             guard pid >= 0 else { return }
             let next = child(node, Int32(pid))
             if next >= 0 { node = next; continue }
@@ -202,7 +205,7 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
             nodeContinues.append(false)
             nodeContinues[node] = true
             if node == 0 {
-                vocabulary[String(part)] = Int32(fresh)
+                vocabulary[part] = Int32(fresh)
                 while rootChild.count <= pid { rootChild.append(-1) }
                 rootChild[pid] = Int32(fresh)
                 while startsKey.count <= pid >> 6 { startsKey.append(0) }
@@ -281,7 +284,9 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
                 partPrefixFilter.withUnsafeBufferPointer { all in
                     starts.withUnsafeMutableBufferPointer { starts in
                         prefixes.withUnsafeMutableBufferPointer { prefixes in
-                            partsLoop(tokens, text, filter, names, all, starts, prefixes)
+                            TextFolding.latinFold.withUnsafeBufferPointer { fold in
+                                partsLoop(tokens, text, filter, names, all, fold, starts, prefixes)
+                            }
                         }
                     }
                 }
@@ -327,7 +332,8 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
     /// the runtime per token).
     private func partsLoop(_ tokens: UnsafeBufferPointer<Token>, _ text: UnsafeBufferPointer<UInt8>,
                            _ filter: UnsafeBufferPointer<UInt64>, _ names: UnsafeBufferPointer<UInt64>,
-                           _ all: UnsafeBufferPointer<UInt64>, _ starts: UnsafeMutableBufferPointer<Int32>,
+                           _ all: UnsafeBufferPointer<UInt64>, _ fold: UnsafeBufferPointer<UInt8>,
+                           _ starts: UnsafeMutableBufferPointer<Int32>,
                            _ prefixes: UnsafeMutableBufferPointer<UInt32>) -> [Int32] {
         var ids = IDBuffer(capacity: tokens.count + tokens.count / 4)
         var capacity = 64
@@ -367,6 +373,17 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
                     ids.append(partID(UnsafeBufferPointer(rebasing: out[0..<n]), filter))
                     continue
                 }
+                // A word with letters above ASCII (umlauts): its fold's first bytes, with the
+                // whole word checked for what `fastKey` folds (one part), before its key is made.
+                if let code = Self.latinPrefix(b, fold) {
+                    prefixes[i] = code
+                    let bit = Self.prefixBit(code)
+                    let prefixFilter = b[0] &- 0x61 < 26 ? names : all
+                    if prefixFilter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 {
+                        ids.append(-1)
+                        continue
+                    }
+                }
                 made = Self.fastKey(b, into: out)
             }
             // An empty key (a word of hyphens) has no parts, as in `parts(of:)`.
@@ -395,6 +412,48 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
         }
         starts[tokens.count] = Int32(truncatingIfNeeded: ids.count)
         return ids.finish()
+    }
+
+    /// The `prefixCode` of `fastKey(b)` for a word of one part that `fastKey` folds (no hyphen,
+    /// no line end, every letter above ASCII one that `TextFolding.latinFold` maps to ASCII),
+    /// from the first bytes of its fold: stemming keeps at least four letters. The rest of the
+    /// word is only checked, not folded. nil for any other word (`fastKey` decides it then).
+    /// Such a word is also its token's text: `Tokenizer.normalizedText` changes none of its bytes.
+    @inline(__always)
+    static func latinPrefix(_ b: UnsafeBufferPointer<UInt8>, _ fold: UnsafeBufferPointer<UInt8>) -> UInt32? {
+        let n = b.count
+        var code: UInt32 = 0
+        var shift: UInt32 = 0
+        var prev: UInt8 = 0
+        var i = 0
+        while i < n {
+            let c = b[i]
+            var f: UInt8
+            if c < 0x80 {
+                if c == 0x2D || c == 10 || c == 13 { return nil }
+                f = c | ((c &- 0x41) < 26 ? 0x20 : 0)
+                i &+= 1
+            } else {
+                guard c >= 0xC3, c <= 0xC9, i + 1 < n else { return nil }
+                let v = (Int(c & 0x1F) << 6) | Int(b[i &+ 1] & 0x3F)
+                guard v >= 0xC0, v < 0x250 else { return nil }
+                f = fold[v &- 0xC0]
+                i &+= 2
+                if f == 0 { return nil }
+                if f == 1 {  // ß: "ss"
+                    if shift < 32 { code |= 0x73 << shift; shift &+= 8 }
+                    if shift < 32 { code |= 0x73 << shift; shift &+= 8 }
+                    prev = 0x73
+                    continue
+                }
+            }
+            if shift < 32, !(f == 0x65 && (prev == 0x61 || prev == 0x6F || prev == 0x75)) {
+                code |= UInt32(f) << shift
+                shift &+= 8
+            }
+            prev = f
+        }
+        return code
     }
 
     /// The key of a word that `isPlain` accepts, written into `out`: `fastKey` without the
@@ -589,8 +648,45 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
 
     /// The key of a phrase as written in a lexicon: its words, split at spaces and hyphens.
     public static func key(phrase: String) -> String {
-        phrase.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { key(word: String($0)) }
+        if let r = phrase.utf8.withContiguousStorageIfAvailable({ bytePhraseKey($0) }), let key = r { return key }
+        return phrase.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { key(word: String($0)) }
             .filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    /// `key(phrase:)` on the phrase's bytes, each word keyed by `fastKey` into one buffer
+    /// (start-up keys every lexicon row; splitting into Characters and a String per word cost
+    /// most of the gazetteer's build). Only for a phrase whose every byte above ASCII is part
+    /// of a character U+0080–U+02FF (no combining mark: no space or tab can be part of a
+    /// longer Character, so byte splits are Character splits); nil for any other phrase, and
+    /// when a word is not one `fastKey` folds.
+    static func bytePhraseKey(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+        let n = b.count
+        var i = 0
+        while i < n {
+            let c = b[i]
+            if c < 0x80 { i += 1; continue }
+            guard c >= 0xC2, c <= 0xCB, i + 1 < n, b[i + 1] & 0xC0 == 0x80 else { return nil }
+            i += 2
+        }
+        // A key is never longer than its phrase: each byte folds to at most one ("ß", two
+        // bytes, to "ss"), and the spaces between keys replace at least one separator.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(n, 1)) { out -> String? in
+            var w = 0
+            var s = 0
+            for k in 0...n where k == n || b[k] == 0x20 || b[k] == 0x09 {
+                if k > s {
+                    let word = UnsafeBufferPointer(rebasing: b[s..<k])
+                    let start = w == 0 ? 0 : w + 1
+                    guard let m = fastKey(word, into: UnsafeMutableBufferPointer(rebasing: out[start..<n])) else { return nil }
+                    if m > 0 {
+                        if w > 0 { out[w] = 0x20 }
+                        w = start + m
+                    }
+                }
+                s = k + 1
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: out[0..<w]), as: UTF8.self)
+        }
     }
 
     /// Calls `body` with the bytes of `key(word: word)`, made in a scratch buffer: no String
