@@ -48,14 +48,9 @@ public struct EntityAnnotator: Annotator {
         // fields for every word.
         let names = gazetteer.names
         // Through the buffer: a Token read by index may be copied with both its Strings retained.
-        tokens.withUnsafeBufferPointer { tokens in source.withUTF8 { text in
-            /// `tokens[j].isCapitalized`, by the first byte of its span when that is ASCII (the
-            /// token's text then starts with it): no String is read for most words.
-            @inline(__always) func isCapitalized(_ j: Int) -> Bool {
-                let start = tokens[j].span.start
-                if start >= 0, start < text.count, text[start] < 0x80 { return text[start] &- 0x41 < 26 }
-                return tokens[j].isCapitalized
-            }
+        tokens.withUnsafeBufferPointer { tokens in
+            /// `tokens[j].isCapitalized`: a flag the tokenizer stored, no String is read.
+            @inline(__always) func isCapitalized(_ j: Int) -> Bool { tokens[j].isCapitalized }
             for (s, sentence) in source.sentences.enumerated() {
                 let end = sentence.tokens.upperBound
                 var i = sentence.tokens.lowerBound
@@ -113,7 +108,7 @@ public struct EntityAnnotator: Annotator {
                     i = run.upperBound
                 }
             }
-        } }
+        }
         doc.entities = entities
     }
 

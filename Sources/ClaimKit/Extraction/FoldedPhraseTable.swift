@@ -35,6 +35,59 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
     /// other word without a walk; parts of the vocabulary that start no key are common words
     /// such as the gazetteer's stop words).
     private var startsKey: [UInt64] = []
+    /// Every part of at most eight bytes (nearly all) with its vocabulary id, keyed by its
+    /// bytes read as one little-endian word (zero past the part; 0 marks an empty slot), in
+    /// an open-addressing table at most half full: a plain word that passes the prefix filter
+    /// (function words that are parts of multiword names: "und", "von", "der") finds its id
+    /// with a multiply and a compare instead of hashing its bytes for `partFilter` and again
+    /// for the vocabulary.
+    private var shortKeys = [UInt64](repeating: 0, count: 1 << 10)
+    private var shortIDs = [Int32](repeating: -1, count: 1 << 10)
+    private var shortCount = 0
+
+    /// `shortKeys`' slot for a key: the top bits of a multiplicative hash.
+    @inline(__always) private static func shortSlot(_ key: UInt64, _ count: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - count.trailingZeroBitCount))
+    }
+
+    /// Adds a new part of the vocabulary to `shortKeys` when it is short enough and has no
+    /// zero byte (which the padding could not tell apart).
+    private mutating func addShort(_ part: String, id: Int) {
+        let u = Array(part.utf8)
+        guard !u.isEmpty, u.count <= 8, !u.contains(0) else { return }
+        var key: UInt64 = 0
+        for (k, c) in u.enumerated() { key |= UInt64(c) << UInt64(8 * k) }
+        if (shortCount + 1) * 2 > shortKeys.count {
+            let oldKeys = shortKeys, oldIDs = shortIDs
+            shortKeys = [UInt64](repeating: 0, count: oldKeys.count * 2)
+            shortIDs = [Int32](repeating: -1, count: oldKeys.count * 2)
+            shortCount = 0
+            for (k, v) in zip(oldKeys, oldIDs) where k != 0 { insertShort(k, v) }
+        }
+        insertShort(key, Int32(truncatingIfNeeded: id))
+    }
+
+    private mutating func insertShort(_ key: UInt64, _ id: Int32) {
+        let mask = shortKeys.count - 1
+        var slot = Self.shortSlot(key, shortKeys.count)
+        while shortKeys[slot] != 0 && shortKeys[slot] != key { slot = (slot + 1) & mask }
+        if shortKeys[slot] == 0 { shortCount += 1 }
+        shortKeys[slot] = key
+        shortIDs[slot] = id
+    }
+
+    /// The id of a part of at most eight bytes given as `shortKeys` holds it, -1 for none.
+    @inline(__always)
+    private static func shortID(_ key: UInt64, _ keys: UnsafeBufferPointer<UInt64>, _ ids: UnsafeBufferPointer<Int32>) -> Int32 {
+        let mask = keys.count &- 1
+        var slot = shortSlot(key, keys.count)
+        while true {
+            let k = keys[slot]
+            if k == key { return ids[slot] }
+            if k == 0 { return -1 }
+            slot = (slot &+ 1) & mask
+        }
+    }
 
     @inline(__always) private static func filterBit(_ part: UnsafeBufferPointer<UInt8>) -> Int {
         Int(truncatingIfNeeded: WordMap<Int>.hash(part) >> 49)
@@ -77,6 +130,29 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
     private static func addPrefix(_ part: String, to filter: inout [UInt64]) {
         let bit = prefixBit(prefixCode(part))
         filter[bit >> 6] |= 1 << UInt64(bit & 63)
+    }
+
+    /// Nonzero when a byte of `w` is at or above 0x80, below 0x21, or "-" (`isPlain`'s test of
+    /// eight bytes).
+    @inline(__always) static func notPlain(_ w: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let h = w ^ (0x2D &* ones)
+        return (w & highs) | ((w &- 0x21 &* ones) & ~w & highs) | ((h &- ones) & ~h & highs)
+    }
+
+    /// Eight ASCII bytes in lower case: adding 0x3F (0x25) carries into bit 7 for "A" (past
+    /// "Z") and never into the next byte.
+    @inline(__always) static func asciiLower(_ w: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let upper = (w &+ 0x3F &* ones) & ~(w &+ 0x25 &* ones) & ~lows
+        return w | (upper >> 2)
+    }
+
+    /// Bit 7 of each byte of `w` (ASCII) that equals `c` (exact per byte: no borrows).
+    @inline(__always) static func equalBytes(_ w: UInt64, _ c: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let t = w ^ (c &* ones)
+        return ~(((t & lows) &+ lows) | t | lows)
     }
 
     /// Whether the word `text[s..<e]` is all ASCII letters, digits and apostrophes or other
@@ -194,6 +270,7 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
                 vocabulary[part] = -1
                 addToFilter(part)
                 pid = vocabulary.id(part) ?? -1
+                if pid >= 0 { addShort(part, id: pid) }
             }
             Self.addPrefix(part, to: &namePrefixFilter)
             Self.addPrefix(part, to: &partPrefixFilter)
@@ -229,7 +306,11 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
     /// flags) in an array indexed by the ids it gets for a document anyway. Matching is
     /// unchanged: a part that starts no key has no child in the trie, as an unknown part.
     public mutating func internPart(_ part: String) -> Int {
-        if vocabulary[part] == nil { vocabulary[part] = -1; addToFilter(part) }
+        if vocabulary[part] == nil {
+            vocabulary[part] = -1
+            addToFilter(part)
+            if let id = vocabulary.id(part) { addShort(part, id: id) }
+        }
         Self.addPrefix(part, to: &partPrefixFilter)
         return vocabulary.id(part) ?? -1
     }
@@ -285,7 +366,12 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
                     starts.withUnsafeMutableBufferPointer { starts in
                         prefixes.withUnsafeMutableBufferPointer { prefixes in
                             TextFolding.latinFold.withUnsafeBufferPointer { fold in
-                                partsLoop(tokens, text, filter, names, all, fold, starts, prefixes)
+                                shortKeys.withUnsafeBufferPointer { shortKeys in
+                                    shortIDs.withUnsafeBufferPointer { shortIDs in
+                                        partsLoop(tokens, text, filter, names, all, fold, shortKeys, shortIDs,
+                                                  starts, prefixes)
+                                    }
+                                }
                             }
                         }
                     }
@@ -333,6 +419,7 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
     private func partsLoop(_ tokens: UnsafeBufferPointer<Token>, _ text: UnsafeBufferPointer<UInt8>,
                            _ filter: UnsafeBufferPointer<UInt64>, _ names: UnsafeBufferPointer<UInt64>,
                            _ all: UnsafeBufferPointer<UInt64>, _ fold: UnsafeBufferPointer<UInt8>,
+                           _ shortKeys: UnsafeBufferPointer<UInt64>, _ shortIDs: UnsafeBufferPointer<Int32>,
                            _ starts: UnsafeMutableBufferPointer<Int32>,
                            _ prefixes: UnsafeMutableBufferPointer<UInt32>) -> [Int32] {
         var ids = IDBuffer(capacity: tokens.count + tokens.count / 4)
@@ -345,6 +432,43 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
             let span = tokens[i].span
             var made: Int?
             if span.start >= 0, span.start <= span.end, span.end <= text.count {
+                // Most words: a plain word (`isPlain`) whose first eight bytes can be read as
+                // one word, tested on that word alone (and the rest of a longer word read as
+                // `isPlain` does), its prefix code from its first four bytes in lower case.
+                if span.end > span.start, span.start + 8 <= text.count, let base = text.baseAddress {
+                    let st = span.start, len = span.end - span.start
+                    let raw = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: st, as: UInt64.self)
+                    let keep: UInt64 = len >= 8 ? ~0 : (1 &<< UInt64(truncatingIfNeeded: len &<< 3)) &- 1
+                    let w = raw & keep
+                    var acc = Self.notPlain(w | (0x4141_4141_4141_4141 & ~keep))
+                    if len > 8, acc == 0, !Self.isPlain(text, st + 8, span.end) { acc = 1 }
+                    if acc == 0 {
+                        let lower = Self.asciiLower(w)
+                        // An e after a, o or u in bytes 1-3 (the fold drops it) moves the first
+                        // four bytes of the fold: rare, folded byte by byte then.
+                        let es = Self.equalBytes(lower, 0x65)
+                        let vowels = (Self.equalBytes(lower, 0x61) | Self.equalBytes(lower, 0x6F)
+                            | Self.equalBytes(lower, 0x75)) << 8
+                        let drops = es & vowels
+                        let code = drops & 0x8080_8000 == 0 ? UInt32(truncatingIfNeeded: lower)
+                            : Self.plainPrefix(UnsafeBufferPointer(rebasing: text[st..<span.end]))
+                        prefixes[i] = code
+                        let bit = Self.prefixBit(code)
+                        let prefixFilter = raw & 0xFF &- 0x41 < 26 ? all : names
+                        if prefixFilter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 {
+                            ids.append(-1)
+                            continue
+                        }
+                        if len <= 8, drops == 0, let outBase = out.baseAddress {
+                            // No e dropped: the fold is the lower-case word; its key the stem.
+                            UnsafeMutableRawPointer(outBase).storeBytes(of: lower, as: UInt64.self)
+                            let n = Self.stemmedLength(out, 0, len)
+                            let key = n >= 8 ? lower : lower & ((1 &<< UInt64(truncatingIfNeeded: n &<< 3)) &- 1)
+                            ids.append(Self.shortID(key, shortKeys, shortIDs))
+                            continue
+                        }
+                    }
+                }
                 let b = UnsafeBufferPointer(rebasing: text[span.start..<span.end])
                 if capacity < b.count {
                     out.deallocate()
