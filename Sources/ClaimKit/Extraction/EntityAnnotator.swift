@@ -48,9 +48,17 @@ public struct EntityAnnotator: Annotator {
         // fields for every word.
         let names = gazetteer.names
         // Through the buffer: a Token read by index may be copied with both its Strings retained.
-        tokens.withUnsafeBufferPointer { tokens in
+        tokens.withUnsafeBufferPointer { tokens in parts.starts.withUnsafeBufferPointer { starts in
+          parts.ids.withUnsafeBufferPointer { partIDs in
             /// `tokens[j].isCapitalized`: a flag the tokenizer stored, no String is read.
             @inline(__always) func isCapitalized(_ j: Int) -> Bool { tokens[j].isCapitalized }
+            /// The gazetteer match at word `j`, the first test (whether its first part starts
+            /// a name: most words have no part id) on the buffers of the part ids.
+            @inline(__always) func match(_ j: Int, _ end: Int) -> (range: Range<Int>, entry: Int)? {
+                let s = Int(starts[j])
+                guard s != Int(starts[j + 1]), names.mayStartKey(part: partIDs[s]) else { return nil }
+                return names.longestMatchEntry(parts, from: j, to: end)
+            }
             for (s, sentence) in source.sentences.enumerated() {
                 let end = sentence.tokens.upperBound
                 var i = sentence.tokens.lowerBound
@@ -61,7 +69,7 @@ public struct EntityAnnotator: Annotator {
                 var knownMatch: (range: Range<Int>, entry: Int)?
                 while i < end {
                     guard tokens[i].kind == .word else { afterTitle = false; i += 1; continue }
-                    let longest = i == known ? knownMatch : names.longestMatchEntry(parts, from: i, to: end)
+                    let longest = i == known ? knownMatch : match(i, end)
                     if let m = longest, let value = names.value(entry: m.entry), accepts(tokens, (m.range, value), at: i) {
                         add(m.range, value.name, value.type, sentence: s)
                         afterTitle = false
@@ -79,7 +87,7 @@ public struct EntityAnnotator: Annotator {
                               tokens[j].kind == .word, isCapitalized(j),
                               !isStop(tokens, parts, j), !isTitle(tokens, parts, j) {
                             known = j
-                            knownMatch = names.longestMatchEntry(parts, from: j, to: end)
+                            knownMatch = match(j, end)
                             if knownMatch != nil { break }
                             j += 1
                         }
@@ -108,7 +116,7 @@ public struct EntityAnnotator: Annotator {
                     i = run.upperBound
                 }
             }
-        }
+        } } }
         doc.entities = entities
     }
 

@@ -155,6 +155,12 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
         return ~(((t & lows) &+ lows) | t | lows)
     }
 
+    /// Bit 7 of each byte of `w` (ASCII) that follows an a, o or u: an e there is dropped by
+    /// the fold.
+    @inline(__always) static func afterVowel(_ w: UInt64) -> UInt64 {
+        (equalBytes(w, 0x61) | equalBytes(w, 0x6F) | equalBytes(w, 0x75)) << 8
+    }
+
     /// Whether the word `text[s..<e]` is all ASCII letters, digits and apostrophes or other
     /// punctuation above "!" but no hyphen (no space, line end or byte above ASCII): such a word
     /// is its own text (`Tokenizer.normalizedText` changes only other bytes), its key is one
@@ -445,13 +451,13 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
                     if acc == 0 {
                         let lower = Self.asciiLower(w)
                         // An e after a, o or u in bytes 1-3 (the fold drops it) moves the first
-                        // four bytes of the fold: rare, folded byte by byte then.
+                        // four bytes of the fold: rare, folded byte by byte then. The vowels
+                        // are only looked at when one of those bytes is an e.
                         let es = Self.equalBytes(lower, 0x65)
-                        let vowels = (Self.equalBytes(lower, 0x61) | Self.equalBytes(lower, 0x6F)
-                            | Self.equalBytes(lower, 0x75)) << 8
-                        let drops = es & vowels
-                        let code = drops & 0x8080_8000 == 0 ? UInt32(truncatingIfNeeded: lower)
-                            : Self.plainPrefix(UnsafeBufferPointer(rebasing: text[st..<span.end]))
+                        var code = UInt32(truncatingIfNeeded: lower)
+                        if es & 0x8080_8000 != 0, es & Self.afterVowel(lower) & 0x8080_8000 != 0 {
+                            code = Self.plainPrefix(UnsafeBufferPointer(rebasing: text[st..<span.end]))
+                        }
                         prefixes[i] = code
                         let bit = Self.prefixBit(code)
                         let prefixFilter = raw & 0xFF &- 0x41 < 26 ? all : names
@@ -459,7 +465,7 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
                             ids.append(-1)
                             continue
                         }
-                        if len <= 8, drops == 0, let outBase = out.baseAddress {
+                        if len <= 8, es & Self.afterVowel(lower) == 0, let outBase = out.baseAddress {
                             // No e dropped: the fold is the lower-case word; its key the stem.
                             UnsafeMutableRawPointer(outBase).storeBytes(of: lower, as: UInt64.self)
                             let n = Self.stemmedLength(out, 0, len)
@@ -502,9 +508,19 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
                 if let code = Self.latinPrefix(b, fold) {
                     prefixes[i] = code
                     let bit = Self.prefixBit(code)
-                    let prefixFilter = b[0] &- 0x61 < 26 ? names : all
+                    // Lower case: an ASCII letter, or a Latin-1 letter from ß on ("über"), which
+                    // `Token.isCapitalized` calls lower case too.
+                    let lower = b[0] &- 0x61 < 26 || (b[0] == 0xC3 && b[1] >= 0x9F)
+                    let prefixFilter = lower ? names : all
                     if prefixFilter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 {
                         ids.append(-1)
+                        continue
+                    }
+                    // One part (no hyphen): a short key is looked up as one word.
+                    if let n = Self.fastKey(b, into: out), n > 0, n <= 8, let outBase = out.baseAddress {
+                        let word = UnsafeRawPointer(outBase).loadUnaligned(as: UInt64.self)
+                        let key = n == 8 ? word : word & ((1 &<< UInt64(truncatingIfNeeded: n &<< 3)) &- 1)
+                        ids.append(Self.shortID(key, shortKeys, shortIDs))
                         continue
                     }
                 }
@@ -539,7 +555,7 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
     }
 
     /// The `prefixCode` of `fastKey(b)` for a word of one part that `fastKey` folds (no hyphen,
-    /// no line end, every letter above ASCII one that `TextFolding.latinFold` maps to ASCII),
+    /// no byte below "!", every letter above ASCII one that `TextFolding.latinFold` maps to ASCII),
     /// from the first bytes of its fold: stemming keeps at least four letters. The rest of the
     /// word is only checked, not folded. nil for any other word (`fastKey` decides it then).
     /// Such a word is also its token's text: `Tokenizer.normalizedText` changes none of its bytes.
@@ -554,7 +570,8 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
             let c = b[i]
             var f: UInt8
             if c < 0x80 {
-                if c == 0x2D || c == 10 || c == 13 { return nil }
+                // Also no byte below "!" (no line end), so that no key has a zero byte.
+                if c == 0x2D || c < 0x21 { return nil }
                 f = c | ((c &- 0x41) < 26 ? 0x20 : 0)
                 i &+= 1
             } else {
@@ -710,6 +727,13 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
         let id = Int(parts.ids[first])
         if id < 0 || id >> 6 >= startsKey.count || startsKey[id >> 6] & (1 << UInt64(id & 63)) == 0 { return nil }
         return walk(parts, from: start, to: end)
+    }
+
+    /// Whether some key starts with the part `id` (-1: none): `longestMatchEntry`'s first test,
+    /// for a caller that reads the part ids itself and calls it only when this holds.
+    @inline(__always) public func mayStartKey(part id: Int32) -> Bool {
+        let id = Int(id)
+        return id >= 0 && id >> 6 < startsKey.count && startsKey[id >> 6] & (1 << UInt64(id & 63)) != 0
     }
 
     /// The value of an entry id from `longestMatchEntry` (entries are never removed: every id
