@@ -45,6 +45,15 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
     private var shortIDs = [Int32](repeating: -1, count: 1 << 10)
     private var shortCount = 0
 
+    /// The same for parts of 9 to 16 bytes: per slot their first and last eight bytes
+    /// (`longKeys[2 * slot]`, `longKeys[2 * slot + 1]`, which overlap and so tell the whole
+    /// part) and their length (0 for an empty slot): long capitalised nouns and umlaut words
+    /// that pass the prefix filter.
+    private var longKeys = [UInt64](repeating: 0, count: 2 << 9)
+    private var longLengths = [UInt8](repeating: 0, count: 1 << 9)
+    private var longIDs = [Int32](repeating: -1, count: 1 << 9)
+    private var longCount = 0
+
     /// `shortKeys`' slot for a key: the top bits of a multiplicative hash.
     @inline(__always) private static func shortSlot(_ key: UInt64, _ count: Int) -> Int {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - count.trailingZeroBitCount))
@@ -54,7 +63,26 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
     /// zero byte (which the padding could not tell apart).
     private mutating func addShort(_ part: String, id: Int) {
         let u = Array(part.utf8)
-        guard !u.isEmpty, u.count <= 8, !u.contains(0) else { return }
+        guard !u.isEmpty, u.count <= 16, !u.contains(0) else { return }
+        if u.count > 8 {
+            var first: UInt64 = 0, last: UInt64 = 0
+            for k in 0..<8 {
+                first |= UInt64(u[k]) << UInt64(8 * k)
+                last |= UInt64(u[u.count - 8 + k]) << UInt64(8 * k)
+            }
+            if (longCount + 1) * 2 > longLengths.count {
+                let oldKeys = longKeys, oldLengths = longLengths, oldIDs = longIDs
+                longKeys = [UInt64](repeating: 0, count: oldKeys.count * 2)
+                longLengths = [UInt8](repeating: 0, count: oldLengths.count * 2)
+                longIDs = [Int32](repeating: -1, count: oldIDs.count * 2)
+                longCount = 0
+                for slot in oldLengths.indices where oldLengths[slot] != 0 {
+                    insertLong(oldKeys[2 * slot], oldKeys[2 * slot + 1], Int(oldLengths[slot]), oldIDs[slot])
+                }
+            }
+            insertLong(first, last, u.count, Int32(truncatingIfNeeded: id))
+            return
+        }
         var key: UInt64 = 0
         for (k, c) in u.enumerated() { key |= UInt64(c) << UInt64(8 * k) }
         if (shortCount + 1) * 2 > shortKeys.count {
@@ -74,6 +102,39 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
         if shortKeys[slot] == 0 { shortCount += 1 }
         shortKeys[slot] = key
         shortIDs[slot] = id
+    }
+
+    /// `longKeys`' slot for a part: its first and last bytes and its length, hashed.
+    @inline(__always) private static func longSlot(_ first: UInt64, _ last: UInt64, _ n: Int, _ count: Int) -> Int {
+        shortSlot(first ^ (last &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(truncatingIfNeeded: n), count)
+    }
+
+    private mutating func insertLong(_ first: UInt64, _ last: UInt64, _ n: Int, _ id: Int32) {
+        let mask = longLengths.count - 1
+        var slot = Self.longSlot(first, last, n, longLengths.count)
+        while longLengths[slot] != 0
+                && !(Int(longLengths[slot]) == n && longKeys[2 * slot] == first && longKeys[2 * slot + 1] == last) {
+            slot = (slot + 1) & mask
+        }
+        if longLengths[slot] == 0 { longCount += 1 }
+        longKeys[2 * slot] = first
+        longKeys[2 * slot + 1] = last
+        longLengths[slot] = UInt8(n)
+        longIDs[slot] = id
+    }
+
+    /// The id of a part of 9 to 16 bytes (`longKeys`), -1 for none.
+    @inline(__always)
+    private static func longID(_ first: UInt64, _ last: UInt64, _ n: Int, _ keys: UnsafeBufferPointer<UInt64>,
+                               _ lengths: UnsafeBufferPointer<UInt8>, _ ids: UnsafeBufferPointer<Int32>) -> Int32 {
+        let mask = lengths.count &- 1
+        var slot = longSlot(first, last, n, lengths.count)
+        while true {
+            let l = Int(lengths[slot])
+            if l == 0 { return -1 }
+            if l == n, keys[2 &* slot] == first, keys[2 &* slot &+ 1] == last { return ids[slot] }
+            slot = (slot &+ 1) & mask
+        }
     }
 
     /// The id of a part of at most eight bytes given as `shortKeys` holds it, -1 for none.
@@ -374,8 +435,17 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
                             TextFolding.latinFold.withUnsafeBufferPointer { fold in
                                 shortKeys.withUnsafeBufferPointer { shortKeys in
                                     shortIDs.withUnsafeBufferPointer { shortIDs in
-                                        partsLoop(tokens, text, filter, names, all, fold, shortKeys, shortIDs,
-                                                  starts, prefixes)
+                                        longKeys.withUnsafeBufferPointer { longKeys in
+                                            longLengths.withUnsafeBufferPointer { longLengths in
+                                                longIDs.withUnsafeBufferPointer { longIDs in
+                                                    partsLoop(tokens, text, filter, names, all, fold,
+                                                              Tables(shortKeys: shortKeys, shortIDs: shortIDs,
+                                                                     longKeys: longKeys, longLengths: longLengths,
+                                                                     longIDs: longIDs),
+                                                              starts, prefixes)
+                                                }
+                                            }
+                                        }
                                     }
                                 }
                             }
@@ -419,14 +489,35 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
         }
     }
 
+    /// The short and long part tables as buffers, for `partsLoop`.
+    private struct Tables {
+        var shortKeys: UnsafeBufferPointer<UInt64>
+        var shortIDs: UnsafeBufferPointer<Int32>
+        var longKeys: UnsafeBufferPointer<UInt64>
+        var longLengths: UnsafeBufferPointer<UInt8>
+        var longIDs: UnsafeBufferPointer<Int32>
+
+        /// The id of a key of 1 to 16 bytes written at `key` (eight bytes past it readable),
+        /// -1 for none; nil for a longer key.
+        @inline(__always) func id(_ key: UnsafeRawPointer, _ n: Int) -> Int32? {
+            let first = key.loadUnaligned(as: UInt64.self)
+            if n <= 8 {
+                let word = n == 8 ? first : first & ((1 &<< UInt64(truncatingIfNeeded: n &<< 3)) &- 1)
+                return FoldedPhraseTable.shortID(word, shortKeys, shortIDs)
+            }
+            if n > 16 { return nil }
+            let last = key.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
+            return FoldedPhraseTable.longID(first, last, n, longKeys, longLengths, longIDs)
+        }
+    }
+
     /// The loop of `parts(of:text:)`, on buffers. Its state is local, not captured by a
     /// closure: a captured variable was checked for exclusive access at every use (a call to
     /// the runtime per token).
     private func partsLoop(_ tokens: UnsafeBufferPointer<Token>, _ text: UnsafeBufferPointer<UInt8>,
                            _ filter: UnsafeBufferPointer<UInt64>, _ names: UnsafeBufferPointer<UInt64>,
                            _ all: UnsafeBufferPointer<UInt64>, _ fold: UnsafeBufferPointer<UInt8>,
-                           _ shortKeys: UnsafeBufferPointer<UInt64>, _ shortIDs: UnsafeBufferPointer<Int32>,
-                           _ starts: UnsafeMutableBufferPointer<Int32>,
+                           _ tables: Tables, _ starts: UnsafeMutableBufferPointer<Int32>,
                            _ prefixes: UnsafeMutableBufferPointer<UInt32>) -> [Int32] {
         var ids = IDBuffer(capacity: tokens.count + tokens.count / 4)
         var capacity = 64
@@ -470,8 +561,37 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
                             UnsafeMutableRawPointer(outBase).storeBytes(of: lower, as: UInt64.self)
                             let n = Self.stemmedLength(out, 0, len)
                             let key = n >= 8 ? lower : lower & ((1 &<< UInt64(truncatingIfNeeded: n &<< 3)) &- 1)
-                            ids.append(Self.shortID(key, shortKeys, shortIDs))
+                            ids.append(Self.shortID(key, tables.shortKeys, tables.shortIDs))
                             continue
+                        }
+                        // A longer word (the buffer holds 64 bytes, eight past the word), folded
+                        // eight bytes at a time when no e is dropped (a vowel that ends a block
+                        // carries into the next).
+                        if len > 8, len <= 56, st + ((len + 7) & ~7) <= text.count, let outBase = out.baseAddress {
+                            let o = UnsafeMutableRawPointer(outBase)
+                            var vowels = Self.equalBytes(lower, 0x61) | Self.equalBytes(lower, 0x6F) | Self.equalBytes(lower, 0x75)
+                            var drops = es & (vowels << 8)
+                            o.storeBytes(of: lower, as: UInt64.self)
+                            var k = 8
+                            while k < len, drops == 0 {
+                                var chunk = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: st + k, as: UInt64.self)
+                                if len - k < 8 { chunk &= (1 &<< UInt64(truncatingIfNeeded: (len - k) &<< 3)) &- 1 }
+                                let l = Self.asciiLower(chunk)
+                                let carry = vowels >> 56
+                                vowels = Self.equalBytes(l, 0x61) | Self.equalBytes(l, 0x6F) | Self.equalBytes(l, 0x75)
+                                drops = Self.equalBytes(l, 0x65) & ((vowels << 8) | carry)
+                                o.storeBytes(of: l, toByteOffset: k, as: UInt64.self)
+                                k += 8
+                            }
+                            if drops == 0 {
+                                let n = Self.stemmedLength(out, 0, len)
+                                if let id = tables.id(UnsafeRawPointer(o), n) {
+                                    ids.append(id)
+                                } else {
+                                    ids.append(partID(UnsafeBufferPointer(rebasing: out[0..<n]), filter))
+                                }
+                                continue
+                            }
                         }
                     }
                 }
@@ -517,10 +637,9 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
                         continue
                     }
                     // One part (no hyphen): a short key is looked up as one word.
-                    if let n = Self.fastKey(b, into: out), n > 0, n <= 8, let outBase = out.baseAddress {
-                        let word = UnsafeRawPointer(outBase).loadUnaligned(as: UInt64.self)
-                        let key = n == 8 ? word : word & ((1 &<< UInt64(truncatingIfNeeded: n &<< 3)) &- 1)
-                        ids.append(Self.shortID(key, shortKeys, shortIDs))
+                    if let n = Self.fastKey(b, into: out), n > 0, n <= 16, let outBase = out.baseAddress,
+                       let id = tables.id(UnsafeRawPointer(outBase), n) {
+                        ids.append(id)
                         continue
                     }
                 }

@@ -59,16 +59,16 @@ public struct ObjectAnnotator: Annotator {
         var located: [String: LocatedRule] = [:]
         for row in lexicon.table("aspects").rows {
             if row.first == "@beings", row.count > 1 {
-                beings.formUnion(row[1].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+                beings.formUnion(row[1].split(separator: ",").map { ObjectLexicon.trimmed($0) })
                 continue
             }
             if row.first == "@generic", row.count > 1 {
-                generic.formUnion(row[1].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+                generic.formUnion(row[1].split(separator: ",").map { ObjectLexicon.trimmed($0) })
                 continue
             }
             if row.first == "@located", row.count > 3 {
                 located[row[1]] = LocatedRule(
-                    prepositions: Set(row[2].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }),
+                    prepositions: Set(row[2].split(separator: ",").map { ObjectLexicon.trimmed($0).lowercased() }),
                     aspect: row[3])
                 continue
             }
