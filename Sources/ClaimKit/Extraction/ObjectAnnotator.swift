@@ -29,6 +29,9 @@ public struct ObjectAnnotator: Annotator {
     let objects: ObjectLexicon
     /// Cue words → index into `aspectCues`; a trie because every word of a clause is looked up.
     let aspects: LetterTrie
+    /// The cue words' filter bits: most words of a clause are ruled out by their token's bit
+    /// (`Token.lowerBit`) before their lower case is walked in `aspects`.
+    let cueFilter: WordFilter
     /// Classes a cue's implied class may replace ("@generic").
     let genericClasses: Set<String>
     let locatedRules: [String: LocatedRule]
@@ -86,6 +89,7 @@ public struct ObjectAnnotator: Annotator {
             trie.insert(form, payload: cueLists.count - 1)
         }
         self.aspects = trie
+        cueFilter = WordFilter(aspects.keys)
         aspectCues = cueLists
         beingClasses = beings
         genericClasses = generic
@@ -252,7 +256,7 @@ public struct ObjectAnnotator: Annotator {
         func consider(_ j: Int, distance: Int, at position: Scope) {
             var m = memo[j]
             if m < 0 {
-                m = t[j].isWord ? Int32((aspects.exact(t[j].lower) ?? -1) + 1) : 0
+                m = t[j].isWord && cueFilter.mayContain(lowerOf: t[j]) ? Int32((aspects.exact(t[j].lower) ?? -1) + 1) : 0
                 memo[j] = m
             }
             guard m > 0 else { return }
