@@ -20,29 +20,14 @@ public struct EntityAnnotator: Annotator {
         let parts = doc.tokens.withUnsafeBufferPointer { tokens in
             doc.withUTF8 { gazetteer.names.parts(of: tokens, text: $0) }
         }
-        var entities: [EntityMention] = []
-        // First or last word of a multiword person name seen so far → the full name.
-        var nameParts = WordMap<String>()
-        // A bit per key in `nameParts` (`filterBit`): most single capitalised words are tested
-        // against it with a few byte reads instead of making their key for a hash lookup.
-        var nameFilter = [UInt64](repeating: 0, count: 4)
+        // The mentions and person names found so far, in one value that the scan below changes
+        // through its methods: variables captured by a nested function were checked for
+        // exclusive access at run time (a runtime call per sentence and per mention).
+        var found = Found()
         let tokens = doc.tokens
         // Read through a copy: the closures below would otherwise copy the inout document
         // for every `text(_:)` call.
         let source = doc
-
-        func add(_ range: Range<Int>, _ name: String, _ type: EntityType, sentence: Int) {
-            let span = TextSpan(tokens[range.lowerBound].span.start, tokens[range.upperBound - 1].span.end)
-            entities.append(EntityMention(span: span, text: source.text(span), name: name, type: type, sentence: sentence))
-            if type == .person, let (first, last) = Self.firstAndLastWord(name) {
-                for part in [last, first] {
-                    let key = FoldedPhraseTable<Gazetteer.Entry>.key(word: String(part))
-                    nameParts[key] = name
-                    let bit = Self.filterBit(FoldedPhraseTable<Gazetteer.Entry>.prefixCode(key))
-                    nameFilter[bit >> 6] |= 1 << UInt64(bit & 63)
-                }
-            }
-        }
 
         // Bound once: a method called on `gazetteer.names` in the loop copied the table's
         // fields for every word.
@@ -71,7 +56,7 @@ public struct EntityAnnotator: Annotator {
                     guard tokens[i].kind == .word else { afterTitle = false; i += 1; continue }
                     let longest = i == known ? knownMatch : match(i, end)
                     if let m = longest, let value = names.value(entry: m.entry), accepts(tokens, (m.range, value), at: i) {
-                        add(m.range, value.name, value.type, sentence: s)
+                        found.add(m.range, value.name, value.type, sentence: s, tokens: tokens, source: source)
                         afterTitle = false
                         i = m.range.upperBound
                         continue
@@ -94,9 +79,9 @@ public struct EntityAnnotator: Annotator {
                     }
                     let run = i..<j
                     let initial = i == sentence.tokens.lowerBound || tokens[i - 1].text.isByte(0x22)
-                    if run.count == 1, case let bit = Self.filterBit(parts.prefixes[i]), nameFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0,
-                       let full = FoldedPhraseTable<Gazetteer.Entry>.withKey(of: tokens[i].text, { nameParts.value(bytes: $0) }) {
-                        add(run, full, .person, sentence: s)
+                    if run.count == 1, found.mayBeNamePart(parts.prefixes[i]),
+                       let full = FoldedPhraseTable<Gazetteer.Entry>.withKey(of: tokens[i].text, { found.nameParts.value(bytes: $0) }) {
+                        found.add(run, full, .person, sentence: s, tokens: tokens, source: source)
                     } else if afterTitle || run.count >= 3 && gazetteer.looksLikeRole(tokens[run.lowerBound].lower) {
                         // After a title, or a role noun and a name ("Psychotherapeutin Barbara Preitler"):
                         // the name is the words up to the first common noun.
@@ -105,19 +90,49 @@ public struct EntityAnnotator: Annotator {
                             name = name.lowerBound..<noun
                         }
                         if !name.isEmpty {
-                            add(name, source.text(TextSpan(tokens[name.lowerBound].span.start, tokens[name.upperBound - 1].span.end)),
-                                .person, sentence: s)
+                            found.add(name, source.text(TextSpan(tokens[name.lowerBound].span.start, tokens[name.upperBound - 1].span.end)),
+                                .person, sentence: s, tokens: tokens, source: source)
                         }
                     } else if run.count >= 2, !initial, !run.contains(where: { gazetteer.looksLikeNoun(tokens[$0].lower) }) {
-                        add(run, source.text(TextSpan(tokens[run.lowerBound].span.start, tokens[run.upperBound - 1].span.end)),
-                            .other, sentence: s)
+                        found.add(run, source.text(TextSpan(tokens[run.lowerBound].span.start, tokens[run.upperBound - 1].span.end)),
+                            .other, sentence: s, tokens: tokens, source: source)
                     }
                     afterTitle = false
                     i = run.upperBound
                 }
             }
         } } }
-        doc.entities = entities
+        doc.entities = found.entities
+    }
+
+    /// What `annotate` has found in a document so far.
+    struct Found {
+        var entities: [EntityMention] = []
+        /// First or last word of a multiword person name seen so far → the full name.
+        var nameParts = WordMap<String>()
+        /// A bit per key in `nameParts` (`filterBit`): most single capitalised words are tested
+        /// against it with a few byte reads instead of making their key for a hash lookup.
+        var nameFilter = [UInt64](repeating: 0, count: 4)
+
+        mutating func add(_ range: Range<Int>, _ name: String, _ type: EntityType, sentence: Int,
+                          tokens: UnsafeBufferPointer<Token>, source: AnnotatedDocument) {
+            let span = TextSpan(tokens[range.lowerBound].span.start, tokens[range.upperBound - 1].span.end)
+            entities.append(EntityMention(span: span, text: source.text(span), name: name, type: type, sentence: sentence))
+            if type == .person, let (first, last) = EntityAnnotator.firstAndLastWord(name) {
+                for part in [last, first] {
+                    let key = FoldedPhraseTable<Gazetteer.Entry>.key(word: String(part))
+                    nameParts[key] = name
+                    let bit = EntityAnnotator.filterBit(FoldedPhraseTable<Gazetteer.Entry>.prefixCode(key))
+                    nameFilter[bit >> 6] |= 1 << UInt64(bit & 63)
+                }
+            }
+        }
+
+        /// Whether a key with this `prefixCode` may be in `nameParts`.
+        @inline(__always) func mayBeNamePart(_ code: UInt32) -> Bool {
+            let bit = EntityAnnotator.filterBit(code)
+            return nameFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+        }
     }
 
     /// One of 256 bits for a key, from its first bytes (`FoldedPhraseTable.prefixCode`, as
