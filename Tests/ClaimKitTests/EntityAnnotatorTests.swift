@@ -164,7 +164,7 @@ import Testing
     }
 
     /// The byte paths of `parts(of:text:)` (one 8-byte load for a short plain word, eight
-    /// bytes at a time for a long one, `latinPrefix` for a word with umlauts, the tables of
+    /// bytes at a time for a long one, `latinFold` for a word with umlauts, the tables of
     /// short and long parts) give the ids and codes of the keys made word by word, on many
     /// made-up words: every length up to 30, e after a, o, u at every position (also across
     /// an eight-byte block), umlauts and ß, upper and lower case, and parts of 1 to 20 bytes in

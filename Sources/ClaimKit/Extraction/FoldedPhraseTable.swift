@@ -326,9 +326,17 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
         entries[key] = value
         // An ASCII key (nearly all) is split on bytes: a split into Characters cost more than
         // the rest of the build.
-        let parts: [String] = key.utf8.allSatisfy({ $0 < 0x80 })
-            ? key.utf8.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
-            : key.split(separator: " ").map(String.init)
+        let byteParts: [String]?? = key.utf8.withContiguousStorageIfAvailable { b -> [String]? in
+            if b.contains(where: { $0 >= 0x80 }) { return nil }
+            var parts: [String] = []
+            var s = 0
+            for i in 0...b.count where i == b.count || b[i] == 0x20 {
+                if i > s { parts.append(String(decoding: UnsafeBufferPointer(rebasing: b[s..<i]), as: UTF8.self)) }
+                s = i + 1
+            }
+            return parts
+        }
+        let parts: [String] = (byteParts ?? nil) ?? key.split(separator: " ").map(String.init)
         maxParts = max(maxParts, parts.count)
         var node = 0
         for part in parts {
@@ -623,9 +631,11 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
                     ids.append(partID(UnsafeBufferPointer(rebasing: out[0..<n]), filter))
                     continue
                 }
-                // A word with letters above ASCII (umlauts): its fold's first bytes, with the
-                // whole word checked for what `fastKey` folds (one part), before its key is made.
-                if let code = Self.latinPrefix(b, fold) {
+                // A word with letters above ASCII (umlauts): folded once (`latinFold`, which also
+                // checks that it is one part), tested by the first bytes of its fold, stemmed
+                // only when that passes.
+                if !b.isEmpty, let m = Self.latinFold(b, fold, into: out) {
+                    let code = Self.prefixCode(UnsafeBufferPointer(rebasing: out[0..<min(m, 4)]))
                     prefixes[i] = code
                     let bit = Self.prefixBit(code)
                     // Lower case: an ASCII letter, or a Latin-1 letter from ß on ("über"), which
@@ -636,12 +646,15 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
                         ids.append(-1)
                         continue
                     }
-                    // One part (no hyphen): a short key is looked up as one word.
-                    if let n = Self.fastKey(b, into: out), n > 0, n <= 16, let outBase = out.baseAddress,
-                       let id = tables.id(UnsafeRawPointer(outBase), n) {
+                    // One part (no hyphen): the fold stemmed is the key, a short one looked up
+                    // as one or two words.
+                    let n = Self.stemmedLength(out, 0, m)
+                    if n > 0, let outBase = out.baseAddress, let id = tables.id(UnsafeRawPointer(outBase), n) {
                         ids.append(id)
-                        continue
+                    } else {
+                        ids.append(partID(UnsafeBufferPointer(rebasing: out[0..<n]), filter))
                     }
+                    continue
                 }
                 made = Self.fastKey(b, into: out)
             }
@@ -673,16 +686,18 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
         return ids.finish()
     }
 
-    /// The `prefixCode` of `fastKey(b)` for a word of one part that `fastKey` folds (no hyphen,
-    /// no byte below "!", every letter above ASCII one that `TextFolding.latinFold` maps to ASCII),
-    /// from the first bytes of its fold: stemming keeps at least four letters. The rest of the
-    /// word is only checked, not folded. nil for any other word (`fastKey` decides it then).
-    /// Such a word is also its token's text: `Tokenizer.normalizedText` changes none of its bytes.
+    /// The fold of a word of one part that `fastKey` folds (no hyphen, no byte below "!",
+    /// every letter above ASCII one that `TextFolding.latinFold` maps to ASCII), written into
+    /// `out` (at least `b.count` bytes) as `fastKey` writes it before stemming, and its length:
+    /// the key is then `stemmedLength` of it, and the key's `prefixCode` its first four bytes
+    /// (stemming keeps at least four letters). nil for any other word (`fastKey` decides it
+    /// then). Such a word is also its token's text: `Tokenizer.normalizedText` changes none of
+    /// its bytes.
     @inline(__always)
-    static func latinPrefix(_ b: UnsafeBufferPointer<UInt8>, _ fold: UnsafeBufferPointer<UInt8>) -> UInt32? {
+    static func latinFold(_ b: UnsafeBufferPointer<UInt8>, _ fold: UnsafeBufferPointer<UInt8>,
+                          into out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
         let n = b.count
-        var code: UInt32 = 0
-        var shift: UInt32 = 0
+        var m = 0
         var prev: UInt8 = 0
         var i = 0
         while i < n {
@@ -701,19 +716,18 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
                 i &+= 2
                 if f == 0 { return nil }
                 if f == 1 {  // ß: "ss"
-                    if shift < 32 { code |= 0x73 << shift; shift &+= 8 }
-                    if shift < 32 { code |= 0x73 << shift; shift &+= 8 }
-                    prev = 0x73
+                    out[m] = 0x73; out[m &+ 1] = 0x73; m &+= 2; prev = 0x73
                     continue
                 }
             }
-            if shift < 32, !(f == 0x65 && (prev == 0x61 || prev == 0x6F || prev == 0x75)) {
-                code |= UInt32(f) << shift
-                shift &+= 8
-            }
+            // As `fastKey`: a dropped e is written and then overwritten.
+            let d = UInt32(prev &- 0x61)
+            let drop = (UInt32(0x104001) >> (d & 31)) & (d < 21 ? 1 : 0) & (f == 0x65 ? 1 : 0)
+            out[m] = f
+            m &+= 1 &- Int(drop)
             prev = f
         }
-        return code
+        return m
     }
 
     /// The key of a word that `isPlain` accepts, written into `out`: `fastKey` without the

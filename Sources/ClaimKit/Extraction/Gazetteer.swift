@@ -123,14 +123,17 @@ public struct Gazetteer: Sendable {
             case "rolesuffix": roleSuffixes.append(form.lowercased())
             default:
                 let type = EntityType(rawValue: row[2]) ?? .other
+                // ASCII letters without a Unicode property lookup (most of this table's build).
                 let first = form.unicodeScalars.first
-                let isAdjective = first.map { $0.properties.isLowercase } ?? false
+                let isAdjective = first.map { $0.isASCII ? $0.value &- 0x61 < 26 : $0.properties.isLowercase } ?? false
                 // At most four letters, all capitals (counted without building a filtered copy).
                 var letters = 0
                 var capitals = true
-                for scalar in form.unicodeScalars where scalar.properties.isAlphabetic {
+                for scalar in form.unicodeScalars
+                where scalar.isASCII ? (scalar.value | 0x20) &- 0x61 < 26 : scalar.properties.isAlphabetic {
                     letters += 1
-                    if letters > 4 || !scalar.properties.isUppercase { capitals = false; break }
+                    let upper = scalar.isASCII ? scalar.value &- 0x41 < 26 : scalar.properties.isUppercase
+                    if letters > 4 || !upper { capitals = false; break }
                 }
                 let capitalsOnly = capitals
                 names.add(form, Entry(name: row[1].isEmpty ? form : row[1], type: type,
