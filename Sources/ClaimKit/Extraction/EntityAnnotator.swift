@@ -62,15 +62,15 @@ public struct EntityAnnotator: Annotator {
                         continue
                     }
                     guard isCapitalized(i) else { afterTitle = false; i += 1; continue }
-                    if isTitle(tokens, parts, i) { afterTitle = true; i += 1; continue }
-                    if isStop(tokens, parts, i) { afterTitle = false; i += 1; continue }
+                    if isTitle(tokens, starts, partIDs, i) { afterTitle = true; i += 1; continue }
+                    if isStop(tokens, starts, partIDs, i) { afterTitle = false; i += 1; continue }
                     // Token i is a name word unless a gazetteer name (of the wrong case) starts
                     // there; then the run is the word alone, as a run that stops after it.
                     var j = i + 1
                     if longest == nil {
                         while j < end, j - i < EntityAnnotator.maxNameWords,
                               tokens[j].kind == .word, isCapitalized(j),
-                              !isStop(tokens, parts, j), !isTitle(tokens, parts, j) {
+                              !isStop(tokens, starts, partIDs, j), !isTitle(tokens, starts, partIDs, j) {
                             known = j
                             knownMatch = match(j, end)
                             if knownMatch != nil { break }
@@ -197,10 +197,11 @@ public struct EntityAnnotator: Annotator {
     /// by the part ids of token `j`: a one-part key (nearly all) by its flag,
     /// a longer one by its last part's flag or else the whole key.
     @inline(__always)
-    func isTitle(_ tokens: UnsafeBufferPointer<Token>, _ parts: FoldedPhraseTable<Gazetteer.Entry>.KeyParts, _ j: Int) -> Bool {
-        let s = Int(parts.starts[j]), e = Int(parts.starts[j + 1])
-        if e - s == 1 { return gazetteer.flags(part: parts.ids[s]) & Gazetteer.titleFlag != 0 }
-        if e - s > 1, gazetteer.flags(part: parts.ids[e - 1]) & Gazetteer.titleFlag != 0 { return true }
+    func isTitle(_ tokens: UnsafeBufferPointer<Token>, _ starts: UnsafeBufferPointer<Int32>, _ ids: UnsafeBufferPointer<Int32>,
+                 _ j: Int) -> Bool {
+        let s = Int(starts[j]), e = Int(starts[j + 1])
+        if e - s == 1 { return gazetteer.flags(part: ids[s]) & Gazetteer.titleFlag != 0 }
+        if e - s > 1, gazetteer.flags(part: ids[e - 1]) & Gazetteer.titleFlag != 0 { return true }
         // A key of more than one part is a title only if some title's key is.
         return (e == s || gazetteer.multiPartTitles) && gazetteer.titles.contains(key(tokens, j))
     }
@@ -208,9 +209,10 @@ public struct EntityAnnotator: Annotator {
     /// Whether the key of token `j` is a stop word, by its part ids (`KeyParts`: valid for
     /// a capitalised word).
     @inline(__always)
-    func isStop(_ tokens: UnsafeBufferPointer<Token>, _ parts: FoldedPhraseTable<Gazetteer.Entry>.KeyParts, _ j: Int) -> Bool {
-        let s = Int(parts.starts[j]), e = Int(parts.starts[j + 1])
-        if e - s == 1 { return gazetteer.flags(part: parts.ids[s]) & Gazetteer.stopFlag != 0 }
+    func isStop(_ tokens: UnsafeBufferPointer<Token>, _ starts: UnsafeBufferPointer<Int32>, _ ids: UnsafeBufferPointer<Int32>,
+                _ j: Int) -> Bool {
+        let s = Int(starts[j]), e = Int(starts[j + 1])
+        if e - s == 1 { return gazetteer.flags(part: ids[s]) & Gazetteer.stopFlag != 0 }
         // A key of more than one part is a stop word only if some stop word's key is.
         return (e - s <= 1 || gazetteer.multiPartStops) && gazetteer.stops.contains(key(tokens, j))
     }

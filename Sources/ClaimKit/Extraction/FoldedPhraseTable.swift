@@ -665,7 +665,14 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
                     prefixes[i] = Self.prefixCode(key)
                     var s = 0
                     for k in 0...n where k == n || key[k] == 0x20 {
-                        ids.append(partID(UnsafeBufferPointer(rebasing: key[s..<k]), filter))
+                        // A part of at most 16 bytes from the tables (eight bytes past the key
+                        // are readable: the buffer holds twice the word, at least 64 bytes).
+                        if k > s, s + 16 <= capacity, let base = out.baseAddress,
+                           let id = tables.id(UnsafeRawPointer(base + s), k - s) {
+                            ids.append(id)
+                        } else {
+                            ids.append(partID(UnsafeBufferPointer(rebasing: key[s..<k]), filter))
+                        }
                         s = k + 1
                     }
                 }
