@@ -120,10 +120,12 @@ public struct EntityAnnotator: Annotator {
             entities.append(EntityMention(span: span, text: source.text(span), name: name, type: type, sentence: sentence))
             if type == .person, let (first, last) = EntityAnnotator.firstAndLastWord(name) {
                 for part in [last, first] {
-                    let key = FoldedPhraseTable<Gazetteer.Entry>.key(word: String(part))
-                    nameParts[key] = name
-                    let bit = EntityAnnotator.filterBit(FoldedPhraseTable<Gazetteer.Entry>.prefixCode(key))
-                    nameFilter[bit >> 6] |= 1 << UInt64(bit & 63)
+                    // The key's bytes in a scratch buffer: no key String.
+                    FoldedPhraseTable<Gazetteer.Entry>.withKey(of: String(part)) { key in
+                        nameParts.set(bytes: key, name)
+                        let bit = EntityAnnotator.filterBit(FoldedPhraseTable<Gazetteer.Entry>.prefixCode(key))
+                        nameFilter[bit >> 6] |= 1 << UInt64(bit & 63)
+                    }
                 }
             }
         }

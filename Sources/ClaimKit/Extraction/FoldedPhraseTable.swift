@@ -540,7 +540,7 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
                 // Most words: a plain word (`isPlain`) whose first eight bytes can be read as
                 // one word, tested on that word alone (and the rest of a longer word read as
                 // `isPlain` does), its prefix code from its first four bytes in lower case.
-                if span.end > span.start, span.start + 8 <= text.count, let base = text.baseAddress {
+                if span.end > span.start, span.start &+ 8 <= text.count, let base = text.baseAddress {
                     let st = span.start, len = span.end - span.start
                     let raw = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: st, as: UInt64.self)
                     let keep: UInt64 = len >= 8 ? ~0 : (1 &<< UInt64(truncatingIfNeeded: len &<< 3)) &- 1
