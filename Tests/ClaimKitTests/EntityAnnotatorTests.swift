@@ -162,5 +162,74 @@ import Testing
             }
         }
     }
-}
 
+    /// The byte paths of `parts(of:text:)` (one 8-byte load for a short plain word, eight
+    /// bytes at a time for a long one, `latinFold` for a word with umlauts, the tables of
+    /// short and long parts) give the ids and codes of the keys made word by word, on many
+    /// made-up words: every length up to 30, e after a, o, u at every position (also across
+    /// an eight-byte block), umlauts and ß, upper and lower case, and parts of 1 to 20 bytes in
+    /// the table (some added, some not).
+    @Test func bytePathsAreTheKeyPathsOnManyWords() {
+        let pieces = ["a", "e", "ae", "oe", "ue", "u", "o", "n", "en", "er", "s", "ß", "ä", "ö", "ü", "é", "ei",
+                      "ung", "sch", "str", "bund", "es", "lich", "x", "Ue", "AE", "i"]
+        var words: [String] = []
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        for _ in 0..<1500 {
+            var w = ""
+            let target = 1 + next(30)
+            while w.utf8.count < target { w += pieces[next(pieces.count)] }
+            switch next(4) {
+            case 0: w = w.prefix(1).uppercased() + w.dropFirst()
+            case 1: w = w.uppercased()
+            default: break
+            }
+            words.append(w)
+        }
+        var table = FoldedPhraseTable<Int>()
+        for (i, w) in words.enumerated() where i % 3 == 0 { table.add(w, i) }
+        for (i, w) in words.enumerated() where i % 7 == 1 { _ = table.internPart(FoldedPhraseTable<Int>.key(word: w)) }
+        for (i, w) in words.enumerated() where i % 11 == 2 { table.add(w + " " + words[(i + 1) % words.count], i) }
+        // Words at the very end of the text too, where an eight-byte load would pass its end.
+        let text = words.joined(separator: " ") + " " + words.suffix(3).joined(separator: " ")
+        let bytes = Array(text.utf8)
+        let tokens = Tokenizer.tokenize(bytes)
+        let keys = tokens.map { $0.isWord ? FoldedPhraseTable<Int>.key(word: $0.text) : "" }
+        let slow = table.parts(of: keys)
+        let fast = tokens.withUnsafeBufferPointer { t in bytes.withUnsafeBufferPointer { table.parts(of: t, text: $0) } }
+        #expect(fast.starts == slow.starts)
+        #expect(fast.prefixes == slow.prefixes)
+        var compared = 0
+        for (j, token) in tokens.enumerated() {
+            let s = Int(slow.starts[j]), e = Int(slow.starts[j + 1])
+            if token.isCapitalized {
+                #expect(Array(fast.ids[s..<e]) == Array(slow.ids[s..<e]), "\(token.text)")
+                compared += 1
+            } else {
+                // A lower-case word may lose only ids of parts in no entry's key (-1 instead).
+                for k in s..<e where fast.ids[k] != slow.ids[k] { #expect(fast.ids[k] == -1, "\(token.text)") }
+            }
+            for end in (j + 1)...min(tokens.count, j + 3) {
+                let f = table.longestMatch(fast, from: j, to: end), m = table.longestMatch(slow, from: j, to: end)
+                #expect(f?.range == m?.range && f?.value == m?.value, "\(token.text) \(j)..<\(end)")
+            }
+        }
+        #expect(compared > 300)
+    }
+
+    /// `key(phrase:)` on bytes is the key of the phrase split into Characters at spaces and tabs.
+    @Test func phraseKeyOnBytesIsTheCharacterSplit() {
+        let phrases = ["Kim Jong-un", "  Vereinigte\tStaaten  von Amerika ", "Ärzte ohne Grenzen", "Straße",
+                       "São Paulo", "Recep Tayyip Erdoğan", "-", "- -", "", " ", "Nord-Korea-Krise", "AEROFLOT",
+                       "Bauern\t\tVerband", "Łódź", "Ελλάδα", "Zoë Wells", "a\u{308}b c", "x \u{301}y", "Œuvre Æon",
+                       "zwölf\u{00A0}Apostel", "line\nend", "×Mal"]
+        for phrase in phrases {
+            let reference = phrase.split(whereSeparator: { $0 == " " || $0 == "\t" })
+                .map { FoldedPhraseTable<Int>.key(word: String($0)) }.filter { !$0.isEmpty }.joined(separator: " ")
+            #expect(FoldedPhraseTable<Int>.key(phrase: phrase) == reference, "\(phrase)")
+        }
+    }
+}

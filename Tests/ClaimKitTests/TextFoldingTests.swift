@@ -14,6 +14,12 @@ import Testing
         #expect(TextFolding.fold("Café") == "cafe")
     }
 
+    /// The written table of Latin letters' folds is what `foldScalars` gives them.
+    @Test func latinFoldTableIsTheScalarFold() {
+        #expect(TextFolding.latinFold.count == 0x250 - 0xC0)
+        #expect(TextFolding.latinFold == TextFolding.makeLatinFold())
+    }
+
     @Test func differentWordsStayDifferent() {
         #expect(TextFolding.fold("Kursk") != TextFolding.fold("Kursa"))
         #expect(TextFolding.fold("Soldaten") == "soldaten")

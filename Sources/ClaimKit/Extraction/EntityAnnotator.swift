@@ -20,41 +20,29 @@ public struct EntityAnnotator: Annotator {
         let parts = doc.tokens.withUnsafeBufferPointer { tokens in
             doc.withUTF8 { gazetteer.names.parts(of: tokens, text: $0) }
         }
-        var entities: [EntityMention] = []
-        // First or last word of a multiword person name seen so far → the full name.
-        var nameParts = WordMap<String>()
-        // A bit per key in `nameParts` (`filterBit`): most single capitalised words are tested
-        // against it with a few byte reads instead of making their key for a hash lookup.
-        var nameFilter = [UInt64](repeating: 0, count: 4)
+        // The mentions and person names found so far, in one value that the scan below changes
+        // through its methods: variables captured by a nested function were checked for
+        // exclusive access at run time (a runtime call per sentence and per mention).
+        var found = Found()
         let tokens = doc.tokens
         // Read through a copy: the closures below would otherwise copy the inout document
         // for every `text(_:)` call.
         let source = doc
 
-        func add(_ range: Range<Int>, _ name: String, _ type: EntityType, sentence: Int) {
-            let span = TextSpan(tokens[range.lowerBound].span.start, tokens[range.upperBound - 1].span.end)
-            entities.append(EntityMention(span: span, text: source.text(span), name: name, type: type, sentence: sentence))
-            if type == .person, let (first, last) = Self.firstAndLastWord(name) {
-                for part in [last, first] {
-                    let key = FoldedPhraseTable<Gazetteer.Entry>.key(word: String(part))
-                    nameParts[key] = name
-                    let bit = Self.filterBit(FoldedPhraseTable<Gazetteer.Entry>.prefixCode(key))
-                    nameFilter[bit >> 6] |= 1 << UInt64(bit & 63)
-                }
-            }
-        }
-
         // Bound once: a method called on `gazetteer.names` in the loop copied the table's
         // fields for every word.
         let names = gazetteer.names
         // Through the buffer: a Token read by index may be copied with both its Strings retained.
-        tokens.withUnsafeBufferPointer { tokens in source.withUTF8 { text in
-            /// `tokens[j].isCapitalized`, by the first byte of its span when that is ASCII (the
-            /// token's text then starts with it): no String is read for most words.
-            @inline(__always) func isCapitalized(_ j: Int) -> Bool {
-                let start = tokens[j].span.start
-                if start >= 0, start < text.count, text[start] < 0x80 { return text[start] &- 0x41 < 26 }
-                return tokens[j].isCapitalized
+        tokens.withUnsafeBufferPointer { tokens in parts.starts.withUnsafeBufferPointer { starts in
+          parts.ids.withUnsafeBufferPointer { partIDs in
+            /// `tokens[j].isCapitalized`: a flag the tokenizer stored, no String is read.
+            @inline(__always) func isCapitalized(_ j: Int) -> Bool { tokens[j].isCapitalized }
+            /// The gazetteer match at word `j`, the first test (whether its first part starts
+            /// a name: most words have no part id) on the buffers of the part ids.
+            @inline(__always) func match(_ j: Int, _ end: Int) -> (range: Range<Int>, entry: Int)? {
+                let s = Int(starts[j])
+                guard s != Int(starts[j + 1]), names.mayStartKey(part: partIDs[s]) else { return nil }
+                return names.longestMatchEntry(parts, from: j, to: end)
             }
             for (s, sentence) in source.sentences.enumerated() {
                 let end = sentence.tokens.upperBound
@@ -66,34 +54,34 @@ public struct EntityAnnotator: Annotator {
                 var knownMatch: (range: Range<Int>, entry: Int)?
                 while i < end {
                     guard tokens[i].kind == .word else { afterTitle = false; i += 1; continue }
-                    let longest = i == known ? knownMatch : names.longestMatchEntry(parts, from: i, to: end)
+                    let longest = i == known ? knownMatch : match(i, end)
                     if let m = longest, let value = names.value(entry: m.entry), accepts(tokens, (m.range, value), at: i) {
-                        add(m.range, value.name, value.type, sentence: s)
+                        found.add(m.range, value.name, value.type, sentence: s, tokens: tokens, source: source)
                         afterTitle = false
                         i = m.range.upperBound
                         continue
                     }
                     guard isCapitalized(i) else { afterTitle = false; i += 1; continue }
-                    if isTitle(tokens, parts, i) { afterTitle = true; i += 1; continue }
-                    if isStop(tokens, parts, i) { afterTitle = false; i += 1; continue }
+                    if isTitle(tokens, starts, partIDs, i) { afterTitle = true; i += 1; continue }
+                    if isStop(tokens, starts, partIDs, i) { afterTitle = false; i += 1; continue }
                     // Token i is a name word unless a gazetteer name (of the wrong case) starts
                     // there; then the run is the word alone, as a run that stops after it.
                     var j = i + 1
                     if longest == nil {
                         while j < end, j - i < EntityAnnotator.maxNameWords,
                               tokens[j].kind == .word, isCapitalized(j),
-                              !isStop(tokens, parts, j), !isTitle(tokens, parts, j) {
+                              !isStop(tokens, starts, partIDs, j), !isTitle(tokens, starts, partIDs, j) {
                             known = j
-                            knownMatch = names.longestMatchEntry(parts, from: j, to: end)
+                            knownMatch = match(j, end)
                             if knownMatch != nil { break }
                             j += 1
                         }
                     }
                     let run = i..<j
                     let initial = i == sentence.tokens.lowerBound || tokens[i - 1].text.isByte(0x22)
-                    if run.count == 1, case let bit = Self.filterBit(parts.prefixes[i]), nameFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0,
-                       let full = FoldedPhraseTable<Gazetteer.Entry>.withKey(of: tokens[i].text, { nameParts.value(bytes: $0) }) {
-                        add(run, full, .person, sentence: s)
+                    if run.count == 1, found.mayBeNamePart(parts.prefixes[i]),
+                       let full = FoldedPhraseTable<Gazetteer.Entry>.withKey(of: tokens[i].text, { found.nameParts.value(bytes: $0) }) {
+                        found.add(run, full, .person, sentence: s, tokens: tokens, source: source)
                     } else if afterTitle || run.count >= 3 && gazetteer.looksLikeRole(tokens[run.lowerBound].lower) {
                         // After a title, or a role noun and a name ("Psychotherapeutin Barbara Preitler"):
                         // the name is the words up to the first common noun.
@@ -102,19 +90,51 @@ public struct EntityAnnotator: Annotator {
                             name = name.lowerBound..<noun
                         }
                         if !name.isEmpty {
-                            add(name, source.text(TextSpan(tokens[name.lowerBound].span.start, tokens[name.upperBound - 1].span.end)),
-                                .person, sentence: s)
+                            found.add(name, source.text(TextSpan(tokens[name.lowerBound].span.start, tokens[name.upperBound - 1].span.end)),
+                                .person, sentence: s, tokens: tokens, source: source)
                         }
                     } else if run.count >= 2, !initial, !run.contains(where: { gazetteer.looksLikeNoun(tokens[$0].lower) }) {
-                        add(run, source.text(TextSpan(tokens[run.lowerBound].span.start, tokens[run.upperBound - 1].span.end)),
-                            .other, sentence: s)
+                        found.add(run, source.text(TextSpan(tokens[run.lowerBound].span.start, tokens[run.upperBound - 1].span.end)),
+                            .other, sentence: s, tokens: tokens, source: source)
                     }
                     afterTitle = false
                     i = run.upperBound
                 }
             }
-        } }
-        doc.entities = entities
+        } } }
+        doc.entities = found.entities
+    }
+
+    /// What `annotate` has found in a document so far.
+    struct Found {
+        var entities: [EntityMention] = []
+        /// First or last word of a multiword person name seen so far → the full name.
+        var nameParts = WordMap<String>()
+        /// A bit per key in `nameParts` (`filterBit`): most single capitalised words are tested
+        /// against it with a few byte reads instead of making their key for a hash lookup.
+        var nameFilter = [UInt64](repeating: 0, count: 4)
+
+        mutating func add(_ range: Range<Int>, _ name: String, _ type: EntityType, sentence: Int,
+                          tokens: UnsafeBufferPointer<Token>, source: AnnotatedDocument) {
+            let span = TextSpan(tokens[range.lowerBound].span.start, tokens[range.upperBound - 1].span.end)
+            entities.append(EntityMention(span: span, text: source.text(span), name: name, type: type, sentence: sentence))
+            if type == .person, let (first, last) = EntityAnnotator.firstAndLastWord(name) {
+                for part in [last, first] {
+                    // The key's bytes in a scratch buffer: no key String.
+                    FoldedPhraseTable<Gazetteer.Entry>.withKey(of: String(part)) { key in
+                        nameParts.set(bytes: key, name)
+                        let bit = EntityAnnotator.filterBit(FoldedPhraseTable<Gazetteer.Entry>.prefixCode(key))
+                        nameFilter[bit >> 6] |= 1 << UInt64(bit & 63)
+                    }
+                }
+            }
+        }
+
+        /// Whether a key with this `prefixCode` may be in `nameParts`.
+        @inline(__always) func mayBeNamePart(_ code: UInt32) -> Bool {
+            let bit = EntityAnnotator.filterBit(code)
+            return nameFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+        }
     }
 
     /// One of 256 bits for a key, from its first bytes (`FoldedPhraseTable.prefixCode`, as
@@ -179,10 +199,11 @@ public struct EntityAnnotator: Annotator {
     /// by the part ids of token `j`: a one-part key (nearly all) by its flag,
     /// a longer one by its last part's flag or else the whole key.
     @inline(__always)
-    func isTitle(_ tokens: UnsafeBufferPointer<Token>, _ parts: FoldedPhraseTable<Gazetteer.Entry>.KeyParts, _ j: Int) -> Bool {
-        let s = Int(parts.starts[j]), e = Int(parts.starts[j + 1])
-        if e - s == 1 { return gazetteer.flags(part: parts.ids[s]) & Gazetteer.titleFlag != 0 }
-        if e - s > 1, gazetteer.flags(part: parts.ids[e - 1]) & Gazetteer.titleFlag != 0 { return true }
+    func isTitle(_ tokens: UnsafeBufferPointer<Token>, _ starts: UnsafeBufferPointer<Int32>, _ ids: UnsafeBufferPointer<Int32>,
+                 _ j: Int) -> Bool {
+        let s = Int(starts[j]), e = Int(starts[j + 1])
+        if e - s == 1 { return gazetteer.flags(part: ids[s]) & Gazetteer.titleFlag != 0 }
+        if e - s > 1, gazetteer.flags(part: ids[e - 1]) & Gazetteer.titleFlag != 0 { return true }
         // A key of more than one part is a title only if some title's key is.
         return (e == s || gazetteer.multiPartTitles) && gazetteer.titles.contains(key(tokens, j))
     }
@@ -190,9 +211,10 @@ public struct EntityAnnotator: Annotator {
     /// Whether the key of token `j` is a stop word, by its part ids (`KeyParts`: valid for
     /// a capitalised word).
     @inline(__always)
-    func isStop(_ tokens: UnsafeBufferPointer<Token>, _ parts: FoldedPhraseTable<Gazetteer.Entry>.KeyParts, _ j: Int) -> Bool {
-        let s = Int(parts.starts[j]), e = Int(parts.starts[j + 1])
-        if e - s == 1 { return gazetteer.flags(part: parts.ids[s]) & Gazetteer.stopFlag != 0 }
+    func isStop(_ tokens: UnsafeBufferPointer<Token>, _ starts: UnsafeBufferPointer<Int32>, _ ids: UnsafeBufferPointer<Int32>,
+                _ j: Int) -> Bool {
+        let s = Int(starts[j]), e = Int(starts[j + 1])
+        if e - s == 1 { return gazetteer.flags(part: ids[s]) & Gazetteer.stopFlag != 0 }
         // A key of more than one part is a stop word only if some stop word's key is.
         return (e - s <= 1 || gazetteer.multiPartStops) && gazetteer.stops.contains(key(tokens, j))
     }

@@ -35,6 +35,120 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
     /// other word without a walk; parts of the vocabulary that start no key are common words
     /// such as the gazetteer's stop words).
     private var startsKey: [UInt64] = []
+    /// Every part of at most eight bytes (nearly all) with its vocabulary id, keyed by its
+    /// bytes read as one little-endian word (zero past the part; 0 marks an empty slot), in
+    /// an open-addressing table at most half full: a plain word that passes the prefix filter
+    /// (function words that are parts of multiword names: "und", "von", "der") finds its id
+    /// with a multiply and a compare instead of hashing its bytes for `partFilter` and again
+    /// for the vocabulary.
+    private var shortKeys = [UInt64](repeating: 0, count: 1 << 10)
+    private var shortIDs = [Int32](repeating: -1, count: 1 << 10)
+    private var shortCount = 0
+
+    /// The same for parts of 9 to 16 bytes: per slot their first and last eight bytes
+    /// (`longKeys[2 * slot]`, `longKeys[2 * slot + 1]`, which overlap and so tell the whole
+    /// part) and their length (0 for an empty slot): long capitalised nouns and umlaut words
+    /// that pass the prefix filter.
+    private var longKeys = [UInt64](repeating: 0, count: 2 << 9)
+    private var longLengths = [UInt8](repeating: 0, count: 1 << 9)
+    private var longIDs = [Int32](repeating: -1, count: 1 << 9)
+    private var longCount = 0
+
+    /// `shortKeys`' slot for a key: the top bits of a multiplicative hash.
+    @inline(__always) private static func shortSlot(_ key: UInt64, _ count: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - count.trailingZeroBitCount))
+    }
+
+    /// Adds a new part of the vocabulary to `shortKeys` when it is short enough and has no
+    /// zero byte (which the padding could not tell apart).
+    private mutating func addShort(_ part: String, id: Int) {
+        let u = Array(part.utf8)
+        guard !u.isEmpty, u.count <= 16, !u.contains(0) else { return }
+        if u.count > 8 {
+            var first: UInt64 = 0, last: UInt64 = 0
+            for k in 0..<8 {
+                first |= UInt64(u[k]) << UInt64(8 * k)
+                last |= UInt64(u[u.count - 8 + k]) << UInt64(8 * k)
+            }
+            if (longCount + 1) * 2 > longLengths.count {
+                let oldKeys = longKeys, oldLengths = longLengths, oldIDs = longIDs
+                longKeys = [UInt64](repeating: 0, count: oldKeys.count * 2)
+                longLengths = [UInt8](repeating: 0, count: oldLengths.count * 2)
+                longIDs = [Int32](repeating: -1, count: oldIDs.count * 2)
+                longCount = 0
+                for slot in oldLengths.indices where oldLengths[slot] != 0 {
+                    insertLong(oldKeys[2 * slot], oldKeys[2 * slot + 1], Int(oldLengths[slot]), oldIDs[slot])
+                }
+            }
+            insertLong(first, last, u.count, Int32(truncatingIfNeeded: id))
+            return
+        }
+        var key: UInt64 = 0
+        for (k, c) in u.enumerated() { key |= UInt64(c) << UInt64(8 * k) }
+        if (shortCount + 1) * 2 > shortKeys.count {
+            let oldKeys = shortKeys, oldIDs = shortIDs
+            shortKeys = [UInt64](repeating: 0, count: oldKeys.count * 2)
+            shortIDs = [Int32](repeating: -1, count: oldKeys.count * 2)
+            shortCount = 0
+            for (k, v) in zip(oldKeys, oldIDs) where k != 0 { insertShort(k, v) }
+        }
+        insertShort(key, Int32(truncatingIfNeeded: id))
+    }
+
+    private mutating func insertShort(_ key: UInt64, _ id: Int32) {
+        let mask = shortKeys.count - 1
+        var slot = Self.shortSlot(key, shortKeys.count)
+        while shortKeys[slot] != 0 && shortKeys[slot] != key { slot = (slot + 1) & mask }
+        if shortKeys[slot] == 0 { shortCount += 1 }
+        shortKeys[slot] = key
+        shortIDs[slot] = id
+    }
+
+    /// `longKeys`' slot for a part: its first and last bytes and its length, hashed.
+    @inline(__always) private static func longSlot(_ first: UInt64, _ last: UInt64, _ n: Int, _ count: Int) -> Int {
+        shortSlot(first ^ (last &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(truncatingIfNeeded: n), count)
+    }
+
+    private mutating func insertLong(_ first: UInt64, _ last: UInt64, _ n: Int, _ id: Int32) {
+        let mask = longLengths.count - 1
+        var slot = Self.longSlot(first, last, n, longLengths.count)
+        while longLengths[slot] != 0
+                && !(Int(longLengths[slot]) == n && longKeys[2 * slot] == first && longKeys[2 * slot + 1] == last) {
+            slot = (slot + 1) & mask
+        }
+        if longLengths[slot] == 0 { longCount += 1 }
+        longKeys[2 * slot] = first
+        longKeys[2 * slot + 1] = last
+        longLengths[slot] = UInt8(n)
+        longIDs[slot] = id
+    }
+
+    /// The id of a part of 9 to 16 bytes (`longKeys`), -1 for none.
+    @inline(__always)
+    private static func longID(_ first: UInt64, _ last: UInt64, _ n: Int, _ keys: UnsafeBufferPointer<UInt64>,
+                               _ lengths: UnsafeBufferPointer<UInt8>, _ ids: UnsafeBufferPointer<Int32>) -> Int32 {
+        let mask = lengths.count &- 1
+        var slot = longSlot(first, last, n, lengths.count)
+        while true {
+            let l = Int(lengths[slot])
+            if l == 0 { return -1 }
+            if l == n, keys[2 &* slot] == first, keys[2 &* slot &+ 1] == last { return ids[slot] }
+            slot = (slot &+ 1) & mask
+        }
+    }
+
+    /// The id of a part of at most eight bytes given as `shortKeys` holds it, -1 for none.
+    @inline(__always)
+    private static func shortID(_ key: UInt64, _ keys: UnsafeBufferPointer<UInt64>, _ ids: UnsafeBufferPointer<Int32>) -> Int32 {
+        let mask = keys.count &- 1
+        var slot = shortSlot(key, keys.count)
+        while true {
+            let k = keys[slot]
+            if k == key { return ids[slot] }
+            if k == 0 { return -1 }
+            slot = (slot &+ 1) & mask
+        }
+    }
 
     @inline(__always) private static func filterBit(_ part: UnsafeBufferPointer<UInt8>) -> Int {
         Int(truncatingIfNeeded: WordMap<Int>.hash(part) >> 49)
@@ -77,6 +191,35 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
     private static func addPrefix(_ part: String, to filter: inout [UInt64]) {
         let bit = prefixBit(prefixCode(part))
         filter[bit >> 6] |= 1 << UInt64(bit & 63)
+    }
+
+    /// Nonzero when a byte of `w` is at or above 0x80, below 0x21, or "-" (`isPlain`'s test of
+    /// eight bytes).
+    @inline(__always) static func notPlain(_ w: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let h = w ^ (0x2D &* ones)
+        return (w & highs) | ((w &- 0x21 &* ones) & ~w & highs) | ((h &- ones) & ~h & highs)
+    }
+
+    /// Eight ASCII bytes in lower case: adding 0x3F (0x25) carries into bit 7 for "A" (past
+    /// "Z") and never into the next byte.
+    @inline(__always) static func asciiLower(_ w: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let upper = (w &+ 0x3F &* ones) & ~(w &+ 0x25 &* ones) & ~lows
+        return w | (upper >> 2)
+    }
+
+    /// Bit 7 of each byte of `w` (ASCII) that equals `c` (exact per byte: no borrows).
+    @inline(__always) static func equalBytes(_ w: UInt64, _ c: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let t = w ^ (c &* ones)
+        return ~(((t & lows) &+ lows) | t | lows)
+    }
+
+    /// Bit 7 of each byte of `w` (ASCII) that follows an a, o or u: an e there is dropped by
+    /// the fold.
+    @inline(__always) static func afterVowel(_ w: UInt64) -> UInt64 {
+        (equalBytes(w, 0x61) | equalBytes(w, 0x6F) | equalBytes(w, 0x75)) << 8
     }
 
     /// Whether the word `text[s..<e]` is all ASCII letters, digits and apostrophes or other
@@ -181,19 +324,31 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
         let key = FoldedPhraseTable.key(phrase: phrase)
         guard !key.isEmpty, entries.id(key) == nil else { return }
         entries[key] = value
-        let parts = key.split(separator: " ")
+        // An ASCII key (nearly all) is split on bytes: a split into Characters cost more than
+        // the rest of the build.
+        let byteParts: [String]?? = key.utf8.withContiguousStorageIfAvailable { b -> [String]? in
+            if b.contains(where: { $0 >= 0x80 }) { return nil }
+            var parts: [String] = []
+            var s = 0
+            for i in 0...b.count where i == b.count || b[i] == 0x20 {
+                if i > s { parts.append(String(decoding: UnsafeBufferPointer(rebasing: b[s..<i]), as: UTF8.self)) }
+                s = i + 1
+            }
+            return parts
+        }
+        let parts: [String] = (byteParts ?? nil) ?? key.split(separator: " ").map(String.init)
         maxParts = max(maxParts, parts.count)
         var node = 0
         for part in parts {
             var pid = vocabulary.id(part) ?? -1
             if pid < 0 {
-                let word = String(part)
-                vocabulary[word] = -1
-                addToFilter(word)
-                pid = vocabulary.id(word) ?? -1
+                vocabulary[part] = -1
+                addToFilter(part)
+                pid = vocabulary.id(part) ?? -1
+                if pid >= 0 { addShort(part, id: pid) }
             }
-            Self.addPrefix(String(part), to: &namePrefixFilter)
-            Self.addPrefix(String(part), to: &partPrefixFilter)
+            Self.addPrefix(part, to: &namePrefixFilter)
+            Self.addPrefix(part, to: &partPrefixFilter)
             guard pid >= 0 else { return }
             let next = child(node, Int32(pid))
             if next >= 0 { node = next; continue }
@@ -202,7 +357,7 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
             nodeContinues.append(false)
             nodeContinues[node] = true
             if node == 0 {
-                vocabulary[String(part)] = Int32(fresh)
+                vocabulary[part] = Int32(fresh)
                 while rootChild.count <= pid { rootChild.append(-1) }
                 rootChild[pid] = Int32(fresh)
                 while startsKey.count <= pid >> 6 { startsKey.append(0) }
@@ -226,7 +381,11 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
     /// flags) in an array indexed by the ids it gets for a document anyway. Matching is
     /// unchanged: a part that starts no key has no child in the trie, as an unknown part.
     public mutating func internPart(_ part: String) -> Int {
-        if vocabulary[part] == nil { vocabulary[part] = -1; addToFilter(part) }
+        if vocabulary[part] == nil {
+            vocabulary[part] = -1
+            addToFilter(part)
+            if let id = vocabulary.id(part) { addShort(part, id: id) }
+        }
         Self.addPrefix(part, to: &partPrefixFilter)
         return vocabulary.id(part) ?? -1
     }
@@ -281,7 +440,23 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
                 partPrefixFilter.withUnsafeBufferPointer { all in
                     starts.withUnsafeMutableBufferPointer { starts in
                         prefixes.withUnsafeMutableBufferPointer { prefixes in
-                            partsLoop(tokens, text, filter, names, all, starts, prefixes)
+                            TextFolding.latinFold.withUnsafeBufferPointer { fold in
+                                shortKeys.withUnsafeBufferPointer { shortKeys in
+                                    shortIDs.withUnsafeBufferPointer { shortIDs in
+                                        longKeys.withUnsafeBufferPointer { longKeys in
+                                            longLengths.withUnsafeBufferPointer { longLengths in
+                                                longIDs.withUnsafeBufferPointer { longIDs in
+                                                    partsLoop(tokens, text, filter, names, all, fold,
+                                                              Tables(shortKeys: shortKeys, shortIDs: shortIDs,
+                                                                     longKeys: longKeys, longLengths: longLengths,
+                                                                     longIDs: longIDs),
+                                                              starts, prefixes)
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
                         }
                     }
                 }
@@ -322,12 +497,35 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
         }
     }
 
+    /// The short and long part tables as buffers, for `partsLoop`.
+    private struct Tables {
+        var shortKeys: UnsafeBufferPointer<UInt64>
+        var shortIDs: UnsafeBufferPointer<Int32>
+        var longKeys: UnsafeBufferPointer<UInt64>
+        var longLengths: UnsafeBufferPointer<UInt8>
+        var longIDs: UnsafeBufferPointer<Int32>
+
+        /// The id of a key of 1 to 16 bytes written at `key` (eight bytes past it readable),
+        /// -1 for none; nil for a longer key.
+        @inline(__always) func id(_ key: UnsafeRawPointer, _ n: Int) -> Int32? {
+            let first = key.loadUnaligned(as: UInt64.self)
+            if n <= 8 {
+                let word = n == 8 ? first : first & ((1 &<< UInt64(truncatingIfNeeded: n &<< 3)) &- 1)
+                return FoldedPhraseTable.shortID(word, shortKeys, shortIDs)
+            }
+            if n > 16 { return nil }
+            let last = key.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
+            return FoldedPhraseTable.longID(first, last, n, longKeys, longLengths, longIDs)
+        }
+    }
+
     /// The loop of `parts(of:text:)`, on buffers. Its state is local, not captured by a
     /// closure: a captured variable was checked for exclusive access at every use (a call to
     /// the runtime per token).
     private func partsLoop(_ tokens: UnsafeBufferPointer<Token>, _ text: UnsafeBufferPointer<UInt8>,
                            _ filter: UnsafeBufferPointer<UInt64>, _ names: UnsafeBufferPointer<UInt64>,
-                           _ all: UnsafeBufferPointer<UInt64>, _ starts: UnsafeMutableBufferPointer<Int32>,
+                           _ all: UnsafeBufferPointer<UInt64>, _ fold: UnsafeBufferPointer<UInt8>,
+                           _ tables: Tables, _ starts: UnsafeMutableBufferPointer<Int32>,
                            _ prefixes: UnsafeMutableBufferPointer<UInt32>) -> [Int32] {
         var ids = IDBuffer(capacity: tokens.count + tokens.count / 4)
         var capacity = 64
@@ -339,6 +537,72 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
             let span = tokens[i].span
             var made: Int?
             if span.start >= 0, span.start <= span.end, span.end <= text.count {
+                // Most words: a plain word (`isPlain`) whose first eight bytes can be read as
+                // one word, tested on that word alone (and the rest of a longer word read as
+                // `isPlain` does), its prefix code from its first four bytes in lower case.
+                if span.end > span.start, span.start &+ 8 <= text.count, let base = text.baseAddress {
+                    let st = span.start, len = span.end - span.start
+                    let raw = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: st, as: UInt64.self)
+                    let keep: UInt64 = len >= 8 ? ~0 : (1 &<< UInt64(truncatingIfNeeded: len &<< 3)) &- 1
+                    let w = raw & keep
+                    var acc = Self.notPlain(w | (0x4141_4141_4141_4141 & ~keep))
+                    if len > 8, acc == 0, !Self.isPlain(text, st + 8, span.end) { acc = 1 }
+                    if acc == 0 {
+                        let lower = Self.asciiLower(w)
+                        // An e after a, o or u in bytes 1-3 (the fold drops it) moves the first
+                        // four bytes of the fold: rare, folded byte by byte then. The vowels
+                        // are only looked at when one of those bytes is an e.
+                        let es = Self.equalBytes(lower, 0x65)
+                        var code = UInt32(truncatingIfNeeded: lower)
+                        if es & 0x8080_8000 != 0, es & Self.afterVowel(lower) & 0x8080_8000 != 0 {
+                            code = Self.plainPrefix(UnsafeBufferPointer(rebasing: text[st..<span.end]))
+                        }
+                        prefixes[i] = code
+                        let bit = Self.prefixBit(code)
+                        let prefixFilter = raw & 0xFF &- 0x41 < 26 ? all : names
+                        if prefixFilter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 {
+                            ids.append(-1)
+                            continue
+                        }
+                        if len <= 8, es & Self.afterVowel(lower) == 0, let outBase = out.baseAddress {
+                            // No e dropped: the fold is the lower-case word; its key the stem.
+                            UnsafeMutableRawPointer(outBase).storeBytes(of: lower, as: UInt64.self)
+                            let n = Self.stemmedLength(out, 0, len)
+                            let key = n >= 8 ? lower : lower & ((1 &<< UInt64(truncatingIfNeeded: n &<< 3)) &- 1)
+                            ids.append(Self.shortID(key, tables.shortKeys, tables.shortIDs))
+                            continue
+                        }
+                        // A longer word (the buffer holds 64 bytes, eight past the word), folded
+                        // eight bytes at a time when no e is dropped (a vowel that ends a block
+                        // carries into the next).
+                        if len > 8, len <= 56, st + ((len + 7) & ~7) <= text.count, let outBase = out.baseAddress {
+                            let o = UnsafeMutableRawPointer(outBase)
+                            var vowels = Self.equalBytes(lower, 0x61) | Self.equalBytes(lower, 0x6F) | Self.equalBytes(lower, 0x75)
+                            var drops = es & (vowels << 8)
+                            o.storeBytes(of: lower, as: UInt64.self)
+                            var k = 8
+                            while k < len, drops == 0 {
+                                var chunk = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: st + k, as: UInt64.self)
+                                if len - k < 8 { chunk &= (1 &<< UInt64(truncatingIfNeeded: (len - k) &<< 3)) &- 1 }
+                                let l = Self.asciiLower(chunk)
+                                let carry = vowels >> 56
+                                vowels = Self.equalBytes(l, 0x61) | Self.equalBytes(l, 0x6F) | Self.equalBytes(l, 0x75)
+                                drops = Self.equalBytes(l, 0x65) & ((vowels << 8) | carry)
+                                o.storeBytes(of: l, toByteOffset: k, as: UInt64.self)
+                                k += 8
+                            }
+                            if drops == 0 {
+                                let n = Self.stemmedLength(out, 0, len)
+                                if let id = tables.id(UnsafeRawPointer(o), n) {
+                                    ids.append(id)
+                                } else {
+                                    ids.append(partID(UnsafeBufferPointer(rebasing: out[0..<n]), filter))
+                                }
+                                continue
+                            }
+                        }
+                    }
+                }
                 let b = UnsafeBufferPointer(rebasing: text[span.start..<span.end])
                 if capacity < b.count {
                     out.deallocate()
@@ -367,6 +631,31 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
                     ids.append(partID(UnsafeBufferPointer(rebasing: out[0..<n]), filter))
                     continue
                 }
+                // A word with letters above ASCII (umlauts): folded once (`latinFold`, which also
+                // checks that it is one part), tested by the first bytes of its fold, stemmed
+                // only when that passes.
+                if !b.isEmpty, let m = Self.latinFold(b, fold, into: out) {
+                    let code = Self.prefixCode(UnsafeBufferPointer(rebasing: out[0..<min(m, 4)]))
+                    prefixes[i] = code
+                    let bit = Self.prefixBit(code)
+                    // Lower case: an ASCII letter, or a Latin-1 letter from ß on ("über"), which
+                    // `Token.isCapitalized` calls lower case too.
+                    let lower = b[0] &- 0x61 < 26 || (b[0] == 0xC3 && b[1] >= 0x9F)
+                    let prefixFilter = lower ? names : all
+                    if prefixFilter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 {
+                        ids.append(-1)
+                        continue
+                    }
+                    // One part (no hyphen): the fold stemmed is the key, a short one looked up
+                    // as one or two words.
+                    let n = Self.stemmedLength(out, 0, m)
+                    if n > 0, let outBase = out.baseAddress, let id = tables.id(UnsafeRawPointer(outBase), n) {
+                        ids.append(id)
+                    } else {
+                        ids.append(partID(UnsafeBufferPointer(rebasing: out[0..<n]), filter))
+                    }
+                    continue
+                }
                 made = Self.fastKey(b, into: out)
             }
             // An empty key (a word of hyphens) has no parts, as in `parts(of:)`.
@@ -376,7 +665,14 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
                     prefixes[i] = Self.prefixCode(key)
                     var s = 0
                     for k in 0...n where k == n || key[k] == 0x20 {
-                        ids.append(partID(UnsafeBufferPointer(rebasing: key[s..<k]), filter))
+                        // A part of at most 16 bytes from the tables (eight bytes past the key
+                        // are readable: the buffer holds twice the word, at least 64 bytes).
+                        if k > s, s + 16 <= capacity, let base = out.baseAddress,
+                           let id = tables.id(UnsafeRawPointer(base + s), k - s) {
+                            ids.append(id)
+                        } else {
+                            ids.append(partID(UnsafeBufferPointer(rebasing: key[s..<k]), filter))
+                        }
                         s = k + 1
                     }
                 }
@@ -395,6 +691,50 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
         }
         starts[tokens.count] = Int32(truncatingIfNeeded: ids.count)
         return ids.finish()
+    }
+
+    /// The fold of a word of one part that `fastKey` folds (no hyphen, no byte below "!",
+    /// every letter above ASCII one that `TextFolding.latinFold` maps to ASCII), written into
+    /// `out` (at least `b.count` bytes) as `fastKey` writes it before stemming, and its length:
+    /// the key is then `stemmedLength` of it, and the key's `prefixCode` its first four bytes
+    /// (stemming keeps at least four letters). nil for any other word (`fastKey` decides it
+    /// then). Such a word is also its token's text: `Tokenizer.normalizedText` changes none of
+    /// its bytes.
+    @inline(__always)
+    static func latinFold(_ b: UnsafeBufferPointer<UInt8>, _ fold: UnsafeBufferPointer<UInt8>,
+                          into out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        let n = b.count
+        var m = 0
+        var prev: UInt8 = 0
+        var i = 0
+        while i < n {
+            let c = b[i]
+            var f: UInt8
+            if c < 0x80 {
+                // Also no byte below "!" (no line end), so that no key has a zero byte.
+                if c == 0x2D || c < 0x21 { return nil }
+                f = c | ((c &- 0x41) < 26 ? 0x20 : 0)
+                i &+= 1
+            } else {
+                guard c >= 0xC3, c <= 0xC9, i + 1 < n else { return nil }
+                let v = (Int(c & 0x1F) << 6) | Int(b[i &+ 1] & 0x3F)
+                guard v >= 0xC0, v < 0x250 else { return nil }
+                f = fold[v &- 0xC0]
+                i &+= 2
+                if f == 0 { return nil }
+                if f == 1 {  // ß: "ss"
+                    out[m] = 0x73; out[m &+ 1] = 0x73; m &+= 2; prev = 0x73
+                    continue
+                }
+            }
+            // As `fastKey`: a dropped e is written and then overwritten.
+            let d = UInt32(prev &- 0x61)
+            let drop = (UInt32(0x104001) >> (d & 31)) & (d < 21 ? 1 : 0) & (f == 0x65 ? 1 : 0)
+            out[m] = f
+            m &+= 1 &- Int(drop)
+            prev = f
+        }
+        return m
     }
 
     /// The key of a word that `isPlain` accepts, written into `out`: `fastKey` without the
@@ -529,6 +869,13 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
         return walk(parts, from: start, to: end)
     }
 
+    /// Whether some key starts with the part `id` (-1: none): `longestMatchEntry`'s first test,
+    /// for a caller that reads the part ids itself and calls it only when this holds.
+    @inline(__always) public func mayStartKey(part id: Int32) -> Bool {
+        let id = Int(id)
+        return id >= 0 && id >> 6 < startsKey.count && startsKey[id >> 6] & (1 << UInt64(id & 63)) != 0
+    }
+
     /// The value of an entry id from `longestMatchEntry` (entries are never removed: every id
     /// it returns has one).
     @inline(__always) public func value(entry: Int) -> Value? { entries.value(id: entry) }
@@ -589,8 +936,45 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
 
     /// The key of a phrase as written in a lexicon: its words, split at spaces and hyphens.
     public static func key(phrase: String) -> String {
-        phrase.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { key(word: String($0)) }
+        if let r = phrase.utf8.withContiguousStorageIfAvailable({ bytePhraseKey($0) }), let key = r { return key }
+        return phrase.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { key(word: String($0)) }
             .filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    /// `key(phrase:)` on the phrase's bytes, each word keyed by `fastKey` into one buffer
+    /// (start-up keys every lexicon row; splitting into Characters and a String per word cost
+    /// most of the gazetteer's build). Only for a phrase whose every byte above ASCII is part
+    /// of a character U+0080–U+02FF (no combining mark: no space or tab can be part of a
+    /// longer Character, so byte splits are Character splits); nil for any other phrase, and
+    /// when a word is not one `fastKey` folds.
+    static func bytePhraseKey(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+        let n = b.count
+        var i = 0
+        while i < n {
+            let c = b[i]
+            if c < 0x80 { i += 1; continue }
+            guard c >= 0xC2, c <= 0xCB, i + 1 < n, b[i + 1] & 0xC0 == 0x80 else { return nil }
+            i += 2
+        }
+        // A key is never longer than its phrase: each byte folds to at most one ("ß", two
+        // bytes, to "ss"), and the spaces between keys replace at least one separator.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(n, 1)) { out -> String? in
+            var w = 0
+            var s = 0
+            for k in 0...n where k == n || b[k] == 0x20 || b[k] == 0x09 {
+                if k > s {
+                    let word = UnsafeBufferPointer(rebasing: b[s..<k])
+                    let start = w == 0 ? 0 : w + 1
+                    guard let m = fastKey(word, into: UnsafeMutableBufferPointer(rebasing: out[start..<n])) else { return nil }
+                    if m > 0 {
+                        if w > 0 { out[w] = 0x20 }
+                        w = start + m
+                    }
+                }
+                s = k + 1
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: out[0..<w]), as: UTF8.self)
+        }
     }
 
     /// Calls `body` with the bytes of `key(word: word)`, made in a scratch buffer: no String

@@ -53,32 +53,40 @@ public struct Gazetteer: Sendable {
     /// A word that ends like a common noun. `strongly`: only the endings of three letters or more
     /// ("-ung", "-heit"), which names rarely have ("Baier", "Preitler" end in "-er").
     public func looksLikeNoun(_ lower: String, strongly: Bool = false) -> Bool {
-        guard mayEnd(lower, nounLastBytes) else { return false }
-        return Self.endsWithOne(lower, nounEndings, minimumCharacters: strongly ? 3 : 0)
+        guard let endings = Self.endings(of: lower, nounEndingsByLast) else { return false }
+        return Self.endsWithOne(lower, endings, minimumCharacters: strongly ? 3 : 0)
     }
 
     /// A word that ends like a role noun.
     public func looksLikeRole(_ lower: String) -> Bool {
-        guard mayEnd(lower, roleLastBytes) else { return false }
-        return Self.endsWithOne(lower, roleEndings, minimumCharacters: 0)
+        guard let endings = Self.endings(of: lower, roleEndingsByLast) else { return false }
+        return Self.endsWithOne(lower, endings, minimumCharacters: 0)
     }
 
-    /// Per byte: whether some ending ends with it (every byte when an ending is empty): a word
-    /// whose last byte ends none is told without comparing the endings.
-    private var nounLastBytes = [Bool](repeating: true, count: 256)
-    private var roleLastBytes = [Bool](repeating: true, count: 256)
+    /// Per byte: the endings that end with it (an empty ending under every byte): a word is
+    /// compared only with the endings of its last byte, most words with none.
+    private var nounEndingsByLast = [[Ending]](repeating: [], count: 256)
+    private var roleEndingsByLast = [[Ending]](repeating: [], count: 256)
 
-    private static func lastBytes(_ endings: [Ending]) -> [Bool] {
-        if endings.contains(where: { $0.bytes.isEmpty }) { return [Bool](repeating: true, count: 256) }
-        var last = [Bool](repeating: false, count: 256)
-        for ending in endings { if let b = ending.bytes.last { last[Int(b)] = true } }
-        return last
+    private static func byLastByte(_ endings: [Ending]) -> [[Ending]] {
+        var table = [[Ending]](repeating: [], count: 256)
+        for ending in endings {
+            if let b = ending.bytes.last {
+                table[Int(b)].append(ending)
+            } else {
+                for b in 0..<256 { table[b].append(ending) }
+            }
+        }
+        return table
     }
 
-    /// False when `endsWithOne` is: an empty word is longer than no ending.
-    @inline(__always) private func mayEnd(_ word: String, _ last: [Bool]) -> Bool {
-        guard let b = word.utf8.last else { return false }
-        return last[Int(b)]
+    /// The endings `endsWithOne` needs to compare for `word`, nil when none can match (also
+    /// for an empty word, which is longer than no ending).
+    @inline(__always) private static func endings(of word: String, _ table: [[Ending]]) -> [Ending]? {
+        let last: UInt8?? = word.utf8.withContiguousStorageIfAvailable { $0.last }
+        guard let b = last ?? word.utf8.last else { return nil }
+        let endings = table[Int(b)]
+        return endings.isEmpty ? nil : endings
     }
 
     /// Whether `word` ends with one of the endings and is more than two characters longer.
@@ -115,14 +123,17 @@ public struct Gazetteer: Sendable {
             case "rolesuffix": roleSuffixes.append(form.lowercased())
             default:
                 let type = EntityType(rawValue: row[2]) ?? .other
+                // ASCII letters without a Unicode property lookup (most of this table's build).
                 let first = form.unicodeScalars.first
-                let isAdjective = first.map { $0.properties.isLowercase } ?? false
+                let isAdjective = first.map { $0.isASCII ? $0.value &- 0x61 < 26 : $0.properties.isLowercase } ?? false
                 // At most four letters, all capitals (counted without building a filtered copy).
                 var letters = 0
                 var capitals = true
-                for scalar in form.unicodeScalars where scalar.properties.isAlphabetic {
+                for scalar in form.unicodeScalars
+                where scalar.isASCII ? (scalar.value | 0x20) &- 0x61 < 26 : scalar.properties.isAlphabetic {
                     letters += 1
-                    if letters > 4 || !scalar.properties.isUppercase { capitals = false; break }
+                    let upper = scalar.isASCII ? scalar.value &- 0x41 < 26 : scalar.properties.isUppercase
+                    if letters > 4 || !upper { capitals = false; break }
                 }
                 let capitalsOnly = capitals
                 names.add(form, Entry(name: row[1].isEmpty ? form : row[1], type: type,
@@ -143,7 +154,7 @@ public struct Gazetteer: Sendable {
         for (id, flag) in flagged where id >= 0 { partFlags[id] |= flag }
         nounEndings = nounSuffixes.map(Ending.init)
         roleEndings = roleSuffixes.map(Ending.init)
-        nounLastBytes = Self.lastBytes(nounEndings)
-        roleLastBytes = Self.lastBytes(roleEndings)
+        nounEndingsByLast = Self.byLastByte(nounEndings)
+        roleEndingsByLast = Self.byLastByte(roleEndings)
     }
 }

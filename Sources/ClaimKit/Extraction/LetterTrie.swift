@@ -3,7 +3,9 @@
 /// no allocation. Words with other characters are simply not in it.
 struct LetterTrie: Sendable {
     static let width = 30
-    /// node * width + letter → child node, or -1.
+    /// node * width + letter → child node, or -1. Grown 64 nodes at a time (rows past the
+    /// last node are all -1 and unreached): one row appended per node cost more than the rest
+    /// of an insert.
     private var children: [Int32] = [Int32](repeating: -1, count: LetterTrie.width)
     /// Per node: the payload of a word ending there, or -1.
     private var payloads: [Int32] = [-1]
@@ -43,7 +45,9 @@ struct LetterTrie: Sendable {
             if c < 0 {
                 c = payloads.count
                 payloads.append(-1)
-                children.append(contentsOf: repeatElement(-1, count: Self.width))
+                if children.count < (c + 1) * Self.width {
+                    children.append(contentsOf: repeatElement(-1, count: 64 * Self.width))
+                }
                 children[n * Self.width + l] = Int32(c)
             }
             n = c

@@ -29,6 +29,9 @@ public struct ObjectAnnotator: Annotator {
     let objects: ObjectLexicon
     /// Cue words → index into `aspectCues`; a trie because every word of a clause is looked up.
     let aspects: LetterTrie
+    /// The cue words' filter bits: most words of a clause are ruled out by their token's bit
+    /// (`Token.lowerBit`) before their lower case is walked in `aspects`.
+    let cueFilter: WordFilter
     /// Classes a cue's implied class may replace ("@generic").
     let genericClasses: Set<String>
     let locatedRules: [String: LocatedRule]
@@ -59,16 +62,16 @@ public struct ObjectAnnotator: Annotator {
         var located: [String: LocatedRule] = [:]
         for row in lexicon.table("aspects").rows {
             if row.first == "@beings", row.count > 1 {
-                beings.formUnion(row[1].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+                beings.formUnion(row[1].split(separator: ",").map { ObjectLexicon.trimmed($0) })
                 continue
             }
             if row.first == "@generic", row.count > 1 {
-                generic.formUnion(row[1].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+                generic.formUnion(row[1].split(separator: ",").map { ObjectLexicon.trimmed($0) })
                 continue
             }
             if row.first == "@located", row.count > 3 {
                 located[row[1]] = LocatedRule(
-                    prepositions: Set(row[2].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }),
+                    prepositions: Set(row[2].split(separator: ",").map { ObjectLexicon.trimmed($0).lowercased() }),
                     aspect: row[3])
                 continue
             }
@@ -86,6 +89,7 @@ public struct ObjectAnnotator: Annotator {
             trie.insert(form, payload: cueLists.count - 1)
         }
         self.aspects = trie
+        cueFilter = WordFilter(aspects.keys)
         aspectCues = cueLists
         beingClasses = beings
         genericClasses = generic
@@ -252,7 +256,7 @@ public struct ObjectAnnotator: Annotator {
         func consider(_ j: Int, distance: Int, at position: Scope) {
             var m = memo[j]
             if m < 0 {
-                m = t[j].isWord ? Int32((aspects.exact(t[j].lower) ?? -1) + 1) : 0
+                m = t[j].isWord && cueFilter.mayContain(lowerOf: t[j]) ? Int32((aspects.exact(t[j].lower) ?? -1) + 1) : 0
                 memo[j] = m
             }
             guard m > 0 else { return }
