@@ -39,6 +39,11 @@ public struct DigitNumber: Sendable, Hashable {
     /// iteration for nearly every number token.
     private static func readASCII(_ text: String, _ b: UnsafeBufferPointer<UInt8>) -> ASCIIReading {
         var groups: [String] = [], separators: [Character] = []
+        // Room for every group at once: appending would grow each array one step at a time.
+        var nonDigits = 0
+        for c in b where c < 0x30 || c > 0x39 { nonDigits += 1 }
+        groups.reserveCapacity(nonDigits + 1)
+        separators.reserveCapacity(nonDigits)
         var start = 0
         for i in 0..<b.count {
             let c = b[i]

@@ -69,9 +69,7 @@ public struct EventAnnotator: Annotator {
         if doc.sentenceEvent.count != doc.sentences.count {
             doc.sentenceEvent = Array(repeating: nil, count: doc.sentences.count)
         }
-        var datesBySentence: [Int: [Int]] = [:]
-        for (n, t) in doc.times.enumerated() where t.type == .date { datesBySentence[t.sentence, default: []].append(n) }
-        for (s, dates) in datesBySentence where doc.sentences.indices.contains(s) {
+        for (s, dates) in Self.datesBySentence(doc.times) where doc.sentences.indices.contains(s) {
             let ranges = dates.map { doc.times[$0].tokens }
             // A day date the splitter cut after "28." carries the clause on into the next sentence.
             var words = doc.sentences[s].tokens
@@ -86,9 +84,29 @@ public struct EventAnnotator: Annotator {
         }
     }
 
+    /// The indices of the date expressions of each sentence that has one, in the order of
+    /// `times`. The time annotator writes them in text order, so one pass groups them, without
+    /// a dictionary (whose order the caller does not depend on: each sentence is written once).
+    static func datesBySentence(_ times: [TimeMention]) -> [(sentence: Int, dates: [Int])] {
+        var groups: [(sentence: Int, dates: [Int])] = []
+        for n in times.indices where times[n].type == .date {
+            let s = times[n].sentence
+            if let last = groups.last?.sentence, last == s {
+                groups[groups.count - 1].dates.append(n)
+            } else if groups.last.map({ $0.sentence < s }) ?? true {
+                groups.append((s, [n]))
+            } else {
+                // Out of order: group through a dictionary.
+                var bySentence: [Int: [Int]] = [:]
+                for (n, t) in times.enumerated() where t.type == .date { bySentence[t.sentence, default: []].append(n) }
+                return bySentence.map { ($0.key, $0.value) }
+            }
+        }
+        return groups
+    }
+
     /// The event of one sentence and which of `dates` (index) it is placed at.
     func event(in range: Range<Int>, tokens: [Token], dates: [Range<Int>]) -> (event: String, date: Int)? {
-        let clause = ClauseDistance(tokens: tokens, range: range)
         var verbHits: [(index: Int, lemma: String)] = []
         var nounHits: [(index: Int, noun: String)] = []
         // Through the buffer: a Token read by index is copied with both its Strings retained.
@@ -101,6 +119,9 @@ public struct EventAnnotator: Annotator {
                 }
             }
         }
+        // No candidate, no event: the clause boundaries are only counted for a sentence with one.
+        if verbHits.isEmpty && nounHits.isEmpty { return nil }
+        let clause = ClauseDistance(tokens: tokens, range: range)
         // The choices below take the first of the cheapest candidates (as `min(by:)` would),
         // in loops rather than through filtered and mapped arrays.
         // Words in a quotation belong to the quoted speaker's time, not to a date outside it.
@@ -169,18 +190,48 @@ public struct EventAnnotator: Annotator {
             }
             // Otherwise probe the suffixes from the fourth character (grapheme cluster) on,
             // longest first, as byte ranges of the word (no String per suffix).
-            let count = lower.count
-            guard count > minimumHead + 2 else { return nil }
-            var index = lower.startIndex
-            for c in 0...(count - minimumHead) {
-                if c >= 3 {
-                    let offset = lower.utf8.distance(from: lower.startIndex, to: index)
-                    if let n = nouns.value(bytes: UnsafeBufferPointer(rebasing: bytes[offset...])) { return n == "-" ? nil : n }
-                }
-                lower.formIndex(after: &index)
-            }
-            return nil
+            if let found = latinSuffixNoun(bytes) { return found }
+            return characterSuffixNoun(lower, bytes)
         }
+    }
+
+    /// `noun`'s probe of the suffixes that start at the word's fourth Character or later, for
+    /// any word: Characters counted and walked by String indices (`bytes`: the word's UTF-8).
+    func characterSuffixNoun(_ lower: String, _ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        let count = lower.count
+        guard count > minimumHead + 2 else { return nil }
+        var index = lower.startIndex
+        for c in 0...(count - minimumHead) {
+            if c >= 3 {
+                let offset = lower.utf8.distance(from: lower.startIndex, to: index)
+                if let n = nouns.value(bytes: UnsafeBufferPointer(rebasing: bytes[offset...])) { return n == "-" ? nil : n }
+            }
+            lower.formIndex(after: &index)
+        }
+        return nil
+    }
+
+    /// `noun`'s probe of suffixes for a word of ASCII and two-byte Latin-1 letters (nearly
+    /// every word with an umlaut or ß): there every scalar is a Character, so the suffixes start
+    /// at the bytes that begin a scalar, and no String index walks the word. nil when the word
+    /// has other characters (the caller then walks Characters); `.some(nil)` for no noun.
+    func latinSuffixNoun(_ bytes: UnsafeBufferPointer<UInt8>) -> String?? {
+        var count = 0
+        for b in bytes where b & 0xC0 != 0x80 {
+            // A line end ("\r\n" is one Character) or a scalar outside Latin-1.
+            if b == 0x0D || (b >= 0x80 && b != 0xC2 && b != 0xC3) { return nil }
+            count += 1
+        }
+        guard count > minimumHead + 2 else { return .some(nil) }
+        var c = 0
+        for offset in bytes.indices where bytes[offset] & 0xC0 != 0x80 {
+            if c > count - minimumHead { break }
+            if c >= 3, let n = nouns.value(bytes: UnsafeBufferPointer(rebasing: bytes[offset...])) {
+                return .some(n == "-" ? nil : n)
+            }
+            c += 1
+        }
+        return .some(nil)
     }
 
     /// The verb lemma of token `i`, when its separable particle (if any) stands in the sentence:

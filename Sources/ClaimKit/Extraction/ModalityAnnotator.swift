@@ -29,6 +29,9 @@ public struct ModalityAnnotator: Annotator {
     }
     /// The keys of `starters`: most tokens are ruled out without a lookup.
     let starterFilter: WordFilter
+    /// The second words of the phrases of several words: a phrase is looked up only when the
+    /// word after its first may be one (most are not).
+    let secondFilter: WordFilter
     let maxWords: Int
     /// Infinitives that begin with "ge" and so look like participles ("geben").
     let geInfinitives: WordSet
@@ -72,13 +75,16 @@ public struct ModalityAnnotator: Annotator {
         }
         self.cues = cues
         var starters = WordMap<UInt8>()
+        var seconds = WordFilter()
         for phrase in cues.keys {
             let words = phrase.split(separator: " ")
             guard let first = words.first.map(String.init) else { continue }
             starters[first] = (starters[first] ?? 0) | (words.count == 1 ? Starter.single : Starter.multi)
+            if words.count > 1 { seconds.insert(String(words[1])) }
         }
         self.starters = starters
         starterFilter = WordFilter(starters.keys)
+        secondFilter = seconds
         self.maxWords = maxWords
         geInfinitives = ge
         self.modals = modals
@@ -91,40 +97,52 @@ public struct ModalityAnnotator: Annotator {
         let tokens = doc.tokens
         var result: [Modality] = []
         result.reserveCapacity(doc.sentences.count)
-        // Per token: its `starters` entry (0: none), one lookup each, read through the buffer
+        // Per token: its `starters` entry (0: none), one lookup each, read through the buffers
         // (a Token read by index is copied with both its Strings retained).
         var starts = [UInt8](repeating: 0, count: tokens.count)
-        tokens.withUnsafeBufferPointer { buffer in
-            for j in buffer.indices where buffer[j].kind == .word && starterFilter.mayContain(lowerOf: buffer[j]) {
-                starts[j] = starters[buffer[j].lower] ?? 0
-            }
-        }
+        let sentenceSource = doc.sentenceSource
         var phrase: [UInt8] = []
-        for (s, sentence) in doc.sentences.enumerated() {
-            var found = Found()
-            if doc.sentenceSource.indices.contains(s), doc.sentenceSource[s] != nil { found.insert(.reported) }
-            let range = sentence.tokens
-            for i in range where starts[i] != 0 {
-                let starter = starts[i]
-                if starter & Starter.single != 0, let readings = cues[tokens[i].lower] {
-                    collect(readings, at: i, in: range, tokens, into: &found)
+        tokens.withUnsafeBufferPointer { t in
+            starts.withUnsafeMutableBufferPointer { starts in
+                for j in t.indices where t[j].kind == .word && starterFilter.mayContain(lowerOf: t[j]) {
+                    starts[j] = starters[t[j].lower] ?? 0
                 }
-                guard starter & Starter.multi != 0 else { continue }
-                // The phrase's bytes in one buffer for the document, looked up as bytes: no
-                // String is built per word.
-                phrase.removeAll(keepingCapacity: true)
-                phrase.append(contentsOf: tokens[i].lower.utf8)
-                for n in 2...max(2, maxWords) where n <= maxWords && i + n <= range.upperBound {
-                    guard tokens[i + n - 1].isWord else { break }
-                    phrase.append(0x20)
-                    phrase.append(contentsOf: tokens[i + n - 1].lower.utf8)
-                    guard let readings = phrase.withUnsafeBufferPointer({ cues.value(bytes: $0) }) else { continue }
-                    collect(readings, at: i, in: range, tokens, into: &found)
+                for sentence in doc.sentences {
+                    var found = Found()
+                    if sentenceSource.indices.contains(result.count), sentenceSource[result.count] != nil { found.insert(.reported) }
+                    let range = sentence.tokens
+                    for i in range where starts[i] != 0 {
+                        let starter = starts[i]
+                        if starter & Starter.single != 0, let readings = cues[t[i].lower] {
+                            collect(readings, at: i, in: range, tokens, into: &found)
+                        }
+                        // A phrase of several words needs a second word that may be in one.
+                        guard starter & Starter.multi != 0, i + 1 < range.upperBound, t[i + 1].isWord,
+                              secondFilter.mayContain(lowerOf: t[i + 1]) else { continue }
+                        // The phrase's bytes in one buffer for the document, looked up as bytes: no
+                        // String is built per word.
+                        phrase.removeAll(keepingCapacity: true)
+                        Self.append(t[i].lower, to: &phrase)
+                        for n in 2...max(2, maxWords) where n <= maxWords && i + n <= range.upperBound {
+                            guard t[i + n - 1].isWord else { break }
+                            phrase.append(0x20)
+                            Self.append(t[i + n - 1].lower, to: &phrase)
+                            guard let readings = phrase.withUnsafeBufferPointer({ cues.value(bytes: $0) }) else { continue }
+                            collect(readings, at: i, in: range, tokens, into: &found)
+                        }
+                    }
+                    result.append(ModalityAnnotator.precedence.first(where: found.contains) ?? .asserted)
                 }
             }
-            result.append(ModalityAnnotator.precedence.first(where: found.contains) ?? .asserted)
         }
         doc.sentenceModality = result
+    }
+
+    /// Appends the word's UTF-8 bytes (contiguous in a native String: no generic walk of its view).
+    @inline(__always)
+    static func append(_ word: String, to bytes: inout [UInt8]) {
+        var w = word
+        w.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     /// The modalities found in a sentence, one bit each: a `Set` would hash on every insert.

@@ -122,23 +122,29 @@ public struct NumberAnnotator: Annotator {
     public func annotate(_ doc: inout AnnotatedDocument) {
         var found: [NumberMention] = []
         let tokens = doc.tokens
-        for (index, sentence) in doc.sentences.enumerated() {
-            let start = sentence.tokens.lowerBound, end = sentence.tokens.upperBound
-            let firstInSentence = found.count
-            var i = start
-            while i < end {
-                // Only numbers and words start a number (`read`); most words are ruled out here by
-                // the two tests `read` makes first, on fields of the token, without a call.
-                let (kind, mayStart) = tokens.withUnsafeBufferPointer { t in
-                    (t[i].kind, t[i].kind != .word || wordFlagFilter.mayContain(lowerOf: t[i]) || words.mayStart(prefix: t[i].lowerPrefix))
+        let sentences = doc.sentences
+        // Through the buffer: a Token read by index is copied with both its Strings retained.
+        tokens.withUnsafeBufferPointer { t in
+            for index in sentences.indices {
+                let start = sentences[index].tokens.lowerBound, end = sentences[index].tokens.upperBound
+                let firstInSentence = found.count
+                var i = start
+                while i < end {
+                    // Only numbers and words start a number (`read`); most words are ruled out here by
+                    // the two tests `read` makes first, on fields of the token, without a call.
+                    let kind = t[i].kind
+                    let mayStart = kind == .number
+                        || kind == .word && (wordFlagFilter.mayContain(lowerOf: t[i]) || words.mayStart(prefix: t[i].lowerPrefix))
+                    guard mayStart, let reading = read(tokens, at: i, end: end) else { i += 1; continue }
+                    // What the next mention asks of this one, not a copy of it with its Strings.
+                    let previous = found.count > firstInSentence
+                        ? Previous(tokens: found[found.count - 1].tokens, role: found[found.count - 1].role) : nil
+                    let m = mention(doc, tokens, reading, sentence: index, start: start, end: end, previous: previous)
+                    i = max(m.tokens.upperBound, i + 1)
+                    found.append(m)
                 }
-                guard kind == .number || kind == .word, mayStart, let reading = read(tokens, at: i, end: end) else { i += 1; continue }
-                let previous = found.count > firstInSentence ? found.last : nil
-                let m = mention(doc, tokens, reading, sentence: index, start: start, end: end, previous: previous)
-                found.append(m)
-                i = max(m.tokens.upperBound, i + 1)
+                if found.count - firstInSentence >= 2 { shareUnits(&found, from: firstInSentence, tokens) }
             }
-            shareUnits(&found, from: firstInSentence, tokens)
         }
         doc.numbers = found
     }
@@ -158,6 +164,14 @@ public struct NumberAnnotator: Annotator {
     }
 
     static let unitLinks: Set<String> = ["auf", "und", "oder", "bzw", "bis", ",", "statt", "von", "zu"]
+    /// What joins the numbers of a list under one cue: "Resolutionen 1718, 1874 und 2270".
+    static let listLinks: WordSet = [",", "und", "oder", "sowie", "bzw", ".", "-", "/"]
+
+    /// The previous mention of the sentence, as far as the next one asks about it.
+    struct Previous {
+        var tokens: Range<Int>
+        var role: NumberRole
+    }
 
     // MARK: - Reading numbers
 
@@ -238,7 +252,7 @@ public struct NumberAnnotator: Annotator {
         guard let s = scales.match(t, at: r.end, end: end) else { return }
         // "Mio." at the very end of a sentence: the period closes the sentence, not the abbreviation.
         var length = s.length
-        if r.end + length == end, length > 1, t[end - 1].text == "." { length -= 1 }
+        if r.end + length == end, length > 1, t[end - 1].text.isByte(UInt8(ascii: ".")) { length -= 1 }
         r.value *= s.value
         r.high = r.value
         r.scale = s.value
@@ -248,7 +262,7 @@ public struct NumberAnnotator: Annotator {
     // MARK: - Context
 
     func mention(_ doc: AnnotatedDocument, _ t: [Token], _ r: Reading, sentence: Int, start: Int, end: Int,
-                 previous: NumberMention?) -> NumberMention {
+                 previous: Previous?) -> NumberMention {
         var first = r.start, last = r.end
         var value = r.value, high: Double? = r.high
         var approx: Approx = r.vague ? .vague : .exact
@@ -263,10 +277,11 @@ public struct NumberAnnotator: Annotator {
 
         // Ranges: "25.000 bis 30.000", "10.000-20.000", "zwischen 11.000 und 15.000".
         if role == .quantity, !r.vague, last == r.end, last + 1 < end {
+            // Byte comparisons: these ASCII words equal only their own bytes.
             let link = t[last].lower
-            let between = first > floor && t[first - 1].lower == "zwischen" && link == "und"
-            let bis = link == "bis" && !(last + 2 < end && t[last + 1].lower == "zu")
-            if between || bis || link == "-", let r2 = read(t, at: last + 1, end: end), !r2.vague,
+            let between = first > floor && t[first - 1].lower.matchesASCII("zwischen") && link.matchesASCII("und")
+            let bis = link.matchesASCII("bis") && !(last + 2 < end && t[last + 1].lower.matchesASCII("zu"))
+            if between || bis || link.isByte(UInt8(ascii: "-")), let r2 = read(t, at: last + 1, end: end), !r2.vague,
                r2.digits?.value != nil || r2.digits == nil, !(r.isYearLike && r2.isYearLike) {
                 var low = r.value
                 // A shared scale: "100 bis 300 Milliarden".
@@ -283,14 +298,14 @@ public struct NumberAnnotator: Annotator {
 
         // A sign: "-3,5 Prozent", "minus 5 Grad", "+2 Prozent".
         if role == .quantity, !r.vague, first == r.start, first > floor {
-            let sign = t[first - 1]
-            let glued = !t[first].spaceBefore && (first - 1 == floor || sign.spaceBefore || !t[first - 2].isNumber)
-            if sign.lower == "minus" || (sign.text == "-" && glued) {
+            let sign = first - 1
+            let glued = !t[first].spaceBefore && (first - 1 == floor || t[sign].spaceBefore || !t[first - 2].isNumber)
+            if t[sign].lower.matchesASCII("minus") || (t[sign].text.isByte(UInt8(ascii: "-")) && glued) {
                 value = -value
                 // "minus 5 bis 10": the sign belongs to the first number only.
                 if approx != .range { high = high.map { -$0 } }
                 first -= 1
-            } else if sign.text == "+", glued, !(last < end && t[last].isNumber) {
+            } else if t[sign].text.isByte(UInt8(ascii: "+")), glued, !(last < end && t[last].isNumber) {
                 first -= 1
             }
         }
@@ -348,7 +363,7 @@ public struct NumberAnnotator: Annotator {
         }
         // "Resolutionen 1718, 1874 und 2270": the cue governs the whole list.
         if role == .quantity, let p = previous, p.role == .identifier,
-           p.tokens.upperBound < first, (p.tokens.upperBound..<first).allSatisfy({ [",", "und", "oder", "sowie", "bzw", ".", "-", "/"].contains(t[$0].lower) }) {
+           p.tokens.upperBound < first, (p.tokens.upperBound..<first).allSatisfy({ Self.listLinks.contains(t[$0].lower) }) {
             role = .identifier
         }
 
@@ -357,7 +372,7 @@ public struct NumberAnnotator: Annotator {
         }
         if role == .year, last == r.end {
             // "2015/16"
-            if last + 1 < end, t[last].text == "/", !t[last].spaceBefore, t[last + 1].kind == .number, !t[last + 1].spaceBefore {
+            if last + 1 < end, t[last].text.isByte(UInt8(ascii: "/")), !t[last].spaceBefore, t[last + 1].kind == .number, !t[last + 1].spaceBefore {
                 last += 2
             }
         }
@@ -390,21 +405,27 @@ public struct NumberAnnotator: Annotator {
     func shapeRole(_ d: DigitNumber, _ t: [Token], _ r: Reading, start: Int, end: Int,
                    last: inout Int, first: inout Int) -> NumberRole? {
         let i = r.start
-        let next = r.end < end ? t[r.end] : nil
-        let nextAdjacent = next.map { !$0.spaceBefore } ?? false
-        let prev = i > start ? t[i - 1] : nil
+        // Indices, not copies of the tokens (each would retain two Strings); marks are compared
+        // as bytes (an ASCII mark equals only its own bytes).
+        let next: Int? = r.end < end ? r.end : nil
+        let nextAdjacent = next.map { !t[$0].spaceBefore } ?? false
+        let prev: Int? = i > start ? i - 1 : nil
         let prevAdjacent = !t[i].spaceBefore && prev != nil
-        if r.scale == nil, d.separators.allSatisfy({ $0 == "." }), d.groups.count >= 2, d.groups.count <= 3,
-           d.groups[0].utf8.count <= 2, d.groups[1].utf8.count <= 2,
-           let day = Int(d.groups[0]), let month = Int(d.groups[1]), (1...31).contains(day), (1...12).contains(month) {
-            if d.groups.count == 3 { return .date }
-            if let n = next, n.text == ".", nextAdjacent { last = r.end + 1; return .date }
+        func nextIs(_ b: UInt8) -> Bool { next.map { t[$0].text.isByte(b) } ?? false }
+        func prevIs(_ b: UInt8) -> Bool { prev.map { t[$0].text.isByte(b) } ?? false }
+        let groups = d.groups
+        let oneDot = d.separators.count == 1 && d.separators[0] == "."
+        if r.scale == nil, groups.count >= 2, groups.count <= 3, d.separators.allSatisfy({ $0 == "." }),
+           groups[0].utf8.count <= 2, groups[1].utf8.count <= 2,
+           let day = Int(groups[0]), let month = Int(groups[1]), (1...31).contains(day), (1...12).contains(month) {
+            if groups.count == 3 { return .date }
+            if nextIs(UInt8(ascii: ".")), nextAdjacent { last = r.end + 1; return .date }
         }
-        if let n = next, n.lower == "uhr" { last = r.end + 1; return .time }
+        if let n = next, t[n].lower.matchesASCII("uhr") { last = r.end + 1; return .time }
         // "18.30 MAGAZIN", "Bis 0.00": German groups thousands by three digits and writes
         // decimals with a comma, so H.MM without a unit after it is a time of day.
-        if r.scale == nil, d.separators == ["."], d.groups.count == 2, d.groups[0].utf8.count <= 2, d.groups[1].utf8.count == 2,
-           let h = Int(d.groups[0]), let m = Int(d.groups[1]), (0...24).contains(h), (0...59).contains(m),
+        if r.scale == nil, oneDot, groups.count == 2, groups[0].utf8.count <= 2, groups[1].utf8.count == 2,
+           let h = Int(groups[0]), let m = Int(groups[1]), (0...24).contains(h), (0...59).contains(m),
            unitsAfter.match(t, at: r.end, end: end) == nil {
             return .time
         }
@@ -419,48 +440,64 @@ public struct NumberAnnotator: Annotator {
         // A word glued to the number: "1990er-Jahre" is a decade, "1080p", "3D-Drucker" names;
         // "5km" is a number with its unit.
         // A glued capital letter is a name too: "5G" is a network, not grams.
-        if let n = next, n.isWord, nextAdjacent,
-           (n.text.utf8.count == 1 && n.isCapitalized)
+        if let n = next, t[n].isWord, nextAdjacent,
+           (t[n].text.utf8.count == 1 && t[n].isCapitalized)
             || (scales.match(t, at: r.end, end: end) == nil && unitsAfter.match(t, at: r.end, end: end) == nil) {
             last = r.end + 1
-            return r.isYearLike && n.lower.hasPrefix("er") ? .year : .identifier
+            return r.isYearLike && t[n].lower.hasPrefix("er") ? .year : .identifier
         }
-        if let p = prev, p.text == "+", prevAdjacent, let n = next, n.kind == .number { first = i - 1; return phone() }
-        if let n = next, n.text == ":", nextAdjacent, r.end + 1 < end, t[r.end + 1].kind == .number, !t[r.end + 1].spaceBefore {
+        if prevIs(UInt8(ascii: "+")), prevAdjacent, let n = next, t[n].kind == .number { first = i - 1; return phone() }
+        if nextIs(UInt8(ascii: ":")), nextAdjacent, r.end + 1 < end, t[r.end + 1].kind == .number, !t[r.end + 1].spaceBefore {
             last = r.end + 2
             // "14:30 Uhr", "3:03 Minuten"; otherwise a score "2:1".
             if let u = unitsAfter.match(t, at: last, end: end), u.value.role == .time { last += u.length; return .time }
             return .counter
         }
-        if let p = prev, p.text == "(", let n = next, n.text == ")" { return .counter }
-        if let p = prev, p.text == "/", prevAdjacent, let n = next, n.text == "/", nextAdjacent { return .identifier }
-        if let n = next, n.text == "-", nextAdjacent, r.end + 1 < end {
-            let w = t[r.end + 1]
-            if w.isWord, !w.spaceBefore, scales.match(t, at: r.end + 1, end: end) == nil,
+        if prevIs(UInt8(ascii: "(")), nextIs(UInt8(ascii: ")")) { return .counter }
+        if prevIs(UInt8(ascii: "/")), prevAdjacent, nextIs(UInt8(ascii: "/")), nextAdjacent { return .identifier }
+        if nextIs(UInt8(ascii: "-")), nextAdjacent, r.end + 1 < end {
+            let w = r.end + 1
+            if t[w].isWord, !t[w].spaceBefore, scales.match(t, at: r.end + 1, end: end) == nil,
                unitsAfter.match(t, at: r.end + 1, end: end) == nil {
                 last = r.end + 2
                 return .identifier
             }
         }
         // "17. Juni" (also when a sentence split wrongly cut after the period), "zum 3. Mal".
-        if r.scale == nil, let n = next, n.text == ".", nextAdjacent, r.end + 1 < t.count {
-            let after = t[r.end + 1]
-            if after.isWord && months.contains(after.lower) { last = r.end + 1; return .date }
+        if r.scale == nil, nextIs(UInt8(ascii: ".")), nextAdjacent, r.end + 1 < t.count {
+            let after = r.end + 1
+            if t[after].isWord && months.contains(t[after].lower) { last = r.end + 1; return .date }
             // "(80., 94.)", "Rang 3.", "13./Elfmeter"
-            if r.end + 1 < end, after.isWord || after.isNumber || [",", ")", "/", ";"].contains(after.text) {
+            if r.end + 1 < end, t[after].isWord || t[after].isNumber || Self.isOrdinalFollower(t[after].text) {
                 last = r.end + 1
                 return .ordinal
             }
         }
         // "in Brigittenau, dem 20." at the end of a sentence
         // "Tabelle: 1.", "– 12.", a list item "9." on its own
-        if r.scale == nil, d.isPlain, let n = next, n.text == ".", nextAdjacent,
-           prev.map({ ordinalCues.contains($0.lower) || [":", "-", "(", ","].contains($0.text) }) ?? true {
+        if r.scale == nil, d.isPlain, nextIs(UInt8(ascii: ".")), nextAdjacent,
+           prev.map({ ordinalCues.contains(t[$0].lower) || Self.isOrdinalOpener(t[$0].text) }) ?? true {
             last = r.end + 1
             return .ordinal
         }
-        if r.scale == nil, let n = next, n.isWord, months.contains(n.lower), d.isPlain, d.groups[0].utf8.count <= 2 { return .date }
+        if r.scale == nil, let n = next, t[n].isWord, months.contains(t[n].lower), d.isPlain, groups[0].utf8.count <= 2 { return .date }
         return nil
+    }
+
+    /// "," ")" "/" ";" after "N.": an ordinal.
+    static func isOrdinalFollower(_ text: String) -> Bool {
+        let u = text.utf8
+        guard u.count == 1 else { return false }
+        let b = u[u.startIndex]
+        return b == UInt8(ascii: ",") || b == UInt8(ascii: ")") || b == UInt8(ascii: "/") || b == UInt8(ascii: ";")
+    }
+
+    /// ":" "-" "(" "," before "N." at a sentence end: an ordinal.
+    static func isOrdinalOpener(_ text: String) -> Bool {
+        let u = text.utf8
+        guard u.count == 1 else { return false }
+        let b = u[u.startIndex]
+        return b == UInt8(ascii: ":") || b == UInt8(ascii: "-") || b == UInt8(ascii: "(") || b == UInt8(ascii: ",")
     }
 
     /// A noun follows, maybe after adjectives or a partitive article: "15 solcher Städte",
@@ -496,12 +533,24 @@ public struct NumberAnnotator: Annotator {
         }
     }
 
+    /// The last non-empty piece of the word between hyphens ("" when there is none) is in the
+    /// set: the test on bytes, as the set keys its words, without an array of pieces.
+    static func lastPiece(_ word: String, isIn set: WordSet) -> Bool {
+        var w = word
+        return w.withUTF8 { b in
+            var e = b.count
+            while e > 0, b[e - 1] == UInt8(ascii: "-") { e -= 1 }
+            var s = e
+            while s > 0, b[s - 1] != UInt8(ascii: "-") { s -= 1 }
+            return set.contains(bytes: UnsafeBufferPointer(rebasing: b[s..<e]))
+        }
+    }
+
     /// A four-digit number in the range of years is a year unless what follows makes it a count
     /// ("2.000 Soldaten" has grouping and never gets here; "2000 Soldaten", "mehr als 2000").
     func isYear(_ t: [Token], _ r: Reading, approxTokens: Int, end: Int) -> Bool {
         // "Juli-August 2025", "im Juni 2024"
-        if r.start > 0, t[r.start - 1].isWord,
-           months.contains(t[r.start - 1].lower.utf8.split(separator: UInt8(ascii: "-")).last.map { Substring($0) } ?? "") { return true }
+        if r.start > 0, t[r.start - 1].isWord, Self.lastPiece(t[r.start - 1].lower, isIn: months) { return true }
         if approxTokens >= 2 { return false }
         // The counted noun must follow at once or after one adjective of a clear adjective
         // form: "2000 Soldaten", "2000 nordkoreanische Soldaten", but "1960 wurde Eichmann ...".
@@ -555,4 +604,22 @@ extension ObjectLexicon.Match {
     /// No class, or a class only through a compound head that is not the whole word
     /// ("Darmstadt"): not a counted noun before a number.
     var isNotCountedNoun: Bool { cls == nil || lemma != head }
+}
+
+extension String {
+    /// The text is exactly these ASCII bytes (a String comparison first checks both sides for
+    /// normalisation; an ASCII text equals only its own bytes).
+    @inline(__always)
+    func matchesASCII(_ literal: StaticString) -> Bool {
+        let u = utf8
+        let n = literal.utf8CodeUnitCount
+        guard u.count == n else { return false }
+        let p = literal.utf8Start
+        var k = 0
+        for b in u {
+            if b != p[k] { return false }
+            k += 1
+        }
+        return true
+    }
 }

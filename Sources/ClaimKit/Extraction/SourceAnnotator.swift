@@ -24,6 +24,14 @@ public struct SourceAnnotator: Annotator {
         /// The most space-separated pieces (empty ones too) in an alias key: a range of more
         /// tokens joins to more pieces (each token's key gives at least one) and matches none.
         let aliasPieces: Int
+        /// Per bit of `AttributionCues.Kind`, a `WordFilter` of the words with that kind (64
+        /// words each, one after the other): a word not looked up in the scan's first pass is
+        /// looked up only when it may have a kind asked for (`Scan.has`).
+        let kindBits: [UInt64]
+        /// `cues.before` and `cues.speech` keyed by bytes: the scan probes them without hashing
+        /// a String (nor joining the words of a `before` phrase into one).
+        let before: WordSet
+        let speech: WordMap<[String]>
 
         init(cues: AttributionCues, aliases: FoldedPhraseTable<String>, aliasPieces: Int, gazetteer: Gazetteer) {
             self.cues = cues
@@ -36,6 +44,35 @@ public struct SourceAnnotator: Annotator {
                 starts.insert(word)
             }
             cueStartFilter = starts
+            var bits = [UInt64](repeating: 0, count: 32 * 64)
+            for (word, kind) in cues.kinds.pairs {
+                let bit = WordFilter.bit(word)
+                var rest = kind
+                while rest != 0 {
+                    let k = rest.trailingZeroBitCount
+                    bits[k << 6 | (bit >> 6) & 63] |= 1 << UInt64(bit & 63)
+                    rest &= rest - 1
+                }
+            }
+            kindBits = bits
+            before = WordSet(cues.before)
+            var speech = WordMap<[String]>()
+            for (word, particles) in cues.speech { speech[word] = particles }
+            self.speech = speech
+        }
+
+        /// A word with this `Token.lowerBit` may have one of the kinds in `kind`.
+        @inline(__always)
+        func mayHave(bit: Int, _ kind: UInt32) -> Bool {
+            kindBits.withUnsafeBufferPointer { bits in
+                var rest = kind
+                while rest != 0 {
+                    let k = rest.trailingZeroBitCount
+                    if bits[k << 6 | (bit >> 6) & 63] & (1 << UInt64(bit & 63)) != 0 { return true }
+                    rest &= rest - 1
+                }
+                return false
+            }
         }
     }
     let tables: Tables
@@ -61,14 +98,15 @@ public struct SourceAnnotator: Annotator {
         var carried: Int? = nil
         for (s, sentence) in doc.sentences.enumerated() {
             scan.previous = mentions.last?.source
-            let found = scan.mentions(in: sentence, index: s)
-            if !found.isEmpty {
-                if s > 0, sentenceSource[s - 1] == nil, refersBack(found[0], sentence, doc) {
-                    sentenceSource[s - 1] = mentions.count
+            // Appended in place: no array per sentence.
+            let first = mentions.count
+            scan.mentions(in: sentence, index: s, into: &mentions)
+            if mentions.count > first {
+                if s > 0, sentenceSource[s - 1] == nil, refersBack(mentions[first], sentence, doc) {
+                    sentenceSource[s - 1] = first
                 }
-                sentenceSource[s] = mentions.count
-                carried = mentions.count
-                mentions += found
+                sentenceSource[s] = first
+                carried = first
             } else if let c = carried, scan.isReportedSpeech(sentence) {
                 sentenceSource[s] = c
             } else {
@@ -98,9 +136,6 @@ extension SourceAnnotator {
         /// Per token: the cue sets its lowercased text is in (`AttributionCues.kinds`), looked
         /// up once so that the scan tests bits instead of hashing the word again per set.
         let kinds: CueKinds
-        /// Tokens inside a named entity, and inside a person's name.
-        let inEntity: [Bool]
-        let inPerson: [Bool]
         /// The source of the last attribution before the current sentence (for "sagte er").
         var previous: String?
 
@@ -108,47 +143,50 @@ extension SourceAnnotator {
             self.doc = doc
             a = annotator
             tokens = doc.tokens
-            let n = doc.tokens.count
-            let kinds = CueKinds(count: n)
-            var inEntity = Array(repeating: false, count: n)
-            var inPerson = Array(repeating: false, count: n)
-            // Through the buffers: a Token read by index is copied with both its Strings
-            // retained, and writes to the arrays need no uniqueness checks.
-            doc.tokens.withUnsafeBufferPointer { tokens in
-                let map = annotator.tables.cues.kinds
-                let wordsOnly = annotator.tables.cues.letterKeys
-                let filter = annotator.tables.cueFilter
-                let startFilter = annotator.tables.cueStartFilter
-                for j in 0..<n {
-                    guard !wordsOnly || (tokens[j].kind != .punct && tokens[j].kind != .number),
-                          filter.mayContain(lowerOf: tokens[j]) else { continue }
-                    // A word that starts no cue is looked up only when a cue nearby asks for it.
-                    if startFilter.mayContain(lowerOf: tokens[j]) {
-                        kinds.values[j] = map[tokens[j].lower] ?? 0
-                    } else {
-                        kinds.values[j] = CueKinds.unknown
-                    }
-                }
-                doc.entities.withUnsafeBufferPointer { entities in
-                    inEntity.withUnsafeMutableBufferPointer { inEntity in
-                        inPerson.withUnsafeMutableBufferPointer { inPerson in
-                            var e = 0
-                            for j in 0..<n {
-                                let span = tokens[j].span
-                                while e < entities.count, entities[e].span.end <= span.start { e += 1 }
-                                if e < entities.count, entities[e].span.contains(span) {
-                                    inEntity[j] = true
-                                    inPerson[j] = entities[e].type == .person
-                                }
-                            }
-                        }
-                    }
+            // Nothing per token yet: the scan classifies each token as it passes it (`classify`),
+            // and the entity test runs for the few tokens of a speaker phrase (`entityFlags`).
+            kinds = CueKinds(count: doc.tokens.count)
+        }
+
+        /// Token `k`'s cue kinds as far as the scan needs them at once: 0 for a word in no cue
+        /// set (and for punctuation and numbers when every cue word is letters), the kinds of a
+        /// word that may start a cue, `CueKinds.unknown` for the other cue words (looked up only
+        /// when a cue nearby asks, `has`). Stored for the next question.
+        @inline(__always)
+        func classify(_ k: Int) -> UInt32 {
+            let tables = a.tables
+            var v: UInt32 = 0
+            let kind = tokens[k].kind
+            if !(tables.cues.letterKeys && (kind == .punct || kind == .number)), tables.cueFilter.mayContain(lowerOf: tokens[k]) {
+                v = tables.cueStartFilter.mayContain(lowerOf: tokens[k]) ? kinds.lookUp(k, tokens: tokens, map: tables.cues.kinds)
+                    : CueKinds.unknown
+            }
+            kinds.values[k] = v
+            return v
+        }
+
+        /// `CueKinds.inEntity` and `CueKinds.inPerson` of token `k`: it is inside a named entity
+        /// (the first entity that ends after the token starts contains it), of a person.
+        func entityFlags(_ k: Int) -> UInt8 {
+            precondition(k >= 0 && k < kinds.flags.count, "token index out of range")
+            let f = kinds.flags[k]
+            if f & CueKinds.computed != 0 { return f }
+            let span = tokens[k].span
+            var r = CueKinds.computed
+            doc.entities.withUnsafeBufferPointer { entities in
+                var e = 0
+                while e < entities.count, entities[e].span.end <= span.start { e += 1 }
+                if e < entities.count, entities[e].span.contains(span) {
+                    r |= entities[e].type == .person ? CueKinds.inEntity | CueKinds.inPerson : CueKinds.inEntity
                 }
             }
-            self.kinds = kinds
-            self.inEntity = inEntity
-            self.inPerson = inPerson
+            kinds.flags[k] = r
+            return r
         }
+
+        /// Token `k` is inside a named entity, inside a person's name.
+        func inEntity(_ k: Int) -> Bool { entityFlags(k) & CueKinds.inEntity != 0 }
+        func inPerson(_ k: Int) -> Bool { entityFlags(k) & CueKinds.inPerson != 0 }
 
         /// Token `k`'s lowercased text is in the cue set(s) `kind`.
         @inline(__always)
@@ -156,7 +194,12 @@ extension SourceAnnotator {
             // The buffer has no bounds check of its own (the array it replaced trapped).
             guard k >= 0, k < kinds.values.count else { return false }
             var v = kinds.values[k]
-            if v == CueKinds.unknown { v = kinds.lookUp(k, tokens: tokens, map: a.tables.cues.kinds) }
+            if v == CueKinds.unscanned { v = classify(k) }
+            if v == CueKinds.unknown {
+                // Most words asked about lack the kind: their filter bit tells without a lookup.
+                guard a.tables.mayHave(bit: Int(tokens[k].lowerBit), kind.rawValue) else { return false }
+                v = kinds.lookUp(k, tokens: tokens, map: a.tables.cues.kinds)
+            }
             return v & kind.rawValue != 0
         }
 
@@ -164,7 +207,8 @@ extension SourceAnnotator {
         /// For a token of a sentence (the scan's loop), so without `has`'s bounds test.
         @inline(__always)
         func startsCue(_ k: Int) -> Bool {
-            let v = kinds.values[k]
+            var v = kinds.values[k]
+            if v == CueKinds.unscanned { v = classify(k) }
             return v != CueKinds.unknown && v & Kind.cueStart.rawValue != 0
         }
 
@@ -175,14 +219,30 @@ extension SourceAnnotator {
             return tokens[k + 1].kind == .punct
         }
 
-        func isQuote(_ i: Int) -> Bool { tokens[i].text == "\"" || tokens[i].text == "'" }
+        /// The token's text when it is one byte, else 0: the marks tested here are one ASCII
+        /// byte, which a String equals only as its one byte (no String comparison, no copy of
+        /// the token).
+        @inline(__always)
+        func singleByte(_ i: Int) -> UInt8 {
+            let u = tokens[i].text.utf8
+            return u.count == 1 ? u[u.startIndex] : 0
+        }
+
+        /// The token is a quotation mark (`"` or `'`).
+        @inline(__always)
+        func isQuote(_ i: Int) -> Bool {
+            let b = singleByte(i)
+            return b == UInt8(ascii: "\"") || b == UInt8(ascii: "'")
+        }
 
         /// A clause boundary inside a sentence: comma, colon, semicolon, dash. Not a period
         /// (ordinals: "am 17. Juni"), a quote ("wie «ZDF» berichtet") or a bracket ("Kurz (ÖVP)").
         func isBoundary(_ i: Int) -> Bool {
-            let t = tokens[i]
-            guard t.kind == .punct || t.kind == .symbol else { return false }
-            return !(t.text == "." || isQuote(i) || t.text == "(" || t.text == ")")
+            let kind = tokens[i].kind
+            guard kind == .punct || kind == .symbol else { return false }
+            let b = singleByte(i)
+            return !(b == UInt8(ascii: ".") || b == UInt8(ascii: "\"") || b == UInt8(ascii: "'")
+                     || b == UInt8(ascii: "(") || b == UInt8(ascii: ")"))
         }
 
         // MARK: Sentences
@@ -190,16 +250,21 @@ extension SourceAnnotator {
         /// The sentence continues reported speech: it has a subjunctive verb and is not a heading.
         func isReportedSpeech(_ sentence: Sentence) -> Bool {
             guard let last = sentence.tokens.last, tokens[last].kind == .punct || isQuote(last) else { return false }
-            return sentence.tokens.contains { has($0, .subjunctive) && tokens[$0].isWord }
+            return sentence.tokens.contains { tokens[$0].isWord && has($0, .subjunctive) }
         }
 
         func mentions(in sentence: Sentence, index s: Int) -> [SourceMention] {
             var out: [SourceMention] = []
+            mentions(in: sentence, index: s, into: &out)
+            return out
+        }
+
+        func mentions(in sentence: Sentence, index s: Int, into out: inout [SourceMention]) {
             let lo = sentence.tokens.lowerBound, hi = sentence.tokens.upperBound
             var i = lo
             while i < hi {
                 // Most words start no cue: one bit test instead of the lookups in `attribution`.
-                guard startsCue(i), tokens[i].isWord else { i += 1; continue }
+                guard tokens[i].isWord, startsCue(i) else { i += 1; continue }
                 if let (m, next) = attribution(at: i, lo: lo, hi: hi, sentence: s) {
                     out.append(m)
                     i = max(next, i + 1)
@@ -207,7 +272,6 @@ extension SourceAnnotator {
                     i += 1
                 }
             }
-            return out
         }
 
         /// An attribution whose cue is at token `i`, and the token after it.
@@ -215,10 +279,14 @@ extension SourceAnnotator {
             guard has(i, Kind.cueStart) else { return nil }
             // "laut X", "unter Berufung auf X"
             if has(i, .beforeStart) {
-                var phrase = tokens[i].lower
+                // The phrase's words joined by spaces, as bytes (no String per candidate).
+                var phrase: [UInt8] = []
                 for n in 1...a.tables.cues.maxBeforeWords where i + n <= hi {
-                    if n > 1 { phrase += " " + tokens[i + n - 1].lower }
-                    if a.tables.cues.before.contains(phrase), let np = speaker(from: i + n, limit: hi) {
+                    if n > 1 { phrase.append(0x20) }
+                    var word = tokens[i + n - 1].lower
+                    word.withUTF8 { phrase.append(contentsOf: $0) }
+                    if phrase.withUnsafeBufferPointer({ a.tables.before.contains(bytes: $0) }),
+                       let np = speaker(from: i + n, limit: hi) {
                         return (mention(cue: i..<(i + n), speaker: np, span: i..<np.upperBound, sentence: s), np.upperBound)
                     }
                 }
@@ -236,14 +304,14 @@ extension SourceAnnotator {
                 return (m, i + 1)
             }
             // ", so TASS."
-            if has(i, .so), i > lo, tokens[i - 1].text == ",", let np = speaker(from: i + 1, limit: hi) {
+            if has(i, .so), i > lo, tokens[i - 1].text.isByte(UInt8(ascii: ",")), let np = speaker(from: i + 1, limit: hi) {
                 var end = np.upperBound
                 while end < hi, isQuote(end) { end += 1 }
                 if end == hi || tokens[end].kind == .punct {
                     return (mention(cue: i..<(i + 1), speaker: np, span: i..<np.upperBound, sentence: s), np.upperBound)
                 }
             }
-            if has(i, .speech), tokens[i].text == tokens[i].lower, let particles = a.tables.cues.speech[tokens[i].lower] {
+            if has(i, .speech), tokens[i].text == tokens[i].lower, let particles = a.tables.speech[tokens[i].lower] {
                 return speech(at: i, particles: particles, lo: lo, hi: hi, sentence: s)
             }
             return nil
@@ -262,7 +330,7 @@ extension SourceAnnotator {
                     break
                 }
                 // Between "nach" and the noun: articles, adjectives, a named genitive ("Südkoreas").
-                if has(k, .function) || tokens[k].isCapitalized && !inEntity[k] { return nil }
+                if has(k, .function) || tokens[k].isCapitalized && !inEntity(k) { return nil }
                 k += 1
             }
             guard let (n, prefix) = noun else { return nil }
@@ -356,7 +424,7 @@ extension SourceAnnotator {
             if finite == i, last == i, closes(i, hi), cs < i, has(cs, .subordinator),
                let np = speaker(from: cs + 1, limit: i) {
                 return (mention(cue: cs..<(cs + 1), speaker: np, span: cs..<(last + 1), sentence: s,
-                                cueText: tokens[cs].text.lowercased() + " " + cueText), last + 1)
+                                cueText: Token.lowercase(tokens[cs].text) + " " + cueText), last + 1)
             }
             // A second verb sharing the clause's subject: "Kim hielt ... ab und verkündete ...".
             if i > cs, has(i - 1, .coordinator) {
@@ -408,7 +476,7 @@ extension SourceAnnotator {
         func pronoun(_ k: Int, span: Range<Int>, cueText: String, sentence s: Int, next: Int) -> (SourceMention, Int)? {
             guard let previous else { return nil }
             let ts = TextSpan(tokens[span.lowerBound].span.start, tokens[span.upperBound - 1].span.end)
-            return (SourceMention(span: ts, text: doc.text(ts), source: previous, cue: cueText.lowercased(), sentence: s), next)
+            return (SourceMention(span: ts, text: doc.text(ts), source: previous, cue: Token.lowercase(cueText), sentence: s), next)
         }
 
         // MARK: Speaker phrases
@@ -424,28 +492,28 @@ extension SourceAnnotator {
             var afterDeterminer = true
             var hadArticle = false
             while j < limit, j - first < SourceAnnotator.maxPhrase {
-                let t = tokens[j]
+                // Fields of the token, not a copy of it (which retains both its Strings).
                 if isQuote(j) {
                     // A quoted name inside the phrase: Nachrichtenagentur „Yonhap“.
                     if j + 1 < limit, tokens[j + 1].isWord, tokens[j + 1].isCapitalized { j += 1; continue }
                     break
                 }
                 // A bracket after the head: "Sebastian Kurz (ÖVP)".
-                if t.text == "(", lastHead != nil,
-                   let close = (j..<min(limit, j + 8)).first(where: { tokens[$0].text == ")" }) {
+                if singleByte(j) == UInt8(ascii: "("), lastHead != nil,
+                   let close = (j..<min(limit, j + 8)).first(where: { singleByte($0) == UInt8(ascii: ")") }) {
                     j = close + 1
                     continue
                 }
-                guard t.isWord else { break }
+                guard tokens[j].isWord else { break }
                 // A truncated compound: "Fleisch- und Wursthersteller".
-                if t.text.hasSuffix("-"), j + 2 < limit, has(j + 1, .coordinator) {
+                if Self.endsWithHyphen(tokens[j].text), j + 2 < limit, has(j + 1, .coordinator) {
                     j += 2
                     continue
                 }
                 if let h = lastHead {
                     // After a name an article opens an object: "sagte Nikolic der Zeitung Danas",
                     // "sagte Riad Haddad dem Fernsehsender" (but: "der Sekretär des Sicherheitsrates").
-                    if inPerson[h] || !hadArticle, has(j, .definite) { break }
+                    if inPerson(h) || !hadArticle, has(j, .definite) { break }
                     if has(j, .genitive) { afterDeterminer = true; j += 1; continue }
                     // A place after the head: "die türkische Botschaft in Bagdad" (see `core`).
                     if has(j, .place), j + 1 < limit, tokens[j + 1].isWord,
@@ -459,11 +527,11 @@ extension SourceAnnotator {
                     afterDeterminer = true; hadArticle = true; j += 1; continue
                 }
                 if has(j, [.function, .subjunctive, .verb]) { break }
-                if t.isCapitalized {
+                if tokens[j].isCapitalized {
                     // After a head, another capitalised word must be a name ("Nachrichtenagentur TASS"),
                     // not a second noun ("der Konzern Sicherheitsbedenken").
                     // ("in Sofioter Justizkreisen": a capitalised adjective without article is fine.)
-                    if let h = lastHead, h == j - 1, h > first, !inEntity[j], a.tables.gazetteer.looksLikeNoun(t.lower),
+                    if let h = lastHead, h == j - 1, h > first, !inEntity(j), a.tables.gazetteer.looksLikeNoun(tokens[j].lower),
                        tokens[h - 1].isWord, tokens[h - 1].text == tokens[h - 1].lower { break }
                     lastHead = j
                     afterDeterminer = false
@@ -498,7 +566,26 @@ extension SourceAnnotator {
 
         func isAdjective(_ j: Int) -> Bool {
             let f = tokens[j].lower
-            return !has(j, .speech) && f.count >= 4 && (f.hasSuffix("e") || f.hasSuffix("en") || f.hasSuffix("er") || f.hasSuffix("es") || f.hasSuffix("em"))
+            guard !has(j, .speech) else { return false }
+            // An ASCII word has one byte per Character: its byte count and last bytes are the
+            // Character count and suffixes the String tests give.
+            if let ascii = ModalityAnnotator.withASCII(f, { b -> Bool in
+                guard b.count >= 4 else { return false }
+                let last = b[b.count - 1], second = b[b.count - 2]
+                return last == UInt8(ascii: "e")
+                    || second == UInt8(ascii: "e") && (last == UInt8(ascii: "n") || last == UInt8(ascii: "r")
+                        || last == UInt8(ascii: "s") || last == UInt8(ascii: "m"))
+            }) { return ascii }
+            return f.count >= 4 && (f.hasSuffix("e") || f.hasSuffix("en") || f.hasSuffix("er") || f.hasSuffix("es") || f.hasSuffix("em"))
+        }
+
+        /// `text.hasSuffix("-")`: the last byte is a hyphen after an ASCII byte (or alone), where
+        /// no Character can join the hyphen to what precedes it; else the String test.
+        static func endsWithHyphen(_ text: String) -> Bool {
+            let u = text.utf8
+            guard let last = u.last, last == UInt8(ascii: "-") else { return false }
+            if u.count == 1 || u[u.index(u.endIndex, offsetBy: -2)] < 0x80 { return true }
+            return text.hasSuffix("-")
         }
 
         // MARK: Normalisation
@@ -510,7 +597,7 @@ extension SourceAnnotator {
             let ts = TextSpan(tokens[span.lowerBound].span.start, tokens[end - 1].span.end)
             let text = cueText ?? cue.map { tokens[$0].text }.joined(separator: " ")
             return SourceMention(span: ts, text: doc.text(ts), source: normalise(np, allowLocation: false),
-                                 cue: text.lowercased(), sentence: s)
+                                 cue: Token.lowercase(text), sentence: s)
         }
 
         /// The canonical source of a speaker phrase: an alias inside it (longest), else a person
@@ -582,17 +669,26 @@ extension SourceAnnotator {
 /// The cue kinds of a document's tokens (`SourceAnnotator.Scan.kinds`), some looked up when
 /// first asked. A class with a buffer: the scan is a value that asks from non-mutating methods.
 final class CueKinds {
-    /// Per token: the kind bits, or `unknown` (may be a cue word; not looked up yet).
+    /// Per token: the kind bits, `unknown` (may be a cue word; not looked up yet) or
+    /// `unscanned` (not classified yet).
     let values: UnsafeMutableBufferPointer<UInt32>
-    /// Not a set of kind bits: the kinds use the low 25 bits.
-    static let unknown = UInt32.max
+    /// Per token: `computed` once `inEntity` and `inPerson` are known.
+    let flags: UnsafeMutableBufferPointer<UInt8>
+    /// Not sets of kind bits: the kinds use the low 25 bits.
+    static let unknown = UInt32.max, unscanned = UInt32.max - 1
+    static let inEntity: UInt8 = 1, inPerson: UInt8 = 2, computed: UInt8 = 0x80
 
     init(count: Int) {
         values = .allocate(capacity: count)
-        values.initialize(repeating: 0)
+        values.initialize(repeating: CueKinds.unscanned)
+        flags = .allocate(capacity: count)
+        flags.initialize(repeating: 0)
     }
 
-    deinit { values.deallocate() }
+    deinit {
+        values.deallocate()
+        flags.deallocate()
+    }
 
     @inline(never)
     func lookUp(_ k: Int, tokens: [Token], map: WordMap<UInt32>) -> UInt32 {
