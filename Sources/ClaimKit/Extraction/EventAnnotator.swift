@@ -114,7 +114,7 @@ public struct EventAnnotator: Annotator {
             for i in range where t[i].kind == .word && !dates.contains(where: { $0.contains(i) }) {
                 let capitalized = t[i].isCapitalized
                 if capitalized, let noun = noun(t[i].lower) { nounHits.append((i, noun)) }
-                if !capitalized || i == range.lowerBound, let lemma = verb(at: i, in: range, tokens: tokens) {
+                if !capitalized || i == range.lowerBound, let lemma = verb(at: i, in: range, tokens: t) {
                     verbHits.append((i, lemma))
                 }
             }
@@ -236,7 +236,8 @@ public struct EventAnnotator: Annotator {
 
     /// The verb lemma of token `i`, when its separable particle (if any) stands in the sentence:
     /// right before it ("bekannt gegeben") or closing a clause after it ("gab ... bekannt").
-    func verb(at i: Int, in range: Range<Int>, tokens: [Token]) -> String? {
+    /// (`tokens`: a buffer, whose elements are read without a copy of their Strings.)
+    func verb(at i: Int, in range: Range<Int>, tokens: UnsafeBufferPointer<Token>) -> String? {
         guard verbFilter.mayContain(lowerOf: tokens[i]) else { return nil }
         let lower = tokens[i].lower
         guard let candidates = verbs[lower] else { return nil }

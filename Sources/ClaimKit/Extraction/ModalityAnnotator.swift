@@ -114,7 +114,7 @@ public struct ModalityAnnotator: Annotator {
                     for i in range where starts[i] != 0 {
                         let starter = starts[i]
                         if starter & Starter.single != 0, let readings = cues[t[i].lower] {
-                            collect(readings, at: i, in: range, tokens, into: &found)
+                            collect(readings, at: i, in: range, t, into: &found)
                         }
                         // A phrase of several words needs a second word that may be in one.
                         guard starter & Starter.multi != 0, i + 1 < range.upperBound, t[i + 1].isWord,
@@ -128,7 +128,7 @@ public struct ModalityAnnotator: Annotator {
                             phrase.append(0x20)
                             Self.append(t[i + n - 1].lower, to: &phrase)
                             guard let readings = phrase.withUnsafeBufferPointer({ cues.value(bytes: $0) }) else { continue }
-                            collect(readings, at: i, in: range, tokens, into: &found)
+                            collect(readings, at: i, in: range, t, into: &found)
                         }
                     }
                     result.append(ModalityAnnotator.precedence.first(where: found.contains) ?? .asserted)
@@ -165,7 +165,7 @@ public struct ModalityAnnotator: Annotator {
     }
 
     /// Adds the modalities of the readings whose condition holds for the cue at `i`.
-    func collect(_ readings: [Cue], at i: Int, in range: Range<Int>, _ tokens: [Token], into found: inout Found) {
+    func collect(_ readings: [Cue], at i: Int, in range: Range<Int>, _ tokens: UnsafeBufferPointer<Token>, into found: inout Found) {
         for cue in readings where holds(cue.condition, at: i, in: range, tokens) {
             found.insert(cue.modality)
             // "soll ... geliefert worden sein" is hearsay only, not also a plan.
@@ -173,7 +173,7 @@ public struct ModalityAnnotator: Annotator {
         }
     }
 
-    func holds(_ condition: Condition, at i: Int, in range: Range<Int>, _ tokens: [Token]) -> Bool {
+    func holds(_ condition: Condition, at i: Int, in range: Range<Int>, _ tokens: UnsafeBufferPointer<Token>) -> Bool {
         switch condition {
         case .none: return true
         case let .particle(p): return ((i + 1)..<range.upperBound).contains { tokens[$0].lower == p }
@@ -185,13 +185,13 @@ public struct ModalityAnnotator: Annotator {
 
     /// Token `k` closes its clause (punctuation, the sentence end, or a finite auxiliary that
     /// itself closes the clause: "entsenden wird.").
-    func closesClause(_ k: Int, _ range: Range<Int>, _ tokens: [Token]) -> Bool {
+    func closesClause(_ k: Int, _ range: Range<Int>, _ tokens: UnsafeBufferPointer<Token>) -> Bool {
         k + 1 >= range.upperBound || tokens[k + 1].kind == .punct
     }
 
     /// An infinitive closes the clause of the auxiliary at `i`: "wird ... entsenden,", or, in a
     /// verb-final clause, stands right before it: "... entsenden wird.".
-    func hasInfinitive(near i: Int, in range: Range<Int>, _ tokens: [Token]) -> Bool {
+    func hasInfinitive(near i: Int, in range: Range<Int>, _ tokens: UnsafeBufferPointer<Token>) -> Bool {
         if i > range.lowerBound, closesClause(i, range, tokens), isInfinitive(i - 1, tokens) { return true }
         var k = i + 1
         while k < range.upperBound, tokens[k].kind != .punct || tokens[k].text == "." && k + 1 < range.upperBound {
@@ -202,7 +202,7 @@ public struct ModalityAnnotator: Annotator {
     }
 
     /// "sollen ... geliefert worden sein", "soll ... beteiligt gewesen sein".
-    func hasPerfectInfinitive(after i: Int, in range: Range<Int>, _ tokens: [Token]) -> Bool {
+    func hasPerfectInfinitive(after i: Int, in range: Range<Int>, _ tokens: UnsafeBufferPointer<Token>) -> Bool {
         var k = i + 1
         while k < range.upperBound, tokens[k].kind != .punct || tokens[k].text == "." && k + 1 < range.upperBound {
             if closesClause(k, range, tokens), perfectAuxiliaries.contains(tokens[k].lower), k - 1 > i,
@@ -214,7 +214,7 @@ public struct ModalityAnnotator: Annotator {
         return false
     }
 
-    func isInfinitive(_ k: Int, _ tokens: [Token]) -> Bool {
+    func isInfinitive(_ k: Int, _ tokens: UnsafeBufferPointer<Token>) -> Bool {
         let t = tokens[k]
         guard t.isWord, t.text == t.lower else { return false }
         let f = t.lower

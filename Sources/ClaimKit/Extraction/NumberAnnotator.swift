@@ -135,11 +135,11 @@ public struct NumberAnnotator: Annotator {
                     let kind = t[i].kind
                     let mayStart = kind == .number
                         || kind == .word && (wordFlagFilter.mayContain(lowerOf: t[i]) || words.mayStart(prefix: t[i].lowerPrefix))
-                    guard mayStart, let reading = read(tokens, at: i, end: end) else { i += 1; continue }
+                    guard mayStart, let reading = read(tokens, t, at: i, end: end) else { i += 1; continue }
                     // What the next mention asks of this one, not a copy of it with its Strings.
                     let previous = found.count > firstInSentence
                         ? Previous(tokens: found[found.count - 1].tokens, role: found[found.count - 1].role) : nil
-                    let m = mention(doc, tokens, reading, sentence: index, start: start, end: end, previous: previous)
+                    let m = mention(doc, tokens, t, reading, sentence: index, start: start, end: end, previous: previous)
                     i = max(m.tokens.upperBound, i + 1)
                     found.append(m)
                 }
@@ -175,7 +175,9 @@ public struct NumberAnnotator: Annotator {
 
     // MARK: - Reading numbers
 
-    func read(_ t: [Token], at i: Int, end: Int) -> Reading? {
+    /// `tokens` for the phrase tables, `t` (its buffer) for the tokens' fields: an element read
+    /// from the array is a copy of the Token with both its Strings retained.
+    func read(_ tokens: [Token], _ t: UnsafeBufferPointer<Token>, at i: Int, end: Int) -> Reading? {
         let kind = t[i].kind
         if kind == .number {
             guard let d = DigitNumber(t[i].text) else { return nil }
@@ -194,7 +196,7 @@ public struct NumberAnnotator: Annotator {
                 }
             }
             var r = Reading(start: i, end: j, value: value, high: value, digits: digits)
-            applyScale(&r, t, end)
+            applyScale(&r, tokens, t, end)
             return r
         }
         guard kind == .word else { return nil }
@@ -206,15 +208,15 @@ public struct NumberAnnotator: Annotator {
                   let v = t[i].lower.utf8.withContiguousStorageIfAvailable({ words.value(bytes: $0) }) ?? words.value(of: t[i].lower)
             else { return nil }
             var r = Reading(start: i, end: i + 1, value: v, high: v)
-            applyScale(&r, t, end)
+            applyScale(&r, tokens, t, end)
             return r
         }
         let w = t[i].lower
         // One trie walk decides whether this word can start a number at all.
         let flags = wordFlags.exact(w).map { UInt8($0) } ?? 0
         if flags & Self.startsVagueQuantifier != 0,
-           let q = approxBefore.match(t, at: i, end: end, where: { $0.approx == .vague }) {
-            if let s = scales.match(t, at: i + q.length, end: end) {
+           let q = approxBefore.match(tokens, at: i, end: end, where: { $0.approx == .vague }) {
+            if let s = scales.match(tokens, at: i + q.length, end: end) {
                 return Reading(start: i, end: i + q.length + s.length, value: q.value.low * s.value,
                                high: q.value.high * s.value, vague: true, scale: s.value)
             }
@@ -226,19 +228,19 @@ public struct NumberAnnotator: Annotator {
         }
         if flags & Self.isVagueWord != 0, let v = words.vague[w] {
             // "dutzende Millionen"
-            if let s = scales.match(t, at: i + 1, end: end) {
+            if let s = scales.match(tokens, at: i + 1, end: end) {
                 return Reading(start: i, end: i + 1 + s.length, value: v.low * s.value, high: v.high * s.value,
                                vague: true, scale: s.value)
             }
             return Reading(start: i, end: i + 1, value: v.low, high: v.high, vague: true)
         }
         if flags & Self.isArticle != 0 {
-            guard let s = scales.match(t, at: i + 1, end: end) else { return nil }
+            guard let s = scales.match(tokens, at: i + 1, end: end) else { return nil }
             return Reading(start: i, end: i + 1 + s.length, value: s.value, high: s.value, scale: s.value)
         }
         guard let v = words.value(of: w) else { return nil }
         var r = Reading(start: i, end: i + 1, value: v, high: v)
-        applyScale(&r, t, end)
+        applyScale(&r, tokens, t, end)
         return r
     }
 
@@ -248,8 +250,8 @@ public struct NumberAnnotator: Annotator {
         return x == 1
     }
 
-    private func applyScale(_ r: inout Reading, _ t: [Token], _ end: Int) {
-        guard let s = scales.match(t, at: r.end, end: end) else { return }
+    private func applyScale(_ r: inout Reading, _ tokens: [Token], _ t: UnsafeBufferPointer<Token>, _ end: Int) {
+        guard let s = scales.match(tokens, at: r.end, end: end) else { return }
         // "Mio." at the very end of a sentence: the period closes the sentence, not the abbreviation.
         var length = s.length
         if r.end + length == end, length > 1, t[end - 1].text.isByte(UInt8(ascii: ".")) { length -= 1 }
@@ -261,7 +263,7 @@ public struct NumberAnnotator: Annotator {
 
     // MARK: - Context
 
-    func mention(_ doc: AnnotatedDocument, _ t: [Token], _ r: Reading, sentence: Int, start: Int, end: Int,
+    func mention(_ doc: AnnotatedDocument, _ tokens: [Token], _ t: UnsafeBufferPointer<Token>, _ r: Reading, sentence: Int, start: Int, end: Int,
                  previous: Previous?) -> NumberMention {
         var first = r.start, last = r.end
         var value = r.value, high: Double? = r.high
@@ -271,7 +273,7 @@ public struct NumberAnnotator: Annotator {
         // Words before the number that the previous mention already took are not this one's.
         let floor = max(start, previous?.tokens.upperBound ?? start)
 
-        if let d = r.digits, let shape = shapeRole(d, t, r, start: start, end: end, last: &last, first: &first) {
+        if let d = r.digits, let shape = shapeRole(d, tokens, t, r, start: start, end: end, last: &last, first: &first) {
             role = shape
         }
 
@@ -281,7 +283,7 @@ public struct NumberAnnotator: Annotator {
             let link = t[last].lower
             let between = first > floor && t[first - 1].lower.matchesASCII("zwischen") && link.matchesASCII("und")
             let bis = link.matchesASCII("bis") && !(last + 2 < end && t[last + 1].lower.matchesASCII("zu"))
-            if between || bis || link.isByte(UInt8(ascii: "-")), let r2 = read(t, at: last + 1, end: end), !r2.vague,
+            if between || bis || link.isByte(UInt8(ascii: "-")), let r2 = read(tokens, t, at: last + 1, end: end), !r2.vague,
                r2.digits?.value != nil || r2.digits == nil, !(r.isYearLike && r2.isYearLike) {
                 var low = r.value
                 // A shared scale: "100 bis 300 Milliarden".
@@ -312,14 +314,14 @@ public struct NumberAnnotator: Annotator {
 
         // Approximators before: "rund", "mehr als", "bis zu".
         var approxTokens = 0
-        if role == .quantity, let a = approxBefore.match(t, endingBefore: first, start: floor, where: { $0.approx != .vague }) {
+        if role == .quantity, let a = approxBefore.match(tokens, endingBefore: first, start: floor, where: { $0.approx != .vague }) {
             if approx == .exact { approx = a.value.approx }
             approxTokens = a.length
             first -= a.length
         }
 
         // Units and cues: "5 Mio. Euro", "14.30 Uhr", "Artikel 5", "UN-Resolutionen 1718".
-        if role == .quantity || role == .time, let u = unitsAfter.match(t, at: last, end: end) {
+        if role == .quantity || role == .time, let u = unitsAfter.match(tokens, at: last, end: end) {
             if role == .quantity, u.value.role == .quantity {
                 unit = u.value.unit
                 last += u.length
@@ -328,14 +330,14 @@ public struct NumberAnnotator: Annotator {
                 last += u.length
             }
         } else if role == .quantity, last + 1 < end, ObjectLexicon.isAdjectiveLike(t[last].lower),
-                  let u = unitsAfter.match(t, at: last + 1, end: end), u.value.role == .time {
+                  let u = unitsAfter.match(tokens, at: last + 1, end: end), u.value.role == .time {
             // "zwei weitere Jahre"
             role = .time
         }
         let numberStart = first + approxTokens
         if role == .quantity {
             // Year cues ("seit", "Ende", "im Jahr") only decide for numbers that look like years.
-            if let c = cuesBefore.match(t, endingBefore: numberStart, start: floor, where: {
+            if let c = cuesBefore.match(tokens, endingBefore: numberStart, start: floor, where: {
                 $0.role != .ordinal && ($0.role != .year || r.isYearLike || r.isEarlyYear)
             }) {
                 if c.value.role == .quantity {
@@ -379,11 +381,11 @@ public struct NumberAnnotator: Annotator {
 
         // Approximators after: "40.000 übersteigen", "1.000 Soldaten und mehr".
         if role == .quantity, approx == .exact {
-            if let a = approxAfter.match(t, at: last, end: end) {
+            if let a = approxAfter.match(tokens, at: last, end: end) {
                 approx = a.value.approx
                 last += a.length
             } else if last + 1 < end, t[last].isWord, t[last].isCapitalized,
-                      let a = approxAfter.match(t, at: last + 1, end: end) {
+                      let a = approxAfter.match(tokens, at: last + 1, end: end) {
                 approx = a.value.approx
             }
         }
@@ -402,7 +404,7 @@ public struct NumberAnnotator: Annotator {
     /// Roles that the written shape of a digit number decides: dates ("28.4.", "17. Juni"),
     /// phone numbers, scores and times ("2:1", "14:30"), counters ("(0)"), hyphen modifiers
     /// ("35-Jährige"), ordinals ("3. Mal") and path parts of addresses.
-    func shapeRole(_ d: DigitNumber, _ t: [Token], _ r: Reading, start: Int, end: Int,
+    func shapeRole(_ d: DigitNumber, _ tokens: [Token], _ t: UnsafeBufferPointer<Token>, _ r: Reading, start: Int, end: Int,
                    last: inout Int, first: inout Int) -> NumberRole? {
         let i = r.start
         // Indices, not copies of the tokens (each would retain two Strings); marks are compared
@@ -426,7 +428,7 @@ public struct NumberAnnotator: Annotator {
         // decimals with a comma, so H.MM without a unit after it is a time of day.
         if r.scale == nil, oneDot, groups.count == 2, groups[0].utf8.count <= 2, groups[1].utf8.count == 2,
            let h = Int(groups[0]), let m = Int(groups[1]), (0...24).contains(h), (0...59).contains(m),
-           unitsAfter.match(t, at: r.end, end: end) == nil {
+           unitsAfter.match(tokens, at: r.end, end: end) == nil {
             return .time
         }
         if d.value == nil { return .identifier }
@@ -442,7 +444,7 @@ public struct NumberAnnotator: Annotator {
         // A glued capital letter is a name too: "5G" is a network, not grams.
         if let n = next, t[n].isWord, nextAdjacent,
            (t[n].text.utf8.count == 1 && t[n].isCapitalized)
-            || (scales.match(t, at: r.end, end: end) == nil && unitsAfter.match(t, at: r.end, end: end) == nil) {
+            || (scales.match(tokens, at: r.end, end: end) == nil && unitsAfter.match(tokens, at: r.end, end: end) == nil) {
             last = r.end + 1
             return r.isYearLike && t[n].lower.hasPrefix("er") ? .year : .identifier
         }
@@ -450,15 +452,15 @@ public struct NumberAnnotator: Annotator {
         if nextIs(UInt8(ascii: ":")), nextAdjacent, r.end + 1 < end, t[r.end + 1].kind == .number, !t[r.end + 1].spaceBefore {
             last = r.end + 2
             // "14:30 Uhr", "3:03 Minuten"; otherwise a score "2:1".
-            if let u = unitsAfter.match(t, at: last, end: end), u.value.role == .time { last += u.length; return .time }
+            if let u = unitsAfter.match(tokens, at: last, end: end), u.value.role == .time { last += u.length; return .time }
             return .counter
         }
         if prevIs(UInt8(ascii: "(")), nextIs(UInt8(ascii: ")")) { return .counter }
         if prevIs(UInt8(ascii: "/")), prevAdjacent, nextIs(UInt8(ascii: "/")), nextAdjacent { return .identifier }
         if nextIs(UInt8(ascii: "-")), nextAdjacent, r.end + 1 < end {
             let w = r.end + 1
-            if t[w].isWord, !t[w].spaceBefore, scales.match(t, at: r.end + 1, end: end) == nil,
-               unitsAfter.match(t, at: r.end + 1, end: end) == nil {
+            if t[w].isWord, !t[w].spaceBefore, scales.match(tokens, at: r.end + 1, end: end) == nil,
+               unitsAfter.match(tokens, at: r.end + 1, end: end) == nil {
                 last = r.end + 2
                 return .identifier
             }
@@ -502,7 +504,7 @@ public struct NumberAnnotator: Annotator {
 
     /// A noun follows, maybe after adjectives or a partitive article: "15 solcher Städte",
     /// "60 der 100 Stimmen".
-    func nounFollows(_ t: [Token], from: Int, end: Int) -> Bool {
+    func nounFollows(_ t: UnsafeBufferPointer<Token>, from: Int, end: Int) -> Bool {
         var j = from
         while j < end, j < from + 3, t[j].isWord {
             if t[j].isCapitalized { return true }
@@ -548,7 +550,7 @@ public struct NumberAnnotator: Annotator {
 
     /// A four-digit number in the range of years is a year unless what follows makes it a count
     /// ("2.000 Soldaten" has grouping and never gets here; "2000 Soldaten", "mehr als 2000").
-    func isYear(_ t: [Token], _ r: Reading, approxTokens: Int, end: Int) -> Bool {
+    func isYear(_ t: UnsafeBufferPointer<Token>, _ r: Reading, approxTokens: Int, end: Int) -> Bool {
         // "Juli-August 2025", "im Juni 2024"
         if r.start > 0, t[r.start - 1].isWord, Self.lastPiece(t[r.start - 1].lower, isIn: months) { return true }
         if approxTokens >= 2 { return false }
@@ -587,7 +589,7 @@ struct FilteredPhrases<Value: Sendable>: Sendable {
     @inline(__always)
     func match(_ tokens: [Token], at i: Int, end: Int, where accept: (Value) -> Bool = { _ in true })
         -> (length: Int, value: Value)? {
-        guard i < end, firsts.mayContain(lowerOf: tokens[i]) else { return nil }
+        guard i < end, tokens.withUnsafeBufferPointer({ firsts.mayContain(lowerOf: $0[i]) }) else { return nil }
         return table.match(tokens, at: i, end: end, where: accept)
     }
 
@@ -595,7 +597,7 @@ struct FilteredPhrases<Value: Sendable>: Sendable {
     @inline(__always)
     func match(_ tokens: [Token], endingBefore i: Int, start: Int, where accept: (Value) -> Bool = { _ in true })
         -> (length: Int, value: Value)? {
-        guard i > start, lasts.mayContain(lowerOf: tokens[i - 1]) else { return nil }
+        guard i > start, tokens.withUnsafeBufferPointer({ lasts.mayContain(lowerOf: $0[i - 1]) }) else { return nil }
         return table.match(tokens, endingBefore: i, start: start, where: accept)
     }
 }

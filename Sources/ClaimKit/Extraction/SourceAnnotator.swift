@@ -92,17 +92,20 @@ public struct SourceAnnotator: Annotator {
     }
 
     public func annotate(_ doc: inout AnnotatedDocument) {
-        var scan = Scan(doc: doc, annotator: self)
         var mentions: [SourceMention] = []
         var sentenceSource = Array<Int?>(repeating: nil, count: doc.sentences.count)
+        let tokens = doc.tokens
+        let document = doc
+        tokens.withUnsafeBufferPointer { buffer in
+        var scan = Scan(doc: document, annotator: self, buffer: buffer)
         var carried: Int? = nil
-        for (s, sentence) in doc.sentences.enumerated() {
+        for (s, sentence) in document.sentences.enumerated() {
             scan.previous = mentions.last?.source
             // Appended in place: no array per sentence.
             let first = mentions.count
             scan.mentions(in: sentence, index: s, into: &mentions)
             if mentions.count > first {
-                if s > 0, sentenceSource[s - 1] == nil, refersBack(mentions[first], sentence, doc) {
+                if s > 0, sentenceSource[s - 1] == nil, refersBack(mentions[first], sentence, document) {
                     sentenceSource[s - 1] = first
                 }
                 sentenceSource[s] = first
@@ -112,6 +115,7 @@ public struct SourceAnnotator: Annotator {
             } else {
                 carried = nil
             }
+        }
         }
         doc.sources = mentions
         doc.sentenceSource = sentenceSource
@@ -133,16 +137,21 @@ extension SourceAnnotator {
         let doc: AnnotatedDocument
         let a: SourceAnnotator
         let tokens: [Token]
+        /// The buffer of `tokens`, for the tokens' fields: an element read from the array is a
+        /// copy of the Token with both its Strings retained.
+        let t: UnsafeBufferPointer<Token>
         /// Per token: the cue sets its lowercased text is in (`AttributionCues.kinds`), looked
         /// up once so that the scan tests bits instead of hashing the word again per set.
         let kinds: CueKinds
         /// The source of the last attribution before the current sentence (for "sagte er").
         var previous: String?
 
-        init(doc: AnnotatedDocument, annotator: SourceAnnotator) {
+        /// `buffer`: the buffer of `doc.tokens`, valid while the scan is used.
+        init(doc: AnnotatedDocument, annotator: SourceAnnotator, buffer: UnsafeBufferPointer<Token>) {
             self.doc = doc
             a = annotator
             tokens = doc.tokens
+            t = buffer
             // Nothing per token yet: the scan classifies each token as it passes it (`classify`),
             // and the entity test runs for the few tokens of a speaker phrase (`entityFlags`).
             kinds = CueKinds(count: doc.tokens.count)
@@ -156,9 +165,9 @@ extension SourceAnnotator {
         func classify(_ k: Int) -> UInt32 {
             let tables = a.tables
             var v: UInt32 = 0
-            let kind = tokens[k].kind
-            if !(tables.cues.letterKeys && (kind == .punct || kind == .number)), tables.cueFilter.mayContain(lowerOf: tokens[k]) {
-                v = tables.cueStartFilter.mayContain(lowerOf: tokens[k]) ? kinds.lookUp(k, tokens: tokens, map: tables.cues.kinds)
+            let kind = t[k].kind
+            if !(tables.cues.letterKeys && (kind == .punct || kind == .number)), tables.cueFilter.mayContain(lowerOf: t[k]) {
+                v = tables.cueStartFilter.mayContain(lowerOf: t[k]) ? kinds.lookUp(k, tokens: tokens, map: tables.cues.kinds)
                     : CueKinds.unknown
             }
             kinds.values[k] = v
@@ -171,7 +180,7 @@ extension SourceAnnotator {
             precondition(k >= 0 && k < kinds.flags.count, "token index out of range")
             let f = kinds.flags[k]
             if f & CueKinds.computed != 0 { return f }
-            let span = tokens[k].span
+            let span = t[k].span
             var r = CueKinds.computed
             doc.entities.withUnsafeBufferPointer { entities in
                 var e = 0
@@ -197,7 +206,7 @@ extension SourceAnnotator {
             if v == CueKinds.unscanned { v = classify(k) }
             if v == CueKinds.unknown {
                 // Most words asked about lack the kind: their filter bit tells without a lookup.
-                guard a.tables.mayHave(bit: Int(tokens[k].lowerBit), kind.rawValue) else { return false }
+                guard a.tables.mayHave(bit: Int(t[k].lowerBit), kind.rawValue) else { return false }
                 v = kinds.lookUp(k, tokens: tokens, map: a.tables.cues.kinds)
             }
             return v & kind.rawValue != 0
@@ -215,8 +224,8 @@ extension SourceAnnotator {
         /// Token `k` ends its clause: punctuation or the sentence end follows.
         func closes(_ k: Int, _ hi: Int) -> Bool {
             if k + 1 >= hi { return true }
-            if isQuote(k + 1) { return k + 2 >= hi || tokens[k + 2].kind == .punct }
-            return tokens[k + 1].kind == .punct
+            if isQuote(k + 1) { return k + 2 >= hi || t[k + 2].kind == .punct }
+            return t[k + 1].kind == .punct
         }
 
         /// The token's text when it is one byte, else 0: the marks tested here are one ASCII
@@ -224,7 +233,7 @@ extension SourceAnnotator {
         /// the token).
         @inline(__always)
         func singleByte(_ i: Int) -> UInt8 {
-            let u = tokens[i].text.utf8
+            let u = t[i].text.utf8
             return u.count == 1 ? u[u.startIndex] : 0
         }
 
@@ -238,7 +247,7 @@ extension SourceAnnotator {
         /// A clause boundary inside a sentence: comma, colon, semicolon, dash. Not a period
         /// (ordinals: "am 17. Juni"), a quote ("wie «ZDF» berichtet") or a bracket ("Kurz (ÖVP)").
         func isBoundary(_ i: Int) -> Bool {
-            let kind = tokens[i].kind
+            let kind = t[i].kind
             guard kind == .punct || kind == .symbol else { return false }
             let b = singleByte(i)
             return !(b == UInt8(ascii: ".") || b == UInt8(ascii: "\"") || b == UInt8(ascii: "'")
@@ -249,8 +258,8 @@ extension SourceAnnotator {
 
         /// The sentence continues reported speech: it has a subjunctive verb and is not a heading.
         func isReportedSpeech(_ sentence: Sentence) -> Bool {
-            guard let last = sentence.tokens.last, tokens[last].kind == .punct || isQuote(last) else { return false }
-            return sentence.tokens.contains { tokens[$0].isWord && has($0, .subjunctive) }
+            guard let last = sentence.tokens.last, t[last].kind == .punct || isQuote(last) else { return false }
+            return sentence.tokens.contains { t[$0].isWord && has($0, .subjunctive) }
         }
 
         func mentions(in sentence: Sentence, index s: Int) -> [SourceMention] {
@@ -264,7 +273,7 @@ extension SourceAnnotator {
             var i = lo
             while i < hi {
                 // Most words start no cue: one bit test instead of the lookups in `attribution`.
-                guard tokens[i].isWord, startsCue(i) else { i += 1; continue }
+                guard t[i].isWord, startsCue(i) else { i += 1; continue }
                 if let (m, next) = attribution(at: i, lo: lo, hi: hi, sentence: s) {
                     out.append(m)
                     i = max(next, i + 1)
@@ -283,7 +292,7 @@ extension SourceAnnotator {
                 var phrase: [UInt8] = []
                 for n in 1...a.tables.cues.maxBeforeWords where i + n <= hi {
                     if n > 1 { phrase.append(0x20) }
-                    var word = tokens[i + n - 1].lower
+                    var word = t[i + n - 1].lower
                     word.withUTF8 { phrase.append(contentsOf: $0) }
                     if phrase.withUnsafeBufferPointer({ a.tables.before.contains(bytes: $0) }),
                        let np = speaker(from: i + n, limit: hi) {
@@ -304,14 +313,14 @@ extension SourceAnnotator {
                 return (m, i + 1)
             }
             // ", so TASS."
-            if has(i, .so), i > lo, tokens[i - 1].text.isByte(UInt8(ascii: ",")), let np = speaker(from: i + 1, limit: hi) {
+            if has(i, .so), i > lo, t[i - 1].text.isByte(UInt8(ascii: ",")), let np = speaker(from: i + 1, limit: hi) {
                 var end = np.upperBound
                 while end < hi, isQuote(end) { end += 1 }
-                if end == hi || tokens[end].kind == .punct {
+                if end == hi || t[end].kind == .punct {
                     return (mention(cue: i..<(i + 1), speaker: np, span: i..<np.upperBound, sentence: s), np.upperBound)
                 }
             }
-            if has(i, .speech), tokens[i].text == tokens[i].lower, let particles = a.tables.speech[tokens[i].lower] {
+            if has(i, .speech), t[i].text == t[i].lower, let particles = a.tables.speech[t[i].lower] {
                 return speech(at: i, particles: particles, lo: lo, hi: hi, sentence: s)
             }
             return nil
@@ -324,17 +333,17 @@ extension SourceAnnotator {
         func nach(at i: Int, lo: Int, hi: Int, sentence s: Int) -> (SourceMention, Int)? {
             var k = i + 1
             var noun: (index: Int, prefix: String)? = nil
-            while k < hi, k - i <= 6, tokens[k].isWord {
-                if tokens[k].isCapitalized, let p = nachNounPrefix(tokens[k].lower) {
+            while k < hi, k - i <= 6, t[k].isWord {
+                if t[k].isCapitalized, let p = nachNounPrefix(t[k].lower) {
                     noun = (k, p)
                     break
                 }
                 // Between "nach" and the noun: articles, adjectives, a named genitive ("Südkoreas").
-                if has(k, .function) || tokens[k].isCapitalized && !inEntity(k) { return nil }
+                if has(k, .function) || t[k].isCapitalized && !inEntity(k) { return nil }
                 k += 1
             }
             guard let (n, prefix) = noun else { return nil }
-            let cueText = "nach " + tokens[n].text
+            let cueText = "nach " + t[n].text
             var tail: Range<Int>? = nil
             // "nach Angaben des X" (the article opens the speaker), "nach Angaben von X".
             if n + 1 < hi, has(n + 1, .genitive) {
@@ -344,7 +353,7 @@ extension SourceAnnotator {
             if let np = tail {
                 return (mention(cue: i..<(n + 1), speaker: np, span: i..<np.upperBound, sentence: s, cueText: cueText), np.upperBound)
             }
-            let span = TextSpan(tokens[i].span.start, tokens[n].span.end)
+            let span = TextSpan(t[i].span.start, t[n].span.end)
             let between = (i + 1)..<n
             var source: String? = nil
             if between.count == 1, has(between.lowerBound, .reflexive) {
@@ -353,8 +362,8 @@ extension SourceAnnotator {
                 while cs > lo, !isBoundary(cs - 1) { cs -= 1 }
                 if let np = speaker(endingAt: i, lo: cs) {
                     source = normalise(np, allowLocation: true)
-                } else if let np = speaker(from: cs, limit: i), np.upperBound < i, tokens[np.upperBound].isWord,
-                          tokens[np.upperBound].text == tokens[np.upperBound].lower,
+                } else if let np = speaker(from: cs, limit: i), np.upperBound < i, t[np.upperBound].isWord,
+                          t[np.upperBound].text == t[np.upperBound].lower,
                           !has(np.upperBound, .function) {
                     // The subject first, then the finite verb: "Beate Zschäpe ist nach eigenen Angaben".
                     source = normalise(np, allowLocation: true)
@@ -366,7 +375,7 @@ extension SourceAnnotator {
             } else if !prefix.isEmpty {
                 // "UN-Angaben", "Polizeiangaben": the first part of the compound is the source.
                 // Lowercasing keeps the length, so the written prefix is as long.
-                var written = String(tokens[n].text.dropLast(tokens[n].lower.count - prefix.count))
+                var written = String(t[n].text.dropLast(t[n].lower.count - prefix.count))
                 while written.hasSuffix("-") { written.removeLast() }
                 let key = FoldedPhraseTable<String>.key(word: written)
                 source = a.tables.aliases[key] ?? a.tables.gazetteer.names[key]?.name ?? written
@@ -405,13 +414,13 @@ extension SourceAnnotator {
             while ce < hi, !isBoundary(ce) { ce += 1 }
             // The separable particle must close the clause: "teilte ... mit.", "gab ... an, dass".
             var last = i
-            var cueText = tokens[i].text
+            var cueText = t[i].text
             if !particles.contains("") {
                 guard let p = ((i + 1)..<ce).first(where: { k in
-                    particles.contains(tokens[k].lower) && (closes(k, hi) || has(k + 1, .coordinator))
+                    particles.contains(t[k].lower) && (closes(k, hi) || has(k + 1, .coordinator))
                 }) else { return nil }
                 last = p
-                cueText += " " + tokens[p].text
+                cueText += " " + t[p].text
             }
             // A passive ("Als Kind wurde mir immer gesagt") names no speaker as subject.
             if closes(i, hi), (cs..<i).contains(where: { has($0, .passive) }) { return nil }
@@ -424,12 +433,12 @@ extension SourceAnnotator {
             if finite == i, last == i, closes(i, hi), cs < i, has(cs, .subordinator),
                let np = speaker(from: cs + 1, limit: i) {
                 return (mention(cue: cs..<(cs + 1), speaker: np, span: cs..<(last + 1), sentence: s,
-                                cueText: Token.lowercase(tokens[cs].text) + " " + cueText), last + 1)
+                                cueText: Token.lowercase(t[cs].text) + " " + cueText), last + 1)
             }
             // A second verb sharing the clause's subject: "Kim hielt ... ab und verkündete ...".
             if i > cs, has(i - 1, .coordinator) {
-                guard let np = speaker(from: cs, limit: i), np.upperBound < i, tokens[np.upperBound].isWord,
-                      tokens[np.upperBound].text == tokens[np.upperBound].lower,
+                guard let np = speaker(from: cs, limit: i), np.upperBound < i, t[np.upperBound].isWord,
+                      t[np.upperBound].text == t[np.upperBound].lower,
                       !has(np.upperBound, .function) else { return nil }
                 return (mention(cue: i..<(i + 1), speaker: np, span: i..<(last + 1), sentence: s, cueText: cueText),
                         last + 1)
@@ -475,7 +484,7 @@ extension SourceAnnotator {
         /// "sagte er": the previous speaker of the document.
         func pronoun(_ k: Int, span: Range<Int>, cueText: String, sentence s: Int, next: Int) -> (SourceMention, Int)? {
             guard let previous else { return nil }
-            let ts = TextSpan(tokens[span.lowerBound].span.start, tokens[span.upperBound - 1].span.end)
+            let ts = TextSpan(t[span.lowerBound].span.start, t[span.upperBound - 1].span.end)
             return (SourceMention(span: ts, text: doc.text(ts), source: previous, cue: Token.lowercase(cueText), sentence: s), next)
         }
 
@@ -495,7 +504,7 @@ extension SourceAnnotator {
                 // Fields of the token, not a copy of it (which retains both its Strings).
                 if isQuote(j) {
                     // A quoted name inside the phrase: Nachrichtenagentur „Yonhap“.
-                    if j + 1 < limit, tokens[j + 1].isWord, tokens[j + 1].isCapitalized { j += 1; continue }
+                    if j + 1 < limit, t[j + 1].isWord, t[j + 1].isCapitalized { j += 1; continue }
                     break
                 }
                 // A bracket after the head: "Sebastian Kurz (ÖVP)".
@@ -504,9 +513,9 @@ extension SourceAnnotator {
                     j = close + 1
                     continue
                 }
-                guard tokens[j].isWord else { break }
+                guard t[j].isWord else { break }
                 // A truncated compound: "Fleisch- und Wursthersteller".
-                if Self.endsWithHyphen(tokens[j].text), j + 2 < limit, has(j + 1, .coordinator) {
+                if Self.endsWithHyphen(t[j].text), j + 2 < limit, has(j + 1, .coordinator) {
                     j += 2
                     continue
                 }
@@ -516,8 +525,8 @@ extension SourceAnnotator {
                     if inPerson(h) || !hadArticle, has(j, .definite) { break }
                     if has(j, .genitive) { afterDeterminer = true; j += 1; continue }
                     // A place after the head: "die türkische Botschaft in Bagdad" (see `core`).
-                    if has(j, .place), j + 1 < limit, tokens[j + 1].isWord,
-                       tokens[j + 1].isCapitalized || has(j + 1, .determiner) {
+                    if has(j, .place), j + 1 < limit, t[j + 1].isWord,
+                       t[j + 1].isCapitalized || has(j + 1, .determiner) {
                         afterDeterminer = true
                         j += 1
                         continue
@@ -527,18 +536,18 @@ extension SourceAnnotator {
                     afterDeterminer = true; hadArticle = true; j += 1; continue
                 }
                 if has(j, [.function, .subjunctive, .verb]) { break }
-                if tokens[j].isCapitalized {
+                if t[j].isCapitalized {
                     // After a head, another capitalised word must be a name ("Nachrichtenagentur TASS"),
                     // not a second noun ("der Konzern Sicherheitsbedenken").
                     // ("in Sofioter Justizkreisen": a capitalised adjective without article is fine.)
-                    if let h = lastHead, h == j - 1, h > first, !inEntity(j), a.tables.gazetteer.looksLikeNoun(tokens[j].lower),
-                       tokens[h - 1].isWord, tokens[h - 1].text == tokens[h - 1].lower { break }
+                    if let h = lastHead, h == j - 1, h > first, !inEntity(j), a.tables.gazetteer.looksLikeNoun(t[j].lower),
+                       t[h - 1].isWord, t[h - 1].text == t[h - 1].lower { break }
                     lastHead = j
                     afterDeterminer = false
                     j += 1
                     continue
                 }
-                if afterDeterminer || lastHead == nil, isAdjective(j), j + 1 < limit, tokens[j + 1].isWord {
+                if afterDeterminer || lastHead == nil, isAdjective(j), j + 1 < limit, t[j + 1].isWord {
                     j += 1
                     continue
                 }
@@ -552,7 +561,7 @@ extension SourceAnnotator {
         func speaker(endingAt end: Int, lo: Int) -> Range<Int>? {
             var best: Range<Int>? = nil
             var k = end - 1
-            while k >= lo, end - k <= SourceAnnotator.maxPhrase, tokens[k].isWord || isQuote(k) {
+            while k >= lo, end - k <= SourceAnnotator.maxPhrase, t[k].isWord || isQuote(k) {
                 if let np = speaker(from: k, limit: end), np.upperBound == end { best = k..<end }
                 k -= 1
             }
@@ -565,7 +574,7 @@ extension SourceAnnotator {
         }
 
         func isAdjective(_ j: Int) -> Bool {
-            let f = tokens[j].lower
+            let f = t[j].lower
             guard !has(j, .speech) else { return false }
             // An ASCII word has one byte per Character: its byte count and last bytes are the
             // Character count and suffixes the String tests give.
@@ -594,8 +603,8 @@ extension SourceAnnotator {
             var end = span.upperBound
             // Include a closing quote around the speaker: laut «Tagesschau».
             if end < tokens.count, isQuote(end), (max(0, np.lowerBound - 1)..<end).contains(where: isQuote) { end += 1 }
-            let ts = TextSpan(tokens[span.lowerBound].span.start, tokens[end - 1].span.end)
-            let text = cueText ?? cue.map { tokens[$0].text }.joined(separator: " ")
+            let ts = TextSpan(t[span.lowerBound].span.start, t[end - 1].span.end)
+            let text = cueText ?? cue.map { t[$0].text }.joined(separator: " ")
             return SourceMention(span: ts, text: doc.text(ts), source: normalise(np, allowLocation: false),
                                  cue: Token.lowercase(text), sentence: s)
         }
@@ -611,7 +620,7 @@ extension SourceAnnotator {
 
         /// The phrase up to its first genitive article or "von" after a capitalised word.
         func headPart(_ np: Range<Int>) -> Range<Int>? {
-            guard let firstHead = np.first(where: { tokens[$0].isCapitalized }),
+            guard let firstHead = np.first(where: { t[$0].isCapitalized }),
                   let connector = ((firstHead + 1)..<np.upperBound).first(where: { has($0, .genitive) })
             else { return nil }
             return np.lowerBound..<connector
@@ -620,7 +629,7 @@ extension SourceAnnotator {
         /// The longest alias inside the phrase (the rightmost of equal length: "Nachrichtenagentur TASS").
         func alias(in np: Range<Int>) -> String? {
             // The lookup keys of the phrase's tokens only: few tokens are in a speaker phrase.
-            let keys = np.map { tokens[$0].kind == .word ? FoldedPhraseTable<String>.key(word: tokens[$0].text) : "" }
+            let keys = np.map { t[$0].kind == .word ? FoldedPhraseTable<String>.key(word: t[$0].text) : "" }
             // Longer ranges than any alias cannot match (`Tables.aliasPieces`).
             for length in stride(from: min(np.count, a.tables.aliasPieces), through: 1, by: -1) {
                 for start in stride(from: np.upperBound - length, through: np.lowerBound, by: -1) {
@@ -634,7 +643,7 @@ extension SourceAnnotator {
         /// An alias, person, organisation or unknown name in the phrase, if any.
         func named(_ np: Range<Int>) -> String? {
             if let v = alias(in: np) { return v }
-            let span = TextSpan(tokens[np.lowerBound].span.start, tokens[np.upperBound - 1].span.end)
+            let span = TextSpan(t[np.lowerBound].span.start, t[np.upperBound - 1].span.end)
             let inside = doc.entities.filter { span.contains($0.span) }
             return (inside.first(where: { $0.type == .person }) ?? inside.first(where: { $0.type == .organisation })
                 ?? inside.first(where: { $0.type == .other }))?.name
@@ -646,7 +655,7 @@ extension SourceAnnotator {
             // Verteidigungsministerium"; "der Sprecher des Außenministeriums" falls through.
             if let head = headPart(np), let name = named(head) { return name }
             if let v = alias(in: np) { return v }
-            let span = TextSpan(tokens[np.lowerBound].span.start, tokens[np.upperBound - 1].span.end)
+            let span = TextSpan(t[np.lowerBound].span.start, t[np.upperBound - 1].span.end)
             let inside = doc.entities.filter { span.contains($0.span) }
             if let e = inside.first(where: { $0.type == .person }) ?? inside.first(where: { $0.type == .organisation }) {
                 return e.name
@@ -654,14 +663,14 @@ extension SourceAnnotator {
             var first = np.lowerBound
             while first < np.upperBound - 1, has(first, .determiner) || isQuote(first) { first += 1 }
             // An unknown name opening the phrase: "sagt Andreas Baur von der Steuerungsgruppe".
-            if let e = inside.first(where: { $0.type == .other && $0.span.start == tokens[first].span.start }) {
+            if let e = inside.first(where: { $0.type == .other && $0.span.start == t[first].span.start }) {
                 return e.name
             }
             if let e = inside.first(where: { $0.type == .location }),
-               allowLocation || e.span.start <= tokens[first].span.start && e.span.end >= tokens[np.upperBound - 1].span.end {
+               allowLocation || e.span.start <= t[first].span.start && e.span.end >= t[np.upperBound - 1].span.end {
                 return e.name
             }
-            return doc.text(TextSpan(tokens[first].span.start, tokens[np.upperBound - 1].span.end))
+            return doc.text(TextSpan(t[first].span.start, t[np.upperBound - 1].span.end))
         }
     }
 }
