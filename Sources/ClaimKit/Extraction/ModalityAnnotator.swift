@@ -117,14 +117,14 @@ public struct ModalityAnnotator: Annotator {
                             collect(readings, at: i, in: range, t, into: &found)
                         }
                         // A phrase of several words needs a second word that may be in one.
-                        guard starter & Starter.multi != 0, i + 1 < range.upperBound, t[i + 1].isWord,
+                        guard starter & Starter.multi != 0, i + 1 < range.upperBound, t[i + 1].kind == .word,
                               secondFilter.mayContain(lowerOf: t[i + 1]) else { continue }
                         // The phrase's bytes in one buffer for the document, looked up as bytes: no
                         // String is built per word.
                         phrase.removeAll(keepingCapacity: true)
                         Self.append(t[i].lower, to: &phrase)
                         for n in 2...max(2, maxWords) where n <= maxWords && i + n <= range.upperBound {
-                            guard t[i + n - 1].isWord else { break }
+                            guard t[i + n - 1].kind == .word else { break }
                             phrase.append(0x20)
                             Self.append(t[i + n - 1].lower, to: &phrase)
                             guard let readings = phrase.withUnsafeBufferPointer({ cues.value(bytes: $0) }) else { continue }
@@ -215,9 +215,9 @@ public struct ModalityAnnotator: Annotator {
     }
 
     func isInfinitive(_ k: Int, _ tokens: UnsafeBufferPointer<Token>) -> Bool {
-        let t = tokens[k]
-        guard t.isWord, t.text == t.lower else { return false }
-        let f = t.lower
+        // Fields of the token, not a copy of it (which retains both its Strings).
+        guard tokens[k].kind == .word, tokens[k].text == tokens[k].lower else { return false }
+        let f = tokens[k].lower
         if modals.contains(f) { return false }
         // "beteiligt sein" is a state (or hearsay), not an intention.
         if shortInfinitives.contains(f) {

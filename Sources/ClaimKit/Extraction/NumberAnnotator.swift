@@ -222,7 +222,7 @@ public struct NumberAnnotator: Annotator {
             }
             // "mehrere hunderttausend": a round number word works as a scale.
             let k = i + q.length
-            if k < end, t[k].isWord, let v = words.value(of: t[k].lower), v >= 100, isPowerOfTen(v) {
+            if k < end, t[k].kind == .word, let v = words.value(of: t[k].lower), v >= 100, isPowerOfTen(v) {
                 return Reading(start: i, end: k + 1, value: q.value.low * v, high: q.value.high * v, vague: true, scale: v)
             }
         }
@@ -301,13 +301,13 @@ public struct NumberAnnotator: Annotator {
         // A sign: "-3,5 Prozent", "minus 5 Grad", "+2 Prozent".
         if role == .quantity, !r.vague, first == r.start, first > floor {
             let sign = first - 1
-            let glued = !t[first].spaceBefore && (first - 1 == floor || t[sign].spaceBefore || !t[first - 2].isNumber)
+            let glued = !t[first].spaceBefore && (first - 1 == floor || t[sign].spaceBefore || !(t[first - 2].kind == .number))
             if t[sign].lower.matchesASCII("minus") || (t[sign].text.isByte(UInt8(ascii: "-")) && glued) {
                 value = -value
                 // "minus 5 bis 10": the sign belongs to the first number only.
                 if approx != .range { high = high.map { -$0 } }
                 first -= 1
-            } else if t[sign].text.isByte(UInt8(ascii: "+")), glued, !(last < end && t[last].isNumber) {
+            } else if t[sign].text.isByte(UInt8(ascii: "+")), glued, !(last < end && t[last].kind == .number) {
                 first -= 1
             }
         }
@@ -346,7 +346,7 @@ public struct NumberAnnotator: Annotator {
                 } else if approxTokens == 0, unit == nil {
                     role = c.value.role
                 }
-            } else if approxTokens == 0, numberStart > start, let cue = compoundCue(t[numberStart - 1]) {
+            } else if approxTokens == 0, numberStart > start, t[numberStart - 1].kind == .word, let cue = compoundCue(lower: t[numberStart - 1].lower) {
                 role = cue
             }
         }
@@ -384,7 +384,7 @@ public struct NumberAnnotator: Annotator {
             if let a = approxAfter.match(tokens, at: last, end: end) {
                 approx = a.value.approx
                 last += a.length
-            } else if last + 1 < end, t[last].isWord, t[last].isCapitalized,
+            } else if last + 1 < end, t[last].kind == .word, t[last].isCapitalized,
                       let a = approxAfter.match(tokens, at: last + 1, end: end) {
                 approx = a.value.approx
             }
@@ -435,14 +435,14 @@ public struct NumberAnnotator: Annotator {
         // "0316 888 5555", "+43 1 5555": the following digit groups belong to the number.
         func phone() -> NumberRole {
             last = r.end
-            while last < end, t[last].isNumber, t[last].spaceBefore, t[last].newlinesBefore == 0 { last += 1 }
+            while last < end, t[last].kind == .number, t[last].spaceBefore, t[last].newlinesBefore == 0 { last += 1 }
             return .phone
         }
         if d.hasLeadingZero { return phone() }
         // A word glued to the number: "1990er-Jahre" is a decade, "1080p", "3D-Drucker" names;
         // "5km" is a number with its unit.
         // A glued capital letter is a name too: "5G" is a network, not grams.
-        if let n = next, t[n].isWord, nextAdjacent,
+        if let n = next, t[n].kind == .word, nextAdjacent,
            (t[n].text.utf8.count == 1 && t[n].isCapitalized)
             || (scales.match(tokens, at: r.end, end: end) == nil && unitsAfter.match(tokens, at: r.end, end: end) == nil) {
             last = r.end + 1
@@ -459,7 +459,7 @@ public struct NumberAnnotator: Annotator {
         if prevIs(UInt8(ascii: "/")), prevAdjacent, nextIs(UInt8(ascii: "/")), nextAdjacent { return .identifier }
         if nextIs(UInt8(ascii: "-")), nextAdjacent, r.end + 1 < end {
             let w = r.end + 1
-            if t[w].isWord, !t[w].spaceBefore, scales.match(tokens, at: r.end + 1, end: end) == nil,
+            if t[w].kind == .word, !t[w].spaceBefore, scales.match(tokens, at: r.end + 1, end: end) == nil,
                unitsAfter.match(tokens, at: r.end + 1, end: end) == nil {
                 last = r.end + 2
                 return .identifier
@@ -468,9 +468,9 @@ public struct NumberAnnotator: Annotator {
         // "17. Juni" (also when a sentence split wrongly cut after the period), "zum 3. Mal".
         if r.scale == nil, nextIs(UInt8(ascii: ".")), nextAdjacent, r.end + 1 < t.count {
             let after = r.end + 1
-            if t[after].isWord && months.contains(t[after].lower) { last = r.end + 1; return .date }
+            if t[after].kind == .word && months.contains(t[after].lower) { last = r.end + 1; return .date }
             // "(80., 94.)", "Rang 3.", "13./Elfmeter"
-            if r.end + 1 < end, t[after].isWord || t[after].isNumber || Self.isOrdinalFollower(t[after].text) {
+            if r.end + 1 < end, t[after].kind == .word || t[after].kind == .number || Self.isOrdinalFollower(t[after].text) {
                 last = r.end + 1
                 return .ordinal
             }
@@ -482,7 +482,7 @@ public struct NumberAnnotator: Annotator {
             last = r.end + 1
             return .ordinal
         }
-        if r.scale == nil, let n = next, t[n].isWord, months.contains(t[n].lower), d.isPlain, groups[0].utf8.count <= 2 { return .date }
+        if r.scale == nil, let n = next, t[n].kind == .word, months.contains(t[n].lower), d.isPlain, groups[0].utf8.count <= 2 { return .date }
         return nil
     }
 
@@ -506,12 +506,12 @@ public struct NumberAnnotator: Annotator {
     /// "60 der 100 Stimmen".
     func nounFollows(_ t: UnsafeBufferPointer<Token>, from: Int, end: Int) -> Bool {
         var j = from
-        while j < end, j < from + 3, t[j].isWord {
+        while j < end, j < from + 3, t[j].kind == .word {
             if t[j].isCapitalized { return true }
             if !ObjectLexicon.isAdjectiveLike(t[j].lower) && !ObjectLexicon.genitiveArticles.contains(t[j].lower) { return false }
             j += 1
         }
-        return j < end && t[j].isNumber
+        return j < end && t[j].kind == .number
     }
 
     /// A "before" cue as the head of a compound: "UN-Resolutionen", "Hausnummer".
@@ -519,7 +519,12 @@ public struct NumberAnnotator: Annotator {
     /// first, while they hold at least four scalars; then the whole word.
     func compoundCue(_ token: Token) -> NumberRole? {
         guard token.isWord else { return nil }
-        var lower = token.lower
+        return compoundCue(lower: token.lower)
+    }
+
+    /// `compoundCue` of a word's lower case.
+    func compoundCue(lower word: String) -> NumberRole? {
+        var lower = word
         return lower.withUTF8 { b -> NumberRole? in
             var scalars = 0
             for x in b where x & 0xC0 != 0x80 { scalars += 1 }
@@ -552,13 +557,13 @@ public struct NumberAnnotator: Annotator {
     /// ("2.000 Soldaten" has grouping and never gets here; "2000 Soldaten", "mehr als 2000").
     func isYear(_ t: UnsafeBufferPointer<Token>, _ r: Reading, approxTokens: Int, end: Int) -> Bool {
         // "Juli-August 2025", "im Juni 2024"
-        if r.start > 0, t[r.start - 1].isWord, Self.lastPiece(t[r.start - 1].lower, isIn: months) { return true }
+        if r.start > 0, t[r.start - 1].kind == .word, Self.lastPiece(t[r.start - 1].lower, isIn: months) { return true }
         if approxTokens >= 2 { return false }
         // The counted noun must follow at once or after one adjective of a clear adjective
         // form: "2000 Soldaten", "2000 nordkoreanische Soldaten", but "1960 wurde Eichmann ...".
         var j = r.end
-        if j < end, t[j].isWord, !t[j].isCapitalized, ObjectLexicon.isClearAdjective(t[j].lower) { j += 1 }
-        guard j < end, t[j].isWord, t[j].isCapitalized else { return true }
+        if j < end, t[j].kind == .word, !t[j].isCapitalized, ObjectLexicon.isClearAdjective(t[j].lower) { j += 1 }
+        guard j < end, t[j].kind == .word, t[j].isCapitalized else { return true }
         return objects.match(t[j].text).cls == nil
     }
 }

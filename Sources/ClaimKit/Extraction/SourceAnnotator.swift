@@ -259,7 +259,7 @@ extension SourceAnnotator {
         /// The sentence continues reported speech: it has a subjunctive verb and is not a heading.
         func isReportedSpeech(_ sentence: Sentence) -> Bool {
             guard let last = sentence.tokens.last, t[last].kind == .punct || isQuote(last) else { return false }
-            return sentence.tokens.contains { t[$0].isWord && has($0, .subjunctive) }
+            return sentence.tokens.contains { t[$0].kind == .word && has($0, .subjunctive) }
         }
 
         func mentions(in sentence: Sentence, index s: Int) -> [SourceMention] {
@@ -273,7 +273,7 @@ extension SourceAnnotator {
             var i = lo
             while i < hi {
                 // Most words start no cue: one bit test instead of the lookups in `attribution`.
-                guard t[i].isWord, startsCue(i) else { i += 1; continue }
+                guard t[i].kind == .word, startsCue(i) else { i += 1; continue }
                 if let (m, next) = attribution(at: i, lo: lo, hi: hi, sentence: s) {
                     out.append(m)
                     i = max(next, i + 1)
@@ -333,7 +333,7 @@ extension SourceAnnotator {
         func nach(at i: Int, lo: Int, hi: Int, sentence s: Int) -> (SourceMention, Int)? {
             var k = i + 1
             var noun: (index: Int, prefix: String)? = nil
-            while k < hi, k - i <= 6, t[k].isWord {
+            while k < hi, k - i <= 6, t[k].kind == .word {
                 if t[k].isCapitalized, let p = nachNounPrefix(t[k].lower) {
                     noun = (k, p)
                     break
@@ -362,7 +362,7 @@ extension SourceAnnotator {
                 while cs > lo, !isBoundary(cs - 1) { cs -= 1 }
                 if let np = speaker(endingAt: i, lo: cs) {
                     source = normalise(np, allowLocation: true)
-                } else if let np = speaker(from: cs, limit: i), np.upperBound < i, t[np.upperBound].isWord,
+                } else if let np = speaker(from: cs, limit: i), np.upperBound < i, t[np.upperBound].kind == .word,
                           t[np.upperBound].text == t[np.upperBound].lower,
                           !has(np.upperBound, .function) {
                     // The subject first, then the finite verb: "Beate Zschäpe ist nach eigenen Angaben".
@@ -437,7 +437,7 @@ extension SourceAnnotator {
             }
             // A second verb sharing the clause's subject: "Kim hielt ... ab und verkündete ...".
             if i > cs, has(i - 1, .coordinator) {
-                guard let np = speaker(from: cs, limit: i), np.upperBound < i, t[np.upperBound].isWord,
+                guard let np = speaker(from: cs, limit: i), np.upperBound < i, t[np.upperBound].kind == .word,
                       t[np.upperBound].text == t[np.upperBound].lower,
                       !has(np.upperBound, .function) else { return nil }
                 return (mention(cue: i..<(i + 1), speaker: np, span: i..<(last + 1), sentence: s, cueText: cueText),
@@ -504,7 +504,7 @@ extension SourceAnnotator {
                 // Fields of the token, not a copy of it (which retains both its Strings).
                 if isQuote(j) {
                     // A quoted name inside the phrase: Nachrichtenagentur „Yonhap“.
-                    if j + 1 < limit, t[j + 1].isWord, t[j + 1].isCapitalized { j += 1; continue }
+                    if j + 1 < limit, t[j + 1].kind == .word, t[j + 1].isCapitalized { j += 1; continue }
                     break
                 }
                 // A bracket after the head: "Sebastian Kurz (ÖVP)".
@@ -513,7 +513,7 @@ extension SourceAnnotator {
                     j = close + 1
                     continue
                 }
-                guard t[j].isWord else { break }
+                guard t[j].kind == .word else { break }
                 // A truncated compound: "Fleisch- und Wursthersteller".
                 if Self.endsWithHyphen(t[j].text), j + 2 < limit, has(j + 1, .coordinator) {
                     j += 2
@@ -525,7 +525,7 @@ extension SourceAnnotator {
                     if inPerson(h) || !hadArticle, has(j, .definite) { break }
                     if has(j, .genitive) { afterDeterminer = true; j += 1; continue }
                     // A place after the head: "die türkische Botschaft in Bagdad" (see `core`).
-                    if has(j, .place), j + 1 < limit, t[j + 1].isWord,
+                    if has(j, .place), j + 1 < limit, t[j + 1].kind == .word,
                        t[j + 1].isCapitalized || has(j + 1, .determiner) {
                         afterDeterminer = true
                         j += 1
@@ -541,13 +541,13 @@ extension SourceAnnotator {
                     // not a second noun ("der Konzern Sicherheitsbedenken").
                     // ("in Sofioter Justizkreisen": a capitalised adjective without article is fine.)
                     if let h = lastHead, h == j - 1, h > first, !inEntity(j), a.tables.gazetteer.looksLikeNoun(t[j].lower),
-                       t[h - 1].isWord, t[h - 1].text == t[h - 1].lower { break }
+                       t[h - 1].kind == .word, t[h - 1].text == t[h - 1].lower { break }
                     lastHead = j
                     afterDeterminer = false
                     j += 1
                     continue
                 }
-                if afterDeterminer || lastHead == nil, isAdjective(j), j + 1 < limit, t[j + 1].isWord {
+                if afterDeterminer || lastHead == nil, isAdjective(j), j + 1 < limit, t[j + 1].kind == .word {
                     j += 1
                     continue
                 }
@@ -561,7 +561,7 @@ extension SourceAnnotator {
         func speaker(endingAt end: Int, lo: Int) -> Range<Int>? {
             var best: Range<Int>? = nil
             var k = end - 1
-            while k >= lo, end - k <= SourceAnnotator.maxPhrase, t[k].isWord || isQuote(k) {
+            while k >= lo, end - k <= SourceAnnotator.maxPhrase, t[k].kind == .word || isQuote(k) {
                 if let np = speaker(from: k, limit: end), np.upperBound == end { best = k..<end }
                 k -= 1
             }
@@ -591,9 +591,12 @@ extension SourceAnnotator {
         /// `text.hasSuffix("-")`: the last byte is a hyphen after an ASCII byte (or alone), where
         /// no Character can join the hyphen to what precedes it; else the String test.
         static func endsWithHyphen(_ text: String) -> Bool {
-            let u = text.utf8
-            guard let last = u.last, last == UInt8(ascii: "-") else { return false }
-            if u.count == 1 || u[u.index(u.endIndex, offsetBy: -2)] < 0x80 { return true }
+            let bytes: Bool?? = text.utf8.withContiguousStorageIfAvailable { b -> Bool? in
+                guard let last = b.last, last == UInt8(ascii: "-") else { return false }
+                if b.count == 1 || b[b.count - 2] < 0x80 { return true }
+                return nil
+            }
+            if let bytes, let bytes { return bytes }
             return text.hasSuffix("-")
         }
 
