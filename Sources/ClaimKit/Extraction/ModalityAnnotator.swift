@@ -97,42 +97,46 @@ public struct ModalityAnnotator: Annotator {
         let tokens = doc.tokens
         var result: [Modality] = []
         result.reserveCapacity(doc.sentences.count)
-        // Per token: its `starters` entry (0: none), one lookup each, read through the buffers
-        // (a Token read by index is copied with both its Strings retained).
-        var starts = [UInt8](repeating: 0, count: tokens.count)
         let sentenceSource = doc.sentenceSource
         var phrase: [UInt8] = []
         tokens.withUnsafeBufferPointer { t in
-            starts.withUnsafeMutableBufferPointer { starts in
-                for j in t.indices where t[j].kind == .word && starterFilter.mayContain(lowerOf: t[j]) {
-                    starts[j] = starters[t[j].lower] ?? 0
+            // The tokens that start a cue phrase, in text order, with their `starters` entry:
+            // one tight pass over the buffer (a Token read by index from the array is copied
+            // with both its Strings retained), then each sentence visits only its few starters.
+            var starterTokens: [Int32] = [], starterKinds: [UInt8] = []
+            for j in t.indices where t[j].kind == .word && starterFilter.mayContain(lowerOf: t[j]) {
+                if let starter = starters[t[j].lower], starter != 0 {
+                    starterTokens.append(Int32(truncatingIfNeeded: j))
+                    starterKinds.append(starter)
                 }
-                for sentence in doc.sentences {
-                    var found = Found()
-                    if sentenceSource.indices.contains(result.count), sentenceSource[result.count] != nil { found.insert(.reported) }
-                    let range = sentence.tokens
-                    for i in range where starts[i] != 0 {
-                        let starter = starts[i]
-                        if starter & Starter.single != 0, let readings = cues[t[i].lower] {
-                            collect(readings, at: i, in: range, t, into: &found)
-                        }
-                        // A phrase of several words needs a second word that may be in one.
-                        guard starter & Starter.multi != 0, i + 1 < range.upperBound, t[i + 1].kind == .word,
-                              secondFilter.mayContain(lowerOf: t[i + 1]) else { continue }
-                        // The phrase's bytes in one buffer for the document, looked up as bytes: no
-                        // String is built per word.
-                        phrase.removeAll(keepingCapacity: true)
-                        Self.append(t[i].lower, to: &phrase)
-                        for n in 2...max(2, maxWords) where n <= maxWords && i + n <= range.upperBound {
-                            guard t[i + n - 1].kind == .word else { break }
-                            phrase.append(0x20)
-                            Self.append(t[i + n - 1].lower, to: &phrase)
-                            guard let readings = phrase.withUnsafeBufferPointer({ cues.value(bytes: $0) }) else { continue }
-                            collect(readings, at: i, in: range, t, into: &found)
-                        }
+            }
+            for sentence in doc.sentences {
+                var found = Found()
+                if sentenceSource.indices.contains(result.count), sentenceSource[result.count] != nil { found.insert(.reported) }
+                let range = sentence.tokens
+                var c = starterTokens.firstPosition(notBelow: range.lowerBound)
+                while c < starterTokens.count, Int(starterTokens[c]) < range.upperBound {
+                    let i = Int(starterTokens[c]), starter = starterKinds[c]
+                    c += 1
+                    if starter & Starter.single != 0, let readings = cues[t[i].lower] {
+                        collect(readings, at: i, in: range, t, into: &found)
                     }
-                    result.append(ModalityAnnotator.precedence.first(where: found.contains) ?? .asserted)
+                    // A phrase of several words needs a second word that may be in one.
+                    guard starter & Starter.multi != 0, i + 1 < range.upperBound, t[i + 1].kind == .word,
+                          secondFilter.mayContain(lowerOf: t[i + 1]) else { continue }
+                    // The phrase's bytes in one buffer for the document, looked up as bytes: no
+                    // String is built per word.
+                    phrase.removeAll(keepingCapacity: true)
+                    Self.append(t[i].lower, to: &phrase)
+                    for n in 2...max(2, maxWords) where n <= maxWords && i + n <= range.upperBound {
+                        guard t[i + n - 1].kind == .word else { break }
+                        phrase.append(0x20)
+                        Self.append(t[i + n - 1].lower, to: &phrase)
+                        guard let readings = phrase.withUnsafeBufferPointer({ cues.value(bytes: $0) }) else { continue }
+                        collect(readings, at: i, in: range, t, into: &found)
+                    }
                 }
+                result.append(found.isEmpty ? .asserted : ModalityAnnotator.precedence.first(where: found.contains) ?? .asserted)
             }
         }
         doc.sentenceModality = result
@@ -161,6 +165,7 @@ public struct ModalityAnnotator: Annotator {
         }
 
         mutating func insert(_ m: Modality) { bits |= Self.bit(m) }
+        var isEmpty: Bool { bits == 0 }
         func contains(_ m: Modality) -> Bool { bits & Self.bit(m) != 0 }
     }
 
@@ -267,5 +272,18 @@ public struct ModalityAnnotator: Annotator {
         let s = suffix.utf8Start
         for k in 0..<n where b[b.count - n + k] != s[k] { return false }
         return true
+    }
+}
+
+extension Array where Element == Int32 {
+    /// In an ascending array: the position of the first element not below `value` (`count`
+    /// when there is none), by bisection.
+    func firstPosition(notBelow value: Int) -> Int {
+        var lo = 0, hi = count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(self[mid]) < value { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
     }
 }

@@ -562,7 +562,10 @@ public struct NumberAnnotator: Annotator {
         // The counted noun must follow at once or after one adjective of a clear adjective
         // form: "2000 Soldaten", "2000 nordkoreanische Soldaten", but "1960 wurde Eichmann ...".
         var j = r.end
-        if j < end, t[j].kind == .word, !t[j].isCapitalized, ObjectLexicon.isClearAdjective(t[j].lower) { j += 1 }
+        // The adjective test only matters when a capitalised word follows it: else neither
+        // the word nor the one after it is the counted noun.
+        if j < end, t[j].kind == .word, !t[j].isCapitalized, j + 1 < end, t[j + 1].kind == .word, t[j + 1].isCapitalized,
+           ObjectLexicon.isClearAdjective(t[j].lower) { j += 1 }
         guard j < end, t[j].kind == .word, t[j].isCapitalized else { return true }
         return objects.match(t[j].text).cls == nil
     }
