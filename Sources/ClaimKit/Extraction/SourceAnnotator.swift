@@ -32,6 +32,9 @@ public struct SourceAnnotator: Annotator {
         /// a String (nor joining the words of a `before` phrase into one).
         let before: WordSet
         let speech: WordMap<[String]>
+        /// The second words of the `before` phrases of several words: such a phrase is built
+        /// only when the word after the cue may be one.
+        let beforeSeconds: WordFilter
 
         init(cues: AttributionCues, aliases: FoldedPhraseTable<String>, aliasPieces: Int, gazetteer: Gazetteer) {
             self.cues = cues
@@ -56,6 +59,12 @@ public struct SourceAnnotator: Annotator {
             }
             kindBits = bits
             before = WordSet(cues.before)
+            var seconds = WordFilter()
+            for phrase in cues.before {
+                let words = phrase.split(separator: " ")
+                if words.count > 1 { seconds.insert(String(words[1])) }
+            }
+            beforeSeconds = seconds
             var speech = WordMap<[String]>()
             for (word, particles) in cues.speech { speech[word] = particles }
             self.speech = speech
@@ -288,15 +297,23 @@ extension SourceAnnotator {
             guard has(i, Kind.cueStart) else { return nil }
             // "laut X", "unter Berufung auf X"
             if has(i, .beforeStart) {
-                // The phrase's words joined by spaces, as bytes (no String per candidate).
-                var phrase: [UInt8] = []
-                for n in 1...a.tables.cues.maxBeforeWords where i + n <= hi {
-                    if n > 1 { phrase.append(0x20) }
-                    var word = t[i + n - 1].lower
-                    word.withUTF8 { phrase.append(contentsOf: $0) }
-                    if phrase.withUnsafeBufferPointer({ a.tables.before.contains(bytes: $0) }),
-                       let np = speaker(from: i + n, limit: hi) {
-                        return (mention(cue: i..<(i + n), speaker: np, span: i..<np.upperBound, sentence: s), np.upperBound)
+                if a.tables.before.contains(t[i].lower), let np = speaker(from: i + 1, limit: hi) {
+                    return (mention(cue: i..<(i + 1), speaker: np, span: i..<np.upperBound, sentence: s), np.upperBound)
+                }
+                // A phrase of several words: its words joined by spaces, as bytes (no String per
+                // candidate), when the next word may be the second of one.
+                if a.tables.cues.maxBeforeWords > 1, i + 1 < hi, a.tables.beforeSeconds.mayContain(lowerOf: t[i + 1]) {
+                    var phrase: [UInt8] = []
+                    var first = t[i].lower
+                    first.withUTF8 { phrase.append(contentsOf: $0) }
+                    for n in 2...a.tables.cues.maxBeforeWords where i + n <= hi {
+                        phrase.append(0x20)
+                        var word = t[i + n - 1].lower
+                        word.withUTF8 { phrase.append(contentsOf: $0) }
+                        if phrase.withUnsafeBufferPointer({ a.tables.before.contains(bytes: $0) }),
+                           let np = speaker(from: i + n, limit: hi) {
+                            return (mention(cue: i..<(i + n), speaker: np, span: i..<np.upperBound, sentence: s), np.upperBound)
+                        }
                     }
                 }
             }
