@@ -69,8 +69,7 @@ public struct EventAnnotator: Annotator {
         if doc.sentenceEvent.count != doc.sentences.count {
             doc.sentenceEvent = Array(repeating: nil, count: doc.sentences.count)
         }
-        for (s, dates) in Self.datesBySentence(doc.times) where doc.sentences.indices.contains(s) {
-            let ranges = dates.map { doc.times[$0].tokens }
+        for (s, dates, ranges) in Self.datesBySentence(doc.times) where doc.sentences.indices.contains(s) {
             // A day date the splitter cut after "28." carries the clause on into the next sentence.
             var words = doc.sentences[s].tokens
             if let last = ranges.map(\.upperBound).max(), last > words.upperBound,
@@ -87,19 +86,24 @@ public struct EventAnnotator: Annotator {
     /// The indices of the date expressions of each sentence that has one, in the order of
     /// `times`. The time annotator writes them in text order, so one pass groups them, without
     /// a dictionary (whose order the caller does not depend on: each sentence is written once).
-    static func datesBySentence(_ times: [TimeMention]) -> [(sentence: Int, dates: [Int])] {
-        var groups: [(sentence: Int, dates: [Int])] = []
+    /// With each group, the token ranges of its dates.
+    static func datesBySentence(_ times: [TimeMention]) -> [(sentence: Int, dates: [Int], ranges: [Range<Int>])] {
+        var groups: [(sentence: Int, dates: [Int], ranges: [Range<Int>])] = []
         for n in times.indices where times[n].type == .date {
-            let s = times[n].sentence
+            // One copy of the mention for both computed fields (each read from the array
+            // would copy it).
+            let m = times[n]
+            let s = m.sentence
             if let last = groups.last?.sentence, last == s {
                 groups[groups.count - 1].dates.append(n)
+                groups[groups.count - 1].ranges.append(m.tokens)
             } else if groups.last.map({ $0.sentence < s }) ?? true {
-                groups.append((s, [n]))
+                groups.append((s, [n], [m.tokens]))
             } else {
                 // Out of order: group through a dictionary.
                 var bySentence: [Int: [Int]] = [:]
                 for (n, t) in times.enumerated() where t.type == .date { bySentence[t.sentence, default: []].append(n) }
-                return bySentence.map { ($0.key, $0.value) }
+                return bySentence.map { ($0.key, $0.value, $0.value.map { times[$0].tokens }) }
             }
         }
         return groups

@@ -121,6 +121,8 @@ public struct NumberAnnotator: Annotator {
 
     public func annotate(_ doc: inout AnnotatedDocument) {
         var found: [NumberMention] = []
+        // Nearly every article has numbers: room for the first few without growing step by step.
+        found.reserveCapacity(16)
         let tokens = doc.tokens
         let sentences = doc.sentences
         // Through the buffer: a Token read by index is copied with both its Strings retained.
