@@ -41,13 +41,13 @@ public struct NumberAnnotator: Annotator {
 
         /// "1570" after a year cue ("seit 1570").
         var isEarlyYear: Bool {
-            guard let d = digits, d.isPlain, d.groups[0].utf8.count == 4, scale == nil else { return false }
+            guard let d = digits, d.isPlain, d.firstGroup.utf8.count == 4, scale == nil else { return false }
             return value >= 1000 && value <= 2100
         }
 
         /// "2024": four plain digits in the range of years, no scale word.
         var isYearLike: Bool {
-            guard let d = digits, d.isPlain, d.groups[0].utf8.count == 4, scale == nil else { return false }
+            guard let d = digits, d.isPlain, d.firstGroup.utf8.count == 4, scale == nil else { return false }
             return value >= 1800 && value <= 2100
         }
     }
@@ -189,7 +189,7 @@ public struct NumberAnnotator: Annotator {
             var j = i + 1
             var digits: DigitNumber? = d
             // "12 000": thousands grouped with an ordinary space arrive as two tokens.
-            if d.isPlain, d.groups[0].utf8.count <= 3, !d.hasLeadingZero {
+            if d.isPlain, d.firstGroup.utf8.count <= 3, !d.hasLeadingZero {
                 while j < end, t[j].kind == .number, t[j].spaceBefore, t[j].newlinesBefore == 0,
                       t[j].text.utf8.count == 3, let g = DigitNumber(t[j].text), g.isPlain, let gv = g.value {
                     value = value * 1000 + gv
@@ -356,7 +356,7 @@ public struct NumberAnnotator: Annotator {
         // unit or scale after it and no count before it in the sentence, is part of the name
         // ("nach der Türkenbelagerung 1683": a year).
         if role == .quantity, approx == .exact, unit == nil, previous?.role != .quantity, !r.isYearLike, approxTokens == 0,
-           let d = r.digits, d.isPlain, d.groups[0].utf8.count <= 4, first > start, first == r.start, last == r.end {
+           let d = r.digits, d.isPlain, d.firstGroup.utf8.count <= 4, first > start, first == r.start, last == r.end {
             let name = t[first - 1]
             // "Darmstadt" ends in a known noun but is not one. (The objects lexicon is asked
             // only when the cheaper tests hold.)
@@ -417,19 +417,20 @@ public struct NumberAnnotator: Annotator {
         let prevAdjacent = !t[i].spaceBefore && prev != nil
         func nextIs(_ b: UInt8) -> Bool { next.map { t[$0].text.isByte(b) } ?? false }
         func prevIs(_ b: UInt8) -> Bool { prev.map { t[$0].text.isByte(b) } ?? false }
-        let groups = d.groups
+        // The groups read in place (`DigitNumber.groups` would make an array).
+        let groupCount = d.groupCount
         let oneDot = d.separators.count == 1 && d.separators[0] == "."
-        if r.scale == nil, groups.count >= 2, groups.count <= 3, d.separators.allSatisfy({ $0 == "." }),
-           groups[0].utf8.count <= 2, groups[1].utf8.count <= 2,
-           let day = Int(groups[0]), let month = Int(groups[1]), (1...31).contains(day), (1...12).contains(month) {
-            if groups.count == 3 { return .date }
+        if r.scale == nil, groupCount >= 2, groupCount <= 3, d.separators.allSatisfy({ $0 == "." }),
+           d.firstGroup.utf8.count <= 2, d.group(1).utf8.count <= 2,
+           let day = Int(d.firstGroup), let month = Int(d.group(1)), (1...31).contains(day), (1...12).contains(month) {
+            if groupCount == 3 { return .date }
             if nextIs(UInt8(ascii: ".")), nextAdjacent { last = r.end + 1; return .date }
         }
         if let n = next, t[n].lower.matchesASCII("uhr") { last = r.end + 1; return .time }
         // "18.30 MAGAZIN", "Bis 0.00": German groups thousands by three digits and writes
         // decimals with a comma, so H.MM without a unit after it is a time of day.
-        if r.scale == nil, oneDot, groups.count == 2, groups[0].utf8.count <= 2, groups[1].utf8.count == 2,
-           let h = Int(groups[0]), let m = Int(groups[1]), (0...24).contains(h), (0...59).contains(m),
+        if r.scale == nil, oneDot, groupCount == 2, d.firstGroup.utf8.count <= 2, d.group(1).utf8.count == 2,
+           let h = Int(d.firstGroup), let m = Int(d.group(1)), (0...24).contains(h), (0...59).contains(m),
            unitsAfter.match(tokens, at: r.end, end: end) == nil {
             return .time
         }
@@ -484,7 +485,7 @@ public struct NumberAnnotator: Annotator {
             last = r.end + 1
             return .ordinal
         }
-        if r.scale == nil, let n = next, t[n].kind == .word, months.contains(t[n].lower), d.isPlain, groups[0].utf8.count <= 2 { return .date }
+        if r.scale == nil, let n = next, t[n].kind == .word, months.contains(t[n].lower), d.isPlain, d.firstGroup.utf8.count <= 2 { return .date }
         return nil
     }
 
