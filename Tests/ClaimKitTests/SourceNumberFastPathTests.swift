@@ -17,7 +17,8 @@ import Testing
         let extra = ["Fleisch-", "-", "--", "a-", "é-", "\u{0600}-", "Juli-August", "juli-", "-juni", "mai--", "\"", "'",
                      "«", "(", ")", ".", ",", ";", "-", "–", "Größere", "schöne", "Ärzte", "straße", "Zoë",
                      "Partnerschaftsabkommens", "Gegenoffensiven", "Übereinkommens", "e\u{301}tudes", "Ἀθῆναι",
-                     "Пресс-служба", "uhr", "Uhr", "minus", "zwischen", "und", "bis", "zu", "+", "/", ":"]
+                     "Пресс-служба", "gegeben", "ausgeführt", "eingeläutet", "verlängert", "geändert", "Ägypten",
+                     "uhr", "Uhr", "minus", "zwischen", "und", "bis", "zu", "+", "/", ":"]
         for w in extra {
             all.append(Token(span: TextSpan(0, w.utf8.count), kind: .word, text: w, spaceBefore: true, newlinesBefore: 0))
         }
@@ -89,6 +90,23 @@ import Testing
                 && (f.hasSuffix("e") || f.hasSuffix("en") || f.hasSuffix("er") || f.hasSuffix("es") || f.hasSuffix("em"))
             #expect(scan.isAdjective(j) == slow, "\(f)")
         }
+        }
+    }
+
+    /// The participle test on bytes answers as on Characters.
+    @Test func modalityByteTestsMatchCharacters() {
+        let m = ModalityAnnotator()
+        for t in Self.tokens {
+            let f = t.lower
+            let chars = Array(f)
+            var slow = false
+            if chars.count >= 6 {
+                for p in 0...min(7, chars.count - 6) where chars[p] == "g" && chars[p + 1] == "e" {
+                    if !m.geInfinitives.contains(String(chars[p...])) { slow = true; break }
+                }
+            }
+            if !slow { slow = f.hasSuffix("t") && f.count >= 5 }
+            #expect(m.isParticiple(f) == slow, "\(f)")
         }
     }
 
