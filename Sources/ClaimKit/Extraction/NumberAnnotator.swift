@@ -130,6 +130,9 @@ public struct NumberAnnotator: Annotator {
             for index in sentences.indices {
                 let start = sentences[index].tokens.lowerBound, end = sentences[index].tokens.upperBound
                 let firstInSentence = found.count
+                // What the next mention asks of the previous one of the sentence, taken from the
+                // mention as it is made (not a copy of it, with its Strings, out of the array).
+                var previous: Previous? = nil
                 var i = start
                 while i < end {
                     // Only numbers and words start a number (`read`); most words are ruled out here by
@@ -138,11 +141,9 @@ public struct NumberAnnotator: Annotator {
                     let mayStart = kind == .number
                         || kind == .word && (wordFlagFilter.mayContain(lowerOf: t[i]) || words.mayStart(prefix: t[i].lowerPrefix))
                     guard mayStart, let reading = read(tokens, t, at: i, end: end) else { i += 1; continue }
-                    // What the next mention asks of this one, not a copy of it with its Strings.
-                    let previous = found.count > firstInSentence
-                        ? Previous(tokens: found[found.count - 1].tokens, role: found[found.count - 1].role) : nil
                     let m = mention(doc, tokens, t, reading, sentence: index, start: start, end: end, previous: previous)
                     i = max(m.tokens.upperBound, i + 1)
+                    previous = Previous(tokens: m.tokens, role: m.role)
                     found.append(m)
                 }
                 if found.count - firstInSentence >= 2 { shareUnits(&found, from: firstInSentence, tokens) }
@@ -156,10 +157,13 @@ public struct NumberAnnotator: Annotator {
     func shareUnits(_ found: inout [NumberMention], from first: Int, _ t: [Token]) {
         guard found.count - first >= 2 else { return }
         for k in stride(from: found.count - 2, through: first, by: -1) {
-            let a = found[k], b = found[k + 1]
-            guard a.role == .quantity, b.role == .quantity, a.unit == nil, let unit = b.unit, a.approx != .vague,
-                  b.tokens.lowerBound - a.tokens.upperBound <= 2, b.tokens.lowerBound > a.tokens.upperBound else { continue }
-            if (a.tokens.upperBound..<b.tokens.lowerBound).allSatisfy({ Self.unitLinks.contains(t[$0].lower) }) {
+            // Stored fields first, read in place: a mention copied out of the array (and each
+            // computed field read from it) retains its Strings.
+            guard found[k].role == .quantity, found[k + 1].role == .quantity, found[k].unit == nil,
+                  found[k].approx != .vague, let unit = found[k + 1].unit else { continue }
+            let a = found[k].tokens, b = found[k + 1].tokens
+            guard b.lowerBound - a.upperBound <= 2, b.lowerBound > a.upperBound else { continue }
+            if (a.upperBound..<b.lowerBound).allSatisfy({ Self.unitLinks.contains(t[$0].lower) }) {
                 found[k].unit = unit
             }
         }

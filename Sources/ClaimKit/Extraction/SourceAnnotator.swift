@@ -32,6 +32,8 @@ public struct SourceAnnotator: Annotator {
         /// a String (nor joining the words of a `before` phrase into one).
         let before: WordSet
         let speech: WordMap<[String]>
+        /// `cues.nachNouns` keyed by bytes.
+        let nachNouns: WordSet
         /// The second words of the `before` phrases of several words: such a phrase is built
         /// only when the word after the cue may be one.
         let beforeSeconds: WordFilter
@@ -59,6 +61,7 @@ public struct SourceAnnotator: Annotator {
             }
             kindBits = bits
             before = WordSet(cues.before)
+            nachNouns = WordSet(cues.nachNouns)
             var seconds = WordFilter()
             for phrase in cues.before {
                 let words = phrase.split(separator: " ")
@@ -404,7 +407,7 @@ extension SourceAnnotator {
         /// When `word` is an attribution noun or a compound ending in one, the part before it
         /// ("" for the noun alone, "un-" for "un-angaben", "polizei" for "polizeiangaben").
         func nachNounPrefix(_ word: String) -> String? {
-            if a.tables.cues.nachNouns.contains(word) { return "" }
+            if a.tables.nachNouns.contains(word) { return "" }
             var w = word
             return w.withUTF8 { bytes -> String? in
                 for noun in a.tables.cues.nachNouns {
