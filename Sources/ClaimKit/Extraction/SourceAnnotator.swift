@@ -152,6 +152,8 @@ extension SourceAnnotator {
         /// The buffer of `tokens`, for the tokens' fields: an element read from the array is a
         /// copy of the Token with both its Strings retained.
         let t: UnsafeBufferPointer<Token>
+        /// `Tables.cueStartFilter`, at hand for the scan's test of every word.
+        let startFilter: WordFilter
         /// Per token: the cue sets its lowercased text is in (`AttributionCues.kinds`), looked
         /// up once so that the scan tests bits instead of hashing the word again per set.
         let kinds: CueKinds
@@ -164,6 +166,7 @@ extension SourceAnnotator {
             a = annotator
             tokens = doc.tokens
             t = buffer
+            startFilter = annotator.tables.cueStartFilter
             // Nothing per token yet: the scan classifies each token as it passes it (`classify`),
             // and the entity test runs for the few tokens of a speaker phrase (`entityFlags`).
             kinds = CueKinds(count: doc.tokens.count)
@@ -285,7 +288,9 @@ extension SourceAnnotator {
             var i = lo
             while i < hi {
                 // Most words start no cue: one bit test instead of the lookups in `attribution`.
-                guard t[i].kind == .word, startsCue(i) else { i += 1; continue }
+                // (A word outside the start filter starts no cue: it is not classified here, only
+                // when a cue nearby asks about it.)
+                guard t[i].kind == .word, startFilter.mayContain(lowerOf: t[i]), startsCue(i) else { i += 1; continue }
                 if let (m, next) = attribution(at: i, lo: lo, hi: hi, sentence: s) {
                     out.append(m)
                     i = max(next, i + 1)
