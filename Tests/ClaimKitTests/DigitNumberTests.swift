@@ -39,6 +39,11 @@ import Testing
             let fast = text.withUTF8 { DigitNumber.byteValue($0) }
             if let fast { #expect(fast == expected, "\(s)") }
             #expect(DigitNumber(s)?.value == expected, "\(s)")
+            // The groups as stored (first and others) and as read one by one.
+            if let d = DigitNumber(s) {
+                #expect(d.groups == groups && d.separators == separators, "\(s)")
+                #expect((0..<d.groupCount).map(d.group) == groups && d.firstGroup == groups[0], "\(s)")
+            }
         }
     }
 

@@ -4,64 +4,67 @@
 /// hatte"), which attaches to the noun before it.
 struct ClauseDistance {
     static let boundaryCost = 1000
-    /// Boundaries before each token of the range (prefix sums).
-    private let boundaries: [Int]
-    /// Inside quotation marks, per token.
-    private let quotes: [Bool]
+    /// Per token of the range: the boundaries before it (prefix sums) times two, plus one when
+    /// it is inside quotation marks. One array: it is made for every dated sentence.
+    private let marks: [Int]
     private let start: Int
 
     init(tokens: [Token], range: Range<Int>) {
         start = range.lowerBound
-        var b: [Int] = [], q: [Bool] = []
-        b.reserveCapacity(range.count)
-        q.reserveCapacity(range.count)
         var count = 0, open = false
-        // Through the buffer and by byte: a Token read by index is copied with both its Strings
+        // Through the buffers and by byte: a Token read by index is copied with both its Strings
         // retained, and every mark tested here is one ASCII byte.
-        tokens.withUnsafeBufferPointer { t in
-            for i in range {
-                let byte = Self.singleByte(t[i].text)
-                if t[i].kind == .punct {
-                    if byte == UInt8(ascii: "\"") {
-                        open.toggle()
-                    } else if byte == UInt8(ascii: ";") || byte == UInt8(ascii: ":")
-                        || (byte == UInt8(ascii: ",") && !ClauseDistance.opensRelativeClause(tokens, i + 1, range)) {
-                        count += 1
+        marks = tokens.withUnsafeBufferPointer { t in
+            [Int](unsafeUninitializedCapacity: range.count) { out, initialized in
+                var k = 0
+                for i in range {
+                    let byte = Self.singleByte(t[i].text)
+                    if t[i].kind == .punct {
+                        if byte == UInt8(ascii: "\"") {
+                            open.toggle()
+                        } else if byte == UInt8(ascii: ";") || byte == UInt8(ascii: ":")
+                            || (byte == UInt8(ascii: ",") && !ClauseDistance.opensRelativeClause(t, i + 1, range)) {
+                            count += 1
+                        }
                     }
+                    out[k] = count << 1 | (open && byte != UInt8(ascii: "\"") ? 1 : 0)
+                    k += 1
                 }
-                b.append(count)
-                q.append(open && byte != UInt8(ascii: "\""))
+                initialized = k
             }
         }
-        boundaries = b
-        quotes = q
     }
 
     /// The text's byte when it is one byte long, else 0.
     @inline(__always)
     static func singleByte(_ text: String) -> UInt8 {
         let u = text.utf8
-        return u.count == 1 ? u.first ?? 0 : 0
+        return u.count == 1 ? u[u.startIndex] : 0
     }
 
     static let relativePronouns: WordSet = ["der", "die", "das", "dem", "den", "deren", "dessen", "welche", "welcher", "welches"]
 
     static func opensRelativeClause(_ tokens: [Token], _ i: Int, _ range: Range<Int>) -> Bool {
-        guard range.contains(i) else { return false }
-        var j = i
-        // "..., mit dem", "..., in der"
-        if j + 1 < range.upperBound, tokens[j].kind == .word, !relativePronouns.contains(tokens[j].lower),
-           relativePronouns.contains(tokens[j + 1].lower), tokens[j].lower.count <= 4 { j += 1 }
-        return relativePronouns.contains(tokens[j].lower)
+        tokens.withUnsafeBufferPointer { opensRelativeClause($0, i, range) }
     }
 
-    func quoted(_ i: Int) -> Bool { quotes.indices.contains(i - start) ? quotes[i - start] : false }
+    static func opensRelativeClause(_ tokens: UnsafeBufferPointer<Token>, _ i: Int, _ range: Range<Int>) -> Bool {
+        guard range.contains(i) else { return false }
+        let pronouns = relativePronouns
+        var j = i
+        // "..., mit dem", "..., in der"
+        if j + 1 < range.upperBound, tokens[j].kind == .word, !pronouns.contains(tokens[j].lower),
+           pronouns.contains(tokens[j + 1].lower), tokens[j].lower.count <= 4 { j += 1 }
+        return pronouns.contains(tokens[j].lower)
+    }
+
+    func quoted(_ i: Int) -> Bool { marks.indices.contains(i - start) ? marks[i - start] & 1 != 0 : false }
 
     /// Cost from token `i` to the nearest token of `r`.
     func cost(_ i: Int, _ r: Range<Int>) -> Int {
         let j = i < r.lowerBound ? r.lowerBound : (i >= r.upperBound ? r.upperBound - 1 : i)
         let a = min(i, j) - start, b = max(i, j) - start
-        guard boundaries.indices.contains(a), boundaries.indices.contains(b) else { return Int.max / 2 }
-        return abs(j - i) + ClauseDistance.boundaryCost * (boundaries[b] - boundaries[a])
+        guard marks.indices.contains(a), marks.indices.contains(b) else { return Int.max / 2 }
+        return abs(j - i) + ClauseDistance.boundaryCost * ((marks[b] >> 1) - (marks[a] >> 1))
     }
 }

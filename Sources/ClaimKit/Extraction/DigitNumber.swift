@@ -4,15 +4,28 @@
 public struct DigitNumber: Sendable, Hashable {
     /// nil when the groups fit no number notation ("17.6.2024" is a date, not a number).
     public var value: Double?
-    /// The digit groups between separators: "17.6.2024" → ["17", "6", "2024"].
-    public var groups: [String]
+    /// The digit groups between separators: "17.6.2024" → ["17", "6", "2024"]. (Stored as the
+    /// first group and the others: a number without separators, nearly every one, then needs
+    /// no array; `firstGroup`, `groupCount` and `group(_:)` read them without making one.)
+    public var groups: [String] {
+        get { [firstGroup] + otherGroups }
+        set {
+            firstGroup = newValue.first ?? ""
+            otherGroups = Array(newValue.dropFirst())
+        }
+    }
+    public private(set) var firstGroup: String
+    private var otherGroups: [String]
+    public var groupCount: Int { 1 + otherGroups.count }
+    /// Group `i` (0 is `firstGroup`).
+    public func group(_ i: Int) -> String { i == 0 ? firstGroup : otherGroups[i - 1] }
     /// The separators between the groups, in order.
     public var separators: [Character]
     /// Only digits, no separator ("2024", "4000").
     public var isPlain: Bool { separators.isEmpty }
     /// Starts with "0" followed by another digit ("030", "0664"): a phone or code, not a count.
     /// (The groups hold ASCII digits only: bytes count as Characters.)
-    public var hasLeadingZero: Bool { groups.first.map { $0.utf8.count > 1 && $0.utf8.first == UInt8(ascii: "0") } ?? false }
+    public var hasLeadingZero: Bool { firstGroup.utf8.count > 1 && firstGroup.utf8.first == UInt8(ascii: "0") }
 
     /// The value of 1 to 15 ASCII digits, nil for other text.
     @inline(__always)
@@ -28,8 +41,9 @@ public struct DigitNumber: Sendable, Hashable {
 
     /// What the byte reading of an ASCII number token found.
     private enum ASCIIReading {
-        /// The groups, the separators and the value if the bytes decided it (`byteValue`).
-        case number([String], [Character], Double??)
+        /// The first group, the other groups, the separators and the value if the bytes decided
+        /// it (`byteValue`).
+        case number(String, [String], [Character], Double??)
         case notANumber
         /// Not ASCII (or "\r\n", one Character): read Characters instead.
         case unicode
@@ -38,22 +52,31 @@ public struct DigitNumber: Sendable, Hashable {
     /// The groups and separators of an ASCII text, one Character per byte: no Character
     /// iteration for nearly every number token.
     private static func readASCII(_ text: String, _ b: UnsafeBufferPointer<UInt8>) -> ASCIIReading {
+        var first: String? = nil
         var groups: [String] = [], separators: [Character] = []
+        // Room for every group at once: appending would grow each array one step at a time.
+        var nonDigits = 0
+        for c in b where c < 0x30 || c > 0x39 { nonDigits += 1 }
+        groups.reserveCapacity(nonDigits)
+        separators.reserveCapacity(nonDigits)
         var start = 0
         for i in 0..<b.count {
             let c = b[i]
             if c >= 0x30 && c <= 0x39 { continue }
             if c >= 0x80 || c == 0x0D { return .unicode }
             guard i > start else { return .notANumber }
-            groups.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self))
+            let group = String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
+            if first == nil { first = group } else { groups.append(group) }
             // ASCII whitespace groups like the apostrophe, as in the Character reading.
             let isSpace = c == 0x20 || (c >= 0x09 && c <= 0x0C)
             separators.append(isSpace ? "'" : Character(Unicode.Scalar(c)))
             start = i + 1
         }
         guard b.count > start else { return .notANumber }
-        groups.append(start == 0 ? text : String(decoding: UnsafeBufferPointer(rebasing: b[start...]), as: UTF8.self))
-        return .number(groups, separators, byteValue(b))
+        let last = start == 0 ? text : String(decoding: UnsafeBufferPointer(rebasing: b[start...]), as: UTF8.self)
+        guard let first else { return .number(last, [], separators, byteValue(b)) }
+        groups.append(last)
+        return .number(first, groups, separators, byteValue(b))
     }
 
     private static let powersOfTen: [Double] = (0...15).map { k in (0..<k).reduce(1.0) { r, _ in r * 10 } }
@@ -108,21 +131,23 @@ public struct DigitNumber: Sendable, Hashable {
         // Digits only, up to 15 (most number tokens): the value in integer arithmetic, which is
         // exact there and so the Double that parsing the text gives; no reading of groups.
         if let v = text.utf8.withContiguousStorageIfAvailable({ Self.plainValue($0) }), let v {
-            groups = [text]
+            firstGroup = text
+            otherGroups = []
             separators = []
             value = Double(v)
             return
         }
         switch text.utf8.withContiguousStorageIfAvailable({ Self.readASCII(text, $0) }) ?? .unicode {
-        case let .number(groups, separators, byteValue):
-            self.groups = groups
+        case let .number(first, others, separators, byteValue):
+            firstGroup = first
+            otherGroups = others
             self.separators = separators
             if let byteValue {
                 value = byteValue
                 return
             }
             // Digits only: what `read` would parse after joining the one group.
-            value = separators.isEmpty ? Double(text) : DigitNumber.read(groups, separators)
+            value = separators.isEmpty ? Double(text) : DigitNumber.read([first] + others, separators)
             return
         case .notANumber:
             return nil
@@ -144,7 +169,8 @@ public struct DigitNumber: Sendable, Hashable {
         }
         guard !current.isEmpty else { return nil }
         groups.append(current)
-        self.groups = groups
+        firstGroup = groups[0]
+        otherGroups = Array(groups.dropFirst())
         self.separators = separators
         value = DigitNumber.read(groups, separators)
     }

@@ -69,10 +69,7 @@ public struct EventAnnotator: Annotator {
         if doc.sentenceEvent.count != doc.sentences.count {
             doc.sentenceEvent = Array(repeating: nil, count: doc.sentences.count)
         }
-        var datesBySentence: [Int: [Int]] = [:]
-        for (n, t) in doc.times.enumerated() where t.type == .date { datesBySentence[t.sentence, default: []].append(n) }
-        for (s, dates) in datesBySentence where doc.sentences.indices.contains(s) {
-            let ranges = dates.map { doc.times[$0].tokens }
+        for (s, dates, ranges) in Self.datesBySentence(doc.times) where doc.sentences.indices.contains(s) {
             // A day date the splitter cut after "28." carries the clause on into the next sentence.
             var words = doc.sentences[s].tokens
             if let last = ranges.map(\.upperBound).max(), last > words.upperBound,
@@ -86,9 +83,34 @@ public struct EventAnnotator: Annotator {
         }
     }
 
+    /// The indices of the date expressions of each sentence that has one, in the order of
+    /// `times`. The time annotator writes them in text order, so one pass groups them, without
+    /// a dictionary (whose order the caller does not depend on: each sentence is written once).
+    /// With each group, the token ranges of its dates.
+    static func datesBySentence(_ times: [TimeMention]) -> [(sentence: Int, dates: [Int], ranges: [Range<Int>])] {
+        var groups: [(sentence: Int, dates: [Int], ranges: [Range<Int>])] = []
+        for n in times.indices where times[n].type == .date {
+            // One copy of the mention for both computed fields (each read from the array
+            // would copy it).
+            let m = times[n]
+            let s = m.sentence
+            if let last = groups.last?.sentence, last == s {
+                groups[groups.count - 1].dates.append(n)
+                groups[groups.count - 1].ranges.append(m.tokens)
+            } else if groups.last.map({ $0.sentence < s }) ?? true {
+                groups.append((s, [n], [m.tokens]))
+            } else {
+                // Out of order: group through a dictionary.
+                var bySentence: [Int: [Int]] = [:]
+                for (n, t) in times.enumerated() where t.type == .date { bySentence[t.sentence, default: []].append(n) }
+                return bySentence.map { ($0.key, $0.value, $0.value.map { times[$0].tokens }) }
+            }
+        }
+        return groups
+    }
+
     /// The event of one sentence and which of `dates` (index) it is placed at.
     func event(in range: Range<Int>, tokens: [Token], dates: [Range<Int>]) -> (event: String, date: Int)? {
-        let clause = ClauseDistance(tokens: tokens, range: range)
         var verbHits: [(index: Int, lemma: String)] = []
         var nounHits: [(index: Int, noun: String)] = []
         // Through the buffer: a Token read by index is copied with both its Strings retained.
@@ -96,11 +118,14 @@ public struct EventAnnotator: Annotator {
             for i in range where t[i].kind == .word && !dates.contains(where: { $0.contains(i) }) {
                 let capitalized = t[i].isCapitalized
                 if capitalized, let noun = noun(t[i].lower) { nounHits.append((i, noun)) }
-                if !capitalized || i == range.lowerBound, let lemma = verb(at: i, in: range, tokens: tokens) {
+                if !capitalized || i == range.lowerBound, let lemma = verb(at: i, in: range, tokens: t) {
                     verbHits.append((i, lemma))
                 }
             }
         }
+        // No candidate, no event: the clause boundaries are only counted for a sentence with one.
+        if verbHits.isEmpty && nounHits.isEmpty { return nil }
+        let clause = ClauseDistance(tokens: tokens, range: range)
         // The choices below take the first of the cheapest candidates (as `min(by:)` would),
         // in loops rather than through filtered and mapped arrays.
         // Words in a quotation belong to the quoted speaker's time, not to a date outside it.
@@ -169,23 +194,54 @@ public struct EventAnnotator: Annotator {
             }
             // Otherwise probe the suffixes from the fourth character (grapheme cluster) on,
             // longest first, as byte ranges of the word (no String per suffix).
-            let count = lower.count
-            guard count > minimumHead + 2 else { return nil }
-            var index = lower.startIndex
-            for c in 0...(count - minimumHead) {
-                if c >= 3 {
-                    let offset = lower.utf8.distance(from: lower.startIndex, to: index)
-                    if let n = nouns.value(bytes: UnsafeBufferPointer(rebasing: bytes[offset...])) { return n == "-" ? nil : n }
-                }
-                lower.formIndex(after: &index)
-            }
-            return nil
+            if let found = latinSuffixNoun(bytes) { return found }
+            return characterSuffixNoun(lower, bytes)
         }
+    }
+
+    /// `noun`'s probe of the suffixes that start at the word's fourth Character or later, for
+    /// any word: Characters counted and walked by String indices (`bytes`: the word's UTF-8).
+    func characterSuffixNoun(_ lower: String, _ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        let count = lower.count
+        guard count > minimumHead + 2 else { return nil }
+        var index = lower.startIndex
+        for c in 0...(count - minimumHead) {
+            if c >= 3 {
+                let offset = lower.utf8.distance(from: lower.startIndex, to: index)
+                if let n = nouns.value(bytes: UnsafeBufferPointer(rebasing: bytes[offset...])) { return n == "-" ? nil : n }
+            }
+            lower.formIndex(after: &index)
+        }
+        return nil
+    }
+
+    /// `noun`'s probe of suffixes for a word of ASCII and two-byte Latin-1 letters (nearly
+    /// every word with an umlaut or ß): there every scalar is a Character, so the suffixes start
+    /// at the bytes that begin a scalar, and no String index walks the word. nil when the word
+    /// has other characters (the caller then walks Characters); `.some(nil)` for no noun.
+    func latinSuffixNoun(_ bytes: UnsafeBufferPointer<UInt8>) -> String?? {
+        var count = 0
+        for b in bytes where b & 0xC0 != 0x80 {
+            // A line end ("\r\n" is one Character) or a scalar outside Latin-1.
+            if b == 0x0D || (b >= 0x80 && b != 0xC2 && b != 0xC3) { return nil }
+            count += 1
+        }
+        guard count > minimumHead + 2 else { return .some(nil) }
+        var c = 0
+        for offset in bytes.indices where bytes[offset] & 0xC0 != 0x80 {
+            if c > count - minimumHead { break }
+            if c >= 3, let n = nouns.value(bytes: UnsafeBufferPointer(rebasing: bytes[offset...])) {
+                return .some(n == "-" ? nil : n)
+            }
+            c += 1
+        }
+        return .some(nil)
     }
 
     /// The verb lemma of token `i`, when its separable particle (if any) stands in the sentence:
     /// right before it ("bekannt gegeben") or closing a clause after it ("gab ... bekannt").
-    func verb(at i: Int, in range: Range<Int>, tokens: [Token]) -> String? {
+    /// (`tokens`: a buffer, whose elements are read without a copy of their Strings.)
+    func verb(at i: Int, in range: Range<Int>, tokens: UnsafeBufferPointer<Token>) -> String? {
         guard verbFilter.mayContain(lowerOf: tokens[i]) else { return nil }
         let lower = tokens[i].lower
         guard let candidates = verbs[lower] else { return nil }

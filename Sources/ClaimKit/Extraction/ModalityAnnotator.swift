@@ -29,6 +29,9 @@ public struct ModalityAnnotator: Annotator {
     }
     /// The keys of `starters`: most tokens are ruled out without a lookup.
     let starterFilter: WordFilter
+    /// The second words of the phrases of several words: a phrase is looked up only when the
+    /// word after its first may be one (most are not).
+    let secondFilter: WordFilter
     let maxWords: Int
     /// Infinitives that begin with "ge" and so look like participles ("geben").
     let geInfinitives: WordSet
@@ -72,13 +75,16 @@ public struct ModalityAnnotator: Annotator {
         }
         self.cues = cues
         var starters = WordMap<UInt8>()
+        var seconds = WordFilter()
         for phrase in cues.keys {
             let words = phrase.split(separator: " ")
             guard let first = words.first.map(String.init) else { continue }
             starters[first] = (starters[first] ?? 0) | (words.count == 1 ? Starter.single : Starter.multi)
+            if words.count > 1 { seconds.insert(String(words[1])) }
         }
         self.starters = starters
         starterFilter = WordFilter(starters.keys)
+        secondFilter = seconds
         self.maxWords = maxWords
         geInfinitives = ge
         self.modals = modals
@@ -91,40 +97,56 @@ public struct ModalityAnnotator: Annotator {
         let tokens = doc.tokens
         var result: [Modality] = []
         result.reserveCapacity(doc.sentences.count)
-        // Per token: its `starters` entry (0: none), one lookup each, read through the buffer
-        // (a Token read by index is copied with both its Strings retained).
-        var starts = [UInt8](repeating: 0, count: tokens.count)
-        tokens.withUnsafeBufferPointer { buffer in
-            for j in buffer.indices where buffer[j].kind == .word && starterFilter.mayContain(lowerOf: buffer[j]) {
-                starts[j] = starters[buffer[j].lower] ?? 0
-            }
-        }
+        let sentenceSource = doc.sentenceSource
         var phrase: [UInt8] = []
-        for (s, sentence) in doc.sentences.enumerated() {
-            var found = Found()
-            if doc.sentenceSource.indices.contains(s), doc.sentenceSource[s] != nil { found.insert(.reported) }
-            let range = sentence.tokens
-            for i in range where starts[i] != 0 {
-                let starter = starts[i]
-                if starter & Starter.single != 0, let readings = cues[tokens[i].lower] {
-                    collect(readings, at: i, in: range, tokens, into: &found)
-                }
-                guard starter & Starter.multi != 0 else { continue }
-                // The phrase's bytes in one buffer for the document, looked up as bytes: no
-                // String is built per word.
-                phrase.removeAll(keepingCapacity: true)
-                phrase.append(contentsOf: tokens[i].lower.utf8)
-                for n in 2...max(2, maxWords) where n <= maxWords && i + n <= range.upperBound {
-                    guard tokens[i + n - 1].isWord else { break }
-                    phrase.append(0x20)
-                    phrase.append(contentsOf: tokens[i + n - 1].lower.utf8)
-                    guard let readings = phrase.withUnsafeBufferPointer({ cues.value(bytes: $0) }) else { continue }
-                    collect(readings, at: i, in: range, tokens, into: &found)
+        tokens.withUnsafeBufferPointer { t in
+            // The tokens that start a cue phrase, in text order, with their `starters` entry:
+            // one tight pass over the buffer (a Token read by index from the array is copied
+            // with both its Strings retained), then each sentence visits only its few starters.
+            var starterTokens: [Int32] = [], starterKinds: [UInt8] = []
+            for j in t.indices where t[j].kind == .word && starterFilter.mayContain(lowerOf: t[j]) {
+                if let starter = starters[t[j].lower], starter != 0 {
+                    starterTokens.append(Int32(truncatingIfNeeded: j))
+                    starterKinds.append(starter)
                 }
             }
-            result.append(ModalityAnnotator.precedence.first(where: found.contains) ?? .asserted)
+            for sentence in doc.sentences {
+                var found = Found()
+                if sentenceSource.indices.contains(result.count), sentenceSource[result.count] != nil { found.insert(.reported) }
+                let range = sentence.tokens
+                var c = starterTokens.firstPosition(notBelow: range.lowerBound)
+                while c < starterTokens.count, Int(starterTokens[c]) < range.upperBound {
+                    let i = Int(starterTokens[c]), starter = starterKinds[c]
+                    c += 1
+                    if starter & Starter.single != 0, let readings = cues[t[i].lower] {
+                        collect(readings, at: i, in: range, t, into: &found)
+                    }
+                    // A phrase of several words needs a second word that may be in one.
+                    guard starter & Starter.multi != 0, i + 1 < range.upperBound, t[i + 1].kind == .word,
+                          secondFilter.mayContain(lowerOf: t[i + 1]) else { continue }
+                    // The phrase's bytes in one buffer for the document, looked up as bytes: no
+                    // String is built per word.
+                    phrase.removeAll(keepingCapacity: true)
+                    Self.append(t[i].lower, to: &phrase)
+                    for n in 2...max(2, maxWords) where n <= maxWords && i + n <= range.upperBound {
+                        guard t[i + n - 1].kind == .word else { break }
+                        phrase.append(0x20)
+                        Self.append(t[i + n - 1].lower, to: &phrase)
+                        guard let readings = phrase.withUnsafeBufferPointer({ cues.value(bytes: $0) }) else { continue }
+                        collect(readings, at: i, in: range, t, into: &found)
+                    }
+                }
+                result.append(found.isEmpty ? .asserted : ModalityAnnotator.precedence.first(where: found.contains) ?? .asserted)
+            }
         }
         doc.sentenceModality = result
+    }
+
+    /// Appends the word's UTF-8 bytes (contiguous in a native String: no generic walk of its view).
+    @inline(__always)
+    static func append(_ word: String, to bytes: inout [UInt8]) {
+        var w = word
+        w.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     /// The modalities found in a sentence, one bit each: a `Set` would hash on every insert.
@@ -143,11 +165,12 @@ public struct ModalityAnnotator: Annotator {
         }
 
         mutating func insert(_ m: Modality) { bits |= Self.bit(m) }
+        var isEmpty: Bool { bits == 0 }
         func contains(_ m: Modality) -> Bool { bits & Self.bit(m) != 0 }
     }
 
     /// Adds the modalities of the readings whose condition holds for the cue at `i`.
-    func collect(_ readings: [Cue], at i: Int, in range: Range<Int>, _ tokens: [Token], into found: inout Found) {
+    func collect(_ readings: [Cue], at i: Int, in range: Range<Int>, _ tokens: UnsafeBufferPointer<Token>, into found: inout Found) {
         for cue in readings where holds(cue.condition, at: i, in: range, tokens) {
             found.insert(cue.modality)
             // "soll ... geliefert worden sein" is hearsay only, not also a plan.
@@ -155,7 +178,7 @@ public struct ModalityAnnotator: Annotator {
         }
     }
 
-    func holds(_ condition: Condition, at i: Int, in range: Range<Int>, _ tokens: [Token]) -> Bool {
+    func holds(_ condition: Condition, at i: Int, in range: Range<Int>, _ tokens: UnsafeBufferPointer<Token>) -> Bool {
         switch condition {
         case .none: return true
         case let .particle(p): return ((i + 1)..<range.upperBound).contains { tokens[$0].lower == p }
@@ -167,13 +190,13 @@ public struct ModalityAnnotator: Annotator {
 
     /// Token `k` closes its clause (punctuation, the sentence end, or a finite auxiliary that
     /// itself closes the clause: "entsenden wird.").
-    func closesClause(_ k: Int, _ range: Range<Int>, _ tokens: [Token]) -> Bool {
+    func closesClause(_ k: Int, _ range: Range<Int>, _ tokens: UnsafeBufferPointer<Token>) -> Bool {
         k + 1 >= range.upperBound || tokens[k + 1].kind == .punct
     }
 
     /// An infinitive closes the clause of the auxiliary at `i`: "wird ... entsenden,", or, in a
     /// verb-final clause, stands right before it: "... entsenden wird.".
-    func hasInfinitive(near i: Int, in range: Range<Int>, _ tokens: [Token]) -> Bool {
+    func hasInfinitive(near i: Int, in range: Range<Int>, _ tokens: UnsafeBufferPointer<Token>) -> Bool {
         if i > range.lowerBound, closesClause(i, range, tokens), isInfinitive(i - 1, tokens) { return true }
         var k = i + 1
         while k < range.upperBound, tokens[k].kind != .punct || tokens[k].text == "." && k + 1 < range.upperBound {
@@ -184,7 +207,7 @@ public struct ModalityAnnotator: Annotator {
     }
 
     /// "sollen ... geliefert worden sein", "soll ... beteiligt gewesen sein".
-    func hasPerfectInfinitive(after i: Int, in range: Range<Int>, _ tokens: [Token]) -> Bool {
+    func hasPerfectInfinitive(after i: Int, in range: Range<Int>, _ tokens: UnsafeBufferPointer<Token>) -> Bool {
         var k = i + 1
         while k < range.upperBound, tokens[k].kind != .punct || tokens[k].text == "." && k + 1 < range.upperBound {
             if closesClause(k, range, tokens), perfectAuxiliaries.contains(tokens[k].lower), k - 1 > i,
@@ -196,10 +219,10 @@ public struct ModalityAnnotator: Annotator {
         return false
     }
 
-    func isInfinitive(_ k: Int, _ tokens: [Token]) -> Bool {
-        let t = tokens[k]
-        guard t.isWord, t.text == t.lower else { return false }
-        let f = t.lower
+    func isInfinitive(_ k: Int, _ tokens: UnsafeBufferPointer<Token>) -> Bool {
+        // Fields of the token, not a copy of it (which retains both its Strings).
+        guard tokens[k].kind == .word, tokens[k].text == tokens[k].lower else { return false }
+        let f = tokens[k].lower
         if modals.contains(f) { return false }
         // "beteiligt sein" is a state (or hearsay), not an intention.
         if shortInfinitives.contains(f) {
@@ -249,5 +272,18 @@ public struct ModalityAnnotator: Annotator {
         let s = suffix.utf8Start
         for k in 0..<n where b[b.count - n + k] != s[k] { return false }
         return true
+    }
+}
+
+extension Array where Element == Int32 {
+    /// In an ascending array: the position of the first element not below `value` (`count`
+    /// when there is none), by bisection.
+    func firstPosition(notBelow value: Int) -> Int {
+        var lo = 0, hi = count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(self[mid]) < value { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
     }
 }
