@@ -716,10 +716,8 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
                 f = c | ((c &- 0x41) < 26 ? 0x20 : 0)
                 i &+= 1
             } else {
-                guard c >= 0xC3, c <= 0xC9, i + 1 < n else { return nil }
-                let v = (Int(c & 0x1F) << 6) | Int(b[i &+ 1] & 0x3F)
-                guard v >= 0xC0, v < 0x250 else { return nil }
-                f = fold[v &- 0xC0]
+                guard let x = latinPairIndex(b, i) else { return nil }
+                f = fold[x]
                 i &+= 2
                 if f == 0 { return nil }
                 if f == 1 {  // ß: "ss"
@@ -728,8 +726,7 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
                 }
             }
             // As `fastKey`: a dropped e is written and then overwritten.
-            let d = UInt32(prev &- 0x61)
-            let drop = (UInt32(0x104001) >> (d & 31)) & (d < 21 ? 1 : 0) & (f == 0x65 ? 1 : 0)
+            let drop = dropsE(after: prev, f)
             out[m] = f
             m &+= 1 &- Int(drop)
             prev = f
@@ -746,9 +743,7 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
         for k in 0..<b.count {
             let c = b[k]
             let f = c | ((c &- 0x41) < 26 ? 0x20 : 0)
-            // prev is a, o or u: bit (prev - "a") of 0x104001, for prev - "a" below 21.
-            let d = UInt32(prev &- 0x61)
-            let drop = (UInt32(0x104001) >> (d & 31)) & (d < 21 ? 1 : 0) & (f == 0x65 ? 1 : 0)
+            let drop = dropsE(after: prev, f)
             out[m] = f
             m &+= 1 &- Int(drop)
             prev = f
@@ -1028,6 +1023,25 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
         return fastKey(b, into: out, asciiLower: &asciiLower)
     }
 
+    /// The index in `TextFolding.latinFold` of the two-byte letter starting at `b[i]` (lead
+    /// byte C3–C9: U+00C0–U+024F), nil for any other non-ASCII byte sequence.
+    @inline(__always)
+    static func latinPairIndex(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int? {
+        let c = b[i]
+        guard c >= 0xC3, c <= 0xC9, i + 1 < b.count else { return nil }
+        let v = (Int(c & 0x1F) << 6) | Int(b[i &+ 1] & 0x3F)
+        guard v >= 0xC0, v < 0x250 else { return nil }
+        return v &- 0xC0
+    }
+
+    /// 1 when the folded letter `f` is an e after a, o or u (`prev`), which the key drops;
+    /// else 0. Without branches: bit (prev - "a") of 0x104001, for prev - "a" below 21.
+    @inline(__always)
+    static func dropsE(after prev: UInt8, _ f: UInt8) -> UInt32 {
+        let d = UInt32(prev &- 0x61)
+        return (UInt32(0x104001) >> (d & 31)) & (d < 21 ? 1 : 0) & (f == 0x65 ? 1 : 0)
+    }
+
     /// `fastKey(_:into:)`, also telling whether the key is just the word in ASCII lower case
     /// (an ASCII word that no ending, hyphen or "ae"-style pair changed): the caller may then
     /// use the token's lower-case String instead of making one.
@@ -1055,11 +1069,9 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
                 hyphen = hyphen || c == 0x2D
                 i &+= 1
             } else {
-                guard c >= 0xC3, c <= 0xC9, i + 1 < n else { return nil }
+                guard let x = latinPairIndex(b, i) else { return nil }
                 changed = true
-                let v = (Int(c & 0x1F) << 6) | Int(b[i &+ 1] & 0x3F)
-                guard v >= 0xC0, v < 0x250 else { return nil }
-                f = TextFolding.latinFold[v &- 0xC0]
+                f = TextFolding.latinFold[x]
                 i &+= 2
                 if f == 0 { return nil }
                 if f == 1 {  // ß: "ss"
@@ -1067,10 +1079,7 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
                     continue
                 }
             }
-            // prev is a, o or u: bit (prev - "a") of 0x104001, for prev - "a" below 21.
-            let d = UInt32(prev &- 0x61)
-            let afterVowel = (UInt32(0x104001) >> (d & 31)) & (d < 21 ? 1 : 0)
-            let drop = afterVowel & (f == 0x65 ? 1 : 0)
+            let drop = dropsE(after: prev, f)
             dropped |= drop
             out[m] = f
             m &+= 1 &- Int(drop)
