@@ -140,6 +140,26 @@ import Testing
     }
 }
 
+extension TokenStorageTests {
+    /// A long token's Strings are read through a bit cast of the interned String's bits: every
+    /// read must be balanced (retained for the caller, released after), or the interned String
+    /// would be freed under the table after a few reads.
+    @Test func longTokenStringsSurviveManyReads() {
+        let word = "Bundesverfassungsgerichtspräsidentin"
+        let tokens = Tokenizer.tokenize(Array("Die \(word) sprach.".utf8))
+        let token = tokens[1]
+        var kept: [String] = []
+        for i in 0..<200_000 {
+            let t = token.text, l = token.lower
+            if i % 1000 == 0 { kept.append(t); kept.append(l) }
+            #expect(t.utf8.count == word.utf8.count)
+        }
+        kept.removeAll()
+        #expect(token.text == word && token.lower == word.lowercased())
+        #expect(Tokenizer.tokenize(Array(word.utf8))[0].text == word)
+    }
+}
+
 @Suite struct TokenizerOutputTests {
     /// The tokens go into arrays of a fixed capacity, more arrays when a document has more
     /// tokens than the first holds: the same tokens, spaces and line breaks at every boundary.
