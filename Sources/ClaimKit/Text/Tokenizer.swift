@@ -529,10 +529,22 @@ public enum Tokenizer {
         let v = s.value
         if v < 0x300 { return false }
         if v == 0x200C || v == 0x200D { return true }
+        return hasMarkCategory(s)
+    }
+
+    // The Unicode property lookups are out of line: `Unicode.GeneralCategory` and
+    // `Unicode.Scalar.Properties` are resilient types, and a function that inlines a use of
+    // them fetches their metadata in its prologue on every call, even when no scalar ever
+    // needs them (a quarter of `wordLoop`'s instructions, once per word with an umlaut).
+    @inline(never) static func hasMarkCategory(_ s: Unicode.Scalar) -> Bool {
         switch s.properties.generalCategory {
         case .nonspacingMark, .spacingMark, .enclosingMark: return true
         default: return false
         }
+    }
+
+    @inline(never) static func isAlphabetic(_ s: Unicode.Scalar) -> Bool {
+        s.properties.isAlphabetic
     }
 
     @inline(__always) static func isLetter(_ s: Unicode.Scalar) -> Bool {
@@ -545,7 +557,7 @@ public enum Tokenizer {
         // General Punctuation (typographic quotes and dashes: most tokens that start above
         // Latin) holds no letter; a Unicode property lookup costs hundreds of instructions.
         if v >= 0x2000 && v <= 0x206F { return false }
-        return s.properties.isAlphabetic
+        return isAlphabetic(s)
     }
 
     static func isPunct(_ v: UInt32) -> Bool {
