@@ -481,4 +481,15 @@ final class LongStrings: @unchecked Sendable {
         defer { lock.unlock() }
         return table.pointee.bits(b) { String(decoding: b, as: UTF8.self) }
     }
+
+    /// `bits(bytes:)` of a long token's text and of its lower case (nil: the same bytes), under
+    /// one lock: most long tokens are capitalised compounds, which need both.
+    func bits(bytes text: UnsafeBufferPointer<UInt8>, lower: UnsafeBufferPointer<UInt8>?)
+        -> (text: (UInt64, UInt64), lower: (UInt64, UInt64)) {
+        lock.lock()
+        defer { lock.unlock() }
+        let t = table.pointee.bits(text) { String(decoding: text, as: UTF8.self) }
+        guard let lower else { return (t, t) }
+        return (t, table.pointee.bits(lower) { String(decoding: lower, as: UTF8.self) })
+    }
 }

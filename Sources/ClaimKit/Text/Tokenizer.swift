@@ -355,8 +355,7 @@ public enum Tokenizer {
             }
             let text = UnsafeBufferPointer(rebasing: bytes[start..<end])
             let lower = UnsafeBufferPointer(rebasing: out[0..<count])
-            let textBits = LongStrings.shared.bits(bytes: text)
-            let lowerBits = changed ? LongStrings.shared.bits(bytes: lower) : textBits
+            let (textBits, lowerBits) = LongStrings.shared.bits(bytes: text, lower: changed ? lower : nil)
             let capitalized = (text[0] >= 0x41 && text[0] <= 0x5A)
                 || (text[0] == 0xC3 && text[1] >= 0x80 && text[1] <= 0x9E && text[1] != 0x97)
             let flags = UInt16(truncatingIfNeeded: WordFilter.bit(lower)) | (capitalized ? Token.capitalFlag : 0)
