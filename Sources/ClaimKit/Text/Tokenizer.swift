@@ -41,7 +41,9 @@ public enum Tokenizer {
     struct Scan {
         var i = 0
         var space = false
-        var newlines = 0
+        /// Saturated at `UInt16.max` as it is counted (what `Token` stores), so that no token
+        /// pays for clamping it.
+        var newlines: UInt16 = 0
     }
 
     /// Tokens from `scan.i` on into `out` until the bytes end or `out` is full; the count
@@ -63,7 +65,7 @@ public enum Tokenizer {
             // ASCII white space (the common case of `isSpace`).
             if b0 == 0x20 || (b0 >= 0x09 && b0 <= 0x0D) {
                 space = true
-                if b0 == 0x0A || (b0 == 0x0D && (i + 1 >= n || bytes[i + 1] != 0x0A)) { newlines += 1 }
+                if b0 == 0x0A || (b0 == 0x0D && (i + 1 >= n || bytes[i + 1] != 0x0A)) { addNewlines(&newlines, 1) }
                 i += 1
                 continue
             }
@@ -72,8 +74,8 @@ public enum Tokenizer {
             if v >= 0x80, isSpace(v) {
                 space = true
                 // LF, CR not followed by LF, NEL and U+2028 are line breaks; U+2029 a paragraph.
-                if v == 0x85 || v == 0x2028 { newlines += 1 }
-                if v == 0x2029 { newlines += 2 }
+                if v == 0x85 || v == 0x2028 { addNewlines(&newlines, 1) }
+                if v == 0x2029 { addNewlines(&newlines, 2) }
                 i += len
                 continue
             }
@@ -143,7 +145,7 @@ public enum Tokenizer {
                 (to + written).initialize(to: Token(span: TextSpan(start, i), kind: kind, textBits: (UInt64(b0), top),
                                                     lowerBits: (UInt64(lower), top), flags: oneByte[Int(b0)],
                                                     lowerPrefix: UInt16(lower) << 8, spaceBefore: space,
-                                                    newlines: UInt16(clamping: newlines)))
+                                                    newlines: newlines))
                 written += 1
                 space = false
                 newlines = 0
@@ -165,7 +167,7 @@ public enum Tokenizer {
                     let flags = UInt16(truncatingIfNeeded: bit) | (capitalized ? Token.capitalFlag : 0)
                     (to + written).initialize(to: Token(span: TextSpan(start, i), kind: kind, textBits: (lo, hi | top),
                                                         lowerBits: (lowerLo, lowerHi | top), flags: flags, lowerPrefix: prefix,
-                                                        spaceBefore: space, newlines: UInt16(clamping: newlines)))
+                                                        spaceBefore: space, newlines: newlines))
                     written += 1
                     space = false
                     newlines = 0
@@ -186,13 +188,13 @@ public enum Tokenizer {
                     : string(bytes, start, i)
                 token = Token(span: TextSpan(start, i), kind: kind, text: text,
                               lower: Token.lowercase(UnsafeBufferPointer(rebasing: bytes[start..<i]), text),
-                              spaceBefore: space, newlinesBefore: newlines)
+                              spaceBefore: space, newlinesBefore: Int(newlines))
             } else {
                 let (text, plain) = normalizedText(bytes, start, i)
                 let lower = plain ? Token.lowercase(UnsafeBufferPointer(rebasing: bytes[start..<i]), text)
                     : Token.lowercase(text)
                 token = Token(span: TextSpan(start, i), kind: kind, text: text, lower: lower,
-                              spaceBefore: space, newlinesBefore: newlines)
+                              spaceBefore: space, newlinesBefore: Int(newlines))
             }
             (to + written).initialize(to: token)
             written += 1
@@ -200,6 +202,13 @@ public enum Tokenizer {
             newlines = 0
         }
         return written
+    }
+
+    /// `count += k`, saturating (the clamp of the sum, as `Token` stores it).
+    @inline(__always)
+    static func addNewlines(_ count: inout UInt16, _ k: UInt16) {
+        let (sum, overflow) = count.addingReportingOverflow(k)
+        count = overflow ? .max : sum
     }
 
     /// The rest of a word from `i`: letters, digits, marks, soft hyphens, and inner hyphens
@@ -314,7 +323,7 @@ public enum Tokenizer {
     /// their lower case (`Token.lowercase`), taken from `LongStrings` without making a String
     /// when they are known. nil for any other byte.
     static func longToken(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ kind: Token.Kind,
-                          _ space: Bool, _ newlines: Int) -> Token? {
+                          _ space: Bool, _ newlines: UInt16) -> Token? {
         let count = end - start
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { out -> Token? in
             var k = start
@@ -361,7 +370,7 @@ public enum Tokenizer {
             let flags = UInt16(truncatingIfNeeded: WordFilter.bit(lower)) | (capitalized ? Token.capitalFlag : 0)
             return Token(span: TextSpan(start, end), kind: kind, textBits: textBits, lowerBits: lowerBits, flags: flags,
                          lowerPrefix: UInt16(lower[0]) << 8 | UInt16(lower[1]), spaceBefore: space,
-                         newlines: UInt16(clamping: newlines))
+                         newlines: newlines)
         }
     }
 
