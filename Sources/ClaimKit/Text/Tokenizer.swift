@@ -49,6 +49,14 @@ public enum Tokenizer {
     /// Tokens from `scan.i` on into `out` until the bytes end or `out` is full; the count
     /// written (`Token` is trivial: nothing to deinitialise on any path).
     static func fill(_ bytes: UnsafeBufferPointer<UInt8>, _ out: UnsafeMutableBufferPointer<Token>, _ scan: inout Scan) -> Int {
+        // Two copies of the loop, each with `SmallUTF8.isAvailable` (fixed for the process)
+        // folded in: no flag kept live and tested per token.
+        SmallUTF8.isAvailable ? fill(bytes, out, &scan, small: true) : fill(bytes, out, &scan, small: false)
+    }
+
+    @inline(__always)
+    static func fill(_ bytes: UnsafeBufferPointer<UInt8>, _ out: UnsafeMutableBufferPointer<Token>, _ scan: inout Scan,
+                     small: Bool) -> Int {
         guard let to = out.baseAddress else { return 0 }
         let capacity = out.count
         var written = 0
@@ -58,7 +66,6 @@ public enum Tokenizer {
         defer { scan = Scan(i: i, space: space, newlines: newlines) }
         let n = bytes.count
         // Read once: a `static let` costs a check per access.
-        let small = SmallUTF8.isAvailable
         let oneByte = oneByteFlags
         while i < n {
             let b0 = bytes[i]
