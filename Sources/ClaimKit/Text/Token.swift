@@ -373,6 +373,16 @@ enum SmallUTF8 {
         return WordFilter.bit(count: count, first: first, second: second, last: last)
     }
 
+    /// `filterBit(lo, hi, count)` of ASCII bytes (at least one) whose last byte, not yet
+    /// lowered, is `c`: no shift by a variable count to find it.
+    @inline(__always)
+    static func filterBit(_ lo: UInt64, _ count: Int, lastASCII c: UInt8) -> Int {
+        let first = UInt8(truncatingIfNeeded: lo)
+        let second = count > 1 ? UInt8(truncatingIfNeeded: lo >> 8) : first
+        let last = c &- 0x41 < 26 ? c | 0x20 : c
+        return WordFilter.bit(count: count, first: first, second: second, last: last)
+    }
+
     /// `Token.lowerPrefix` of the bytes in `lo` (as `load` gives them).
     @inline(__always)
     static func prefix(_ lo: UInt64) -> UInt16 {

@@ -168,7 +168,10 @@ public enum Tokenizer {
                     lower = latin1Lower(lo, hi, count)
                 }
                 if let (lowerLo, lowerHi) = lower {
-                    let bit = SmallUTF8.filterBit(lowerLo, lowerHi, count), prefix = SmallUTF8.prefix(lowerLo)
+                    // ASCII: the last byte lowered from the text, not shifted out of the words.
+                    let bit = allASCII ? SmallUTF8.filterBit(lowerLo, count, lastASCII: bytes[i &- 1])
+                        : SmallUTF8.filterBit(lowerLo, lowerHi, count)
+                    let prefix = SmallUTF8.prefix(lowerLo)
                     let capitalized = SmallUTF8.startsUppercase(lo)
                     let top = SmallUTF8.top(count, ascii: allASCII)
                     let flags = UInt16(truncatingIfNeeded: bit) | (capitalized ? Token.capitalFlag : 0)
