@@ -311,7 +311,14 @@ enum SmallUTF8 {
     /// bytes zero.
     @inline(__always)
     static func load(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> (UInt64, UInt64) {
-        if start &+ 16 <= bytes.count, let base = bytes.baseAddress {
+        guard let base = bytes.baseAddress else { return (0, 0) }  // no bytes
+        return load(base, bytes.count, start, count)
+    }
+
+    /// `load` from the base address of the `n` bytes (the tokenizer has it at hand).
+    @inline(__always)
+    static func load(_ base: UnsafePointer<UInt8>, _ n: Int, _ start: Int, _ count: Int) -> (UInt64, UInt64) {
+        if start &+ 16 <= n {
             // One unaligned load per word, then the bytes past the token cleared.
             let raw = UnsafeRawPointer(base + start)
             let w0 = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
@@ -321,7 +328,7 @@ enum SmallUTF8 {
             let m1: UInt64 = count > 8 ? (1 &<< (bits &- 64)) &- 1 : 0
             return (w0 & m0, w1 & m1)
         }
-        return loadNearEnd(bytes, start, count)
+        return loadNearEnd(UnsafeBufferPointer(start: base, count: n), start, count)
     }
 
     /// `load` within 16 bytes of the end of `bytes`: byte by byte.

@@ -57,7 +57,8 @@ public enum Tokenizer {
     @inline(__always)
     static func fill(_ bytes: UnsafeBufferPointer<UInt8>, _ out: UnsafeMutableBufferPointer<Token>, _ scan: inout Scan,
                      small: Bool) -> Int {
-        guard let to = out.baseAddress else { return 0 }
+        // The base address once (nil only for no bytes, when there is nothing to do), not per token.
+        guard let to = out.baseAddress, let base = bytes.baseAddress else { return 0 }
         let capacity = out.count
         var written = 0
         var i = scan.i
@@ -159,7 +160,7 @@ public enum Tokenizer {
                 continue
             }
             if small, count <= SmallUTF8.capacity {
-                let (lo, hi) = SmallUTF8.load(bytes, start, count)
+                let (lo, hi) = SmallUTF8.load(base, n, start, count)
                 let allASCII = (lo | hi) & 0x8080_8080_8080_8080 == 0
                 let lower: (UInt64, UInt64)?
                 if allASCII {
