@@ -13,6 +13,22 @@ import Testing
         #expect(tokens.map(\.text) == ["Artillerie-", "und", "Raketengeschosse", "im", "Ukraine-Konflikt"])
     }
 
+    /// The line-break count saturates at what `Token` stores (the tokenizer counts it as a
+    /// saturating UInt16 instead of clamping an Int per token).
+    @Test func lineBreakCountSaturates() {
+        let many = Array(("a" + String(repeating: "\n", count: 70_000) + "b").utf8)
+        #expect(Tokenizer.tokenize(many)[1].newlinesBefore == 65_535)
+        // A paragraph separator counts two, also at the limit.
+        let edge = Array(("a" + String(repeating: "\n", count: 65_534) + "\u{2029}b c").utf8)
+        let tokens = Tokenizer.tokenize(edge)
+        #expect(tokens[1].newlinesBefore == 65_535)
+        #expect(tokens[2].newlinesBefore == 0)
+        let below = Array(("a" + String(repeating: "\n", count: 65_532) + "\u{2029}\r\nb").utf8)
+        #expect(Tokenizer.tokenize(below)[1].newlinesBefore == 65_535)
+        let exact = Array(("a" + String(repeating: "\r", count: 65_531) + "\u{2029}b").utf8)
+        #expect(Tokenizer.tokenize(exact)[1].newlinesBefore == 65_533)
+    }
+
     @Test func typographicQuotesAreNormalised() {
         let tokens = Tokenizer.tokenize(Array("„Nordkorea sendet“ «Tagesschau»".utf8))
         #expect(tokens.map(\.text) == ["\"", "Nordkorea", "sendet", "\"", "\"", "Tagesschau", "\""])

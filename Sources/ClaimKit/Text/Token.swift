@@ -311,7 +311,14 @@ enum SmallUTF8 {
     /// bytes zero.
     @inline(__always)
     static func load(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> (UInt64, UInt64) {
-        if start &+ 16 <= bytes.count, let base = bytes.baseAddress {
+        guard let base = bytes.baseAddress else { return (0, 0) }  // no bytes
+        return load(base, bytes.count, start, count)
+    }
+
+    /// `load` from the base address of the `n` bytes (the tokenizer has it at hand).
+    @inline(__always)
+    static func load(_ base: UnsafePointer<UInt8>, _ n: Int, _ start: Int, _ count: Int) -> (UInt64, UInt64) {
+        if start &+ 16 <= n {
             // One unaligned load per word, then the bytes past the token cleared.
             let raw = UnsafeRawPointer(base + start)
             let w0 = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
@@ -321,7 +328,7 @@ enum SmallUTF8 {
             let m1: UInt64 = count > 8 ? (1 &<< (bits &- 64)) &- 1 : 0
             return (w0 & m0, w1 & m1)
         }
-        return loadNearEnd(bytes, start, count)
+        return loadNearEnd(UnsafeBufferPointer(start: base, count: n), start, count)
     }
 
     /// `load` within 16 bytes of the end of `bytes`: byte by byte.
@@ -370,6 +377,16 @@ enum SmallUTF8 {
         let second = count > 1 ? UInt8(truncatingIfNeeded: lo >> 8) : first
         let k = count - 1
         let last = UInt8(truncatingIfNeeded: k < 8 ? lo >> UInt64(k * 8) : hi >> UInt64((k - 8) * 8))
+        return WordFilter.bit(count: count, first: first, second: second, last: last)
+    }
+
+    /// `filterBit(lo, hi, count)` of ASCII bytes (at least one) whose last byte, not yet
+    /// lowered, is `c`: no shift by a variable count to find it.
+    @inline(__always)
+    static func filterBit(_ lo: UInt64, _ count: Int, lastASCII c: UInt8) -> Int {
+        let first = UInt8(truncatingIfNeeded: lo)
+        let second = count > 1 ? UInt8(truncatingIfNeeded: lo >> 8) : first
+        let last = c &- 0x41 < 26 ? c | 0x20 : c
         return WordFilter.bit(count: count, first: first, second: second, last: last)
     }
 
@@ -480,5 +497,16 @@ final class LongStrings: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return table.pointee.bits(b) { String(decoding: b, as: UTF8.self) }
+    }
+
+    /// `bits(bytes:)` of a long token's text and of its lower case (nil: the same bytes), under
+    /// one lock: most long tokens are capitalised compounds, which need both.
+    func bits(bytes text: UnsafeBufferPointer<UInt8>, lower: UnsafeBufferPointer<UInt8>?)
+        -> (text: (UInt64, UInt64), lower: (UInt64, UInt64)) {
+        lock.lock()
+        defer { lock.unlock() }
+        let t = table.pointee.bits(text) { String(decoding: text, as: UTF8.self) }
+        guard let lower else { return (t, t) }
+        return (t, table.pointee.bits(lower) { String(decoding: lower, as: UTF8.self) })
     }
 }

@@ -41,13 +41,24 @@ public enum Tokenizer {
     struct Scan {
         var i = 0
         var space = false
-        var newlines = 0
+        /// Saturated at `UInt16.max` as it is counted (what `Token` stores), so that no token
+        /// pays for clamping it.
+        var newlines: UInt16 = 0
     }
 
     /// Tokens from `scan.i` on into `out` until the bytes end or `out` is full; the count
     /// written (`Token` is trivial: nothing to deinitialise on any path).
     static func fill(_ bytes: UnsafeBufferPointer<UInt8>, _ out: UnsafeMutableBufferPointer<Token>, _ scan: inout Scan) -> Int {
-        guard let to = out.baseAddress else { return 0 }
+        // Two copies of the loop, each with `SmallUTF8.isAvailable` (fixed for the process)
+        // folded in: no flag kept live and tested per token.
+        SmallUTF8.isAvailable ? fill(bytes, out, &scan, small: true) : fill(bytes, out, &scan, small: false)
+    }
+
+    @inline(__always)
+    static func fill(_ bytes: UnsafeBufferPointer<UInt8>, _ out: UnsafeMutableBufferPointer<Token>, _ scan: inout Scan,
+                     small: Bool) -> Int {
+        // The base address once (nil only for no bytes, when there is nothing to do), not per token.
+        guard let to = out.baseAddress, let base = bytes.baseAddress else { return 0 }
         let capacity = out.count
         var written = 0
         var i = scan.i
@@ -56,14 +67,13 @@ public enum Tokenizer {
         defer { scan = Scan(i: i, space: space, newlines: newlines) }
         let n = bytes.count
         // Read once: a `static let` costs a check per access.
-        let small = SmallUTF8.isAvailable
         let oneByte = oneByteFlags
         while i < n {
             let b0 = bytes[i]
             // ASCII white space (the common case of `isSpace`).
             if b0 == 0x20 || (b0 >= 0x09 && b0 <= 0x0D) {
                 space = true
-                if b0 == 0x0A || (b0 == 0x0D && (i + 1 >= n || bytes[i + 1] != 0x0A)) { newlines += 1 }
+                if b0 == 0x0A || (b0 == 0x0D && (i + 1 >= n || bytes[i + 1] != 0x0A)) { addNewlines(&newlines, 1) }
                 i += 1
                 continue
             }
@@ -72,8 +82,8 @@ public enum Tokenizer {
             if v >= 0x80, isSpace(v) {
                 space = true
                 // LF, CR not followed by LF, NEL and U+2028 are line breaks; U+2029 a paragraph.
-                if v == 0x85 || v == 0x2028 { newlines += 1 }
-                if v == 0x2029 { newlines += 2 }
+                if v == 0x85 || v == 0x2028 { addNewlines(&newlines, 1) }
+                if v == 0x2029 { addNewlines(&newlines, 2) }
                 i += len
                 continue
             }
@@ -143,14 +153,14 @@ public enum Tokenizer {
                 (to + written).initialize(to: Token(span: TextSpan(start, i), kind: kind, textBits: (UInt64(b0), top),
                                                     lowerBits: (UInt64(lower), top), flags: oneByte[Int(b0)],
                                                     lowerPrefix: UInt16(lower) << 8, spaceBefore: space,
-                                                    newlines: UInt16(clamping: newlines)))
+                                                    newlines: newlines))
                 written += 1
                 space = false
                 newlines = 0
                 continue
             }
             if small, count <= SmallUTF8.capacity {
-                let (lo, hi) = SmallUTF8.load(bytes, start, count)
+                let (lo, hi) = SmallUTF8.load(base, n, start, count)
                 let allASCII = (lo | hi) & 0x8080_8080_8080_8080 == 0
                 let lower: (UInt64, UInt64)?
                 if allASCII {
@@ -159,13 +169,16 @@ public enum Tokenizer {
                     lower = latin1Lower(lo, hi, count)
                 }
                 if let (lowerLo, lowerHi) = lower {
-                    let bit = SmallUTF8.filterBit(lowerLo, lowerHi, count), prefix = SmallUTF8.prefix(lowerLo)
+                    // ASCII: the last byte lowered from the text, not shifted out of the words.
+                    let bit = allASCII ? SmallUTF8.filterBit(lowerLo, count, lastASCII: bytes[i &- 1])
+                        : SmallUTF8.filterBit(lowerLo, lowerHi, count)
+                    let prefix = SmallUTF8.prefix(lowerLo)
                     let capitalized = SmallUTF8.startsUppercase(lo)
                     let top = SmallUTF8.top(count, ascii: allASCII)
                     let flags = UInt16(truncatingIfNeeded: bit) | (capitalized ? Token.capitalFlag : 0)
                     (to + written).initialize(to: Token(span: TextSpan(start, i), kind: kind, textBits: (lo, hi | top),
                                                         lowerBits: (lowerLo, lowerHi | top), flags: flags, lowerPrefix: prefix,
-                                                        spaceBefore: space, newlines: UInt16(clamping: newlines)))
+                                                        spaceBefore: space, newlines: newlines))
                     written += 1
                     space = false
                     newlines = 0
@@ -186,13 +199,13 @@ public enum Tokenizer {
                     : string(bytes, start, i)
                 token = Token(span: TextSpan(start, i), kind: kind, text: text,
                               lower: Token.lowercase(UnsafeBufferPointer(rebasing: bytes[start..<i]), text),
-                              spaceBefore: space, newlinesBefore: newlines)
+                              spaceBefore: space, newlinesBefore: Int(newlines))
             } else {
                 let (text, plain) = normalizedText(bytes, start, i)
                 let lower = plain ? Token.lowercase(UnsafeBufferPointer(rebasing: bytes[start..<i]), text)
                     : Token.lowercase(text)
                 token = Token(span: TextSpan(start, i), kind: kind, text: text, lower: lower,
-                              spaceBefore: space, newlinesBefore: newlines)
+                              spaceBefore: space, newlinesBefore: Int(newlines))
             }
             (to + written).initialize(to: token)
             written += 1
@@ -200,6 +213,13 @@ public enum Tokenizer {
             newlines = 0
         }
         return written
+    }
+
+    /// `count += k`, saturating (the clamp of the sum, as `Token` stores it).
+    @inline(__always)
+    static func addNewlines(_ count: inout UInt16, _ k: UInt16) {
+        let (sum, overflow) = count.addingReportingOverflow(k)
+        count = overflow ? .max : sum
     }
 
     /// The rest of a word from `i`: letters, digits, marks, soft hyphens, and inner hyphens
@@ -314,7 +334,7 @@ public enum Tokenizer {
     /// their lower case (`Token.lowercase`), taken from `LongStrings` without making a String
     /// when they are known. nil for any other byte.
     static func longToken(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ kind: Token.Kind,
-                          _ space: Bool, _ newlines: Int) -> Token? {
+                          _ space: Bool, _ newlines: UInt16) -> Token? {
         let count = end - start
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { out -> Token? in
             var k = start
@@ -355,14 +375,13 @@ public enum Tokenizer {
             }
             let text = UnsafeBufferPointer(rebasing: bytes[start..<end])
             let lower = UnsafeBufferPointer(rebasing: out[0..<count])
-            let textBits = LongStrings.shared.bits(bytes: text)
-            let lowerBits = changed ? LongStrings.shared.bits(bytes: lower) : textBits
+            let (textBits, lowerBits) = LongStrings.shared.bits(bytes: text, lower: changed ? lower : nil)
             let capitalized = (text[0] >= 0x41 && text[0] <= 0x5A)
                 || (text[0] == 0xC3 && text[1] >= 0x80 && text[1] <= 0x9E && text[1] != 0x97)
             let flags = UInt16(truncatingIfNeeded: WordFilter.bit(lower)) | (capitalized ? Token.capitalFlag : 0)
             return Token(span: TextSpan(start, end), kind: kind, textBits: textBits, lowerBits: lowerBits, flags: flags,
                          lowerPrefix: UInt16(lower[0]) << 8 | UInt16(lower[1]), spaceBefore: space,
-                         newlines: UInt16(clamping: newlines))
+                         newlines: newlines)
         }
     }
 
@@ -529,10 +548,22 @@ public enum Tokenizer {
         let v = s.value
         if v < 0x300 { return false }
         if v == 0x200C || v == 0x200D { return true }
+        return hasMarkCategory(s)
+    }
+
+    // The Unicode property lookups are out of line: `Unicode.GeneralCategory` and
+    // `Unicode.Scalar.Properties` are resilient types, and a function that inlines a use of
+    // them fetches their metadata in its prologue on every call, even when no scalar ever
+    // needs them (a quarter of `wordLoop`'s instructions, once per word with an umlaut).
+    @inline(never) static func hasMarkCategory(_ s: Unicode.Scalar) -> Bool {
         switch s.properties.generalCategory {
         case .nonspacingMark, .spacingMark, .enclosingMark: return true
         default: return false
         }
+    }
+
+    @inline(never) static func isAlphabetic(_ s: Unicode.Scalar) -> Bool {
+        s.properties.isAlphabetic
     }
 
     @inline(__always) static func isLetter(_ s: Unicode.Scalar) -> Bool {
@@ -545,7 +576,7 @@ public enum Tokenizer {
         // General Punctuation (typographic quotes and dashes: most tokens that start above
         // Latin) holds no letter; a Unicode property lookup costs hundreds of instructions.
         if v >= 0x2000 && v <= 0x206F { return false }
-        return s.properties.isAlphabetic
+        return isAlphabetic(s)
     }
 
     static func isPunct(_ v: UInt32) -> Bool {
