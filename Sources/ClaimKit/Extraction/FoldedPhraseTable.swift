@@ -485,7 +485,7 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
                 capacity *= 2
             }
             base[count] = id
-            count &+= 1
+            count += 1
         }
 
         /// The ids as an array; the buffer is freed.
@@ -531,10 +531,8 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
         var capacity = 64
         var out = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
         defer { out.deallocate() }
-        // The last start from which eight bytes can be read; with `fast` one unsigned compare
-        // tests a start for both bounds.
-        let fast = text.count >= 8
-        let limit = UInt(bitPattern: text.count &- 8)
+        // The last start from which eight bytes can be read.
+        let limit = text.count &- 8
         for i in 0..<tokens.count {
             starts[i] = Int32(truncatingIfNeeded: ids.count)
             guard tokens[i].kind == .word else { continue }
@@ -546,7 +544,7 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
             // only this path and the one-word lookup of a short word that passes the filter:
             // every other word is `word(_:...)`'s, out of line, so that the loop keeps its
             // state in registers (the whole body spilled and reloaded it for every word).
-            if fast, UInt(bitPattern: st) <= limit, len > 0, span.end <= text.count, let base = text.baseAddress {
+            if st >= 0, len > 0, st <= limit, span.end <= text.count, let base = text.baseAddress {
                 let raw = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: st, as: UInt64.self)
                 let keep: UInt64 = len >= 8 ? ~0 : (1 &<< UInt64(truncatingIfNeeded: len &<< 3)) &- 1
                 let w = raw & keep
