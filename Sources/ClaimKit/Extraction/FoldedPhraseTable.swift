@@ -531,263 +531,166 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
         var capacity = 64
         var out = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
         defer { out.deallocate() }
-        // The last start from which eight bytes can be read.
-        let limit = text.count &- 8
         for i in 0..<tokens.count {
             starts[i] = Int32(truncatingIfNeeded: ids.count)
             guard tokens[i].kind == .word else { continue }
             let span = tokens[i].span
-            let st = span.start, len = span.end &- span.start
-            // Most words: a plain word (`isPlain`) whose first eight bytes can be read as one
-            // word, tested on that word alone (and the rest of a longer word read as `isPlain`
-            // does), its prefix code from its first four bytes in lower case. The loop holds
-            // only this path and the one-word lookup of a short word that passes the filter:
-            // every other word is `word(_:...)`'s, out of line, so that the loop keeps its
-            // state in registers (the whole body spilled and reloaded it for every word).
-            if st >= 0, len > 0, st <= limit, span.end <= text.count, let base = text.baseAddress {
-                let raw = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: st, as: UInt64.self)
-                let keep: UInt64 = len >= 8 ? ~0 : (1 &<< UInt64(truncatingIfNeeded: len &<< 3)) &- 1
-                let w = raw & keep
-                var acc = Self.notPlain(w | (0x4141_4141_4141_4141 & ~keep))
-                if len > 8, acc == 0, !Self.isPlain(text, st &+ 8, span.end) { acc = 1 }
-                if acc == 0 {
-                    let lower = Self.asciiLower(w)
-                    // An e after a, o or u in bytes 1-3 (the fold drops it) moves the first
-                    // four bytes of the fold: rare, folded byte by byte then. The vowels are
-                    // only looked at when one of those bytes is an e.
-                    let es = Self.equalBytes(lower, 0x65)
-                    var code = UInt32(truncatingIfNeeded: lower)
-                    if es & 0x8080_8000 != 0, es & Self.afterVowel(lower) & 0x8080_8000 != 0 {
-                        code = Self.plainPrefixOutOfLine(UnsafeBufferPointer(rebasing: text[st..<span.end]))
+            var made: Int?
+            if span.start >= 0, span.start <= span.end, span.end <= text.count {
+                // Most words: a plain word (`isPlain`) whose first eight bytes can be read as
+                // one word, tested on that word alone (and the rest of a longer word read as
+                // `isPlain` does), its prefix code from its first four bytes in lower case.
+                if span.end > span.start, span.start &+ 8 <= text.count, let base = text.baseAddress {
+                    let st = span.start, len = span.end - span.start
+                    let raw = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: st, as: UInt64.self)
+                    let keep: UInt64 = len >= 8 ? ~0 : (1 &<< UInt64(truncatingIfNeeded: len &<< 3)) &- 1
+                    let w = raw & keep
+                    var acc = Self.notPlain(w | (0x4141_4141_4141_4141 & ~keep))
+                    if len > 8, acc == 0, !Self.isPlain(text, st + 8, span.end) { acc = 1 }
+                    if acc == 0 {
+                        let lower = Self.asciiLower(w)
+                        // An e after a, o or u in bytes 1-3 (the fold drops it) moves the first
+                        // four bytes of the fold: rare, folded byte by byte then. The vowels
+                        // are only looked at when one of those bytes is an e.
+                        let es = Self.equalBytes(lower, 0x65)
+                        var code = UInt32(truncatingIfNeeded: lower)
+                        if es & 0x8080_8000 != 0, es & Self.afterVowel(lower) & 0x8080_8000 != 0 {
+                            code = Self.plainPrefix(UnsafeBufferPointer(rebasing: text[st..<span.end]))
+                        }
+                        prefixes[i] = code
+                        let bit = Self.prefixBit(code)
+                        let prefixFilter = raw & 0xFF &- 0x41 < 26 ? all : names
+                        if prefixFilter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 {
+                            ids.append(-1)
+                            continue
+                        }
+                        if len <= 8, es & Self.afterVowel(lower) == 0, let outBase = out.baseAddress {
+                            // No e dropped: the fold is the lower-case word; its key the stem.
+                            UnsafeMutableRawPointer(outBase).storeBytes(of: lower, as: UInt64.self)
+                            let n = Self.stemmedLength(out, 0, len)
+                            let key = n >= 8 ? lower : lower & ((1 &<< UInt64(truncatingIfNeeded: n &<< 3)) &- 1)
+                            ids.append(Self.shortID(key, tables.shortKeys, tables.shortIDs))
+                            continue
+                        }
+                        // A longer word (the buffer holds 64 bytes, eight past the word), folded
+                        // eight bytes at a time when no e is dropped (a vowel that ends a block
+                        // carries into the next).
+                        if len > 8, len <= 56, st + ((len + 7) & ~7) <= text.count, let outBase = out.baseAddress {
+                            let o = UnsafeMutableRawPointer(outBase)
+                            var vowels = Self.equalBytes(lower, 0x61) | Self.equalBytes(lower, 0x6F) | Self.equalBytes(lower, 0x75)
+                            var drops = es & (vowels << 8)
+                            o.storeBytes(of: lower, as: UInt64.self)
+                            var k = 8
+                            while k < len, drops == 0 {
+                                var chunk = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: st + k, as: UInt64.self)
+                                if len - k < 8 { chunk &= (1 &<< UInt64(truncatingIfNeeded: (len - k) &<< 3)) &- 1 }
+                                let l = Self.asciiLower(chunk)
+                                let carry = vowels >> 56
+                                vowels = Self.equalBytes(l, 0x61) | Self.equalBytes(l, 0x6F) | Self.equalBytes(l, 0x75)
+                                drops = Self.equalBytes(l, 0x65) & ((vowels << 8) | carry)
+                                o.storeBytes(of: l, toByteOffset: k, as: UInt64.self)
+                                k += 8
+                            }
+                            if drops == 0 {
+                                let n = Self.stemmedLength(out, 0, len)
+                                if let id = tables.id(UnsafeRawPointer(o), n) {
+                                    ids.append(id)
+                                } else {
+                                    ids.append(partID(UnsafeBufferPointer(rebasing: out[0..<n]), filter))
+                                }
+                                continue
+                            }
+                        }
                     }
+                }
+                let b = UnsafeBufferPointer(rebasing: text[span.start..<span.end])
+                if capacity < b.count {
+                    out.deallocate()
+                    capacity = b.count * 2
+                    out = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
+                }
+                if Self.isPlain(text, span.start, span.end) {
+                    let lowerWord = Self.plainLowerWord(text, span.start, span.end)
+                    let code = lowerWord.map { UInt32(truncatingIfNeeded: $0) } ?? Self.plainPrefix(b)
                     prefixes[i] = code
                     let bit = Self.prefixBit(code)
-                    let prefixFilter = raw & 0xFF &- 0x41 < 26 ? all : names
+                    let prefixFilter = b[0] &- 0x41 < 26 ? all : names
                     if prefixFilter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 {
                         ids.append(-1)
                         continue
                     }
-                    if len <= 8, es & Self.afterVowel(lower) == 0, let outBase = out.baseAddress {
-                        // No e dropped: the fold is the lower-case word; its key the stem.
-                        UnsafeMutableRawPointer(outBase).storeBytes(of: lower, as: UInt64.self)
-                        let n = Self.stemmedLength(out, 0, len)
-                        let key = n >= 8 ? lower : lower & ((1 &<< UInt64(truncatingIfNeeded: n &<< 3)) &- 1)
-                        ids.append(Self.shortID(key, tables.shortKeys, tables.shortIDs))
-                        continue
+                    // One part, the same prefix code: only the id is missing.
+                    let n: Int
+                    if let lowerWord, b.count <= 8, let base = out.baseAddress {
+                        // No e dropped: the fold is the lower-case word.
+                        UnsafeMutableRawPointer(base).storeBytes(of: lowerWord, as: UInt64.self)
+                        n = Self.stemmedLength(out, 0, b.count)
+                    } else {
+                        n = Self.plainKey(b, into: out)
                     }
-                    if len > 8, len <= 56, st &+ ((len &+ 7) & ~7) <= text.count, let outBase = out.baseAddress,
-                       let id = longPlainID(UnsafeRawPointer(base), st, len, lower, es, outBase, tables, filter) {
-                        ids.append(id)
-                        continue
-                    }
-                } else {
-                    // Not plain (`isPlain` says the same: `notPlain` has no false positives
-                    // before a true one).
-                    word(i, tokens, text, filter, names, all, fold, tables, &ids, &out, &capacity, prefixes, notPlain: true)
+                    ids.append(partID(UnsafeBufferPointer(rebasing: out[0..<n]), filter))
                     continue
                 }
+                // A word with letters above ASCII (umlauts): folded once (`latinFold`, which also
+                // checks that it is one part), tested by the first bytes of its fold, stemmed
+                // only when that passes.
+                if !b.isEmpty, let m = Self.latinFold(b, fold, into: out) {
+                    let code = Self.prefixCode(UnsafeBufferPointer(rebasing: out[0..<min(m, 4)]))
+                    prefixes[i] = code
+                    let bit = Self.prefixBit(code)
+                    // Lower case: an ASCII letter, or a Latin-1 letter from ß on ("über"), which
+                    // `Token.isCapitalized` calls lower case too.
+                    let lower = b[0] &- 0x61 < 26 || (b[0] == 0xC3 && b[1] >= 0x9F)
+                    let prefixFilter = lower ? names : all
+                    if prefixFilter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 {
+                        ids.append(-1)
+                        continue
+                    }
+                    // One part (no hyphen): the fold stemmed is the key, a short one looked up
+                    // as one or two words.
+                    let n = Self.stemmedLength(out, 0, m)
+                    if n > 0, let outBase = out.baseAddress, let id = tables.id(UnsafeRawPointer(outBase), n) {
+                        ids.append(id)
+                    } else {
+                        ids.append(partID(UnsafeBufferPointer(rebasing: out[0..<n]), filter))
+                    }
+                    continue
+                }
+                made = Self.fastKey(b, into: out)
             }
-            word(i, tokens, text, filter, names, all, fold, tables, &ids, &out, &capacity, prefixes, notPlain: false)
+            // An empty key (a word of hyphens) has no parts, as in `parts(of:)`.
+            if let n = made {
+                if n > 0 {
+                    let key = UnsafeBufferPointer(rebasing: out[0..<n])
+                    prefixes[i] = Self.prefixCode(key)
+                    var s = 0
+                    for k in 0...n where k == n || key[k] == 0x20 {
+                        // A part of at most 16 bytes from the tables (eight bytes past the key
+                        // are readable: the buffer holds twice the word, at least 64 bytes).
+                        if k > s, s + 16 <= capacity, let base = out.baseAddress,
+                           let id = tables.id(UnsafeRawPointer(base + s), k - s) {
+                            ids.append(id)
+                        } else {
+                            ids.append(partID(UnsafeBufferPointer(rebasing: key[s..<k]), filter))
+                        }
+                        s = k + 1
+                    }
+                }
+            } else {
+                var key = Self.generalKey(tokens[i].text)
+                if !key.isEmpty {
+                    let keyParts: [Int32] = key.withUTF8 { key in
+                        prefixes[i] = Self.prefixCode(key)
+                        var partIDs: [Int32] = []
+                        forEachPart(of: key) { partIDs.append(partID($0, filter)) }
+                        return partIDs
+                    }
+                    for id in keyParts { ids.append(id) }
+                }
+            }
         }
         starts[tokens.count] = Int32(truncatingIfNeeded: ids.count)
         return ids.finish()
-    }
-
-    /// The key parts of word `i` for `partsLoop`, appended to `ids` (its `prefixCode` into
-    /// `prefixes`): every word the loop's inline path leaves, on the same paths as that one.
-    @inline(never)
-    private func word(_ i: Int, _ tokens: UnsafeBufferPointer<Token>, _ text: UnsafeBufferPointer<UInt8>,
-                      _ filter: UnsafeBufferPointer<UInt64>, _ names: UnsafeBufferPointer<UInt64>,
-                      _ all: UnsafeBufferPointer<UInt64>, _ fold: UnsafeBufferPointer<UInt8>,
-                      _ tables: Tables, _ ids: inout IDBuffer, _ out: inout UnsafeMutableBufferPointer<UInt8>,
-                      _ capacity: inout Int, _ prefixes: UnsafeMutableBufferPointer<UInt32>, notPlain: Bool) {
-        let span = tokens[i].span
-        var made: Int?
-        if span.start >= 0, span.start <= span.end, span.end <= text.count {
-            // Most words: a plain word (`isPlain`) whose first eight bytes can be read as
-            // one word, tested on that word alone (and the rest of a longer word read as
-            // `isPlain` does), its prefix code from its first four bytes in lower case.
-            if !notPlain, span.end > span.start, span.start &+ 8 <= text.count, let base = text.baseAddress {
-                let st = span.start, len = span.end - span.start
-                let raw = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: st, as: UInt64.self)
-                let keep: UInt64 = len >= 8 ? ~0 : (1 &<< UInt64(truncatingIfNeeded: len &<< 3)) &- 1
-                let w = raw & keep
-                var acc = Self.notPlain(w | (0x4141_4141_4141_4141 & ~keep))
-                if len > 8, acc == 0, !Self.isPlain(text, st + 8, span.end) { acc = 1 }
-                if acc == 0 {
-                    let lower = Self.asciiLower(w)
-                    // An e after a, o or u in bytes 1-3 (the fold drops it) moves the first
-                    // four bytes of the fold: rare, folded byte by byte then. The vowels
-                    // are only looked at when one of those bytes is an e.
-                    let es = Self.equalBytes(lower, 0x65)
-                    var code = UInt32(truncatingIfNeeded: lower)
-                    if es & 0x8080_8000 != 0, es & Self.afterVowel(lower) & 0x8080_8000 != 0 {
-                        code = Self.plainPrefix(UnsafeBufferPointer(rebasing: text[st..<span.end]))
-                    }
-                    prefixes[i] = code
-                    let bit = Self.prefixBit(code)
-                    let prefixFilter = raw & 0xFF &- 0x41 < 26 ? all : names
-                    if prefixFilter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 {
-                        ids.append(-1)
-                        return
-                    }
-                    if len <= 8, es & Self.afterVowel(lower) == 0, let outBase = out.baseAddress {
-                        // No e dropped: the fold is the lower-case word; its key the stem.
-                        UnsafeMutableRawPointer(outBase).storeBytes(of: lower, as: UInt64.self)
-                        let n = Self.stemmedLength(out, 0, len)
-                        let key = n >= 8 ? lower : lower & ((1 &<< UInt64(truncatingIfNeeded: n &<< 3)) &- 1)
-                        ids.append(Self.shortID(key, tables.shortKeys, tables.shortIDs))
-                        return
-                    }
-                    // A longer word (the buffer holds 64 bytes, eight past the word), folded
-                    // eight bytes at a time when no e is dropped (a vowel that ends a block
-                    // carries into the next).
-                    if len > 8, len <= 56, st + ((len + 7) & ~7) <= text.count, let outBase = out.baseAddress {
-                        let o = UnsafeMutableRawPointer(outBase)
-                        var vowels = Self.equalBytes(lower, 0x61) | Self.equalBytes(lower, 0x6F) | Self.equalBytes(lower, 0x75)
-                        var drops = es & (vowels << 8)
-                        o.storeBytes(of: lower, as: UInt64.self)
-                        var k = 8
-                        while k < len, drops == 0 {
-                            var chunk = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: st + k, as: UInt64.self)
-                            if len - k < 8 { chunk &= (1 &<< UInt64(truncatingIfNeeded: (len - k) &<< 3)) &- 1 }
-                            let l = Self.asciiLower(chunk)
-                            let carry = vowels >> 56
-                            vowels = Self.equalBytes(l, 0x61) | Self.equalBytes(l, 0x6F) | Self.equalBytes(l, 0x75)
-                            drops = Self.equalBytes(l, 0x65) & ((vowels << 8) | carry)
-                            o.storeBytes(of: l, toByteOffset: k, as: UInt64.self)
-                            k += 8
-                        }
-                        if drops == 0 {
-                            let n = Self.stemmedLength(out, 0, len)
-                            if let id = tables.id(UnsafeRawPointer(o), n) {
-                                ids.append(id)
-                            } else {
-                                ids.append(partID(UnsafeBufferPointer(rebasing: out[0..<n]), filter))
-                            }
-                            return
-                        }
-                    }
-                }
-            }
-            let b = UnsafeBufferPointer(rebasing: text[span.start..<span.end])
-            if capacity < b.count {
-                out.deallocate()
-                capacity = b.count * 2
-                out = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
-            }
-            if !notPlain, Self.isPlain(text, span.start, span.end) {
-                let lowerWord = Self.plainLowerWord(text, span.start, span.end)
-                let code = lowerWord.map { UInt32(truncatingIfNeeded: $0) } ?? Self.plainPrefix(b)
-                prefixes[i] = code
-                let bit = Self.prefixBit(code)
-                let prefixFilter = b[0] &- 0x41 < 26 ? all : names
-                if prefixFilter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 {
-                    ids.append(-1)
-                    return
-                }
-                // One part, the same prefix code: only the id is missing.
-                let n: Int
-                if let lowerWord, b.count <= 8, let base = out.baseAddress {
-                    // No e dropped: the fold is the lower-case word.
-                    UnsafeMutableRawPointer(base).storeBytes(of: lowerWord, as: UInt64.self)
-                    n = Self.stemmedLength(out, 0, b.count)
-                } else {
-                    n = Self.plainKey(b, into: out)
-                }
-                ids.append(partID(UnsafeBufferPointer(rebasing: out[0..<n]), filter))
-                return
-            }
-            // A word with letters above ASCII (umlauts): folded once (`latinFold`, which also
-            // checks that it is one part), tested by the first bytes of its fold, stemmed
-            // only when that passes.
-            if !b.isEmpty, let m = Self.latinFold(b, fold, into: out) {
-                let code = Self.prefixCode(UnsafeBufferPointer(rebasing: out[0..<min(m, 4)]))
-                prefixes[i] = code
-                let bit = Self.prefixBit(code)
-                // Lower case: an ASCII letter, or a Latin-1 letter from ß on ("über"), which
-                // `Token.isCapitalized` calls lower case too.
-                let lower = b[0] &- 0x61 < 26 || (b[0] == 0xC3 && b[1] >= 0x9F)
-                let prefixFilter = lower ? names : all
-                if prefixFilter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 {
-                    ids.append(-1)
-                    return
-                }
-                // One part (no hyphen): the fold stemmed is the key, a short one looked up
-                // as one or two words.
-                let n = Self.stemmedLength(out, 0, m)
-                if n > 0, let outBase = out.baseAddress, let id = tables.id(UnsafeRawPointer(outBase), n) {
-                    ids.append(id)
-                } else {
-                    ids.append(partID(UnsafeBufferPointer(rebasing: out[0..<n]), filter))
-                }
-                return
-            }
-            made = Self.fastKey(b, into: out)
-        }
-        // An empty key (a word of hyphens) has no parts, as in `parts(of:)`.
-        if let n = made {
-            if n > 0 {
-                let key = UnsafeBufferPointer(rebasing: out[0..<n])
-                prefixes[i] = Self.prefixCode(key)
-                var s = 0
-                for k in 0...n where k == n || key[k] == 0x20 {
-                    // A part of at most 16 bytes from the tables (eight bytes past the key
-                    // are readable: the buffer holds twice the word, at least 64 bytes).
-                    if k > s, s + 16 <= capacity, let base = out.baseAddress,
-                       let id = tables.id(UnsafeRawPointer(base + s), k - s) {
-                        ids.append(id)
-                    } else {
-                        ids.append(partID(UnsafeBufferPointer(rebasing: key[s..<k]), filter))
-                    }
-                    s = k + 1
-                }
-            }
-        } else {
-            var key = Self.generalKey(tokens[i].text)
-            if !key.isEmpty {
-                let keyParts: [Int32] = key.withUTF8 { key in
-                    prefixes[i] = Self.prefixCode(key)
-                    var partIDs: [Int32] = []
-                    forEachPart(of: key) { partIDs.append(partID($0, filter)) }
-                    return partIDs
-                }
-                for id in keyParts { ids.append(id) }
-            }
-        }
-    }
-
-    /// `plainPrefix`, out of line: the rare word whose fold drops an e in its first bytes.
-    @inline(never) static func plainPrefixOutOfLine(_ b: UnsafeBufferPointer<UInt8>) -> UInt32 { plainPrefix(b) }
-
-    /// The part id of a plain word of 9 to 56 bytes at `base + st` whose first eight bytes in
-    /// lower case are `lower` (`es`: its e bytes), folded into `out` (64 bytes) eight bytes at a
-    /// time as `word` folds it; nil when the fold drops an e (`word` then folds it byte by byte).
-    @inline(never)
-    private func longPlainID(_ base: UnsafeRawPointer, _ st: Int, _ len: Int, _ lower: UInt64, _ es: UInt64,
-                             _ outBase: UnsafeMutablePointer<UInt8>, _ tables: Tables,
-                             _ filter: UnsafeBufferPointer<UInt64>) -> Int32? {
-        let o = UnsafeMutableRawPointer(outBase)
-        // A vowel that ends a block carries into the next.
-        var vowels = Self.equalBytes(lower, 0x61) | Self.equalBytes(lower, 0x6F) | Self.equalBytes(lower, 0x75)
-        var drops = es & (vowels << 8)
-        o.storeBytes(of: lower, as: UInt64.self)
-        var k = 8
-        while k < len, drops == 0 {
-            var chunk = base.loadUnaligned(fromByteOffset: st + k, as: UInt64.self)
-            if len - k < 8 { chunk &= (1 &<< UInt64(truncatingIfNeeded: (len - k) &<< 3)) &- 1 }
-            let l = Self.asciiLower(chunk)
-            let carry = vowels >> 56
-            vowels = Self.equalBytes(l, 0x61) | Self.equalBytes(l, 0x6F) | Self.equalBytes(l, 0x75)
-            drops = Self.equalBytes(l, 0x65) & ((vowels << 8) | carry)
-            o.storeBytes(of: l, toByteOffset: k, as: UInt64.self)
-            k += 8
-        }
-        guard drops == 0 else { return nil }
-        let out = UnsafeMutableBufferPointer(start: outBase, count: 64)
-        let n = Self.stemmedLength(out, 0, len)
-        if let id = tables.id(UnsafeRawPointer(o), n) { return id }
-        return partID(UnsafeBufferPointer(rebasing: out[0..<n]), filter)
     }
 
     /// The fold of a word of one part that `fastKey` folds (no hyphen, no byte below "!",
