@@ -101,6 +101,20 @@ import Testing
         #expect(found > 20)
     }
 
+    /// The parts of `text`'s tokens made both ways: from the keys made word by word (`slow`)
+    /// and from the bytes (`fast`), with the starts and prefix codes of the two already compared.
+    static func partsBothWays(_ table: FoldedPhraseTable<Int>, _ text: String)
+        -> (tokens: [Token], keys: [String], slow: FoldedPhraseTable<Int>.KeyParts, fast: FoldedPhraseTable<Int>.KeyParts) {
+        let bytes = Array(text.utf8)
+        let tokens = Tokenizer.tokenize(bytes)
+        let keys = tokens.map { $0.isWord ? FoldedPhraseTable<Int>.key(word: $0.text) : "" }
+        let slow = table.parts(of: keys)
+        let fast = tokens.withUnsafeBufferPointer { t in bytes.withUnsafeBufferPointer { table.parts(of: t, text: $0) } }
+        #expect(fast.starts == slow.starts)
+        #expect(fast.prefixes == slow.prefixes)
+        return (tokens, keys, slow, fast)
+    }
+
     /// The entity annotator's parts from the text bytes (prefix filters, `plainKey`, no key
     /// Strings) are those of the keys made word by word: the same prefix codes for every token,
     /// the same part ids for every capitalised word, and the same matches everywhere.
@@ -115,13 +129,7 @@ import Testing
             + "Ärzte ohne Grenzen: AEROFLOT, Aeroflot-Chef, uebel, Oeuvre, Quaestor, geht's, 3D-Druck, UN-Sprecher, "
             + "russische russischen Russlands, a b c d e, Straße, Strasse, Österreichs, Kim Jong-un, Nord-Korea, "
             + "Ελλάδα İstanbul, Abteilungsleiterinnen, am, Am, bauen, auenland, x"
-        let bytes = Array(text.utf8)
-        let tokens = Tokenizer.tokenize(bytes)
-        let keys = tokens.map { $0.isWord ? FoldedPhraseTable<Int>.key(word: $0.text) : "" }
-        let slow = table.parts(of: keys)
-        let fast = tokens.withUnsafeBufferPointer { t in bytes.withUnsafeBufferPointer { table.parts(of: t, text: $0) } }
-        #expect(fast.starts == slow.starts)
-        #expect(fast.prefixes == slow.prefixes)
+        let (tokens, keys, slow, fast) = Self.partsBothWays(table, text)
         #expect(fast.prefixes == keys.map { FoldedPhraseTable<Int>.prefixCode($0) })
         for (j, token) in tokens.enumerated() where token.isCapitalized {
             let s = Int(slow.starts[j]), e = Int(slow.starts[j + 1])
@@ -195,13 +203,7 @@ import Testing
         for (i, w) in words.enumerated() where i % 11 == 2 { table.add(w + " " + words[(i + 1) % words.count], i) }
         // Words at the very end of the text too, where an eight-byte load would pass its end.
         let text = words.joined(separator: " ") + " " + words.suffix(3).joined(separator: " ")
-        let bytes = Array(text.utf8)
-        let tokens = Tokenizer.tokenize(bytes)
-        let keys = tokens.map { $0.isWord ? FoldedPhraseTable<Int>.key(word: $0.text) : "" }
-        let slow = table.parts(of: keys)
-        let fast = tokens.withUnsafeBufferPointer { t in bytes.withUnsafeBufferPointer { table.parts(of: t, text: $0) } }
-        #expect(fast.starts == slow.starts)
-        #expect(fast.prefixes == slow.prefixes)
+        let (tokens, _, slow, fast) = Self.partsBothWays(table, text)
         var compared = 0
         for (j, token) in tokens.enumerated() {
             let s = Int(slow.starts[j]), e = Int(slow.starts[j + 1])
