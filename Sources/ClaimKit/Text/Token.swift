@@ -481,6 +481,13 @@ final class LongStrings: @unchecked Sendable {
         return p
     }()
 
+    /// How many distinct long Strings the process has interned (it only grows).
+    var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return table.pointee.strings.count
+    }
+
     /// The bits of the interned copy of `s`.
     func bits(_ s: String) -> (UInt64, UInt64) {
         var utf8 = s
