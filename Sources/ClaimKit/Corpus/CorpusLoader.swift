@@ -50,10 +50,7 @@ public enum CorpusLoader {
     /// Documents from one file's bytes; `path` decides the format (and names problems).
     public static func documents(path: String, bytes: [UInt8], options: LoadOptions) -> (documents: [Document], problems: [LoadProblem]) {
         if bytes.isEmpty { return ([], [LoadProblem(path: path, message: "empty file, skipped")]) }
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            return ([], [LoadProblem(path: path, message: "UTF-16 text is not supported (convert it to UTF-8), skipped")])
-        }
-        if bytes.prefix(8192).contains(0) { return ([], [LoadProblem(path: path, message: "binary file, skipped")]) }
+        if let problem = bytes.withUnsafeBufferPointer({ unreadable(path, $0) }) { return ([], [problem]) }
         // Standard input is named "stdin" in ids, paths and problems.
         let format = format(of: path, bytes: bytes)
         let path = path == "-" ? "stdin" : path
@@ -104,18 +101,23 @@ public enum CorpusLoader {
         }
     }
 
+    /// Why a file's bytes are not read as text: UTF-16 (by its byte-order mark) or binary (a NUL
+    /// byte in its first 8 KB); nil when they are.
+    static func unreadable(_ path: String, _ b: UnsafeBufferPointer<UInt8>) -> LoadProblem? {
+        if b.starts(with: [0xFF, 0xFE]) || b.starts(with: [0xFE, 0xFF]) {
+            return LoadProblem(path: path, message: "UTF-16 text is not supported (convert it to UTF-8), skipped")
+        }
+        if UnsafeBufferPointer(rebasing: b.prefix(8192)).contains(0) { return LoadProblem(path: path, message: "binary file, skipped") }
+        return nil
+    }
+
     static func loadFile(_ path: String, options: LoadOptions) -> (documents: [Document], problems: [LoadProblem]) {
         // A CSV or TSV file (one file can hold a whole corpus) is mapped, not read into a copy.
         let kind = path == "-" ? Format.plain : format(of: path, bytes: [])
         if kind == .csv || kind == .tsv, let mapped = MappedFile(path) {
             defer { mapped.unmap() }
             let b = mapped.bytes
-            if b.starts(with: [0xFF, 0xFE]) || b.starts(with: [0xFE, 0xFF]) {
-                return ([], [LoadProblem(path: path, message: "UTF-16 text is not supported (convert it to UTF-8), skipped")])
-            }
-            if UnsafeBufferPointer(rebasing: b.prefix(8192)).contains(0) {
-                return ([], [LoadProblem(path: path, message: "binary file, skipped")])
-            }
+            if let problem = unreadable(path, b) { return ([], [problem]) }
             return DelimitedLoader.documents(path: path, buffer: b, options: options, tab: kind == .tsv)
         }
         let bytes: [UInt8]
@@ -174,7 +176,13 @@ public enum CorpusLoader {
             var info = stat()
             guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0 else { return nil }
             let size = Int(info.st_size)
-            guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0), base != MAP_FAILED else { return nil }
+            // Pages read ahead where the system can (MAP_POPULATE is Linux's).
+            #if os(Linux)
+            let flags = MAP_PRIVATE | MAP_POPULATE
+            #else
+            let flags = MAP_PRIVATE
+            #endif
+            guard let base = mmap(nil, size, PROT_READ, flags, fd, 0), base != MAP_FAILED else { return nil }
             bytes = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: size)
         }
 

@@ -498,16 +498,9 @@ final class LongStrings: @unchecked Sendable {
         }
     }
 
-    /// The bits of the interned String of `bytes` (valid UTF-8 in normal form), made only when
-    /// new: the tokenizer's long tokens.
-    func bits(bytes b: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
-        lock.lock()
-        defer { lock.unlock() }
-        return table.pointee.bits(b) { String(decoding: b, as: UTF8.self) }
-    }
-
-    /// `bits(bytes:)` of a long token's text and of its lower case (nil: the same bytes), under
-    /// one lock: most long tokens are capitalised compounds, which need both.
+    /// The bits of the interned Strings of a long token's text and of its lower case (nil: the
+    /// same bytes), each made only when new (valid UTF-8 in normal form), under one lock: most
+    /// long tokens are capitalised compounds, which need both.
     func bits(bytes text: UnsafeBufferPointer<UInt8>, lower: UnsafeBufferPointer<UInt8>?)
         -> (text: (UInt64, UInt64), lower: (UInt64, UInt64)) {
         lock.lock()
