@@ -44,10 +44,6 @@ struct ClauseDistance {
 
     static let relativePronouns: WordSet = ["der", "die", "das", "dem", "den", "deren", "dessen", "welche", "welcher", "welches"]
 
-    static func opensRelativeClause(_ tokens: [Token], _ i: Int, _ range: Range<Int>) -> Bool {
-        tokens.withUnsafeBufferPointer { opensRelativeClause($0, i, range) }
-    }
-
     static func opensRelativeClause(_ tokens: UnsafeBufferPointer<Token>, _ i: Int, _ range: Range<Int>) -> Bool {
         guard range.contains(i) else { return false }
         let pronouns = relativePronouns

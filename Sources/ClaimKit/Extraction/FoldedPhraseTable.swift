@@ -231,17 +231,12 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
         #if _endian(little)
         guard e - s > 0, let base = text.baseAddress else { return false }
         let raw = UnsafeRawPointer(base)
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        // Any byte at or above 0x80, below 0x21, or equal to "-" (zero after the xor): the
-        // borrow tests have no false negatives and only false positives after a true one.
-        @inline(__always) func bad(_ w: UInt64) -> UInt64 {
-            let h = w ^ (0x2D &* ones)
-            return (w & highs) | ((w &- 0x21 &* ones) & ~w & highs) | ((h &- ones) & ~h & highs)
-        }
+        // `notPlain`'s borrow tests have no false negatives and only false positives after a
+        // true one.
         var acc: UInt64 = 0
         var k = s
         while k + 8 <= e {
-            acc |= bad(raw.loadUnaligned(fromByteOffset: k, as: UInt64.self))
+            acc |= notPlain(raw.loadUnaligned(fromByteOffset: k, as: UInt64.self))
             k += 8
         }
         if k < e {
@@ -249,7 +244,7 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
                 // The bytes past the word read as "A", which passes.
                 let keep: UInt64 = (1 &<< UInt64(truncatingIfNeeded: (e &- k) &<< 3)) &- 1
                 let w = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
-                acc |= bad((w & keep) | (0x4141_4141_4141_4141 & ~keep))
+                acc |= notPlain((w & keep) | (0x4141_4141_4141_4141 & ~keep))
             } else {
                 for j in k..<e {
                     let c = text[j]
@@ -274,20 +269,10 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
     @inline(__always) static func plainLowerWord(_ text: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> UInt64? {
         #if _endian(little)
         guard s + 8 <= text.count, let base = text.baseAddress else { return nil }
-        let ones: UInt64 = 0x0101_0101_0101_0101, lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         var w = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: s, as: UInt64.self)
         if e - s < 8 { w &= (1 &<< UInt64(truncatingIfNeeded: (e &- s) &<< 3)) &- 1 }
-        // Every byte is below 0x80: adding 0x3F (0x25) carries into bit 7 for "A" (past "Z")
-        // and never into the next byte.
-        let upper = (w &+ 0x3F &* ones) & ~(w &+ 0x25 &* ones) & ~lows
-        let lower = w | (upper >> 2)
-        // Bit 7 of each byte equal to c (exact per byte: no borrows).
-        @inline(__always) func equal(_ c: UInt64) -> UInt64 {
-            let t = lower ^ (c &* ones)
-            return ~(((t & lows) &+ lows) | t | lows)
-        }
-        let vowels = equal(0x61) | equal(0x6F) | equal(0x75)
-        if equal(0x65) & (vowels << 8) != 0 { return nil }
+        let lower = asciiLower(w)
+        if equalBytes(lower, 0x65) & afterVowel(lower) != 0 { return nil }
         return lower
         #else
         return nil
@@ -402,7 +387,7 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
         public var prefixes: [UInt32] = []
     }
 
-    /// The part ids of token keys (`keys(of:)`), for `longestMatch(_:from:to:)`: the reference
+    /// The part ids of token keys (`key(word:)` of each token), for `longestMatch(_:from:to:)`: the reference
     /// on Strings that `parts(of:text:)`, the pipeline's byte path, is tested against.
     public func parts(of keys: [String]) -> KeyParts {
         var p = KeyParts()
@@ -772,59 +757,6 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
         return Int32(truncatingIfNeeded: id)
     }
 
-    /// The lookup keys of tokens (`key(word:)` of each word, "" for other tokens), in one pass
-    /// with one scratch buffer: the reference the byte path is tested against.
-    public static func keys(of tokens: [Token]) -> [String] {
-        keys(of: tokens) { _, _ in }
-    }
-
-    /// The keys of `tokens`, each also handed to `each` with its bytes (empty for a non-word;
-    /// nil for a key made on Strings by `generalKey`, the rare word `fastKey` leaves).
-    /// One scratch buffer for every key (`fastKey(_:into:asciiLower:)`), and no Token copies
-    /// (a Token read by index may be copied with both its Strings retained).
-    @inline(__always)
-    static func keys(of tokens: [Token], _ each: (String, UnsafeBufferPointer<UInt8>?) -> Void) -> [String] {
-        var keys: [String] = []
-        keys.reserveCapacity(tokens.count)
-        var capacity = 64
-        var out = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
-        defer { out.deallocate() }
-        tokens.withUnsafeBufferPointer { tokens in
-            for i in 0..<tokens.count {
-                guard tokens[i].kind == .word else {
-                    keys.append("")
-                    each("", UnsafeBufferPointer(rebasing: out[0..<0]))
-                    continue
-                }
-                let utf8 = tokens[i].text.utf8
-                if capacity < utf8.count {
-                    out.deallocate()
-                    capacity = utf8.count * 2
-                    out = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
-                }
-                var asciiLower = false
-                let made = utf8.withContiguousStorageIfAvailable { fastKey($0, into: out, asciiLower: &asciiLower) } ?? nil
-                if let n = made {
-                    let key: String
-                    // A key that is the lower-case text itself ("und", "bundesregierung") is
-                    // that String: no new one, and a long one shares its storage.
-                    if asciiLower, tokens[i].lower.utf8.count == n {
-                        key = tokens[i].lower
-                    } else {
-                        key = String(decoding: UnsafeBufferPointer(rebasing: out[0..<n]), as: UTF8.self)
-                    }
-                    keys.append(key)
-                    each(key, UnsafeBufferPointer(rebasing: out[0..<n]))
-                } else {
-                    let key = generalKey(tokens[i].text)
-                    keys.append(key)
-                    each(key, nil)
-                }
-            }
-        }
-        return keys
-    }
-
     /// Appends the part ids of one key (parts separated by single spaces: `key(word:)` never
     /// writes others), each looked up only when the filter lets it through.
     @inline(__always)
@@ -1016,7 +948,7 @@ public struct FoldedPhraseTable<Value: Sendable>: Sendable {
 
     /// `fastKey(_:)` written into `out` (at least `b.count` bytes): the key's length, or nil.
     /// The key is ASCII (`latinFold` maps to ASCII letters). For callers that key many words
-    /// (`keys(of:)`, `parts(of:text:)`) with one buffer and no String unless they need it.
+    /// (`parts(of:text:)`) with one buffer and no String unless they need it.
     @inline(__always)
     static func fastKey(_ b: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
         var asciiLower = false

@@ -247,10 +247,7 @@ extension SourceAnnotator {
         /// byte, which a String equals only as its one byte (no String comparison, no copy of
         /// the token).
         @inline(__always)
-        func singleByte(_ i: Int) -> UInt8 {
-            let u = t[i].text.utf8
-            return u.count == 1 ? u[u.startIndex] : 0
-        }
+        func singleByte(_ i: Int) -> UInt8 { ClauseDistance.singleByte(t[i].text) }
 
         /// The token is a quotation mark (`"` or `'`).
         @inline(__always)

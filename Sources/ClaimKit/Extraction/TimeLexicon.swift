@@ -275,16 +275,8 @@ final class TimeLexicon: Sendable {
         monthStarts = starts
     }
 
-    /// False when the lowercase word certainly does not begin with a month form.
-    @inline(__always)
-    func mayOpenMonthPair(_ word: String) -> Bool {
-        word.utf8.withContiguousStorageIfAvailable { b -> Bool in
-            guard b.count >= 2 else { return true }
-            return mayOpenMonthPair(prefix: UInt16(b[0]) << 8 | UInt16(b[1]))
-        } ?? true
-    }
-
-    /// `mayOpenMonthPair` of a token's lower case, from its first two bytes (`Token.lowerPrefix`).
+    /// False when a token's lower case certainly does not begin with a month form, from its
+    /// first two bytes (`Token.lowerPrefix`).
     @inline(__always)
     func mayOpenMonthPair(prefix: UInt16) -> Bool {
         let k = Int(prefix)
